@@ -1,0 +1,81 @@
+//! The command line: argument definitions and the one place errors are
+//! printed and turned into an exit status.
+
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::commands::{self, Console, ExitStatus};
+
+/// Cross-check hand-curated claims from many sources and report, with
+/// evidence, exactly where the sources disagree.
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the claims and report where sources disagree.
+    Check(commands::check::Args),
+    /// Validate claim files, the registry, the settings and every quote.
+    Validate(commands::validate::Args),
+    /// Add one claim to a source file, validated, atomically.
+    Add(commands::add::Args),
+    /// Print the JSON Schema of claim files.
+    Schema(commands::schema::Args),
+    /// List canonical subjects, their names and the reason for every link.
+    Subjects(commands::subjects::Args),
+    /// List figures in the documents that no quote covers.
+    Coverage(commands::coverage::Args),
+    /// Export the claim graph alone.
+    Graph(commands::graph::Args),
+}
+
+/// Runs the command line of this process and returns its exit status.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // clap prints help and version to stdout (exit 0) and usage
+            // errors to stderr (exit 2, as the spec wants).
+            let _ = error.print();
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    let stdin = io::stdin();
+    let mut console = Console {
+        stdout_is_terminal: stdout.is_terminal(),
+        stderr_is_terminal: stderr.is_terminal(),
+        stdout: &mut stdout.lock(),
+        stderr: &mut stderr.lock(),
+        stdin: &mut stdin.lock(),
+    };
+    match run(cli, &mut console) {
+        Ok(status) => status.into(),
+        // A closed pipe (`crosscheck check | head`) is the reader's choice, not a failure.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(console.stderr, "error: {error}");
+            ExitStatus::Invalid.into()
+        }
+    }
+}
+
+/// Runs one parsed command line against the given console.
+pub fn run(cli: Cli, console: &mut Console<'_>) -> io::Result<ExitStatus> {
+    match cli.command {
+        Command::Check(args) => commands::check::run(&args, console),
+        Command::Validate(args) => commands::validate::run(&args, console),
+        Command::Add(args) => commands::add::run(&args, console),
+        Command::Schema(args) => commands::schema::run(&args, console),
+        Command::Subjects(args) => commands::subjects::run(&args, console),
+        Command::Coverage(args) => commands::coverage::run(&args, console),
+        Command::Graph(args) => commands::graph::run(&args, console),
+    }
+}

@@ -1,0 +1,13 @@
+//! `crosscheck add`.
+
+use std::io;
+
+use super::{Console, ExitStatus};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
+    writeln!(console.stderr, "crosscheck add: not built yet")?;
+    Ok(ExitStatus::Invalid)
+}

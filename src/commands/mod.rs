@@ -1,0 +1,40 @@
+//! One file per subcommand. Each takes its parsed `Args` and a [`Console`]
+//! and returns the exit status; the binary prints nothing else.
+
+pub mod add;
+pub mod check;
+pub mod coverage;
+pub mod graph;
+pub mod schema;
+pub mod subjects;
+pub mod validate;
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+/// Where a command reads and writes. Tests hand in buffers.
+pub struct Console<'a> {
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+    pub stdin: &'a mut dyn Read,
+    /// Colour only on a terminal.
+    pub stdout_is_terminal: bool,
+    pub stderr_is_terminal: bool,
+}
+
+/// The process exit status, as docs/claim-format.md fixes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// No finding at or above the failing level.
+    Success = 0,
+    /// There are findings at or above the failing level.
+    Findings = 1,
+    /// The input is invalid, or the command line is wrong.
+    Invalid = 2,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(status: ExitStatus) -> ExitCode {
+        ExitCode::from(status as u8)
+    }
+}

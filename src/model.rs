@@ -1,0 +1,291 @@
+//! The loaded project: sources, their claims, the subject registry and the
+//! settings, validated and with every claim's place in its file.
+//!
+//! `load` builds a [`Project`]; `link`, `check` and `report` only read it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use rust_decimal::Decimal;
+
+use crate::value::{Currency, DateExpr, Value};
+
+/// Index of a file in the [`Files`] table.
+pub type FileId = usize;
+
+/// A byte range in one of the project's files (a claim file, `subjects.json`,
+/// `crosscheck.toml` or a seed document). Rendering converts it to
+/// `line:column` counted in characters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub file: FileId,
+    pub bytes: Range<usize>,
+}
+
+/// Every file the project read, by id, with its text: what diagnostics and
+/// reports quote from.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    files: Vec<TextFile>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TextFile {
+    /// The path as shown to the user: relative to the project directory,
+    /// with `/` separators, so reports hold no absolute paths.
+    pub name: String,
+    pub text: String,
+}
+
+impl Files {
+    pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
+        self.files.push(TextFile {
+            name: name.into(),
+            text: text.into(),
+        });
+        self.files.len() - 1
+    }
+
+    pub fn get(&self, id: FileId) -> Option<&TextFile> {
+        self.files.get(id)
+    }
+
+    pub fn name(&self, id: FileId) -> &str {
+        self.files.get(id).map_or("<unknown>", |f| f.name.as_str())
+    }
+
+    pub fn text(&self, id: FileId) -> &str {
+        self.files.get(id).map_or("", |f| f.text.as_str())
+    }
+
+    /// 1-based line and column, the column counted in characters.
+    pub fn line_column(&self, id: FileId, byte: usize) -> LineColumn {
+        LineColumn::of(self.text(id), byte)
+    }
+}
+
+/// A position for people: 1-based line, 1-based column in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LineColumn {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl LineColumn {
+    /// The position of byte offset `byte` in `text` (clamped to the text, and
+    /// to a character boundary).
+    pub fn of(text: &str, byte: usize) -> LineColumn {
+        let mut byte = byte.min(text.len());
+        while !text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        let before = &text[..byte];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        LineColumn {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+}
+
+impl fmt::Display for LineColumn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// A loaded, valid project.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The project directory as given on the command line.
+    pub root: PathBuf,
+    pub settings: Settings,
+    pub registry: Registry,
+    /// Sorted by source id.
+    pub sources: Vec<Source>,
+    pub files: Files,
+}
+
+impl Project {
+    /// Every claim with its source, in source-id then claim-file order.
+    pub fn claims(&self) -> impl Iterator<Item = (&Source, &Claim)> {
+        self.sources
+            .iter()
+            .flat_map(|source| source.claims.iter().map(move |claim| (source, claim)))
+    }
+}
+
+/// One source document and the claims curated from it (one claim file).
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<DateExpr>,
+    /// `published` as written, for reports.
+    pub published_written: Option<String>,
+    pub language: Option<String>,
+    pub document: Option<Document>,
+    pub url: Option<String>,
+    /// The claim file.
+    pub file: FileId,
+    pub claims: Vec<Claim>,
+}
+
+/// The source text that quotes are checked against.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// As written in the claim file, relative to the project directory.
+    pub path: String,
+    pub file: FileId,
+}
+
+/// `<source.id>/<claim.id>`: a claim's id across the project.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClaimId(pub String);
+
+impl ClaimId {
+    pub fn new(source: &str, claim: &str) -> ClaimId {
+        ClaimId(format!("{source}/{claim}"))
+    }
+}
+
+impl fmt::Display for ClaimId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One claim: a subject, an attribute, a typed value, and its evidence.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub id: ClaimId,
+    /// The claim's id within its source.
+    pub local_id: String,
+    pub subject: String,
+    pub attribute: String,
+    pub value: Value,
+    /// The value as written in the file (the JSON literal's text for numbers,
+    /// booleans and null; the string's contents for strings; for sets, the
+    /// members joined by ", ").
+    pub value_written: String,
+    pub quote: Option<Quote>,
+    pub as_of: Option<DateExpr>,
+    pub as_of_written: Option<String>,
+    pub according_to: Vec<String>,
+    pub note: Option<String>,
+    /// The whole claim object in the claim file.
+    pub span: Span,
+    /// The `value` field's value in the claim file.
+    pub value_span: Span,
+}
+
+/// A verified quote and where it stands in the document.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    pub text: String,
+    /// Where the quote was found in the source's document; `None` when the
+    /// source has no document.
+    pub location: Option<QuoteLocation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteLocation {
+    /// The matched passage in the document file.
+    pub span: Span,
+    pub start: LineColumn,
+    pub end: LineColumn,
+}
+
+/// `claims/subjects.json`: canonical names, aliases, and vetoed links.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    pub subjects: Vec<RegistryEntry>,
+    pub values: Vec<RegistryEntry>,
+    /// Pairs of names that must never be linked.
+    pub distinct: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RegistryEntry {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub span: Option<Span>,
+}
+
+/// `crosscheck.toml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub compare: CompareSettings,
+    /// Year → currency → USD per one unit of the currency.
+    pub rates: BTreeMap<i32, BTreeMap<Currency, Decimal>>,
+    pub link: LinkSettings,
+    pub coverage: CoverageSettings,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareSettings {
+    /// What `~` allows, as a fraction of the value.
+    pub approx_tolerance: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkSettings {
+    /// Similarity (0..1) at or above which two subject names link.
+    pub fuzzy_threshold: f64,
+    /// Similarity at or above which a close pair is listed as a suggestion.
+    pub suggest_threshold: f64,
+}
+
+/// Figures in the documents deliberately left unclaimed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CoverageSettings {
+    pub ignore: Vec<CoverageIgnore>,
+}
+
+/// `[[coverage.ignore]]`: one figure (or every figure of a passage) no claim
+/// needs to cover, with the reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoverageIgnore {
+    /// The document path as in the claim files' `source.document`.
+    pub document: String,
+    /// Text of the passage holding the figure (matched like a quote).
+    pub text: String,
+    pub reason: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            compare: CompareSettings {
+                approx_tolerance: Decimal::new(10, 2),
+            },
+            rates: BTreeMap::new(),
+            link: LinkSettings {
+                fuzzy_threshold: 0.90,
+                suggest_threshold: 0.75,
+            },
+            coverage: CoverageSettings::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "{\n  \"quote\": \"بقيمة تقارب\" x";
+        let byte = text.find('x').unwrap();
+        assert_eq!(
+            LineColumn::of(text, byte),
+            LineColumn {
+                line: 2,
+                column: 26
+            }
+        );
+    }
+}

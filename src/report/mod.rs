@@ -1,0 +1,2 @@
+//! Renderers: one file per output format, all from the same findings.
+//! Nothing here decides what a finding is.

@@ -1,0 +1,2 @@
+//! Text normalisation shared by quote matching and subject linking (Arabic
+//! and Latin), and quote location in source documents.
