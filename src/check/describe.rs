@@ -11,27 +11,49 @@ use crate::value::{Dimension, Interval, NumericSet, SetRelation, TimeSet};
 /// A number for people: `216.26M`, `499.5M`, `3`, `0.25`, rounded to two
 /// decimals after the scale suffix (the JSON report keeps exact ends).
 pub fn number(value: Decimal) -> String {
-    const SUFFIXES: [(i64, &str); 4] = [
-        (1_000_000_000_000, "T"),
-        (1_000_000_000, "B"),
-        (1_000_000, "M"),
-        (1_000, "k"),
-    ];
-    let magnitude = value.abs();
-    for (scale, suffix) in SUFFIXES {
-        let scale = Decimal::from(scale);
-        if magnitude >= scale {
-            return format!("{}{suffix}", rounded(value / scale));
-        }
-    }
-    rounded(value)
+    number_dp(value, 2)
 }
 
-fn rounded(value: Decimal) -> String {
+/// A number with a scale suffix, rounded to `dp` decimals.
+fn number_dp(value: Decimal, dp: u32) -> String {
+    let scale = suffix_scale(value.abs());
+    let suffix = match scale.mantissa() {
+        1_000_000_000_000 => "T",
+        1_000_000_000 => "B",
+        1_000_000 => "M",
+        1_000 => "k",
+        _ => "",
+    };
+    format!("{}{suffix}", rounded(value / scale, dp))
+}
+
+fn rounded(value: Decimal, dp: u32) -> String {
     value
-        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+        .round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
         .normalize()
         .to_string()
+}
+
+/// Two ends of an interval, with enough decimals that rounding moves
+/// neither by more than a tenth of the interval's width (at least two
+/// decimals, at most twelve).
+fn distinct_ends(a: Decimal, b: Decimal) -> (String, String) {
+    let width = (b - a).abs();
+    let unit = suffix_scale(a.abs().max(b.abs()));
+    let mut dp: u32 = 2;
+    while dp < 12 && unit * Decimal::new(1, dp) * Decimal::TEN > width {
+        dp += 1;
+    }
+    (number_dp(a, dp), number_dp(b, dp))
+}
+
+/// The multiplier of the scale suffix [`number`] uses for `magnitude`.
+fn suffix_scale(magnitude: Decimal) -> Decimal {
+    [1_000_000_000_000i64, 1_000_000_000, 1_000_000, 1_000]
+        .into_iter()
+        .map(Decimal::from)
+        .find(|scale| magnitude >= *scale)
+        .unwrap_or(Decimal::ONE)
 }
 
 /// The unit a number of this dimension is shown in, and the factor from
@@ -44,11 +66,13 @@ fn display_unit(dimension: Dimension, magnitude: Decimal) -> (String, Decimal) {
         Dimension::Length if magnitude >= Decimal::from(1000) => {
             (" km".to_owned(), Decimal::from(1000))
         }
-        Dimension::Length => (" m".to_owned(), Decimal::ONE),
+        Dimension::Length if magnitude >= Decimal::ONE => (" m".to_owned(), Decimal::ONE),
+        Dimension::Length => (" mm".to_owned(), Decimal::new(1, 3)),
         Dimension::Mass if magnitude >= Decimal::from(1000) => {
             (" t".to_owned(), Decimal::from(1000))
         }
-        Dimension::Mass => (" kg".to_owned(), Decimal::ONE),
+        Dimension::Mass if magnitude >= Decimal::ONE => (" kg".to_owned(), Decimal::ONE),
+        Dimension::Mass => (" g".to_owned(), Decimal::new(1, 3)),
         Dimension::Percent => (" %".to_owned(), Decimal::ONE),
     }
 }
@@ -69,7 +93,8 @@ pub fn numeric(set: &NumericSet) -> String {
     let body = match (set.interval.lo(), set.interval.hi()) {
         (Bound::Included(a), Bound::Included(b)) if a == b => show(a),
         (Bound::Included(a) | Bound::Excluded(a), Bound::Included(b) | Bound::Excluded(b)) => {
-            format!("{}..{}", show(a), show(b))
+            let (a, b) = distinct_ends(a / factor, b / factor);
+            format!("{a}..{b}")
         }
         (Bound::Unbounded, Bound::Included(b)) => format!("up to {}", show(b)),
         (Bound::Unbounded, Bound::Excluded(b)) => format!("below {}", show(b)),
@@ -303,6 +328,26 @@ pub fn lies_below<T: Ord + Copy>(a: &Interval<T>, b: &Interval<T>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interval_ends_stay_apart() {
+        let set = |lo: &str, hi: &str, dimension| NumericSet {
+            dimension,
+            interval: Interval::half_open(lo.parse().unwrap(), hi.parse().unwrap()).unwrap(),
+        };
+        assert_eq!(
+            numeric(&set("499999999.5", "500000000.5", Dimension::Pure)),
+            "499.9999995M..500.0000005M"
+        );
+        assert_eq!(
+            numeric(&set("0.1545", "0.1555", Dimension::Length)),
+            "154.5..155.5 mm"
+        );
+        assert_eq!(
+            numeric(&set("2999.5", "3000.5", Dimension::Mass)),
+            "2.9995..3.0005 t"
+        );
+    }
 
     #[test]
     fn numbers_use_scale_suffixes() {
