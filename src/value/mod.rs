@@ -18,8 +18,10 @@ pub mod parse;
 use rust_decimal::Decimal;
 
 pub use denote::{Denotation, DenoteContext, Dimension, NumericSet, TimeSet};
+pub use denote::{DenoteError, Minute, MinuteStamp, denote, format_decimal, format_interval};
 pub use interval::{Interval, SetRelation};
 pub use parse::{ValueError, parse_value_str};
+pub use parse::{currency, parse_json_number};
 
 /// A claim's value, as parsed from the claim file.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -171,7 +171,7 @@ fn starts_like_structured(chars: &[char]) -> bool {
         }
         'p' => {
             starts_with(chars, 0, "published")
-                && at(9).is_none_or(|c| !c.is_alphanumeric() && c != '_')
+                && at(9).is_none_or(|c| !c.is_alphabetic() && c != '_')
         }
         _ => false,
     }
@@ -644,7 +644,7 @@ digits of the document"
         }
         if matches!(
             word,
-            "K" | "b" | "bn" | "mn" | "t" | "tn" | "Bn" | "Mn" | "mln" | "bln"
+            "K" | "b" | "bn" | "mn" | "tn" | "Bn" | "Mn" | "mln" | "bln"
         ) {
             return ValueError::new(
                 at,
@@ -659,6 +659,17 @@ digits of the document"
                 word.chars().count(),
                 "a unit must be separated from its number by one space",
                 format!("write `{number} {word}`"),
+            );
+        }
+        let after_suffix = word
+            .get(1..)
+            .filter(|_| matches!(first, 'k' | 'M' | 'B' | 'T'));
+        if let Some(unit) = after_suffix.filter(|rest| lookup_unit(rest).is_some()) {
+            return ValueError::new(
+                at + 1,
+                unit.chars().count(),
+                "a unit must be separated from its number by one space",
+                format!("write `{number}{first} {unit}`"),
             );
         }
         ValueError::new(
@@ -1442,11 +1453,20 @@ fn unknown_unit(word: &str, start: usize, len: usize) -> ValueError {
     } else if word.chars().count() == 3 && word.chars().all(|c| c.is_ascii_uppercase()) {
         closest_currency(word)
             .map(|code| format!("`{word}` is not a current ISO 4217 code: did you mean `{code}`?"))
+    } else if word.chars().all(|c| c.is_lowercase()) {
+        Some(
+            "to count things, write the number alone (`3`) and say what is counted in the \
+attribute (`count`, `drones_delivered`)."
+                .to_string(),
+        )
     } else {
         None
     };
     let help = match suggestion {
-        Some(s) => format!("{s} {HELP_UNITS}"),
+        Some(s) => format!(
+            "{s} V{}",
+            HELP_UNITS.strip_prefix('v').unwrap_or(HELP_UNITS)
+        ),
         None => HELP_UNITS.to_string(),
     };
     ValueError::new(
