@@ -183,6 +183,20 @@ fn relative_month_shift_clamps_the_day() {
 }
 
 #[test]
+fn a_range_whose_ends_cross_once_anchored_covers_both() {
+    let year = Form::Exact(DatePoint::Calendar(date(2024, None, None)));
+    assert_eq!(
+        denoted("2024..published-1y", &year),
+        "[2023-01-01T00:00, 2025-01-01T00:00)"
+    );
+    // Not crossed: the plain rule, first's start to second's end.
+    assert_eq!(
+        denoted("2023..published", &year),
+        "[2023-01-01T00:00, 2025-01-01T00:00)"
+    );
+}
+
+#[test]
 fn relative_dates_need_a_calendar_anchor() {
     let value = parse_value_str("published-5y").unwrap();
     let ctx = |published: Option<&DateExpr>| {
