@@ -614,7 +614,9 @@ proptest! {
         match parse_value_str(&text) {
             Ok(value) => {
                 let shown = value.to_string();
-                prop_assert_eq!(parse_value_str(&shown), Ok(value.clone()), "{} shown as {}", text, shown);
+                let reparsed = parse_value_str(&shown);
+                prop_assert_eq!(reparsed.as_ref(), Ok(&value), "{} shown as {}", text, shown);
+                prop_assert_eq!(reparsed.map(|v| v.to_string()), Ok(shown.clone()));
                 let anchor = anchored();
                 let ctx = DenoteContext { approx_tolerance: Decimal::new(10, 2), published: Some(&anchor) };
                 prop_assert!(denote(&value, &ctx).is_ok(), "{}", text);
