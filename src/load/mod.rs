@@ -57,6 +57,8 @@ pub fn load_project_with(
                     diagnostics: &mut diagnostics,
                 };
                 let (settings, ignore) = settings::read_settings(&mut sink, &text);
+                // TOML tables come back sorted by key; report in file order.
+                diagnostics.sort_by_key(|d| d.labels.first().map_or(0, |l| l.span.bytes.start));
                 (
                     settings,
                     ignore.into_iter().map(|(d, s)| (d, file, s)).collect(),

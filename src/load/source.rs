@@ -107,9 +107,9 @@ pub fn read_source(
         Some(date)
     });
     let document = source_fields.optional_string(&mut sink, "document");
-    if let Some(document) = document {
-        super::document::check_path_lexically(&mut sink, document);
-    }
+    // A path refused here is not looked up again (one diagnostic per problem).
+    let checked_document =
+        document.filter(|document| super::document::check_path_lexically(&mut sink, document));
     let context = SourceContext {
         published_present: published_string.is_some(),
         source_span: source_json.span.clone(),
@@ -177,7 +177,7 @@ pub fn read_source(
     Some(SourceDraft {
         source,
         id_span: id.span.clone(),
-        document: document.map(|d| (d.value.clone(), d.span.clone())),
+        document: checked_document.map(|d| (d.value.clone(), d.span.clone())),
         source_span: source_json.span.clone(),
         quote_spans,
     })
