@@ -2,6 +2,9 @@
 //! both input forms, refusals (nothing written), byte-for-byte preservation
 //! of the rest of the file, and concurrent writers.
 
+// Helpers outside #[test] fns: a panic here is a failing test, not a user's crash.
+#![allow(clippy::unwrap_used)]
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};

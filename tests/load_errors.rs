@@ -5,6 +5,9 @@
 //! Most cases run `validate` through the library (a [`Console`] of buffers);
 //! the `cli_*` tests run the binary end to end.
 
+// Helpers outside #[test] fns: a panic here is a failing test, not a user's crash.
+#![allow(clippy::unwrap_used)]
+
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::process::Command;
