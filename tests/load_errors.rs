@@ -186,3 +186,22 @@ fn cli_schema_is_the_committed_one() {
     let committed = std::fs::read_to_string("docs/claims.schema.json").unwrap();
     assert_eq!(String::from_utf8(output.stdout).unwrap(), committed);
 }
+
+/// Every truncation of a valid claim file (cut inside strings, escapes,
+/// multi-byte characters) is refused cleanly and renders without panicking.
+#[test]
+fn every_truncation_is_a_clean_error() {
+    let text = "{\n  \"source\": { \"id\": \"s\", \"title\": \"كشف \\u0627\\\"x\" },\n  \"claims\": [\n    { \"id\": \"a\", \"subject\": \"صفقة\", \"attribute\": \"signed\", \"value\": [\"b\"], \"according_to\": [] }\n  ]\n}\n";
+    assert!(crosscheck::load::parse_source_file("claims/s.json", text.as_bytes()).is_ok());
+    let bytes = text.as_bytes();
+    for end in 0..bytes.len() - 1 {
+        let result = catch_unwind(|| {
+            let failure = crosscheck::load::parse_source_file("claims/s.json", &bytes[..end])
+                .err()
+                .unwrap_or_else(|| panic!("a file cut at byte {end} loaded"));
+            crosscheck::diagnostic::render_plain(&failure.diagnostics, &failure.files)
+        });
+        let rendered = result.unwrap_or_else(|_| panic!("panicked on the file cut at byte {end}"));
+        assert!(rendered.starts_with("error["), "cut at {end}: {rendered}");
+    }
+}
