@@ -35,7 +35,7 @@
 //!   - `independent_origins` and `origins` (`names`, `claims`).
 //! - `claims`: every claim of the project, sorted by id: `id`, `source`,
 //!   `subject` (as written), `canonical_subject`, `attribute`, `value` (as
-//!   written), `value_kind`, `denotation` (`kind`, `text` and, for numbers
+//!   written), `canonical_value`, `value_kind`, `denotation` (`kind`, `text` and, for numbers
 //!   and spans, `dimension`, `lo` and `hi` with an exact `value` or `null`
 //!   when unbounded, and `closed`), `as_of`, `according_to`, `note`,
 //!   `quote` (`text`, `document`, `start` and `end` as `line:column` in
@@ -154,6 +154,9 @@ pub struct JsonClaim {
     pub canonical_subject: String,
     pub attribute: String,
     pub value: String,
+    /// The value in canonical form (`value::canonical`): what it parses to,
+    /// written one way.
+    pub canonical_value: String,
     pub value_kind: &'static str,
     pub denotation: JsonDenotation,
     pub as_of: Option<String>,
@@ -351,6 +354,7 @@ fn json_claim(
         canonical_subject: canonical_subject.to_owned(),
         attribute: claim.attribute.clone(),
         value: claim.value_written.clone(),
+        canonical_value: claim.value.to_string(),
         value_kind: kind_name(claim.value.kind()),
         denotation: denotation.map_or_else(
             || JsonDenotation::plain("none", String::new()),
