@@ -134,6 +134,11 @@ fn span(interval: &Interval<Minute>) -> String {
         (Bound::Excluded(a), Bound::Excluded(b) | Bound::Included(b)) => {
             format!("after {}, up to {}", instant(a), instant(b))
         }
+        // `<=2021-11-25` ends at the midnight after it: say the last day.
+        (Bound::Unbounded, Bound::Excluded(b)) if b.rem_euclid(MINUTES_PER_DAY) == 0 => {
+            let day = civil(b - MINUTES_PER_DAY);
+            format!("up to {:04}-{:02}-{:02}", day.year, day.month, day.day)
+        }
         (Bound::Unbounded, Bound::Excluded(b)) => format!("before {}", instant(b)),
         (Bound::Unbounded, Bound::Included(b)) => format!("up to {}", instant(b)),
         (Bound::Included(a), Bound::Unbounded) => format!("from {}", instant(a)),
