@@ -377,7 +377,7 @@ fn render_warning(
     write!(
         out,
         "<li><span class=\"code\">{}</span>: <span dir=\"auto\">{}</span>{place}",
-        escape(warning.code),
+        escape(warning.code.name()),
         escape(&warning.message)
     )?;
     for help in &warning.help {

@@ -220,7 +220,7 @@ fn render_warning(
     write!(
         out,
         "- **{}**: {}{place}",
-        escape(warning.code),
+        escape(warning.code.name()),
         paragraph(&warning.message)
     )?;
     for help in &warning.help {

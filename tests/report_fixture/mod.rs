@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::ops::Bound;
 
 use crosscheck::check::{CheckOutcome, Conversion, Finding, FindingKind, PairComparison};
-use crosscheck::diagnostic::{Diagnostic, Label, Severity};
+use crosscheck::diagnostic::{Diagnostic, DiagnosticCode, Label, Severity};
 use crosscheck::model::{
     Claim, ClaimId, Document, Files, LineColumn, Project, Quote, QuoteLocation, Settings, Source,
     Span,
@@ -443,29 +443,25 @@ impl Fixture {
                 claims: source_claims,
             });
         }
-        let le360_file = sources
-            .iter()
-            .find(|source| source.id == "le360")
-            .map(|source| source.file)
-            .unwrap();
-        let at = files.text(le360_file).find("Barak 8 deal").unwrap();
+        // No curation-warning code exists yet (the curation branch adds
+        // them); a settings warning exercises the same rendering: code,
+        // message, place in a file, help.
+        let settings_text = "[link]\nfuzzy_treshold = 0.9\n";
+        let settings = files.add("crosscheck.toml", settings_text);
+        let at = settings_text.find("fuzzy_treshold").unwrap();
         let warnings = vec![Diagnostic {
             severity: Severity::Warning,
-            code: "unlinked-similar-subject",
-            message: taint(
-                "\"Barak 8 deal\" was linked by registry alias; \"Barak-8 contract\" (0.88 similar) was not.",
-            ),
+            code: DiagnosticCode::UnknownSetting,
+            message: taint("unknown key `link.fuzzy_treshold` | ignored"),
             labels: vec![Label {
                 span: Span {
-                    file: le360_file,
-                    bytes: at..at + "Barak 8 deal".len(),
+                    file: settings,
+                    bytes: at..at + "fuzzy_treshold".len(),
                 },
-                message: "this subject".to_owned(),
+                message: "not a setting".to_owned(),
                 primary: true,
             }],
-            help: vec![taint(
-                "add \"Barak-8 contract\" to the aliases in claims/subjects.json, or list the pair as distinct",
-            )],
+            help: vec![taint("did you mean `link.fuzzy_threshold`?")],
             notes: vec![],
         }];
         let mut findings = findings();
