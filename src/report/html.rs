@@ -150,7 +150,7 @@ fn render_graph(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> 
     writeln!(out, "<h2>Claim graph</h2>")?;
     writeln!(
         out,
-        "<p class=\"legend\"><span class=\"swatch\" style=\"background:#e3f2fd;border-color:#1565c0\"></span> source → <span class=\"swatch\" style=\"background:#f5f5f5;border-color:#757575\"></span> claim → <span class=\"swatch\" style=\"background:#e8f5e9;border-color:#2e7d32\"></span> canonical subject. <span class=\"swatch\" style=\"background:#ffebee;border-color:#c62828\"></span> red claims and dashed red arcs: pairs that cannot both be true. Hover a box for its full text.</p>"
+        "<p class=\"legend\"><span class=\"swatch\" style=\"background:#e3f2fd;border-color:#1565c0\"></span> source → <span class=\"swatch\" style=\"background:#f5f5f5;border-color:#757575\"></span> claim → <span class=\"swatch\" style=\"background:#e8f5e9;border-color:#2e7d32\"></span> canonical subject. <span class=\"swatch\" style=\"background:#ffebee;border-color:#c62828\"></span> red claims and dashed red arcs: pairs that cannot both be true. Hover (or tap) a box for its full text; on a narrow screen, scroll the picture sideways.</p>"
     )?;
     writeln!(out, "<div class=\"graph-scroll\">")?;
     graph.write_svg_element(&layout, false, out)?;
