@@ -5,18 +5,21 @@
 //! format is a new [`Format`] variant and one arm in [`render`], with its
 //! renderer in `src/report/<format>.rs`.
 //!
-//! Until the human formats land, `check` with no `--format` prints the JSON
-//! report to stdout, as `--format json` does.
+//! With no `--format`, `check` writes `DIR/reports/report.md`, `report.json`
+//! and `report.html` (each atomically) and prints the terminal summary, in
+//! colour only on a terminal. With `--format`, it prints that one format on
+//! stdout and writes no file.
 
-use std::io;
-use std::path::PathBuf;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
+use crate::atomic_file::write_atomically;
 use crate::check::{self, CheckOutcome, Severity};
 use crate::diagnostic::render_plain;
 use crate::link::SubjectGraph;
 use crate::load::load_project;
-use crate::model::Project;
 use crate::report::json::JsonReport;
+use crate::report::{ReportInput, html, markdown, text};
 
 use super::{Console, ExitStatus};
 
@@ -26,7 +29,8 @@ pub struct Args {
     /// current directory.
     pub dir: Option<PathBuf>,
 
-    /// Print the report in this format to stdout.
+    /// Print the report in this format to stdout and write no file.
+    /// Without it: write DIR/reports/report.{md,json,html} and print a summary.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
 
@@ -38,8 +42,14 @@ pub struct Args {
 /// The output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// The terminal summary.
+    Text,
+    /// Markdown, as in reports/report.md.
+    Md,
     /// The JSON report (src/report/json.rs documents its wire format).
     Json,
+    /// The self-contained HTML page, as in reports/report.html.
+    Html,
 }
 
 /// Which findings make `check` exit with status 1.
@@ -96,23 +106,54 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     };
     let graph = SubjectGraph::build(&project);
     let outcome = check::run(&project, &graph);
-    render(args.format, &project, &graph, &outcome, console)?;
+    let input = ReportInput::new(&project, &graph, &outcome, &[]);
+    match args.format {
+        Some(format) => render(
+            format,
+            &input,
+            &graph,
+            console.stdout,
+            console.stdout_is_terminal,
+        )?,
+        None => {
+            write_reports(&dir, &input, &graph)?;
+            text::render(&input, console.stdout, console.stdout_is_terminal)?;
+        }
+    }
     Ok(args.fail_on.status(&outcome))
 }
 
-/// Writes the report in `format`.
-fn render(
-    format: Option<Format>,
-    project: &Project,
+/// Writes the report in `format` to `out`; `colour` only affects text.
+pub fn render(
+    format: Format,
+    input: &ReportInput<'_>,
     graph: &SubjectGraph,
-    outcome: &CheckOutcome,
-    console: &mut Console<'_>,
+    out: &mut dyn Write,
+    colour: bool,
 ) -> io::Result<()> {
     match format {
-        // No --format: the human reports will be written to DIR/reports/
-        // here once they exist; until then, the JSON report on stdout.
-        Some(Format::Json) | None => {
-            JsonReport::build(project, graph, outcome).write(console.stdout)
-        }
+        Format::Text => text::render(input, out, colour),
+        Format::Md => markdown::render(input, out),
+        Format::Json => JsonReport::build(input.project, graph, input.outcome).write(out),
+        Format::Html => html::render(input, out),
     }
+}
+
+/// The files `check` writes under `DIR/reports/`.
+pub const REPORT_FILES: [(&str, Format); 3] = [
+    ("report.md", Format::Md),
+    ("report.json", Format::Json),
+    ("report.html", Format::Html),
+];
+
+/// Writes every report file under `dir/reports/`, each atomically.
+fn write_reports(dir: &Path, input: &ReportInput<'_>, graph: &SubjectGraph) -> io::Result<()> {
+    let reports = dir.join("reports");
+    std::fs::create_dir_all(&reports)?;
+    for (name, format) in REPORT_FILES {
+        let mut bytes = Vec::new();
+        render(format, input, graph, &mut bytes, false)?;
+        write_atomically(&reports.join(name), &bytes)?;
+    }
+    Ok(())
 }
