@@ -89,9 +89,15 @@ impl NormalizedText {
 /// alef/hamza forms, alef maqsura/yaa, taa marbuta/haa, Arabic-Indic digits,
 /// kinds of quotation marks, and runs of white space. Keeps case and words.
 pub fn normalize_for_quote(text: &str) -> NormalizedText {
+    fold_text(text, true)
+}
+
+/// [`normalize_for_quote`], building the origin map only when asked (names
+/// do not need it, and linking folds many).
+fn fold_text(text: &str, with_origin: bool) -> NormalizedText {
     let mut out = NormalizedText {
         text: String::with_capacity(text.len()),
-        origin: Vec::with_capacity(text.len()),
+        origin: Vec::with_capacity(if with_origin { text.len() } else { 0 }),
     };
     // The byte offset of the white space run waiting to be written as one
     // space, once a kept character follows it (so the result is trimmed).
@@ -101,10 +107,14 @@ pub fn normalize_for_quote(text: &str) -> NormalizedText {
             && !out.text.is_empty()
         {
             out.text.push(' ');
-            out.origin.push(space_at);
+            if with_origin {
+                out.origin.push(space_at);
+            }
         }
         out.text.push(c);
-        out.origin.extend(std::iter::repeat_n(offset, c.len_utf8()));
+        if with_origin {
+            out.origin.extend(std::iter::repeat_n(offset, c.len_utf8()));
+        }
     };
     for (offset, c) in text.char_indices() {
         if is_quote_mark(c) {
@@ -138,7 +148,7 @@ pub fn normalize_for_quote(text: &str) -> NormalizedText {
 ///
 /// Idempotent: every fold reaches a fixed point in one call.
 pub fn normalize_name(name: &str) -> String {
-    let quoted = normalize_for_quote(name).text;
+    let quoted = fold_text(name, false).text;
     let mut folded = String::with_capacity(quoted.len());
     for c in quoted.chars() {
         for lower in c.to_lowercase() {
