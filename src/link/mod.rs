@@ -127,6 +127,11 @@ impl SubjectGraph {
             .map(|s| s.name.as_str())
     }
 
+    /// The linking result: subjects, links, suggestions, vetoes.
+    pub fn linking(&self) -> &Linking {
+        &self.linking
+    }
+
     /// The canonical subjects, sorted by name, with their spellings.
     pub fn subjects(&self) -> &[CanonicalSubject] {
         &self.linking.subjects
