@@ -299,7 +299,7 @@ struct Scored {
 }
 
 fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
-    let keys: Vec<String> = atoms.iter().map(|a| a.key.clone()).collect();
+    let keys: Vec<&str> = atoms.iter().map(|a| a.key.as_str()).collect();
     let skeletons: Vec<String> = keys.iter().map(|k| skeleton(k)).collect();
     let scripts: Vec<Script> = keys.iter().map(|k| Script::of(k)).collect();
     let digits: Vec<Vec<&str>> = keys.iter().map(|k| digit_runs(k)).collect();
