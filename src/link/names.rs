@@ -375,7 +375,19 @@ fn similarity(a: &[char], b: &[char], floor: f64, row: &mut Vec<usize>) -> Optio
     }
     // The largest distance that still scores at least `floor`.
     let allowed = ((1.0 - floor) * longest as f64 + 1e-9).floor() as usize;
-    if bag_distance(a, b) > allowed {
+    // A shared prefix or suffix costs no edits: strip it, and the distance
+    // of what remains is the distance of the whole (exact, and names that
+    // differ in one word of a long shared frame compare in a few steps).
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    if a.len().abs_diff(b.len()) > allowed || bag_distance(a, b) > allowed {
         return None;
     }
     row.clear();
@@ -615,6 +627,9 @@ mod tests {
             ("kitten", "sitting"),
             ("", "abc"),
             ("صفقه باراك", "صفقه براك"),
+            ("abcxyzdef", "abcdef"),
+            ("same", "same"),
+            ("prefix only", "prefix"),
         ] {
             let chars = |s: &str| s.chars().collect::<Vec<char>>();
             let expected = strsim::normalized_levenshtein(a, b);
