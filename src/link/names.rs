@@ -298,14 +298,46 @@ struct Scored {
     skeletons: Vec<String>,
 }
 
+/// Slices of one kind laid end to end: the scoring loop reads two names'
+/// data per pair in random order, and one allocation per name would make
+/// that a pointer chase into cold memory at every step.
+struct Flat<T> {
+    items: Vec<T>,
+    /// `starts[i]..starts[i + 1]` is slice `i`.
+    starts: Vec<usize>,
+}
+
+impl<T> Flat<T> {
+    fn collect<I: IntoIterator<Item = T>>(slices: impl Iterator<Item = I>) -> Flat<T> {
+        let mut flat = Flat {
+            items: Vec::new(),
+            starts: vec![0],
+        };
+        for slice in slices {
+            flat.items.extend(slice);
+            flat.starts.push(flat.items.len());
+        }
+        flat
+    }
+
+    fn get(&self, i: usize) -> &[T] {
+        &self.items[self.starts[i]..self.starts[i + 1]]
+    }
+}
+
 fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
     let keys: Vec<&str> = atoms.iter().map(|a| a.key.as_str()).collect();
     let skeletons: Vec<String> = keys.iter().map(|k| skeleton(k)).collect();
+    // What a pair is judged by, per atom, packed: script, whether a claim
+    // uses it, its digit runs, and its characters decoded once.
     let scripts: Vec<Script> = keys.iter().map(|k| Script::of(k)).collect();
-    let digits: Vec<Vec<&str>> = keys.iter().map(|k| digit_runs(k)).collect();
-    // Decoded once: each name takes part in many comparisons.
-    let chars: Vec<Vec<char>> = keys.iter().map(|k| k.chars().collect()).collect();
-    let skeleton_chars: Vec<Vec<char>> = skeletons.iter().map(|k| k.chars().collect()).collect();
+    let used: Vec<bool> = atoms
+        .iter()
+        .map(|a| !a.claim_spellings.is_empty())
+        .collect();
+    let digits: Flat<u8> = Flat::collect(keys.iter().map(|k| digit_runs(k).join(",").into_bytes()));
+    let chars: Flat<char> = Flat::collect(keys.iter().map(|k| k.chars()));
+    let skeleton_chars: Flat<char> = Flat::collect(skeletons.iter().map(|k| k.chars()));
     let lowest = settings.suggest_threshold.min(settings.fuzzy_threshold);
     // Normalised Levenshtein is at most 1 - |la - lb| / max(la, lb).
     let may_reach = |la: usize, lb: usize| {
@@ -322,18 +354,18 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
     };
     for (a, b) in candidate_pairs(&keys, &skeletons) {
         let (a, b) = (a as usize, b as usize);
-        let unused = |i: usize| atoms[i].claim_spellings.is_empty();
-        if (unused(a) && unused(b)) || keys[a].is_empty() || keys[b].is_empty() {
+        let (chars_a, chars_b) = (chars.get(a), chars.get(b));
+        if !(used[a] || used[b]) || chars_a.is_empty() || chars_b.is_empty() {
             continue;
         }
-        if digits[a] != digits[b] {
+        if digits.get(a) != digits.get(b) {
             continue;
         }
         if scripts[a].may_link_fuzzily(scripts[b]) {
-            if !may_reach(chars[a].len(), chars[b].len()) {
+            if !may_reach(chars_a.len(), chars_b.len()) {
                 continue;
             }
-            let Some(score) = similarity(&chars[a], &chars[b], lowest, &mut row) else {
+            let Some(score) = similarity(chars_a, chars_b, lowest, &mut row) else {
                 continue;
             };
             if score >= settings.fuzzy_threshold {
@@ -341,13 +373,13 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
             } else if score >= settings.suggest_threshold {
                 scored.close.push((score, a, b));
             }
-        } else if scripts[a].is_cross_script_pair(scripts[b])
-            && !skeletons[a].is_empty()
-            && !skeletons[b].is_empty()
-        {
+        } else if scripts[a].is_cross_script_pair(scripts[b]) {
+            let (skeleton_a, skeleton_b) = (skeleton_chars.get(a), skeleton_chars.get(b));
+            if skeleton_a.is_empty() || skeleton_b.is_empty() {
+                continue;
+            }
             let floor = settings.suggest_threshold;
-            if let Some(score) = similarity(&skeleton_chars[a], &skeleton_chars[b], floor, &mut row)
-            {
+            if let Some(score) = similarity(skeleton_a, skeleton_b, floor, &mut row) {
                 scored.cross.push((score, a, b));
             }
         }
