@@ -15,17 +15,20 @@ runs=${RUNS:-3}
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-declare -A wall cpu
-for n in 100000 200000; do
-    walls=() cpus=()
-    for _ in $(seq "$runs"); do
+# The sizes alternate (100k, 200k, 100k, ...) so that a change in the
+# machine's load during the measurement hits both sizes alike.
+declare -A walls cpus wall cpu
+for _ in $(seq "$runs"); do
+    for n in 100000 200000; do
         line=$("$bin" "$n")
         echo "$line"
-        walls+=("$(sed -E 's/.* seconds=([0-9.]+).*/\1/' <<<"$line")")
-        cpus+=("$(sed -E 's/.*cpu_seconds=([0-9.]+|nan).*/\1/' <<<"$line")")
+        walls[$n]+="$(sed -E 's/.* seconds=([0-9.]+).*/\1/' <<<"$line") "
+        cpus[$n]+="$(sed -E 's/.*cpu_seconds=([0-9.]+|nan).*/\1/' <<<"$line") "
     done
-    wall[$n]=$(printf '%s\n' "${walls[@]}" | median)
-    cpu[$n]=$(printf '%s\n' "${cpus[@]}" | median)
+done
+for n in 100000 200000; do
+    wall[$n]=$(tr ' ' '\n' <<<"${walls[$n]}" | grep . | median)
+    cpu[$n]=$(tr ' ' '\n' <<<"${cpus[$n]}" | grep . | median)
     echo "median n=$n: wall ${wall[$n]} s, cpu ${cpu[$n]} s"
 done
 awk -v w1="${wall[100000]}" -v w2="${wall[200000]}" -v c1="${cpu[100000]}" -v c2="${cpu[200000]}" \
