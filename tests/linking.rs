@@ -14,7 +14,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crosscheck::commands::subjects::render;
-use crosscheck::link::{LinkReason, Linking, SubjectGraph, SuggestionKind, Veto, link_names};
+use crosscheck::link::{
+    LinkReason, Linking, SubjectGraph, SuggestionKind, ValueAliases, Veto, link_names,
+};
 use crosscheck::model::{
     Claim, ClaimId, Files, Project, Registry, RegistryEntry, Settings, Source, Span,
 };
@@ -272,4 +274,28 @@ fn subject_graph_resolves_every_claim() {
     assert_eq!(graph.graph().node_count(), 2 + 3 + 4 + 2);
     let groups = graph.claims_by_subject();
     assert_eq!(groups["Barak MX air-defence deal"].len(), 2);
+}
+
+#[test]
+fn value_aliases_resolve_under_name_normalisation() {
+    let project = Project {
+        root: PathBuf::from("."),
+        settings: Settings::default(),
+        registry: Registry {
+            subjects: Vec::new(),
+            values: vec![RegistryEntry {
+                name: "Barak MX".into(),
+                aliases: vec!["Barak 8".into(), "باراك MX".into(), "براك".into()],
+                span: None,
+            }],
+            distinct: Vec::new(),
+        },
+        sources: Vec::new(),
+        files: Files::default(),
+    };
+    let aliases = ValueAliases::build(&project);
+    assert_eq!(aliases.entry_of("barak-8"), Some("Barak MX"));
+    assert_eq!(aliases.entry_of("البراك"), Some("Barak MX"));
+    assert_eq!(aliases.entry_of("BARAK MX"), Some("Barak MX"));
+    assert_eq!(aliases.entry_of("Barak 9"), None);
 }
