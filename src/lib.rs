@@ -9,6 +9,7 @@
 //!
 //! The binary (`src/main.rs`) is a thin shell over [`cli::run`].
 
+pub mod atomic_file;
 pub mod check;
 pub mod cli;
 pub mod commands;
@@ -17,5 +18,6 @@ pub mod link;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod schema;
 pub mod text;
 pub mod value;
