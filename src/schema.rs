@@ -134,6 +134,11 @@ pub fn claim_file_schema() -> String {
     pretty(&schemars::schema_for!(SourceFile))
 }
 
+/// The JSON Schema of the report `crosscheck check --format json` prints.
+pub fn report_schema() -> String {
+    pretty(&schemars::schema_for!(crate::report::json::JsonReport))
+}
+
 /// The JSON Schema of `claims/subjects.json`.
 pub fn registry_schema() -> String {
     pretty(&schemars::schema_for!(RegistryFile))
@@ -202,6 +207,7 @@ mod tests {
         for (name, generated) in [
             ("claims.schema.json", claim_file_schema()),
             ("subjects.schema.json", registry_schema()),
+            ("report.schema.json", report_schema()),
         ] {
             let path = docs.join(name);
             if std::env::var_os("CROSSCHECK_UPDATE").is_some_and(|v| v == "1") {

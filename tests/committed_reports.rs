@@ -45,3 +45,41 @@ fn committed_reports_are_fresh() {
         stale.join(", ")
     );
 }
+
+/// The committed JSON report has exactly the properties its schema
+/// (docs/report.schema.json, generated from the Rust types) declares.
+#[test]
+fn the_json_report_matches_its_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&crosscheck::schema::report_schema()).unwrap();
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read("reports/report.json").unwrap()).unwrap();
+    let properties = |pointer: &str| -> Vec<String> {
+        let mut names: Vec<String> = schema
+            .pointer(pointer)
+            .and_then(|p| p.as_object())
+            .unwrap_or_else(|| panic!("no {pointer} in the schema"))
+            .keys()
+            .cloned()
+            .collect();
+        names.sort();
+        names
+    };
+    let keys = |value: &serde_json::Value| -> Vec<String> {
+        let mut names: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+        names.sort();
+        names
+    };
+    assert_eq!(keys(&report), properties("/properties"));
+    let findings = report["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for finding in findings {
+        assert_eq!(keys(finding), properties("/$defs/JsonFinding/properties"));
+    }
+    for claim in report["claims"].as_array().unwrap() {
+        assert_eq!(keys(claim), properties("/$defs/JsonClaim/properties"));
+    }
+    for source in report["sources"].as_array().unwrap() {
+        assert_eq!(keys(source), properties("/$defs/JsonSource/properties"));
+    }
+}

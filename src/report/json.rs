@@ -82,6 +82,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::ops::Bound;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::check::describe;
@@ -95,7 +96,9 @@ use crate::value::{Denotation, Dimension, Interval, SetRelation, TimeSet, ValueK
 /// addition.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, Serialize)]
+/// The report `crosscheck check --format json` prints (docs/report.schema.json
+/// is generated from this type).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JsonReport {
     pub schema_version: u32,
     pub counts: BTreeMap<&'static str, usize>,
@@ -104,7 +107,7 @@ pub struct JsonReport {
     pub sources: Vec<JsonSource>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JsonFinding {
     pub kind: &'static str,
     pub severity: &'static str,
@@ -119,7 +122,7 @@ pub struct JsonFinding {
     pub origins: Vec<JsonOrigin>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JsonComparison {
     pub claims: [String; 2],
     pub check: &'static str,
@@ -129,7 +132,7 @@ pub struct JsonComparison {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JsonConversion {
     pub claim: String,
     pub from: String,
@@ -140,13 +143,13 @@ pub struct JsonConversion {
     pub converted: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JsonOrigin {
     pub names: Vec<String>,
     pub claims: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JsonClaim {
     pub id: String,
     pub source: String,
@@ -168,7 +171,7 @@ pub struct JsonClaim {
 
 /// The set a value denotes. `dimension`, `lo` and `hi` only for numbers and
 /// spans of time (times are `YYYY-MM-DDTHH:MM`, minutes, no time zone).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JsonDenotation {
     pub kind: &'static str,
     pub text: String,
@@ -181,13 +184,13 @@ pub struct JsonDenotation {
 }
 
 /// One end of an interval: `value` is `null` when unbounded.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JsonBound {
     pub value: Option<String>,
     pub closed: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JsonQuote {
     pub text: String,
     pub document: Option<String>,
@@ -196,7 +199,7 @@ pub struct JsonQuote {
     pub end: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JsonLocation {
     /// Relative to the project directory.
     pub file: String,
@@ -204,7 +207,7 @@ pub struct JsonLocation {
     pub column: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JsonSource {
     pub id: String,
     pub outlet: Option<String>,
