@@ -1,6 +1,9 @@
 //! End-to-end tests of the binary: stdout, stderr and exit status of each
 //! command, snapshotted together (insta-cmd), on small fixture projects.
 
+// Helpers outside #[test] fns: a panic here is a failing test, not a user's crash.
+#![allow(clippy::unwrap_used)]
+
 use std::path::Path;
 use std::process::Command;
 

@@ -4,6 +4,9 @@
 //! Regenerate with `cargo run --release -- check` (or run this test with
 //! `CROSSCHECK_UPDATE=1`), then review the diff like any other change.
 
+// Helpers outside #[test] fns: a panic here is a failing test, not a user's crash.
+#![allow(clippy::unwrap_used)]
+
 use std::path::Path;
 
 use crosscheck::check;
