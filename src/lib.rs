@@ -12,6 +12,7 @@
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod coverage;
 pub mod diagnostic;
 pub mod link;
 pub mod load;
