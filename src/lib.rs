@@ -18,5 +18,6 @@ pub mod link;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod schema;
 pub mod text;
 pub mod value;
