@@ -28,7 +28,8 @@
 //!   الثاني … كانون الأول) and the Maghreb/Egyptian one (يناير … ديسمبر, with
 //!   ماي/مايو, يوليوز/يوليو, غشت/أغسطس, شتنبر/سبتمبر, نونبر/نوفمبر,
 //!   دجنبر/ديسمبر). Words that are also common words (مارس "he practised",
-//!   ماي, آب) count only next to another figure, before a `/` or after شهر;
+//!   ماي) count only next to another figure, before a `/` or after شهر; آب
+//!   counts only written with its madda (أب is "father");
 //! - a run of private-use characters (U+E000..U+F8FF): what a PDF extraction
 //!   leaves when a font draws digits with private glyphs. They may be letters
 //!   too; listing them is how a curator learns the document still holds the
@@ -109,8 +110,13 @@ pub struct IgnoreNotFound {
     pub index: usize,
     pub document: String,
     pub text: String,
-    /// The closest passage of the document, and its similarity (0..1).
+    /// Where the entry's text stands in `crosscheck.toml`, when it is
+    /// written there without escapes.
+    pub written_at: Option<LineColumn>,
+    /// The closest passage of the document, where it starts, and its
+    /// similarity (0..1).
     pub closest: String,
+    pub closest_at: LineColumn,
     pub similarity: f64,
 }
 
@@ -172,7 +178,9 @@ pub fn coverage(project: &Project) -> Result<Coverage, Vec<IgnoreNotFound>> {
                     index,
                     document: ignore.document.clone(),
                     text: ignore.text.clone(),
+                    written_at: written_at(project, &ignore.text),
                     closest: text.get(missing.closest.clone()).unwrap_or("").to_owned(),
+                    closest_at: LineColumn::of(text, missing.closest.start),
                     similarity: missing.similarity,
                 }),
             }
@@ -213,6 +221,16 @@ pub fn coverage(project: &Project) -> Result<Coverage, Vec<IgnoreNotFound>> {
         .map(|(index, _)| index)
         .collect();
     Ok(result)
+}
+
+/// The position of `text` in the project's `crosscheck.toml`, if it is
+/// there verbatim (an entry written with escapes is not found).
+fn written_at(project: &Project, text: &str) -> Option<LineColumn> {
+    let file = (0..)
+        .map_while(|id| project.files.get(id).map(|file| (id, file)))
+        .find(|(_, file)| file.name == "crosscheck.toml")?;
+    let byte = file.1.text.find(text)?;
+    Some(project.files.line_column(file.0, byte))
 }
 
 fn uncovered(path: &str, text: &str, figure: &Figure) -> UncoveredFigure {
@@ -307,8 +325,9 @@ const MONTHS: &[&str] = &[
     "اب",
     "ايلول",
 ];
-/// Months that are also ordinary words: they count only in a date context.
-const WEAK_MONTHS: &[&str] = &["مارس", "ماي", "اب"];
+/// Months that are also ordinary words (مارس "he practised", ماي): they
+/// count only in a date context. (آب is told from أب "father" by its madda.)
+const WEAK_MONTHS: &[&str] = &["مارس", "ماي"];
 const TWO_WORD_MONTHS: &[&str] = &["كانون", "تشرين"];
 const MONTH_ORDINALS: &[&str] = &["الاول", "الثاني"];
 const SCALES: &[&str] = &[
@@ -327,7 +346,8 @@ const SCALES: &[&str] = &[
     "المليار",
     "المليون",
 ];
-const MULTIPLIERS: &[&str] = &["مئات", "عشرات", "الاف", "مئه", "بضع", "بضعه"];
+/// Words before a scale ("بمئات الملايين"), folded: مئات → ميات (ئ → ي).
+const MULTIPLIERS: &[&str] = &["ميات", "الميات", "عشرات", "الاف", "ميه", "بضع", "بضعه"];
 const CURRENCIES: &[&str] = &[
     "دولار",
     "دولارا",

@@ -43,16 +43,21 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
         }
         Err(missing) => {
             for entry in &missing {
+                let at = entry
+                    .written_at
+                    .map_or(String::new(), |position| format!("{position}:"));
                 writeln!(
                     console.stderr,
-                    "error: crosscheck.toml: [[coverage.ignore]] entry {} (text = \"{}\") is not in {}",
+                    "error: crosscheck.toml:{at} the text of [[coverage.ignore]] entry {} is not in {}",
                     entry.index + 1,
-                    entry.text,
                     entry.document
                 )?;
+                writeln!(console.stderr, "  text: {}", entry.text)?;
                 writeln!(
                     console.stderr,
-                    "  closest passage ({:.0}% similar): {}",
+                    "  closest passage, {}:{} ({:.0}% similar): {}",
+                    entry.document,
+                    entry.closest_at,
                     entry.similarity * 100.0,
                     entry.closest.trim()
                 )?;
