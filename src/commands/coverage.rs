@@ -27,8 +27,12 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     let project = match load::load_project(&args.dir) {
         Ok(project) => project,
         Err(failure) => {
-            let rendered = diagnostic::render_plain(&failure.diagnostics, &failure.files);
-            console.stderr.write_all(rendered.as_bytes())?;
+            diagnostic::render(
+                &failure.diagnostics,
+                &failure.files,
+                console.stderr_is_terminal,
+                console.stderr,
+            )?;
             return Ok(ExitStatus::Invalid);
         }
     };
