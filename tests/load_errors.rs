@@ -89,19 +89,12 @@ cases! {
     duplicate_source_id,
     many_errors,
     // Values (the grammar's errors, located in the file).
-    #[ignore = "needs value::parse (grammar branch)"]
     value_bad_scale,
-    #[ignore = "needs value::parse (grammar branch)"]
     value_impossible_date,
-    #[ignore = "needs value::parse (grammar branch)"]
     value_reversed_range,
-    #[ignore = "needs value::parse (grammar branch)"]
     value_mixed_unit_range,
-    #[ignore = "needs value::parse (grammar branch)"]
     value_escaped_arabic,
-    #[ignore = "needs value::parse (grammar branch)"]
     number_out_of_range,
-    #[ignore = "needs value::parse (grammar branch)"]
     relative_date_without_published,
     // Documents and quotes.
     document_escaping,
