@@ -388,9 +388,23 @@ struct Token {
     weak: bool,
 }
 
+/// Every candidate of the folded text `t`, sorted by position: digit runs
+/// and glyph runs from the characters, months and amounts from the words.
 fn tokens(original_text: &str, origin: &[usize], t: &str) -> Vec<Token> {
     let chars: Vec<(usize, char)> = t.char_indices().collect();
-    let words = arabic_words(&chars, t);
+    let mut out = char_tokens(&chars, t);
+    out.extend(word_tokens(
+        original_text,
+        origin,
+        &arabic_words(&chars, t),
+        t,
+    ));
+    out.sort_by_key(|token| (token.bytes.start, token.bytes.end));
+    out
+}
+
+/// Numbers (digit runs that are not part of a code) and private-use runs.
+fn char_tokens(chars: &[(usize, char)], t: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -448,6 +462,17 @@ fn tokens(original_text: &str, origin: &[usize], t: &str) -> Vec<Token> {
             i += 1;
         }
     }
+    out
+}
+
+/// Month names and amounts (a scale word with its currency).
+fn word_tokens(
+    original_text: &str,
+    origin: &[usize],
+    words: &[Range<usize>],
+    t: &str,
+) -> Vec<Token> {
+    let mut out = Vec::new();
     for (w, word) in words.iter().enumerate() {
         let text = &t[word.clone()];
         if let Some(month) = strip_prefix_to(text, MONTHS) {
@@ -477,7 +502,7 @@ fn tokens(original_text: &str, origin: &[usize], t: &str) -> Vec<Token> {
             });
         } else if strip_prefix_to(text, SCALES).is_some()
             && let Some(currency) = (w + 1..words.len().min(w + 4))
-                .take_while(|&k| k == w + 1 || words_between_ok(t, &words, w, k))
+                .take_while(|&k| k == w + 1 || words_between_ok(t, words, w, k))
                 .find(|&k| strip_prefix_to(&t[words[k].clone()], CURRENCIES).is_some())
         {
             let begin = match w.checked_sub(1) {
@@ -496,7 +521,6 @@ fn tokens(original_text: &str, origin: &[usize], t: &str) -> Vec<Token> {
             });
         }
     }
-    out.sort_by_key(|token| (token.bytes.start, token.bytes.end));
     out
 }
 
