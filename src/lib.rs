@@ -9,6 +9,7 @@
 //!
 //! The binary (`src/main.rs`) is a thin shell over [`cli::run`].
 
+pub mod atomic_file;
 pub mod check;
 pub mod cli;
 pub mod commands;

@@ -9,8 +9,9 @@
 //! new claim's text is inserted before the closing `]` of `"claims"` and
 //! every other byte of the file is kept.
 
-use std::fs::{File, OpenOptions};
-use std::io::{self, Write};
+use crate::atomic_file::write_atomically;
+use std::fs::OpenOptions;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use super::{Console, ExitStatus};
@@ -439,23 +440,6 @@ fn indent_unit(text: &str, root: &Json) -> String {
         .and_then(|m| line_indent(text, m.key.span.start))
         .filter(|i| !i.is_empty())
         .unwrap_or_else(|| "  ".into())
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    // Keep the file's permissions (a temporary file is created 0600).
-    if let Ok(metadata) = std::fs::metadata(path) {
-        temp.as_file().set_permissions(metadata.permissions())?;
-    }
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    // Make the rename itself durable; not every platform can open a directory.
-    if let Ok(dir) = File::open(dir) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
 }
 
 #[cfg(test)]
