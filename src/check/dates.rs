@@ -35,6 +35,7 @@ use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, ReasonCode, Sink,
     Verdict, comparison, quoted,
 };
+use crate::value::calendar;
 use crate::value::denote::{DenoteError, Minute};
 use crate::value::{Denotation, Interval, SetRelation, TimeSet, ValueKind};
 
@@ -212,11 +213,11 @@ fn span_against_annual(span: &Interval<Minute>, month: u8, day: u8) -> (SetRelat
         return (SetRelation::Overlap, None);
     }
     for year in first..=last {
-        if !describe::day_exists(year, month, day) {
+        if i64::from(day) > calendar::month_length(year, i64::from(month)) {
             continue;
         }
         let start =
-            describe::days_from_civil(year, u32::from(month), u32::from(day)) * MINUTES_PER_DAY;
+            calendar::days_from_civil(year, i64::from(month), i64::from(day)) * MINUTES_PER_DAY;
         let Some(occurrence) = Interval::half_open(start, start + MINUTES_PER_DAY) else {
             continue;
         };
@@ -236,8 +237,8 @@ fn span_against_annual(span: &Interval<Minute>, month: u8, day: u8) -> (SetRelat
 mod tests {
     use super::*;
 
-    fn day(y: i64, m: u32, d: u32) -> Minute {
-        describe::days_from_civil(y, m, d) * MINUTES_PER_DAY
+    fn day(y: i64, m: i64, d: i64) -> Minute {
+        calendar::days_from_civil(y, m, d) * MINUTES_PER_DAY
     }
 
     fn span(lo: Minute, hi: Minute) -> TimeSet {

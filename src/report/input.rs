@@ -15,6 +15,7 @@ use crate::check::{CheckOutcome, Finding, FindingKind};
 use crate::diagnostic::Diagnostic;
 use crate::link::SubjectGraph;
 use crate::model::{Claim, ClaimId, Project, Source};
+use crate::value::calendar;
 use crate::value::denote::{DenoteError, Minute, denote};
 use crate::value::{Denotation, DenoteContext, Dimension, Interval, NumericSet, TimeSet};
 
@@ -306,27 +307,13 @@ fn describe_time(interval: &Interval<Minute>) -> String {
 }
 
 fn day_text(minute: Minute) -> String {
-    let (y, m, d) = civil_from_days(minute.div_euclid(24 * 60));
+    let (y, m, d) = calendar::civil_from_days(minute.div_euclid(calendar::MINUTES_PER_DAY));
     format!("{y:04}-{m:02}-{d:02}")
 }
 
 fn minute_text(minute: Minute) -> String {
     let of_day = minute.rem_euclid(24 * 60);
     format!("{}T{:02}:{:02}", day_text(minute), of_day / 60, of_day % 60)
-}
-
-/// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
 }
 
 #[cfg(test)]
@@ -346,9 +333,9 @@ mod tests {
 
     #[test]
     fn days_count_from_1970() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(18_606), (2020, 12, 10));
-        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(calendar::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(calendar::civil_from_days(18_606), (2020, 12, 10));
+        assert_eq!(calendar::civil_from_days(-1), (1969, 12, 31));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! it stands for ([`Interval`]s of exact decimals or of minutes), which is
 //! all the checker compares.
 
+pub mod calendar;
 pub mod canonical;
 pub mod denote;
 pub mod interval;

@@ -1376,7 +1376,7 @@ pub fn ordinal_suffix(n: u32) -> &'static str {
 
 /// Days in `month` of `year` (proleptic Gregorian).
 fn days_in_month(year: i32, month: u8) -> u8 {
-    let days = super::denote::month_length(i64::from(year), i64::from(month));
+    let days = super::calendar::month_length(i64::from(year), i64::from(month));
     u8::try_from(days).unwrap_or(31)
 }
 
