@@ -43,7 +43,6 @@ macro_rules! cases {
         $(
             $(#[$meta])*
             #[test]
-            #[ignore = "needs SubjectGraph from the linking branch"]
             fn $case() {
                 let report = report(stringify!($case));
                 insta::assert_json_snapshot!(stringify!($case), report["findings"]);
@@ -109,13 +108,11 @@ cases! {
 }
 
 #[test]
-#[ignore = "needs SubjectGraph from the linking branch"]
 fn whole_report_money_rate() {
     insta::assert_json_snapshot!("whole_report_money_rate", report("money_rate"));
 }
 
 #[test]
-#[ignore = "needs SubjectGraph from the linking branch"]
 fn report_is_byte_identical_across_runs() {
     let first = report("naming_variant").to_string();
     let second = report("naming_variant").to_string();
@@ -125,7 +122,6 @@ fn report_is_byte_identical_across_runs() {
 /// Copies a fixture with its claim files renamed into reverse order and the
 /// claims of each file reversed: the findings must not change.
 #[test]
-#[ignore = "needs SubjectGraph from the linking branch"]
 fn input_order_does_not_change_the_findings() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let claims = dir.path().join("claims");
@@ -213,7 +209,6 @@ fn fixture_arg(case: &str) -> String {
 }
 
 #[test]
-#[ignore = "needs SubjectGraph from the linking branch"]
 fn fail_on_levels() {
     let contradiction = fixture_arg("money_rate");
     let no_rate = fixture_arg("money_no_rate");
@@ -238,7 +233,6 @@ fn fail_on_levels() {
 }
 
 #[test]
-#[ignore = "needs SubjectGraph from the linking branch"]
 fn json_output_is_the_report() {
     let (status, stdout, stderr) =
         run_cli(&["check", &fixture_arg("money_rate"), "--format", "json"]);

@@ -29,7 +29,14 @@ fn check_prints_the_text_summary() {
 
 #[test]
 fn fail_on_never_exits_zero_with_contradictions() {
-    assert_cmd_snapshot!(crosscheck().args(["check", "--format", "text", "--fail-on", "never", MONEY]));
+    assert_cmd_snapshot!(crosscheck().args([
+        "check",
+        "--format",
+        "text",
+        "--fail-on",
+        "never",
+        MONEY
+    ]));
 }
 
 #[test]
@@ -40,7 +47,17 @@ fn fail_on_any_fails_on_warnings_only_projects() {
         "text",
         "--fail-on",
         "any",
-        "tests/fixtures/checker/unreadable",
+        "tests/fixtures/checker/money_no_rate",
+    ]));
+}
+
+#[test]
+fn warnings_alone_do_not_fail_by_default() {
+    assert_cmd_snapshot!(crosscheck().args([
+        "check",
+        "--format",
+        "text",
+        "tests/fixtures/checker/money_no_rate",
     ]));
 }
 
@@ -51,10 +68,9 @@ fn check_exits_zero_when_sources_agree() {
 
 #[test]
 fn check_on_invalid_input_exits_two_with_the_place_and_the_fix() {
-    assert_cmd_snapshot!(crosscheck().args([
-        "check",
-        "tests/fixtures/load_errors/value_bad_scale",
-    ]));
+    assert_cmd_snapshot!(
+        crosscheck().args(["check", "tests/fixtures/load_errors/value_bad_scale",])
+    );
 }
 
 #[test]
@@ -73,9 +89,17 @@ fn a_missing_project_directory_exits_two() {
 fn check_writes_the_reports_it_prints() {
     let project = tempfile::tempdir().unwrap();
     copy_dir(Path::new(MONEY), project.path());
-    let output = crosscheck().arg("check").arg(project.path()).output().unwrap();
+    let output = crosscheck()
+        .arg("check")
+        .arg(project.path())
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
-    for (name, format) in [("report.md", "md"), ("report.json", "json"), ("report.html", "html")] {
+    for (name, format) in [
+        ("report.md", "md"),
+        ("report.json", "json"),
+        ("report.html", "html"),
+    ] {
         let written = std::fs::read(project.path().join("reports").join(name)).unwrap();
         let printed = crosscheck()
             .args(["check", "--format", format])
@@ -89,7 +113,9 @@ fn check_writes_the_reports_it_prints() {
 
 #[test]
 fn every_command_has_an_example_in_its_help() {
-    for command in ["check", "validate", "add", "schema", "subjects", "coverage", "graph"] {
+    for command in [
+        "check", "validate", "add", "schema", "subjects", "coverage", "graph",
+    ] {
         let output = crosscheck().args([command, "--help"]).output().unwrap();
         let help = String::from_utf8(output.stdout).unwrap();
         assert!(output.status.success(), "{command} --help failed");

@@ -103,7 +103,6 @@ cases! {
     document_missing,
     document_not_utf8,
     missing_quote,
-    #[ignore = "needs text::quote::locate (linking branch)"]
     quote_not_found,
     // The registry and the settings.
     subjects_malformed,

@@ -24,6 +24,13 @@ use crate::report::{ReportInput, html, markdown, text};
 use super::{Console, ExitStatus};
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  crosscheck check                      # the project in the current directory: writes reports/, prints a summary
+  crosscheck check cases/morocco --format json > findings.json
+  crosscheck check --fail-on never      # report, but never fail the pipeline
+
+Exit status: 0 no finding at or above --fail-on, 1 there are such findings,
+2 the input or the command line is invalid.")]
 pub struct Args {
     /// The project directory (the one holding `claims/`); default: the
     /// current directory.

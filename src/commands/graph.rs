@@ -13,6 +13,10 @@ use crate::report::ReportInput;
 use crate::report::graph::ClaimGraph;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  crosscheck graph --format svg > claims.svg
+  crosscheck graph cases/morocco --format dot | dot -Tpng > claims.png
+  crosscheck graph --format json")]
 pub struct Args {
     /// The project directory (the one holding `claims/`); the current
     /// directory by default.

@@ -18,6 +18,9 @@ use crate::load::load_project;
 use crate::model::LinkSettings;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Example:
+  crosscheck subjects                   # canonical subjects, every link's reason, suggestions, vetoes
+  crosscheck subjects cases/morocco")]
 pub struct Args {
     /// The project directory (the one holding `claims/`).
     #[arg(default_value = ".")]
