@@ -230,6 +230,9 @@ fn report_renders_every_finding_offline_without_console_errors() {
     );
     let after_control = proxy.page_requests();
 
+    // The fixture, a fixture with hostile text in every field, and the
+    // committed report on the seeds, whose count must equal the JSON report's.
+    let mut pages = Vec::new();
     for (name, fixture) in [
         ("report.html", Fixture::new()),
         (
@@ -237,8 +240,24 @@ fn report_renders_every_finding_offline_without_console_errors() {
             Fixture::with_payload("<img src=x onerror=alert(1)><script>alert(2)</script>"),
         ),
     ] {
-        let page = write_page(dir.path(), name, &fixture);
-        let output = run_chromium(&browser, &proxy, &page, &["--dump-dom".to_owned()]);
+        let findings = fixture.outcome.findings.len();
+        pages.push((
+            name.to_owned(),
+            write_page(dir.path(), name, &fixture),
+            findings,
+        ));
+    }
+    let seed_report = Path::new(env!("CARGO_MANIFEST_DIR")).join("reports");
+    let seed_json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(seed_report.join("report.json")).unwrap()).unwrap();
+    let seed_findings = seed_json["findings"].as_array().unwrap().len();
+    pages.push((
+        "reports/report.html".to_owned(),
+        seed_report.join("report.html"),
+        seed_findings,
+    ));
+    for (name, page, findings) in &pages {
+        let output = run_chromium(&browser, &proxy, page, &["--dump-dom".to_owned()]);
         let dom = String::from_utf8_lossy(&output.stdout);
         assert_eq!(
             console_messages(&output.stderr),
@@ -252,7 +271,7 @@ fn report_renders_every_finding_offline_without_console_errors() {
         );
         assert_eq!(
             rendered_findings(&dom),
-            Some(fixture.outcome.findings.len()),
+            Some(*findings),
             "{name}: the script did not run, or rendered another number of findings"
         );
         // The filter form appears once the script ran.
@@ -262,8 +281,9 @@ fn report_renders_every_finding_offline_without_console_errors() {
         );
     }
 
-    // Screenshots for people (and docs/report.png), laptop and phone width.
-    let page = write_page(dir.path(), "report.html", &Fixture::new());
+    // Screenshots of the seed report for people (docs/report.png), laptop
+    // and phone width.
+    let page = seed_report.join("report.html");
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-screenshots");
     std::fs::create_dir_all(&shots).unwrap();
     for (file, size) in [

@@ -76,7 +76,6 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
 
     writeln!(out, "<main>")?;
     render_filters(input, out)?;
-    render_graph(input, out)?;
 
     writeln!(out, "<section id=\"findings\">")?;
     writeln!(out, "<h2>Findings</h2>")?;
@@ -88,6 +87,9 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "</section>")?;
 
+    // After the findings: readers come for those; the graph is the map
+    // behind them, and on a real case it is long.
+    render_graph(input, out)?;
     render_sources(input, out)?;
     render_warnings(input, out)?;
     writeln!(out, "</main>")?;
