@@ -24,7 +24,8 @@ pub enum Command {
     /// Validate claim files, the registry, the settings and every quote.
     Validate(commands::validate::Args),
     /// Add one claim to a source file, validated, atomically.
-    Add(commands::add::Args),
+    // Boxed: its many flags make it far larger than the other variants.
+    Add(Box<commands::add::Args>),
     /// Print the JSON Schema of claim files.
     Schema(commands::schema::Args),
     /// List canonical subjects, their names and the reason for every link.

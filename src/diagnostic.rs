@@ -1,9 +1,21 @@
 //! Diagnostics a curator can act on: what is wrong, where (file,
 //! `line:column` in characters, with the exact character marked), and how to
-//! fix it. Two places are labelled when two are involved (a duplicate id).
+//! fix it. Two places are labelled when two are involved (a duplicate id),
+//! in two files when the two places are in two files.
 //!
 //! Every step that reads user input reports through [`Diagnostic`]; the
-//! binary renders them once, at the edge.
+//! binary renders them once, at the edge, with [`render`]: plain text for
+//! snapshots and pipes, colour only when stderr is a terminal.
+//!
+//! Rendering is codespan-reporting's: its columns count characters (not
+//! bytes), which is what an editor shows for Arabic text.
+
+use std::fmt;
+use std::io::{self, Write};
+
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor};
 
 use crate::model::{Files, Span};
 
@@ -11,6 +23,172 @@ use crate::model::{Files, Span};
 pub enum Severity {
     Error,
     Warning,
+}
+
+/// Every kind of problem a user can meet, by a stable kebab-case name.
+/// docs/claim-format.md lists each with an example and its fix; a test
+/// snapshots [`DiagnosticCode::ALL`] so a rename shows up in review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DiagnosticCode {
+    /// A file or directory could not be read.
+    Io,
+    /// The project directory has no `claims/` directory.
+    NoClaimsDirectory,
+    /// A file is not valid UTF-8.
+    InvalidUtf8,
+    /// A JSON file is empty.
+    EmptyFile,
+    /// JSON syntax: unexpected character, unterminated string, bad number...
+    JsonSyntax,
+    /// A comma after the last item of an array or object.
+    JsonTrailingComma,
+    /// A key written twice in one object.
+    JsonDuplicateKey,
+    /// Arrays and objects nested too deep.
+    JsonTooDeep,
+    /// A field the format does not know.
+    UnknownField,
+    /// A required field is absent.
+    MissingField,
+    /// A field has the wrong JSON type.
+    WrongType,
+    /// A source or claim id is empty or holds `/` or white space.
+    InvalidId,
+    /// Two claim files declare the same `source.id`.
+    DuplicateSourceId,
+    /// Two claims of one source have the same id.
+    DuplicateClaimId,
+    /// `attribute` is not snake_case.
+    InvalidAttribute,
+    /// A `value` does not parse.
+    InvalidValue,
+    /// `published` or `as_of` is not a date expression.
+    InvalidDate,
+    /// A relative date (`published-5y`) in a source with no `published`.
+    RelativeDateWithoutPublished,
+    /// `source.document` is absolute or leaves the project directory.
+    DocumentOutsideProject,
+    /// `source.document` does not exist.
+    DocumentNotFound,
+    /// A claim of a source with a document has no quote.
+    MissingQuote,
+    /// A quote is not in its document.
+    QuoteNotFound,
+    /// `crosscheck.toml` is not valid TOML.
+    SettingsSyntax,
+    /// A key `crosscheck.toml` does not know.
+    UnknownSetting,
+    /// A setting has a wrong type or an impossible value.
+    InvalidSetting,
+    /// `crosscheck add --source` names no source.
+    UnknownSource,
+}
+
+impl DiagnosticCode {
+    pub const ALL: [DiagnosticCode; 26] = [
+        DiagnosticCode::Io,
+        DiagnosticCode::NoClaimsDirectory,
+        DiagnosticCode::InvalidUtf8,
+        DiagnosticCode::EmptyFile,
+        DiagnosticCode::JsonSyntax,
+        DiagnosticCode::JsonTrailingComma,
+        DiagnosticCode::JsonDuplicateKey,
+        DiagnosticCode::JsonTooDeep,
+        DiagnosticCode::UnknownField,
+        DiagnosticCode::MissingField,
+        DiagnosticCode::WrongType,
+        DiagnosticCode::InvalidId,
+        DiagnosticCode::DuplicateSourceId,
+        DiagnosticCode::DuplicateClaimId,
+        DiagnosticCode::InvalidAttribute,
+        DiagnosticCode::InvalidValue,
+        DiagnosticCode::InvalidDate,
+        DiagnosticCode::RelativeDateWithoutPublished,
+        DiagnosticCode::DocumentOutsideProject,
+        DiagnosticCode::DocumentNotFound,
+        DiagnosticCode::MissingQuote,
+        DiagnosticCode::QuoteNotFound,
+        DiagnosticCode::SettingsSyntax,
+        DiagnosticCode::UnknownSetting,
+        DiagnosticCode::InvalidSetting,
+        DiagnosticCode::UnknownSource,
+    ];
+
+    /// The stable kebab-case name shown in brackets: `error[unknown-field]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DiagnosticCode::Io => "io",
+            DiagnosticCode::NoClaimsDirectory => "no-claims-directory",
+            DiagnosticCode::InvalidUtf8 => "invalid-utf8",
+            DiagnosticCode::EmptyFile => "empty-file",
+            DiagnosticCode::JsonSyntax => "json-syntax",
+            DiagnosticCode::JsonTrailingComma => "json-trailing-comma",
+            DiagnosticCode::JsonDuplicateKey => "json-duplicate-key",
+            DiagnosticCode::JsonTooDeep => "json-too-deep",
+            DiagnosticCode::UnknownField => "unknown-field",
+            DiagnosticCode::MissingField => "missing-field",
+            DiagnosticCode::WrongType => "wrong-type",
+            DiagnosticCode::InvalidId => "invalid-id",
+            DiagnosticCode::DuplicateSourceId => "duplicate-source-id",
+            DiagnosticCode::DuplicateClaimId => "duplicate-claim-id",
+            DiagnosticCode::InvalidAttribute => "invalid-attribute",
+            DiagnosticCode::InvalidValue => "invalid-value",
+            DiagnosticCode::InvalidDate => "invalid-date",
+            DiagnosticCode::RelativeDateWithoutPublished => "relative-date-without-published",
+            DiagnosticCode::DocumentOutsideProject => "document-outside-project",
+            DiagnosticCode::DocumentNotFound => "document-not-found",
+            DiagnosticCode::MissingQuote => "missing-quote",
+            DiagnosticCode::QuoteNotFound => "quote-not-found",
+            DiagnosticCode::SettingsSyntax => "settings-syntax",
+            DiagnosticCode::UnknownSetting => "unknown-setting",
+            DiagnosticCode::InvalidSetting => "invalid-setting",
+            DiagnosticCode::UnknownSource => "unknown-source",
+        }
+    }
+
+    /// One line for docs and `--help`: what the code means.
+    pub fn description(self) -> &'static str {
+        match self {
+            DiagnosticCode::Io => "a file or directory could not be read",
+            DiagnosticCode::NoClaimsDirectory => "the project directory has no claims/ directory",
+            DiagnosticCode::InvalidUtf8 => "a file is not valid UTF-8",
+            DiagnosticCode::EmptyFile => "a JSON file is empty",
+            DiagnosticCode::JsonSyntax => "a JSON file is not valid JSON",
+            DiagnosticCode::JsonTrailingComma => {
+                "a comma after the last item of an array or object"
+            }
+            DiagnosticCode::JsonDuplicateKey => "a key written twice in one JSON object",
+            DiagnosticCode::JsonTooDeep => "JSON arrays and objects nested too deep",
+            DiagnosticCode::UnknownField => "a field the claim format does not know",
+            DiagnosticCode::MissingField => "a required field is absent",
+            DiagnosticCode::WrongType => "a field holds the wrong kind of JSON value",
+            DiagnosticCode::InvalidId => "an id is empty or holds `/` or white space",
+            DiagnosticCode::DuplicateSourceId => "two claim files declare the same source id",
+            DiagnosticCode::DuplicateClaimId => "two claims of one source have the same id",
+            DiagnosticCode::InvalidAttribute => "an attribute is not a snake_case name",
+            DiagnosticCode::InvalidValue => "a claim's value does not parse",
+            DiagnosticCode::InvalidDate => "`published` or `as_of` is not a date expression",
+            DiagnosticCode::RelativeDateWithoutPublished => {
+                "a date relative to publication in a source with no `published`"
+            }
+            DiagnosticCode::DocumentOutsideProject => {
+                "a source's document is outside the project directory"
+            }
+            DiagnosticCode::DocumentNotFound => "a source's document does not exist",
+            DiagnosticCode::MissingQuote => "a claim of a source with a document has no quote",
+            DiagnosticCode::QuoteNotFound => "a quote is not in its source's document",
+            DiagnosticCode::SettingsSyntax => "crosscheck.toml is not valid TOML",
+            DiagnosticCode::UnknownSetting => "crosscheck.toml has a key crosscheck does not know",
+            DiagnosticCode::InvalidSetting => "a setting has a wrong type or an impossible value",
+            DiagnosticCode::UnknownSource => "`crosscheck add --source` names no source",
+        }
+    }
+}
+
+impl fmt::Display for DiagnosticCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 /// A labelled place in a file.
@@ -22,11 +200,28 @@ pub struct Label {
     pub primary: bool,
 }
 
+impl Label {
+    pub fn primary(span: Span, message: impl Into<String>) -> Label {
+        Label {
+            span,
+            message: message.into(),
+            primary: true,
+        }
+    }
+
+    pub fn secondary(span: Span, message: impl Into<String>) -> Label {
+        Label {
+            span,
+            message: message.into(),
+            primary: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// A stable kebab-case code (see `DiagnosticCode` once defined).
-    pub code: &'static str,
+    pub code: DiagnosticCode,
     pub message: String,
     pub labels: Vec<Label>,
     /// How to fix it.
@@ -35,8 +230,199 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
 }
 
+impl Diagnostic {
+    pub fn error(code: DiagnosticCode, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            labels: Vec::new(),
+            help: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn with_label(mut self, label: Label) -> Diagnostic {
+        self.labels.push(label);
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help.push(help.into());
+        self
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.notes.push(note.into());
+        self
+    }
+}
+
+/// At most this many diagnostics are rendered; the rest are counted.
+pub const MAX_RENDERED: usize = 50;
+
 /// Renders diagnostics as plain text (no colour), the form snapshots hold.
 pub fn render_plain(diagnostics: &[Diagnostic], files: &Files) -> String {
-    let _ = (diagnostics, files);
-    unimplemented!("diagnostic rendering: being written in the loader branch")
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = render(diagnostics, files, false, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Renders up to [`MAX_RENDERED`] diagnostics, then one line counting the
+/// rest. ANSI colour when `colour` (the binary passes "stderr is a terminal").
+pub fn render(
+    diagnostics: &[Diagnostic],
+    files: &Files,
+    colour: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let table = codespan_files(files);
+    let config = term::Config::default();
+    for diagnostic in diagnostics.iter().take(MAX_RENDERED) {
+        let converted = to_codespan(diagnostic, files);
+        let result = if colour {
+            term::emit_to_write_style(
+                &mut termcolor::Ansi::new(&mut *out),
+                &config,
+                &table,
+                &converted,
+            )
+        } else {
+            term::emit_to_io_write(out, &config, &table, &converted)
+        };
+        result.map_err(|error| match error {
+            codespan_reporting::files::Error::Io(error) => error,
+            other => io::Error::other(other.to_string()),
+        })?;
+    }
+    if diagnostics.len() > MAX_RENDERED {
+        writeln!(
+            out,
+            "{} more errors not shown",
+            diagnostics.len() - MAX_RENDERED
+        )?;
+    }
+    Ok(())
+}
+
+fn codespan_files(files: &Files) -> SimpleFiles<String, String> {
+    let mut table = SimpleFiles::new();
+    let mut id = 0;
+    while let Some(file) = files.get(id) {
+        table.add(file.name.clone(), file.text.clone());
+        id += 1;
+    }
+    table
+}
+
+fn to_codespan(diagnostic: &Diagnostic, files: &Files) -> cs::Diagnostic<usize> {
+    let severity = match diagnostic.severity {
+        Severity::Error => cs::Severity::Error,
+        Severity::Warning => cs::Severity::Warning,
+    };
+    let labels = diagnostic
+        .labels
+        .iter()
+        // A label into a file the table lacks would make codespan fail the whole render.
+        .filter(|label| files.get(label.span.file).is_some())
+        .map(|label| {
+            let text = files.text(label.span.file);
+            let range = clamp_to_chars(text, label.span.bytes.clone());
+            let base = if label.primary {
+                cs::Label::primary(label.span.file, range)
+            } else {
+                cs::Label::secondary(label.span.file, range)
+            };
+            base.with_message(&label.message)
+        })
+        .collect();
+    let notes = diagnostic
+        .help
+        .iter()
+        .map(|help| format!("help: {help}"))
+        .chain(diagnostic.notes.iter().map(|note| format!("note: {note}")))
+        .collect();
+    cs::Diagnostic::new(severity)
+        .with_code(diagnostic.code.name())
+        .with_message(&diagnostic.message)
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+/// A range inside `text` on character boundaries (codespan slices by it).
+fn clamp_to_chars(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let mut start = range.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = range.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_listed() {
+        let mut names: Vec<_> = DiagnosticCode::ALL.iter().map(|c| c.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), DiagnosticCode::ALL.len());
+        let listing: String = DiagnosticCode::ALL
+            .iter()
+            .map(|code| format!("{}: {}\n", code.name(), code.description()))
+            .collect();
+        insta::assert_snapshot!(listing);
+    }
+
+    #[test]
+    fn labels_two_files_with_columns_in_characters() {
+        let mut files = Files::default();
+        let a = files.add("claims/a.json", "{\n  \"id\": \"بقيمة\", \"x\": 1\n}\n");
+        let b = files.add("claims/b.json", "{ \"id\": \"بقيمة\" }\n");
+        let at_a = files.text(a).find("\"x\"").unwrap();
+        let at_b = files.text(b).find("\"ب").unwrap();
+        let diagnostic = Diagnostic::error(DiagnosticCode::DuplicateSourceId, "twice")
+            .with_label(Label::primary(
+                Span {
+                    file: a,
+                    bytes: at_a..at_a + 3,
+                },
+                "here",
+            ))
+            .with_label(Label::secondary(
+                Span {
+                    file: b,
+                    bytes: at_b..at_b + 12,
+                },
+                "and there",
+            ))
+            .with_help("fix it")
+            .with_note("a note");
+        insta::assert_snapshot!(render_plain(&[diagnostic], &files));
+    }
+
+    #[test]
+    fn caps_the_number_rendered() {
+        let files = Files::default();
+        let many = vec![Diagnostic::error(DiagnosticCode::Io, "x"); MAX_RENDERED + 3];
+        let text = render_plain(&many, &files);
+        assert_eq!(text.matches("error[io]: x").count(), MAX_RENDERED);
+        assert!(text.ends_with("3 more errors not shown\n"));
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let files = Files::default();
+        let one = [Diagnostic::error(DiagnosticCode::Io, "x")];
+        let mut coloured = Vec::new();
+        render(&one, &files, true, &mut coloured).unwrap();
+        assert!(coloured.contains(&0x1b));
+        assert!(!render_plain(&one, &files).contains('\u{1b}'));
+    }
 }

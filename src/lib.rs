@@ -9,13 +9,16 @@
 //!
 //! The binary (`src/main.rs`) is a thin shell over [`cli::run`].
 
+pub mod atomic_file;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod coverage;
 pub mod diagnostic;
 pub mod link;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod schema;
 pub mod text;
 pub mod value;

@@ -1,7 +1,12 @@
 //! What the checker concludes: findings, the contract between `check` and
 //! `report`. Reports render these; they never decide what a finding is.
+//!
+//! The names of [`FindingKind`], [`Verdict`], [`ReasonCode`] and
+//! [`super::CheckCode`] are kebab-case and part of the JSON report; a test
+//! snapshots all of them so a rename shows up in review.
 
 use crate::model::ClaimId;
+use crate::value::SetRelation;
 
 /// The kind of a finding. The kebab-case names are part of the JSON report's
 /// fixed part (docs/claim-format.md); the order here is the order of reports.
@@ -9,6 +14,9 @@ use crate::model::ClaimId;
 pub enum FindingKind {
     Contradiction,
     InternalContradiction,
+    /// One subject and attribute holds values of two kinds (a date and an
+    /// amount): a curation error, since such claims are never compared.
+    MixedKinds,
     Incomparable,
     Compatible,
     NamingVariant,
@@ -17,9 +25,10 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 7] = [
+    pub const ALL: [FindingKind; 8] = [
         FindingKind::Contradiction,
         FindingKind::InternalContradiction,
+        FindingKind::MixedKinds,
         FindingKind::Incomparable,
         FindingKind::Compatible,
         FindingKind::NamingVariant,
@@ -31,6 +40,7 @@ impl FindingKind {
         match self {
             FindingKind::Contradiction => "contradiction",
             FindingKind::InternalContradiction => "internal-contradiction",
+            FindingKind::MixedKinds => "mixed-kinds",
             FindingKind::Incomparable => "incomparable",
             FindingKind::Compatible => "compatible",
             FindingKind::NamingVariant => "naming-variant",
@@ -43,6 +53,9 @@ impl FindingKind {
         match self {
             FindingKind::Contradiction => "claims from different sources that cannot both be true",
             FindingKind::InternalContradiction => "claims of one source that cannot both be true",
+            FindingKind::MixedKinds => {
+                "one subject and attribute holds values of different kinds (say a date and an amount), which are never compared"
+            }
             FindingKind::Incomparable => {
                 "values that cannot be compared (a missing currency rate, different dimensions)"
             }
@@ -60,7 +73,9 @@ impl FindingKind {
             FindingKind::Contradiction | FindingKind::InternalContradiction => {
                 Severity::Contradiction
             }
-            FindingKind::Incomparable | FindingKind::Unreadable => Severity::Warning,
+            FindingKind::MixedKinds | FindingKind::Incomparable | FindingKind::Unreadable => {
+                Severity::Warning
+            }
             FindingKind::Compatible | FindingKind::NamingVariant | FindingKind::Agreement => {
                 Severity::Info
             }
@@ -69,6 +84,7 @@ impl FindingKind {
 }
 
 /// How much a finding matters to a pipeline: `--fail-on` compares with this.
+/// Ordered from most to least serious.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Contradiction,
@@ -82,6 +98,185 @@ impl Severity {
             Severity::Contradiction => "contradiction",
             Severity::Warning => "warning",
             Severity::Info => "info",
+        }
+    }
+}
+
+/// The verdict on one pair of claims. A contradiction between two claims of
+/// one source becomes an `internal-contradiction` finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    /// They cannot both be true.
+    Contradiction,
+    /// They cannot be compared (no rate, different dimensions, a date with
+    /// no anchor).
+    Incomparable,
+    /// Both can be true; one is less precise, or they overlap.
+    Compatible,
+    /// Two names of one registry `values` entry.
+    NamingVariant,
+    /// The same value.
+    Agreement,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 5] = [
+        Verdict::Contradiction,
+        Verdict::Incomparable,
+        Verdict::Compatible,
+        Verdict::NamingVariant,
+        Verdict::Agreement,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Contradiction => "contradiction",
+            Verdict::Incomparable => "incomparable",
+            Verdict::Compatible => "compatible",
+            Verdict::NamingVariant => "naming-variant",
+            Verdict::Agreement => "agreement",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            Verdict::Contradiction => "the two claims cannot both be true",
+            Verdict::Incomparable => "the two claims cannot be compared",
+            Verdict::Compatible => "both can be true; one is less precise or they overlap",
+            Verdict::NamingVariant => "two names of one registry values entry",
+            Verdict::Agreement => "the two claims state the same value",
+        }
+    }
+}
+
+/// Why a pair got its verdict, for machines. The plain-words reason is in
+/// [`PairComparison::reason`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ReasonCode {
+    /// The two values denote the same set.
+    SameSet,
+    /// One value's set lies inside the other's.
+    Nested,
+    /// The sets share values and each has values the other lacks.
+    Overlapping,
+    /// No value is in both sets.
+    Disjoint,
+    /// A day of year (`--12-10`) falls inside a date or span in some year.
+    DayOfYearInside,
+    /// A day of year (`--12-10`) falls in no year of a date or span.
+    DayOfYearOutside,
+    /// Two amounts in currencies with no rate for the claim's year.
+    NoRate,
+    /// An amount with no year to pick a rate for (no `as_of`, no `published`).
+    NoYearForRate,
+    /// A converted amount too large to represent exactly.
+    ConversionOverflow,
+    /// Numbers in different dimensions (an amount of money and a length).
+    DifferentDimensions,
+    /// A relative date whose source has no calendar `published`.
+    UnanchoredDate,
+    /// Texts equal after name normalisation.
+    SameName,
+    /// Texts that are aliases of one registry `values` entry.
+    RegistryAlias,
+    /// Texts that differ and are not aliases of one entry.
+    DifferentNames,
+    /// Sets with the same members (after normalisation and aliases).
+    SameMembers,
+    /// One set's members are all members of the other.
+    SubsetOfMembers,
+    /// Each set has members the other lacks.
+    DifferentMembers,
+    /// The same position in an order.
+    SamePosition,
+    /// Different positions in an order.
+    DifferentPosition,
+    /// The same truth value.
+    SameTruth,
+    /// Opposite truth values.
+    OppositeTruth,
+}
+
+impl ReasonCode {
+    pub const ALL: [ReasonCode; 21] = [
+        ReasonCode::SameSet,
+        ReasonCode::Nested,
+        ReasonCode::Overlapping,
+        ReasonCode::Disjoint,
+        ReasonCode::DayOfYearInside,
+        ReasonCode::DayOfYearOutside,
+        ReasonCode::NoRate,
+        ReasonCode::NoYearForRate,
+        ReasonCode::ConversionOverflow,
+        ReasonCode::DifferentDimensions,
+        ReasonCode::UnanchoredDate,
+        ReasonCode::SameName,
+        ReasonCode::RegistryAlias,
+        ReasonCode::DifferentNames,
+        ReasonCode::SameMembers,
+        ReasonCode::SubsetOfMembers,
+        ReasonCode::DifferentMembers,
+        ReasonCode::SamePosition,
+        ReasonCode::DifferentPosition,
+        ReasonCode::SameTruth,
+        ReasonCode::OppositeTruth,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ReasonCode::SameSet => "same-set",
+            ReasonCode::Nested => "nested",
+            ReasonCode::Overlapping => "overlapping",
+            ReasonCode::Disjoint => "disjoint",
+            ReasonCode::DayOfYearInside => "day-of-year-inside",
+            ReasonCode::DayOfYearOutside => "day-of-year-outside",
+            ReasonCode::NoRate => "no-rate",
+            ReasonCode::NoYearForRate => "no-year-for-rate",
+            ReasonCode::ConversionOverflow => "conversion-overflow",
+            ReasonCode::DifferentDimensions => "different-dimensions",
+            ReasonCode::UnanchoredDate => "unanchored-date",
+            ReasonCode::SameName => "same-name",
+            ReasonCode::RegistryAlias => "registry-alias",
+            ReasonCode::DifferentNames => "different-names",
+            ReasonCode::SameMembers => "same-members",
+            ReasonCode::SubsetOfMembers => "subset-of-members",
+            ReasonCode::DifferentMembers => "different-members",
+            ReasonCode::SamePosition => "same-position",
+            ReasonCode::DifferentPosition => "different-position",
+            ReasonCode::SameTruth => "same-truth",
+            ReasonCode::OppositeTruth => "opposite-truth",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            ReasonCode::SameSet => "the two values denote the same set",
+            ReasonCode::Nested => "one value's set lies inside the other's",
+            ReasonCode::Overlapping => "the sets share values and each has values the other lacks",
+            ReasonCode::Disjoint => "no value is in both sets",
+            ReasonCode::DayOfYearInside => "a day of year falls inside the other date in some year",
+            ReasonCode::DayOfYearOutside => "a day of year falls in no year of the other date",
+            ReasonCode::NoRate => "crosscheck.toml has no rate for a currency in the claim's year",
+            ReasonCode::NoYearForRate => {
+                "an amount has no year (no as_of, no published) to pick a rate for"
+            }
+            ReasonCode::ConversionOverflow => "a converted amount is too large to represent",
+            ReasonCode::DifferentDimensions => {
+                "numbers in different dimensions (money, length, mass, percent, plain)"
+            }
+            ReasonCode::UnanchoredDate => {
+                "a relative date whose source has no calendar published date"
+            }
+            ReasonCode::SameName => "texts equal after name normalisation",
+            ReasonCode::RegistryAlias => "texts that are aliases of one registry values entry",
+            ReasonCode::DifferentNames => "texts that differ and are not aliases of one entry",
+            ReasonCode::SameMembers => "sets with the same members",
+            ReasonCode::SubsetOfMembers => "one set's members are all members of the other",
+            ReasonCode::DifferentMembers => "each set has members the other lacks",
+            ReasonCode::SamePosition => "the same position in an order",
+            ReasonCode::DifferentPosition => "different positions in an order",
+            ReasonCode::SameTruth => "the same truth value",
+            ReasonCode::OppositeTruth => "opposite truth values",
         }
     }
 }
@@ -102,26 +297,39 @@ pub struct Finding {
     /// The finding in plain words, for example
     /// "200M EUR is 216.26M USD at 1.0813 (2023), above 'up to 150M USD'".
     pub explanation: String,
-    /// The relation and reason for each compared pair, sorted by pair.
+    /// The verdict and reason for each compared pair behind this finding,
+    /// sorted by pair.
     pub comparisons: Vec<PairComparison>,
-    /// Every currency conversion made, with its rate.
+    /// Every currency conversion made for those comparisons, with its rate,
+    /// sorted by claim.
     pub conversions: Vec<Conversion>,
-    /// How many independent origins stand behind each distinct value (claims
-    /// sharing an `according_to` origin count once).
+    /// How many independent origins stand behind the finding's claims
+    /// (claims sharing an `according_to` origin count once).
     pub independent_origins: usize,
+    /// Those origins, each with the claims that rest on it.
+    pub origins: Vec<Origin>,
 }
 
 /// The verdict on one pair of claims.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PairComparison {
+    /// Sorted; `relation` reads from the first to the second.
     pub claims: [ClaimId; 2],
-    pub relation: crate::value::SetRelation,
+    /// The check that compared them.
+    pub check: super::CheckCode,
+    pub verdict: Verdict,
+    /// How the first claim's denoted set relates to the second's, when the
+    /// values are sets of numbers, instants or members.
+    pub relation: Option<SetRelation>,
+    pub code: ReasonCode,
     /// Why, in plain words.
     pub reason: String,
+    /// Currency conversions this comparison made.
+    pub conversions: Vec<Conversion>,
 }
 
 /// A currency conversion the checker made.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Conversion {
     pub claim: ClaimId,
     pub from: String,
@@ -129,4 +337,18 @@ pub struct Conversion {
     /// USD per unit of `from`, from `crosscheck.toml` `[rates.<year>]`.
     pub rate: String,
     pub year: i32,
+    /// The value as written (`200M EUR`).
+    pub written: String,
+    /// The converted value in plain words (`216.26M USD`).
+    pub converted: String,
+}
+
+/// One independent origin: an `according_to` name (or, for claims citing
+/// none, their source) and the claims that rest on it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Origin {
+    /// The cited names as written (first spelling met, in claim order), or
+    /// `source <id>` for claims that cite no one.
+    pub names: Vec<String>,
+    pub claims: Vec<ClaimId>,
 }

@@ -1,15 +1,77 @@
 //! The checker: compares the claims that the subject graph links, pairwise,
 //! with precision-aware semantics, and concludes [`Finding`]s.
 //!
-//! One module per check; `CHECKS` (once written) is the registry whose order
-//! is the order of docs and reports. Nothing here knows about output formats.
+//! Nothing here knows about output formats; nothing in `report` decides what
+//! a finding is.
+//!
+//! # How claims are compared
+//!
+//! Claims are grouped by (canonical subject from the [`SubjectGraph`],
+//! attribute). Within a group, every pair of claims of one value kind whose
+//! `as_of` overlap is handed to the check for that kind (a claim with no
+//! `as_of` overlaps every time; two claims whose `as_of` do not overlap are
+//! never compared, so never in contradiction). Each check is one module,
+//! registered in [`CHECKS`], whose order is the order of the docs:
+//! [`numeric`], [`dates`], [`ordinals`], [`texts`], [`sets`], [`booleans`],
+//! [`unreadable`], [`mixed_kinds`].
+//!
+//! # How verdicts become findings
+//!
+//! Per (subject, attribute):
+//!
+//! - one `contradiction` finding holding every disjoint pair of claims from
+//!   two different sources (`pairs` sorted, each pair sorted);
+//! - one `internal-contradiction` finding holding every disjoint pair of
+//!   claims from one source;
+//! - one `mixed-kinds` finding when the group holds values of two kinds or
+//!   more (its claims are all the group's readable claims);
+//! - one `incomparable` finding with every pair that could not be compared;
+//! - one `compatible` finding with every pair where one value is inside the
+//!   other or they overlap;
+//! - one `naming-variant` finding per set of claims joined by registry
+//!   aliases (or by equal names, once one alias joins them);
+//! - one `agreement` finding per set of claims stating the same value, with
+//!   the independent origins behind it;
+//! - one `unreadable` finding listing the claims whose value is `null`.
+//!
+//! A claim compatible with every other appears in no contradiction pair.
+//! Each finding lists the pair comparisons behind it, with their reasons and
+//! the currency conversions they made. Findings are sorted by kind (the
+//! order of [`FindingKind`]), subject, attribute, then claims.
+//!
+//! # Independence
+//!
+//! Claims citing a common `according_to` origin (compared after name
+//! normalisation) rest on one origin; a claim citing no one rests on its own
+//! source. A finding counts its claims' distinct origins.
 
+pub mod booleans;
+pub mod dates;
+pub mod describe;
 pub mod finding;
+pub mod mixed_kinds;
+pub mod numeric;
+pub mod ordinals;
+pub mod sets;
+pub mod texts;
+pub mod unreadable;
 
-pub use finding::{Conversion, Finding, FindingKind, PairComparison, Severity};
+mod assemble;
 
-use crate::link::SubjectGraph;
-use crate::model::Project;
+use std::collections::BTreeMap;
+use std::ops::Bound;
+
+use rust_decimal::Decimal;
+
+pub use finding::{
+    Conversion, Finding, FindingKind, Origin, PairComparison, ReasonCode, Severity, Verdict,
+};
+
+use crate::link::{SubjectGraph, ValueAliases};
+use crate::model::{ClaimId, Project};
+use crate::text::normalize::normalize_name;
+use crate::value::denote::{DenoteError, denote};
+use crate::value::{Currency, Denotation, DenoteContext, TimeSet, Value, ValueKind};
 
 /// Everything the checker concludes about a project.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,8 +80,326 @@ pub struct CheckOutcome {
     pub findings: Vec<Finding>,
 }
 
+/// The checks, by the kebab-case name reports and docs use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CheckCode {
+    Numeric,
+    Dates,
+    Ordinals,
+    Texts,
+    Sets,
+    Booleans,
+    Unreadable,
+    MixedKinds,
+}
+
+impl CheckCode {
+    pub fn name(self) -> &'static str {
+        match self {
+            CheckCode::Numeric => "numeric",
+            CheckCode::Dates => "dates",
+            CheckCode::Ordinals => "ordinals",
+            CheckCode::Texts => "texts",
+            CheckCode::Sets => "sets",
+            CheckCode::Booleans => "booleans",
+            CheckCode::Unreadable => "unreadable",
+            CheckCode::MixedKinds => "mixed-kinds",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            CheckCode::Numeric => {
+                "numbers, money and quantities compared as the intervals they denote, money after conversion"
+            }
+            CheckCode::Dates => "dates, spans and days of year compared as sets of instants",
+            CheckCode::Ordinals => "positions in an order: equal or a contradiction",
+            CheckCode::Texts => {
+                "names equal after normalisation, aliases of one registry entry, or a contradiction"
+            }
+            CheckCode::Sets => {
+                "sets of names: equal, one a subset of the other, or a contradiction"
+            }
+            CheckCode::Booleans => "true/false: equal or a contradiction",
+            CheckCode::Unreadable => "null values: never a contradiction, listed as unreadable",
+            CheckCode::MixedKinds => "one subject and attribute holding values of two kinds",
+        }
+    }
+}
+
+/// One check: what it is called and what it does to a group of claims.
+#[derive(Debug, Clone, Copy)]
+pub struct Check {
+    pub code: CheckCode,
+    /// Compares the group's claims, writing verdicts and findings to the sink.
+    pub run: fn(&ClaimGroup<'_>, &CheckContext<'_>, &mut Sink),
+}
+
+/// Every check, in the order of the docs and of reports.
+pub const CHECKS: &[Check] = &[
+    numeric::CHECK,
+    dates::CHECK,
+    ordinals::CHECK,
+    texts::CHECK,
+    sets::CHECK,
+    booleans::CHECK,
+    unreadable::CHECK,
+    mixed_kinds::CHECK,
+];
+
+/// One claim, resolved for comparison: everything a check may look at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimFacts {
+    pub id: ClaimId,
+    /// The id of the claim's source.
+    pub source: String,
+    /// The canonical subject.
+    pub subject: String,
+    pub attribute: String,
+    pub value: Value,
+    /// The value as written in the claim file, for explanations.
+    pub written: String,
+    /// The set the value denotes, or why it denotes none.
+    pub denotation: Result<Denotation, DenoteError>,
+    /// The time the claim is about; `None` is any time.
+    pub as_of: Option<TimeSet>,
+    /// The year whose rate converts the claim's money: the year `as_of`
+    /// starts in, else the year `published` starts in.
+    pub rate_year: Option<i32>,
+    pub according_to: Vec<String>,
+}
+
+impl ClaimFacts {
+    pub fn kind(&self) -> ValueKind {
+        self.value.kind()
+    }
+}
+
+/// How texts are compared: name normalisation and registry `values` aliases.
+/// A trait so the checks can be tested without a registry.
+pub trait ValueNames {
+    /// The form two names share when they are written the same.
+    fn normalize(&self, name: &str) -> String;
+    /// The registry `values` entry a name belongs to.
+    fn entry_of(&self, name: &str) -> Option<String>;
+}
+
+/// [`ValueNames`] from the project's registry.
+pub struct RegistryNames {
+    aliases: ValueAliases,
+}
+
+impl RegistryNames {
+    pub fn new(project: &Project) -> RegistryNames {
+        RegistryNames {
+            aliases: ValueAliases::build(project),
+        }
+    }
+}
+
+impl ValueNames for RegistryNames {
+    fn normalize(&self, name: &str) -> String {
+        normalize_name(name)
+    }
+
+    fn entry_of(&self, name: &str) -> Option<String> {
+        self.aliases.entry_of(name).map(str::to_owned)
+    }
+}
+
+/// What the checks need besides the claims.
+pub struct CheckContext<'a> {
+    /// Year → currency → USD per one unit (`crosscheck.toml` `[rates.<year>]`).
+    pub rates: &'a BTreeMap<i32, BTreeMap<Currency, Decimal>>,
+    pub names: &'a dyn ValueNames,
+}
+
+/// The claims about one canonical subject and attribute, sorted by id.
+#[derive(Debug, Clone)]
+pub struct ClaimGroup<'a> {
+    pub subject: &'a str,
+    pub attribute: &'a str,
+    pub claims: Vec<&'a ClaimFacts>,
+}
+
+impl<'a> ClaimGroup<'a> {
+    /// Every pair `(a, b)` of claims of `kind` with `a.id < b.id` whose
+    /// `as_of` overlap: the pairs a check compares.
+    pub fn pairs_of(&self, kind: ValueKind) -> Vec<(&'a ClaimFacts, &'a ClaimFacts)> {
+        let of_kind: Vec<&ClaimFacts> = self
+            .claims
+            .iter()
+            .copied()
+            .filter(|claim| claim.kind() == kind)
+            .collect();
+        let mut pairs = Vec::new();
+        for (i, a) in of_kind.iter().enumerate() {
+            for b in &of_kind[i + 1..] {
+                if as_of_overlap(a, b) {
+                    pairs.push((*a, *b));
+                }
+            }
+        }
+        pairs
+    }
+}
+
+/// Whether two claims are about overlapping times.
+pub fn as_of_overlap(a: &ClaimFacts, b: &ClaimFacts) -> bool {
+    match (&a.as_of, &b.as_of) {
+        (Some(x), Some(y)) => dates::relate(x, y).is_compatible(),
+        _ => true,
+    }
+}
+
+/// Where checks write: pair verdicts (turned into findings by the
+/// documented grouping) and whole findings (unreadable, mixed kinds).
+#[derive(Debug, Default)]
+pub struct Sink {
+    pub comparisons: Vec<PairComparison>,
+    pub findings: Vec<Finding>,
+}
+
 /// Compares every linked group of claims in `project`.
 pub fn run(project: &Project, graph: &SubjectGraph) -> CheckOutcome {
-    let _ = (project, graph);
-    unimplemented!("check: being written in the checker branch")
+    let names = RegistryNames::new(project);
+    let context = CheckContext {
+        rates: &project.settings.rates,
+        names: &names,
+    };
+    CheckOutcome {
+        findings: check_claims(&claim_facts(project, graph), &context),
+    }
 }
+
+/// Resolves every claim of `project`: canonical subject, denotation, `as_of`
+/// and the year for currency rates.
+pub fn claim_facts(project: &Project, graph: &SubjectGraph) -> Vec<ClaimFacts> {
+    let tolerance = project.settings.compare.approx_tolerance;
+    project
+        .claims()
+        .map(|(source, claim)| {
+            let context = DenoteContext {
+                approx_tolerance: tolerance,
+                published: source.published.as_ref(),
+            };
+            // `as_of` and `published` are dates; one that denotes nothing
+            // (relative, with no anchor) is treated as unknown: any time.
+            let as_of = claim
+                .as_of
+                .as_ref()
+                .and_then(|expr| time_of(&Value::Date(expr.clone()), &context));
+            let published = source.published.as_ref().and_then(|expr| {
+                let unanchored = DenoteContext {
+                    approx_tolerance: tolerance,
+                    published: None,
+                };
+                time_of(&Value::Date(expr.clone()), &unanchored)
+            });
+            let rate_year = as_of
+                .as_ref()
+                .and_then(start_year)
+                .or_else(|| published.as_ref().and_then(start_year));
+            ClaimFacts {
+                id: claim.id.clone(),
+                source: source.id.clone(),
+                subject: graph
+                    .canonical_subject(&claim.id)
+                    .unwrap_or(claim.subject.as_str())
+                    .to_owned(),
+                attribute: claim.attribute.clone(),
+                value: claim.value.clone(),
+                written: claim.value_written.clone(),
+                denotation: denote(&claim.value, &context),
+                as_of,
+                rate_year,
+                according_to: claim.according_to.clone(),
+            }
+        })
+        .collect()
+}
+
+fn time_of(value: &Value, context: &DenoteContext<'_>) -> Option<TimeSet> {
+    match denote(value, context) {
+        Ok(Denotation::Time(set)) => Some(set),
+        _ => None,
+    }
+}
+
+/// The year a time set starts in (or, unbounded below, ends in).
+pub fn start_year(set: &TimeSet) -> Option<i32> {
+    let TimeSet::Span(interval) = set else {
+        return None;
+    };
+    let minute = match (interval.lo(), interval.hi()) {
+        (Bound::Included(lo) | Bound::Excluded(lo), _) => lo,
+        (Bound::Unbounded, Bound::Included(hi)) => hi,
+        (Bound::Unbounded, Bound::Excluded(hi)) => hi - 1,
+        (Bound::Unbounded, Bound::Unbounded) => return None,
+    };
+    i32::try_from(describe::civil(minute).year).ok()
+}
+
+/// Runs every check on every group of `claims` and returns the findings in
+/// their stable order. The result does not depend on the order of `claims`.
+pub fn check_claims(claims: &[ClaimFacts], context: &CheckContext<'_>) -> Vec<Finding> {
+    let mut groups: BTreeMap<(&str, &str), Vec<&ClaimFacts>> = BTreeMap::new();
+    for claim in claims {
+        groups
+            .entry((claim.subject.as_str(), claim.attribute.as_str()))
+            .or_default()
+            .push(claim);
+    }
+    let mut findings = Vec::new();
+    for ((subject, attribute), mut members) in groups {
+        members.sort_by(|a, b| a.id.cmp(&b.id));
+        let group = ClaimGroup {
+            subject,
+            attribute,
+            claims: members,
+        };
+        let mut sink = Sink::default();
+        for check in CHECKS {
+            (check.run)(&group, context, &mut sink);
+        }
+        findings.extend(assemble::findings(&group, sink, context));
+    }
+    findings.sort_by(|a, b| {
+        (a.kind, &a.subject, &a.attribute, &a.claims).cmp(&(
+            b.kind,
+            &b.subject,
+            &b.attribute,
+            &b.claims,
+        ))
+    });
+    findings
+}
+
+/// A verdict on a pair, its claims in id order (`a.id < b.id`).
+pub(crate) fn comparison(
+    a: &ClaimFacts,
+    b: &ClaimFacts,
+    check: CheckCode,
+    verdict: Verdict,
+    relation: Option<crate::value::SetRelation>,
+    code: ReasonCode,
+    reason: String,
+) -> PairComparison {
+    PairComparison {
+        claims: [a.id.clone(), b.id.clone()],
+        check,
+        verdict,
+        relation,
+        code,
+        reason,
+        conversions: Vec::new(),
+    }
+}
+
+/// `'written'`, how explanations quote a claim's value.
+pub(crate) fn quoted(claim: &ClaimFacts) -> String {
+    format!("'{}'", claim.written)
+}
+
+#[cfg(test)]
+mod tests;

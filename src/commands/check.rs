@@ -1,13 +1,166 @@
-//! `crosscheck check`.
+//! `crosscheck check [DIR]`: load, link, check, report, and turn the
+//! findings into an exit status.
+//!
+//! The steps are fixed; only the rendering varies with `--format`. A new
+//! format is a new [`Format`] variant and one arm in [`render`], with its
+//! renderer in `src/report/<format>.rs`.
+//!
+//! With no `--format`, `check` writes `DIR/reports/report.md`, `report.json`
+//! and `report.html` (each atomically) and prints the terminal summary, in
+//! colour only on a terminal. With `--format`, it prints that one format on
+//! stdout and writes no file.
 
-use std::io;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::atomic_file::write_atomically;
+use crate::check::{self, CheckOutcome, Severity};
+use crate::diagnostic::render_plain;
+use crate::link::SubjectGraph;
+use crate::load::load_project;
+use crate::report::json::JsonReport;
+use crate::report::{ReportInput, html, markdown, text};
 
 use super::{Console, ExitStatus};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+#[command(after_help = "Examples:
+  crosscheck check                      # the project in the current directory: writes reports/, prints a summary
+  crosscheck check cases/morocco --format json > findings.json
+  crosscheck check --fail-on never      # report, but never fail the pipeline
 
-pub fn run(_args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
-    writeln!(console.stderr, "crosscheck check: not built yet")?;
-    Ok(ExitStatus::Invalid)
+Exit status: 0 no finding at or above --fail-on, 1 there are such findings,
+2 the input or the command line is invalid.")]
+pub struct Args {
+    /// The project directory (the one holding `claims/`); default: the
+    /// current directory.
+    pub dir: Option<PathBuf>,
+
+    /// Print the report in this format to stdout and write no file.
+    /// Without it: write DIR/reports/report.{md,json,html} and print a summary.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Exit with status 1 when there is a finding at or above this level.
+    #[arg(long, value_enum, default_value_t = FailOn::Contradiction)]
+    pub fail_on: FailOn,
+}
+
+/// The output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The terminal summary.
+    Text,
+    /// Markdown, as in reports/report.md.
+    Md,
+    /// The JSON report (src/report/json.rs documents its wire format).
+    Json,
+    /// The self-contained HTML page, as in reports/report.html.
+    Html,
+}
+
+/// Which findings make `check` exit with status 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Contradictions and internal contradictions (the default).
+    Contradiction,
+    /// Any finding of warning severity or worse: contradictions, mixed
+    /// kinds, incomparable values and unreadable values. Agreements,
+    /// compatible values and naming variants never fail.
+    Any,
+    /// Never: exit 0 whatever the findings (2 still means invalid input).
+    Never,
+}
+
+impl FailOn {
+    /// The least serious severity that fails, if any does.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Contradiction => Some(Severity::Contradiction),
+            FailOn::Any => Some(Severity::Warning),
+            FailOn::Never => None,
+        }
+    }
+
+    /// The exit status `outcome` earns at this level.
+    pub fn status(self, outcome: &CheckOutcome) -> ExitStatus {
+        let Some(threshold) = self.threshold() else {
+            return ExitStatus::Success;
+        };
+        // Severity is ordered from most to least serious.
+        let fails = outcome
+            .findings
+            .iter()
+            .any(|finding| finding.kind.severity() <= threshold);
+        if fails {
+            ExitStatus::Findings
+        } else {
+            ExitStatus::Success
+        }
+    }
+}
+
+pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
+    let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    let project = match load_project(&dir) {
+        Ok(project) => project,
+        Err(failure) => {
+            console
+                .stderr
+                .write_all(render_plain(&failure.diagnostics, &failure.files).as_bytes())?;
+            return Ok(ExitStatus::Invalid);
+        }
+    };
+    let graph = SubjectGraph::build(&project);
+    let outcome = check::run(&project, &graph);
+    let input = ReportInput::new(&project, &graph, &outcome, &[]);
+    match args.format {
+        Some(format) => render(
+            format,
+            &input,
+            &graph,
+            console.stdout,
+            console.stdout_is_terminal,
+        )?,
+        None => {
+            write_reports(&dir, &input, &graph)?;
+            text::render(&input, console.stdout, console.stdout_is_terminal)?;
+        }
+    }
+    Ok(args.fail_on.status(&outcome))
+}
+
+/// Writes the report in `format` to `out`; `colour` only affects text.
+pub fn render(
+    format: Format,
+    input: &ReportInput<'_>,
+    graph: &SubjectGraph,
+    out: &mut dyn Write,
+    colour: bool,
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::render(input, out, colour),
+        Format::Md => markdown::render(input, out),
+        Format::Json => JsonReport::build(input.project, graph, input.outcome).write(out),
+        Format::Html => html::render(input, out),
+    }
+}
+
+/// The files `check` writes under `DIR/reports/`.
+pub const REPORT_FILES: [(&str, Format); 3] = [
+    ("report.md", Format::Md),
+    ("report.json", Format::Json),
+    ("report.html", Format::Html),
+];
+
+/// Writes every report file under `dir/reports/`, each atomically.
+fn write_reports(dir: &Path, input: &ReportInput<'_>, graph: &SubjectGraph) -> io::Result<()> {
+    let reports = dir.join("reports");
+    std::fs::create_dir_all(&reports)?;
+    for (name, format) in REPORT_FILES {
+        let mut bytes = Vec::new();
+        render(format, input, graph, &mut bytes, false)?;
+        write_atomically(&reports.join(name), &bytes)?;
+    }
+    Ok(())
 }

@@ -1,13 +1,62 @@
-//! `crosscheck graph`.
+//! `crosscheck graph [DIR] --format dot|svg|json`: the claim graph alone
+//! (sources → claims → canonical subjects, contradicting pairs marked), for
+//! people who want to lay it out or process it themselves.
 
 use std::io;
+use std::path::PathBuf;
 
 use super::{Console, ExitStatus};
+use crate::diagnostic::render_plain;
+use crate::link::SubjectGraph;
+use crate::load::load_project;
+use crate::report::ReportInput;
+use crate::report::graph::ClaimGraph;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+#[command(after_help = "Examples:
+  crosscheck graph --format svg > claims.svg
+  crosscheck graph cases/morocco --format dot | dot -Tpng > claims.png
+  crosscheck graph --format json")]
+pub struct Args {
+    /// The project directory (the one holding `claims/`); the current
+    /// directory by default.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Svg)]
+    pub format: GraphFormat,
+}
 
-pub fn run(_args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
-    writeln!(console.stderr, "crosscheck graph: not built yet")?;
-    Ok(ExitStatus::Invalid)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// A standalone SVG picture, laid out by crosscheck.
+    Svg,
+    /// `{"nodes": [...], "edges": [...]}`.
+    Json,
+}
+
+pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
+    let project = match load_project(&args.dir) {
+        Ok(project) => project,
+        Err(failure) => {
+            write!(
+                console.stderr,
+                "{}",
+                render_plain(&failure.diagnostics, &failure.files)
+            )?;
+            return Ok(ExitStatus::Invalid);
+        }
+    };
+    let subjects = SubjectGraph::build(&project);
+    let outcome = crate::check::run(&project, &subjects);
+    let input = ReportInput::new(&project, &subjects, &outcome, &[]);
+    let graph = ClaimGraph::build(&input);
+    match args.format {
+        GraphFormat::Dot => graph.write_dot(console.stdout)?,
+        GraphFormat::Svg => graph.write_svg(console.stdout)?,
+        GraphFormat::Json => graph.write_json(console.stdout)?,
+    }
+    Ok(ExitStatus::Success)
 }

@@ -1,13 +1,132 @@
-//! `crosscheck subjects`.
+//! `crosscheck subjects`: the canonical subjects, every spelling of each, the
+//! reason for every link, then the links not made: suggestions (close names
+//! below the threshold, cross-script candidates) and vetoes (links the
+//! registry refused). The listing is what a curator reads to decide which
+//! aliases and `distinct` pairs to add to `claims/subjects.json`.
+//!
+//! Output is deterministic: subjects by name, names by spelling, links by
+//! names, scores with two decimals. Names are not padded into columns: Arabic
+//! and Latin widths do not line up in a terminal anyway.
 
-use std::io;
+use std::io::{self, Write};
+use std::path::PathBuf;
 
 use super::{Console, ExitStatus};
+use crate::diagnostic::render_plain;
+use crate::link::{LinkReason, Linking, SubjectGraph, SuggestionKind, Veto};
+use crate::load::load_project;
+use crate::model::LinkSettings;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+#[command(after_help = "Example:
+  crosscheck subjects                   # canonical subjects, every link's reason, suggestions, vetoes
+  crosscheck subjects cases/morocco")]
+pub struct Args {
+    /// The project directory (the one holding `claims/`).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
 
-pub fn run(_args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
-    writeln!(console.stderr, "crosscheck subjects: not built yet")?;
-    Ok(ExitStatus::Invalid)
+pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
+    let project = match load_project(&args.dir) {
+        Ok(project) => project,
+        Err(failure) => {
+            console
+                .stderr
+                .write_all(render_plain(&failure.diagnostics, &failure.files).as_bytes())?;
+            return Ok(ExitStatus::Invalid);
+        }
+    };
+    let graph = SubjectGraph::build(&project);
+    render(graph.linking(), &project.settings.link, console.stdout)?;
+    Ok(ExitStatus::Success)
+}
+
+/// Writes the listing of `linking` made under `settings`.
+pub fn render(linking: &Linking, settings: &LinkSettings, out: &mut dyn Write) -> io::Result<()> {
+    let count = linking.subjects.len();
+    writeln!(out, "{count} canonical subject{}", plural(count))?;
+    for subject in &linking.subjects {
+        writeln!(out)?;
+        let origin = if subject.from_registry {
+            "registry entry"
+        } else {
+            "most common spelling"
+        };
+        writeln!(out, "{}  ({origin})", subject.name)?;
+        writeln!(out, "  names:")?;
+        for name in &subject.names {
+            let uses = match name.claims {
+                0 => "registry only".to_string(),
+                n => format!("{n} claim{}", plural(n)),
+            };
+            writeln!(out, "    {}  ({uses})", name.spelling)?;
+        }
+        let links: Vec<_> = linking
+            .links
+            .iter()
+            .filter(|link| link.subject == subject.name)
+            .collect();
+        if !links.is_empty() {
+            writeln!(out, "  links:")?;
+            for link in links {
+                writeln!(out, "    {} → {}: {}", link.a, link.b, reason(&link.reason))?;
+            }
+        }
+    }
+
+    writeln!(out)?;
+    let count = linking.suggestions.len();
+    writeln!(out, "{count} suggested link{} not made", plural(count))?;
+    for s in &linking.suggestions {
+        let why = match &s.kind {
+            SuggestionKind::CloseName { measure, score } => format!(
+                "close names ({measure} {score:.2}, below the link threshold {:.2})",
+                settings.fuzzy_threshold
+            ),
+            SuggestionKind::CrossScript {
+                skeleton_a,
+                skeleton_b,
+                score,
+            } => format!(
+                "other scripts, consonant skeletons \"{skeleton_a}\" / \"{skeleton_b}\" ({score:.2}); only a registry alias links across scripts"
+            ),
+        };
+        writeln!(out, "  {} ~ {}: {why}", s.a, s.b)?;
+        writeln!(out, "    subjects: {} | {}", s.subject_a, s.subject_b)?;
+    }
+
+    writeln!(out)?;
+    let count = linking.vetoes.len();
+    writeln!(out, "{count} vetoed link{}", plural(count))?;
+    for v in &linking.vetoes {
+        let veto = match &v.veto {
+            Veto::Distinct { a, b } => {
+                format!("the registry lists \"{a}\" and \"{b}\" as distinct")
+            }
+            Veto::DifferentEntries { a, b } => {
+                format!("it would join registry entries \"{a}\" and \"{b}\"")
+            }
+        };
+        writeln!(
+            out,
+            "  {} ~ {}: {}; refused: {veto}",
+            v.a,
+            v.b,
+            reason(&v.reason)
+        )?;
+    }
+    Ok(())
+}
+
+fn reason(reason: &LinkReason) -> String {
+    match reason {
+        LinkReason::RegistryAlias { entry } => format!("registry alias of \"{entry}\""),
+        LinkReason::EqualAfterNormalisation => "equal after normalisation".to_string(),
+        LinkReason::Similar { measure, score } => format!("similar ({measure} {score:.2})"),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

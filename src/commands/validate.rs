@@ -1,13 +1,53 @@
-//! `crosscheck validate`.
+//! `crosscheck validate [DIR]`: load the project and report every problem,
+//! or one line saying what was checked.
 
 use std::io;
+use std::path::PathBuf;
 
 use super::{Console, ExitStatus};
+use crate::diagnostic;
+use crate::load;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+#[command(
+    after_help = "Example:\n  crosscheck validate            # the project in the current directory\n  crosscheck validate cases/morocco\n\nExit status: 0 when valid, 2 with diagnostics on stderr when not."
+)]
+pub struct Args {
+    /// The project directory (the one holding claims/).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
 
-pub fn run(_args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
-    writeln!(console.stderr, "crosscheck validate: not built yet")?;
-    Ok(ExitStatus::Invalid)
+pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
+    match load::load_project(&args.dir) {
+        Ok(project) => {
+            let claims = project.claims().count();
+            let quotes = project
+                .claims()
+                .filter(|(_, claim)| claim.quote.as_ref().is_some_and(|q| q.location.is_some()))
+                .count();
+            let sources = project.sources.len();
+            writeln!(
+                console.stdout,
+                "{sources} {}, {claims} {}, {quotes} {} verified",
+                plural(sources, "source", "sources"),
+                plural(claims, "claim", "claims"),
+                plural(quotes, "quote", "quotes"),
+            )?;
+            Ok(ExitStatus::Success)
+        }
+        Err(failure) => {
+            diagnostic::render(
+                &failure.diagnostics,
+                &failure.files,
+                console.stderr_is_terminal,
+                console.stderr,
+            )?;
+            Ok(ExitStatus::Invalid)
+        }
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
 }

@@ -1,11 +1,28 @@
 //! Loading a project directory: claim files, `claims/subjects.json`,
 //! `crosscheck.toml` and the documents, into a validated [`Project`],
-//! or every diagnostic found (up to a cap).
+//! or every diagnostic found (rendering caps how many are shown).
+//!
+//! Steps, each in its own file: [`json`] parses with positions, [`source`]
+//! reads one claim file (no filesystem: [`parse_source_file`] is what the
+//! fuzz target calls), [`registry`] and [`settings`] read the two optional
+//! files, and [`document`] checks document paths and locates every quote.
+//! Checks across files (duplicate source ids) are here.
 
-use std::path::Path;
+pub mod document;
+mod fields;
+pub mod json;
+pub mod registry;
+pub mod settings;
+pub mod source;
 
-use crate::diagnostic::Diagnostic;
-use crate::model::{Files, Project};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Label};
+use crate::model::{FileId, Files, Project, Registry, Settings, Source, Span};
+
+use fields::Sink;
+use source::SourceDraft;
 
 /// Why a project did not load: every diagnostic found, with the files they
 /// point into.
@@ -17,6 +34,249 @@ pub struct LoadFailure {
 
 /// Loads and validates the project in `root` (the directory holding `claims/`).
 pub fn load_project(root: &Path) -> Result<Project, LoadFailure> {
-    let _ = root;
-    unimplemented!("load: being written in the loader branch")
+    load_project_with(root, None)
+}
+
+/// Loads the project as it would be with one claim file's bytes replaced
+/// (`crosscheck add` validates the file it is about to write this way).
+/// `replacement` is a path under `root/claims/` and its new contents.
+pub fn load_project_with(
+    root: &Path,
+    replacement: Option<(&Path, &[u8])>,
+) -> Result<Project, LoadFailure> {
+    let mut files = Files::default();
+    let mut diagnostics = Vec::new();
+
+    let settings_path = root.join("crosscheck.toml");
+    let (settings, ignore_documents) = match std::fs::read(&settings_path) {
+        Ok(bytes) => match text_of(&mut files, "crosscheck.toml", &bytes, &mut diagnostics) {
+            Some(file) => {
+                let text = files.text(file).to_owned();
+                let mut sink = Sink {
+                    file,
+                    diagnostics: &mut diagnostics,
+                };
+                let (settings, ignore) = settings::read_settings(&mut sink, &text);
+                // TOML tables come back sorted by key; report in file order.
+                diagnostics.sort_by_key(|d| d.labels.first().map_or(0, |l| l.span.bytes.start));
+                (
+                    settings,
+                    ignore.into_iter().map(|(d, s)| (d, file, s)).collect(),
+                )
+            }
+            None => (Settings::default(), Vec::new()),
+        },
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            (Settings::default(), Vec::new())
+        }
+        Err(error) => {
+            diagnostics.push(io_error("crosscheck.toml", &error));
+            (Settings::default(), Vec::new())
+        }
+    };
+
+    let claims_dir = root.join("claims");
+    let entries = match std::fs::read_dir(&claims_dir) {
+        Ok(entries) => entries,
+        Err(error) => {
+            let mut diagnostic = Diagnostic::error(
+                DiagnosticCode::NoClaimsDirectory,
+                format!("no claims/ directory in {}", root.display()),
+            )
+            .with_help("run crosscheck in a project directory (the one holding claims/), or pass it: crosscheck validate path/to/project");
+            if error.kind() != std::io::ErrorKind::NotFound {
+                diagnostic = diagnostic.with_note(error.to_string());
+            }
+            diagnostics.push(diagnostic);
+            return Err(LoadFailure { diagnostics, files });
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "json") && path.is_file())
+        .collect();
+    paths.sort();
+
+    let mut registry = Registry::default();
+    let mut drafts: Vec<SourceDraft> = Vec::new();
+    for path in &paths {
+        let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let name = format!("claims/{file_name}");
+        let bytes = match replacement {
+            Some((replaced, bytes)) if replaced == path.as_path() => Ok(bytes.to_vec()),
+            _ => std::fs::read(path),
+        };
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                diagnostics.push(io_error(&name, &error));
+                continue;
+            }
+        };
+        let Some(file) = text_of(&mut files, &name, &bytes, &mut diagnostics) else {
+            continue;
+        };
+        let text = files.text(file).to_owned();
+        if file_name == "subjects.json" {
+            registry = registry::read_registry(file, &text, &mut diagnostics);
+        } else if let Some(draft) = source::read_source(file, &text, &mut diagnostics) {
+            drafts.push(draft);
+        }
+    }
+
+    check_unique_source_ids(&drafts, &mut diagnostics);
+    document::resolve_documents(root, &mut drafts, &mut files, &mut diagnostics);
+    check_ignored_documents(&drafts, &ignore_documents, &mut diagnostics);
+
+    if !diagnostics.is_empty() {
+        return Err(LoadFailure { diagnostics, files });
+    }
+    let mut sources: Vec<Source> = drafts.into_iter().map(|d| d.source).collect();
+    sources.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(Project {
+        root: root.to_path_buf(),
+        settings,
+        registry,
+        sources,
+        files,
+    })
+}
+
+/// Reads one claim file from memory, without the filesystem: its document is
+/// not read and its quotes are not located (`document: None`). What the fuzz
+/// target calls: it must never panic, whatever the bytes.
+pub fn parse_source_file(name: &str, bytes: &[u8]) -> Result<Source, LoadFailure> {
+    let mut files = Files::default();
+    let mut diagnostics = Vec::new();
+    let draft = text_of(&mut files, name, bytes, &mut diagnostics).and_then(|file| {
+        let text = files.text(file).to_owned();
+        source::read_source(file, &text, &mut diagnostics)
+    });
+    match draft {
+        Some(draft) if diagnostics.is_empty() => Ok(draft.source),
+        _ => Err(LoadFailure { diagnostics, files }),
+    }
+}
+
+/// Adds a file's text to `files`; a file that is not UTF-8 is added with
+/// U+FFFD in place of bad bytes, so the diagnostic can show where.
+fn text_of(
+    files: &mut Files,
+    name: &str,
+    bytes: &[u8],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<FileId> {
+    match json::decode_utf8(bytes) {
+        Ok(text) => Some(files.add(name, text)),
+        Err(problem) => {
+            let at = problem.valid_up_to;
+            let file = files.add(name, problem.lossy);
+            diagnostics.push(
+                Diagnostic::error(
+                    DiagnosticCode::InvalidUtf8,
+                    format!("{name} is not valid UTF-8"),
+                )
+                .with_label(Label::primary(
+                    Span {
+                        file,
+                        bytes: at..at + '\u{FFFD}'.len_utf8(),
+                    },
+                    "first invalid byte",
+                ))
+                .with_help("save the file as UTF-8 (crosscheck reads no other encoding)"),
+            );
+            None
+        }
+    }
+}
+
+fn io_error(name: &str, error: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(DiagnosticCode::Io, format!("cannot read {name}: {error}"))
+        .with_help("check that the file exists and is readable")
+}
+
+pub(crate) fn push_json_error(sink: &mut Sink<'_>, error: json::JsonError) {
+    let mut diagnostic = Diagnostic::error(error.code, error.message)
+        .with_label(Label::primary(sink.span(error.span), error.label));
+    if let Some((span, label)) = error.secondary {
+        diagnostic = diagnostic.with_label(Label::secondary(sink.span(span), label));
+    }
+    if let Some(help) = error.help {
+        diagnostic = diagnostic.with_help(help);
+    }
+    sink.push(diagnostic);
+}
+
+fn check_unique_source_ids(drafts: &[SourceDraft], diagnostics: &mut Vec<Diagnostic>) {
+    let mut first: BTreeMap<&str, &SourceDraft> = BTreeMap::new();
+    for draft in drafts {
+        match first.get(draft.source.id.as_str()) {
+            Some(earlier) => diagnostics.push(
+                Diagnostic::error(
+                    DiagnosticCode::DuplicateSourceId,
+                    format!("the source id `{}` is declared by two claim files", draft.source.id),
+                )
+                .with_label(Label::primary(
+                    Span {
+                        file: draft.source.file,
+                        bytes: draft.id_span.clone(),
+                    },
+                    "declared again here",
+                ))
+                .with_label(Label::secondary(
+                    Span {
+                        file: earlier.source.file,
+                        bytes: earlier.id_span.clone(),
+                    },
+                    "first declared here",
+                ))
+                .with_help("each claim file is one source with its own id: rename one of them")
+                .with_note("claim ids are `<source id>/<claim id>`, so source ids must be unique across the project"),
+            ),
+            None => {
+                first.insert(&draft.source.id, draft);
+            }
+        }
+    }
+}
+
+/// A `[[coverage.ignore]]` naming a document no source has would silently
+/// ignore nothing.
+fn check_ignored_documents(
+    drafts: &[SourceDraft],
+    ignored: &[(String, FileId, std::ops::Range<usize>)],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let documents: Vec<&str> = drafts
+        .iter()
+        .filter_map(|d| d.document.as_ref().map(|(path, _)| path.as_str()))
+        .collect();
+    for (document, file, span) in ignored {
+        if documents.contains(&document.as_str()) {
+            continue;
+        }
+        let mut known: Vec<&str> = documents.clone();
+        known.sort_unstable();
+        known.dedup();
+        let mut diagnostic = Diagnostic::error(
+            DiagnosticCode::InvalidSetting,
+            format!("[[coverage.ignore]] names `{document}`, which is no source's document"),
+        )
+        .with_label(Label::primary(
+            Span {
+                file: *file,
+                bytes: span.clone(),
+            },
+            "no source has this document",
+        ));
+        if let Some(close) = fields::closest(document, &known) {
+            diagnostic = diagnostic.with_help(format!("did you mean `{close}`?"));
+        }
+        if !known.is_empty() {
+            diagnostic = diagnostic.with_note(format!("the documents are: {}", known.join(", ")));
+        }
+        diagnostics.push(diagnostic);
+    }
 }

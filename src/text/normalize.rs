@@ -1,5 +1,37 @@
 //! One normalisation for Arabic and Latin text, used by quote matching and by
 //! subject linking, so "equal after normalisation" means the same everywhere.
+//!
+//! Two levels:
+//!
+//! - [`normalize_for_quote`] folds what a curator cannot be expected to copy
+//!   exactly from a document (diacritics, letter variants, digit shapes,
+//!   quotation marks, white space) and keeps everything that carries meaning
+//!   (case, punctuation, word order). It keeps a map back to the original
+//!   bytes, so a match in the folded text is a span of the document.
+//! - [`normalize_name`] goes further for subject and value names: case, Latin
+//!   diacritics, punctuation and leading articles are folded too.
+//!
+//! Choices, and why:
+//!
+//! - Hamza carriers: `أ إ آ ٱ` → `ا`, `ؤ` → `و`, `ئ` → `ي`. Writers and OCR
+//!   drop or misplace hamza freely; folding to the bare carrier letter is what
+//!   Arabic search engines do, and `ئ` → `ي` keeps the word shape (the
+//!   alternative, `ء`, would split a seated hamza from its letter).
+//! - `ى` → `ي`, `ة` → `ه`; Persian `ی` → `ي` and `ک` → `ك`, since the same
+//!   words reach Arabic texts through Persian keyboards.
+//! - Compatibility decomposition (NFKD) is applied character by character, so
+//!   Arabic presentation forms (what PDF extraction produces) fold to the
+//!   plain letters, and composed and decomposed Latin letters compare equal.
+//!   A space that a decomposition introduces (e.g. `U+FE70`, an isolated
+//!   fathatan, decomposes to space + mark) is dropped: it was not white space
+//!   in the text.
+//! - White space runs (any Unicode white space, NBSP, zero-width space) fold
+//!   to one ASCII space. Zero-width joiners/non-joiners, the word joiner, the
+//!   byte-order mark, the soft hyphen and bidi marks are *dropped*, not turned
+//!   into a space: they sit inside words, and a space there would split a
+//!   word that the curator typed whole.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Text normalised for matching, with a map back to the original bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,18 +43,288 @@ pub struct NormalizedText {
     pub origin: Vec<usize>,
 }
 
+impl NormalizedText {
+    /// The byte range of `original` that the normalised byte range `range`
+    /// came from. The start is the first contributing character; the end
+    /// takes in characters dropped right after the match (a trailing
+    /// diacritic or tatweel belongs to the matched word) but not white space.
+    ///
+    /// `original` must be the text this was built from; `range` must lie on
+    /// character boundaries of `self.text`.
+    pub fn original_range(
+        &self,
+        original: &str,
+        range: std::ops::Range<usize>,
+    ) -> std::ops::Range<usize> {
+        if range.start >= range.end || range.end > self.origin.len() {
+            let at = self
+                .origin
+                .get(range.start)
+                .copied()
+                .unwrap_or(original.len());
+            return at..at;
+        }
+        let start = self.origin[range.start];
+        let last = self.origin[range.end - 1];
+        let last_end = last + original[last..].chars().next().map_or(0, char::len_utf8);
+        // Extend over what was dropped between the match and the next kept
+        // character (a trailing diacritic or tatweel), up to white space.
+        let next = self
+            .origin
+            .get(range.end)
+            .copied()
+            .unwrap_or(original.len());
+        let mut end = last_end;
+        if next > last_end {
+            let gap = &original[last_end..next];
+            end += gap
+                .find(|c: char| c.is_whitespace() || is_space_like(c))
+                .unwrap_or(gap.len());
+        }
+        start..end
+    }
+}
+
 /// Normalises text for quote matching: folds tatweel, diacritics,
 /// alef/hamza forms, alef maqsura/yaa, taa marbuta/haa, Arabic-Indic digits,
 /// kinds of quotation marks, and runs of white space. Keeps case and words.
 pub fn normalize_for_quote(text: &str) -> NormalizedText {
-    let _ = text;
-    unimplemented!("text::normalize: being written in the linking branch")
+    fold_text(text, true)
+}
+
+/// [`normalize_for_quote`], building the origin map only when asked (names
+/// do not need it, and linking folds many).
+fn fold_text(text: &str, with_origin: bool) -> NormalizedText {
+    let mut out = NormalizedText {
+        text: String::with_capacity(text.len()),
+        origin: Vec::with_capacity(if with_origin { text.len() } else { 0 }),
+    };
+    // The byte offset of the white space run waiting to be written as one
+    // space, once a kept character follows it (so the result is trimmed).
+    let mut pending_space: Option<usize> = None;
+    let push = |out: &mut NormalizedText, pending: &mut Option<usize>, offset, c: char| {
+        if let Some(space_at) = pending.take()
+            && !out.text.is_empty()
+        {
+            out.text.push(' ');
+            if with_origin {
+                out.origin.push(space_at);
+            }
+        }
+        out.text.push(c);
+        if with_origin {
+            out.origin.extend(std::iter::repeat_n(offset, c.len_utf8()));
+        }
+    };
+    for (offset, c) in text.char_indices() {
+        if is_quote_mark(c) {
+            push(&mut out, &mut pending_space, offset, '"');
+        } else if c.is_whitespace() || is_space_like(c) {
+            pending_space.get_or_insert(offset);
+        } else if is_ignorable(c) {
+        } else {
+            decompose_compatible(c, |d| {
+                if let Some(folded) = fold_char(d) {
+                    push(&mut out, &mut pending_space, offset, folded);
+                }
+            });
+        }
+    }
+    out
 }
 
 /// Normalises a subject or value name for linking: everything
-/// [`normalize_for_quote`] does, plus case, punctuation and leading articles
-/// ("the", "al-", "ال").
+/// [`normalize_for_quote`] does, plus case, Latin diacritics, punctuation and
+/// leading articles.
+///
+/// Articles: a leading English "the" (while another word follows); the
+/// transliterated article "al"/"el" as a word of its own that is followed by
+/// another word ("Al Qaeda", "al-Qaeda" once punctuation is a space); and the
+/// Arabic article "ال" at the start of a word when at least two letters
+/// remain, so "المغرب" and "مغرب" are equal but "الى"-like two-letter words
+/// are not cut to one letter. The Arabic article behind a prefix ("وال",
+/// "بال") is kept: stripping it would also cut words that merely start with
+/// those letters.
+///
+/// Idempotent: every fold reaches a fixed point in one call.
 pub fn normalize_name(name: &str) -> String {
-    let _ = name;
-    unimplemented!("text::normalize: being written in the linking branch")
+    let quoted = fold_text(name, false).text;
+    let mut folded = String::with_capacity(quoted.len());
+    for c in quoted.chars() {
+        for lower in c.to_lowercase() {
+            decompose_compatible(lower, |d| {
+                if is_combining_mark(d) {
+                } else if d.is_alphanumeric() {
+                    // Lower-casing and decomposing can meet a letter the
+                    // quote-level fold handles (rare); fold it again.
+                    if let Some(f) = fold_char(d) {
+                        folded.push(f);
+                    }
+                } else {
+                    folded.push(' ');
+                }
+            });
+        }
+    }
+    let mut words: Vec<&str> = folded.split_whitespace().collect();
+    while words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
+    let last = words.len().saturating_sub(1);
+    let words = words
+        .into_iter()
+        .enumerate()
+        .filter(|&(i, w)| !(i < last && (w == "al" || w == "el")))
+        .map(|(_, w)| strip_arabic_article(w));
+    let mut result = String::with_capacity(folded.len());
+    for word in words {
+        if !result.is_empty() {
+            result.push(' ');
+        }
+        result.push_str(word);
+    }
+    result
+}
+
+/// Strips "ال" from the start of a word while at least two letters remain.
+fn strip_arabic_article(mut word: &str) -> &str {
+    while let Some(rest) = word.strip_prefix("ال") {
+        if rest.chars().count() < 2 {
+            break;
+        }
+        word = rest;
+    }
+    word
+}
+
+/// Folds one character that is neither white space, a quotation mark nor an
+/// ignorable format character. `None`: drop it.
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        // Tatweel and Arabic diacritics (harakat, superscript alef, Quranic
+        // annotation marks).
+        '\u{0640}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E4}'
+        | '\u{06E7}'..='\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}'
+        | '\u{08D3}'..='\u{08FF}' => return None,
+        // Presentation forms of harakat and tatweel: their decompositions
+        // bring a space in; the space is dropped below, the mark above.
+        ' ' => return None,
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' | '\u{0672}' | '\u{0673}' => '\u{0627}',
+        '\u{0624}' => '\u{0648}',
+        '\u{0626}' | '\u{0649}' | '\u{06CC}' => '\u{064A}',
+        '\u{0629}' => '\u{0647}',
+        '\u{06A9}' => '\u{0643}',
+        '\u{0660}'..='\u{0669}' => digit(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => digit(c as u32 - 0x06F0),
+        c if is_quote_mark(c) => '"',
+        c => c,
+    })
+}
+
+fn digit(value: u32) -> char {
+    char::from_digit(value, 10).unwrap_or('0')
+}
+
+/// Every kind of quotation mark and apostrophe folds to `"`.
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '`'
+            | '\u{00AB}'
+            | '\u{00B4}'
+            | '\u{00BB}'
+            | '\u{2018}'..='\u{201F}'
+            | '\u{2032}'..='\u{2037}'
+            | '\u{2039}'
+            | '\u{203A}'
+            | '\u{301D}'..='\u{301F}'
+            | '\u{FF02}'
+            | '\u{FF07}'
+    )
+}
+
+/// White space that `char::is_whitespace` does not know: the zero-width
+/// space is a word break by definition.
+fn is_space_like(c: char) -> bool {
+    c == '\u{200B}'
+}
+
+/// Invisible format characters that sit inside words: dropped.
+fn is_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{200C}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_arabic_letter_variants_digits_and_marks() {
+        let text = "أَكْثَرُ مِــن ٥٠٠ مليون إلى القاهرة آخر ۱۲";
+        assert_eq!(
+            normalize_for_quote(text).text,
+            "اكثر من 500 مليون الي القاهره اخر 12"
+        );
+    }
+
+    #[test]
+    fn folds_quotation_marks_and_white_space_runs() {
+        let text = "  بين “إسرائيل”\n\n  والمغرب\u{00A0}«نعم» 'x' \u{200F}y ";
+        assert_eq!(
+            normalize_for_quote(text).text,
+            "بين \"اسراييل\" والمغرب \"نعم\" \"x\" y"
+        );
+    }
+
+    #[test]
+    fn presentation_forms_fold_to_plain_letters() {
+        // "لا" as the lam-alef ligature, and a PDF's isolated fathatan.
+        assert_eq!(normalize_for_quote("\u{FEFB}\u{FE70}").text, "لا");
+    }
+
+    #[test]
+    fn origin_points_at_the_source_character() {
+        let text = "a  بـِ c";
+        let n = normalize_for_quote(text);
+        assert_eq!(n.text, "a ب c");
+        assert_eq!(n.origin, vec![0, 1, 3, 3, 9, 10]);
+    }
+
+    #[test]
+    fn original_range_takes_trailing_marks_but_not_space() {
+        let text = "قال دولارٌ  ثم";
+        let n = normalize_for_quote(text);
+        let start = n.text.find("دولار").unwrap();
+        let range = n.original_range(text, start..start + "دولار".len());
+        assert_eq!(&text[range], "دولارٌ");
+    }
+
+    #[test]
+    fn names_fold_case_articles_diacritics_and_punctuation() {
+        assert_eq!(normalize_name("The Barak-8 Deal"), "barak 8 deal");
+        assert_eq!(normalize_name("Café  Société"), "cafe societe");
+        assert_eq!(normalize_name("al-Qaeda"), "qaeda");
+        assert_eq!(normalize_name("المغرب"), "مغرب");
+        assert_eq!(normalize_name("صفقة الطائرات"), "صفقه طايرات");
+        // Too short to be an article plus a word.
+        assert_eq!(normalize_name("الى"), "الي");
+        assert_eq!(normalize_name("the"), "the");
+        assert_eq!(normalize_name("the the deal"), "deal");
+    }
 }

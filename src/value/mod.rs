@@ -10,6 +10,7 @@
 //! it stands for ([`Interval`]s of exact decimals or of minutes), which is
 //! all the checker compares.
 
+pub mod calendar;
 pub mod canonical;
 pub mod denote;
 pub mod interval;
@@ -18,8 +19,10 @@ pub mod parse;
 use rust_decimal::Decimal;
 
 pub use denote::{Denotation, DenoteContext, Dimension, NumericSet, TimeSet};
+pub use denote::{DenoteError, Minute, MinuteStamp, denote, format_decimal, format_interval};
 pub use interval::{Interval, SetRelation};
 pub use parse::{ValueError, parse_value_str};
+pub use parse::{currency, parse_json_number};
 
 /// A claim's value, as parsed from the claim file.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -127,10 +130,30 @@ pub struct NumberExpr {
 ///
 /// `mantissa` keeps the written scale of the decimal: `1.50` has scale 2 and
 /// so a precision of ±0.005 (times the suffix's multiplier).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy)]
 pub struct WrittenNumber {
     pub mantissa: Decimal,
     pub scale: Scale,
+}
+
+// Equality must see the written precision: `Decimal` ignores trailing zeros
+// (1.5 == 1.50), but `1.5` denotes [1.45, 1.55) and `1.50` [1.495, 1.505).
+impl PartialEq for WrittenNumber {
+    fn eq(&self, other: &Self) -> bool {
+        self.mantissa == other.mantissa
+            && self.mantissa.scale() == other.mantissa.scale()
+            && self.scale == other.scale
+    }
+}
+
+impl Eq for WrittenNumber {}
+
+impl std::hash::Hash for WrittenNumber {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.mantissa.normalize().hash(state);
+        self.mantissa.scale().hash(state);
+        self.scale.hash(state);
+    }
 }
 
 /// A scale suffix: `40k`, `500M`, `1B`, `2T`.
@@ -250,5 +273,18 @@ impl OffsetUnit {
             OffsetUnit::Week => "w",
             OffsetUnit::Day => "d",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_precision_is_part_of_equality() {
+        let coarse = parse_value_str("1.5").unwrap();
+        let fine = parse_value_str("1.50").unwrap();
+        assert_ne!(coarse, fine);
+        assert_eq!(fine, parse_value_str("1.50").unwrap());
     }
 }

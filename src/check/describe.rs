@@ -1,0 +1,343 @@
+//! Values and sets in plain words, for the reasons and explanations the
+//! checks write. Only wording lives here: no verdict depends on it.
+
+use std::ops::Bound;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::value::calendar;
+use crate::value::denote::Minute;
+use crate::value::{Dimension, Interval, NumericSet, SetRelation, TimeSet};
+
+/// A number for people: `216.26M`, `499.5M`, `3`, `0.25`, rounded to two
+/// decimals after the scale suffix (the JSON report keeps exact ends).
+pub fn number(value: Decimal) -> String {
+    number_dp(value, 2)
+}
+
+/// A number with a scale suffix, rounded to `dp` decimals.
+fn number_dp(value: Decimal, dp: u32) -> String {
+    let scale = suffix_scale(value.abs());
+    let suffix = match scale.mantissa() {
+        1_000_000_000_000 => "T",
+        1_000_000_000 => "B",
+        1_000_000 => "M",
+        1_000 => "k",
+        _ => "",
+    };
+    format!("{}{suffix}", rounded(value / scale, dp))
+}
+
+fn rounded(value: Decimal, dp: u32) -> String {
+    value
+        .round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+        .to_string()
+}
+
+/// Two ends of an interval, with enough decimals that rounding moves
+/// neither by more than a tenth of the interval's width (at least two
+/// decimals, at most twelve).
+fn distinct_ends(a: Decimal, b: Decimal) -> (String, String) {
+    let width = (b - a).abs();
+    let unit = suffix_scale(a.abs().max(b.abs()));
+    let mut dp: u32 = 2;
+    while dp < 12 && unit * Decimal::new(1, dp) * Decimal::TEN > width {
+        dp += 1;
+    }
+    (number_dp(a, dp), number_dp(b, dp))
+}
+
+/// The multiplier of the scale suffix [`number`] uses for `magnitude`.
+fn suffix_scale(magnitude: Decimal) -> Decimal {
+    [1_000_000_000_000i64, 1_000_000_000, 1_000_000, 1_000]
+        .into_iter()
+        .map(Decimal::from)
+        .find(|scale| magnitude >= *scale)
+        .unwrap_or(Decimal::ONE)
+}
+
+/// The unit a number of this dimension is shown in, and the factor from
+/// the base unit to it. Lengths of a kilometre and more show in km, masses
+/// of a tonne and more in t.
+fn display_unit(dimension: Dimension, magnitude: Decimal) -> (String, Decimal) {
+    match dimension {
+        Dimension::Pure => (String::new(), Decimal::ONE),
+        Dimension::Money(currency) => (format!(" {}", currency.as_str()), Decimal::ONE),
+        Dimension::Length if magnitude >= Decimal::from(1000) => {
+            (" km".to_owned(), Decimal::from(1000))
+        }
+        Dimension::Length if magnitude >= Decimal::ONE => (" m".to_owned(), Decimal::ONE),
+        Dimension::Length => (" mm".to_owned(), Decimal::new(1, 3)),
+        Dimension::Mass if magnitude >= Decimal::from(1000) => {
+            (" t".to_owned(), Decimal::from(1000))
+        }
+        Dimension::Mass if magnitude >= Decimal::ONE => (" kg".to_owned(), Decimal::ONE),
+        Dimension::Mass => (" g".to_owned(), Decimal::new(1, 3)),
+        Dimension::Percent => (" %".to_owned(), Decimal::ONE),
+    }
+}
+
+/// A numeric set for people: `450M..550M USD`, `up to 150M USD`, `above 40 km`.
+pub fn numeric(set: &NumericSet) -> String {
+    let ends = [set.interval.lo(), set.interval.hi()];
+    let magnitude = ends
+        .iter()
+        .filter_map(|bound| match bound {
+            Bound::Included(v) | Bound::Excluded(v) => Some(v.abs()),
+            Bound::Unbounded => None,
+        })
+        .max()
+        .unwrap_or(Decimal::ZERO);
+    let (unit, factor) = display_unit(set.dimension, magnitude);
+    let show = |v: Decimal| number(v / factor);
+    let body = match (set.interval.lo(), set.interval.hi()) {
+        (Bound::Included(a), Bound::Included(b)) if a == b => show(a),
+        (Bound::Included(a) | Bound::Excluded(a), Bound::Included(b) | Bound::Excluded(b)) => {
+            let (a, b) = distinct_ends(a / factor, b / factor);
+            format!("{a}..{b}")
+        }
+        (Bound::Unbounded, Bound::Included(b)) => format!("up to {}", show(b)),
+        (Bound::Unbounded, Bound::Excluded(b)) => format!("below {}", show(b)),
+        (Bound::Included(a), Bound::Unbounded) => format!("at least {}", show(a)),
+        (Bound::Excluded(a), Bound::Unbounded) => format!("above {}", show(a)),
+        (Bound::Unbounded, Bound::Unbounded) => "any number".to_owned(),
+    };
+    format!("{body}{unit}")
+}
+
+/// What a dimension measures, for "a length and an amount of money".
+pub fn dimension(dimension: Dimension) -> String {
+    match dimension {
+        Dimension::Pure => "a plain number".to_owned(),
+        Dimension::Money(currency) => format!("an amount in {}", currency.as_str()),
+        Dimension::Length => "a length".to_owned(),
+        Dimension::Mass => "a mass".to_owned(),
+        Dimension::Percent => "a percentage".to_owned(),
+    }
+}
+
+/// A time set for people: `2020`, `2020-12`, `2020-12-10`,
+/// `2020-12-01..2021-01-15`, `before 2021-01-01`, `--12-10 (any year)`.
+pub fn time(set: &TimeSet) -> String {
+    match set {
+        TimeSet::Annual { month, day } => format!("--{month:02}-{day:02} (any year)"),
+        TimeSet::Span(interval) => span(interval),
+    }
+}
+
+fn span(interval: &Interval<Minute>) -> String {
+    match (interval.lo(), interval.hi()) {
+        (Bound::Included(a), Bound::Excluded(b)) => {
+            whole_unit(a, b).unwrap_or_else(|| format!("{}..{}", instant(a), last_instant(a, b)))
+        }
+        (Bound::Included(a), Bound::Included(b)) => format!("{}..{}", instant(a), instant(b)),
+        (Bound::Excluded(a), Bound::Excluded(b) | Bound::Included(b)) => {
+            format!("after {}, up to {}", instant(a), instant(b))
+        }
+        // `<=2021-11-25` ends at the midnight after it: say the last day.
+        (Bound::Unbounded, Bound::Excluded(b)) if b.rem_euclid(MINUTES_PER_DAY) == 0 => {
+            let day = civil(b - MINUTES_PER_DAY);
+            format!("up to {:04}-{:02}-{:02}", day.year, day.month, day.day)
+        }
+        (Bound::Unbounded, Bound::Excluded(b)) => format!("before {}", instant(b)),
+        (Bound::Unbounded, Bound::Included(b)) => format!("up to {}", instant(b)),
+        (Bound::Included(a), Bound::Unbounded) => format!("from {}", instant(a)),
+        (Bound::Excluded(a), Bound::Unbounded) => format!("after {}", instant(a)),
+        (Bound::Unbounded, Bound::Unbounded) => "any time".to_owned(),
+    }
+}
+
+/// `[a, b)` as one year, month, day or minute, if it is exactly one.
+fn whole_unit(a: Minute, b: Minute) -> Option<String> {
+    let (start, next) = (civil(a), civil(b));
+    if b - a == 1 {
+        return Some(instant(a));
+    }
+    if start.time != 0 || next.time != 0 {
+        return None;
+    }
+    if b - a == MINUTES_PER_DAY {
+        return Some(format!(
+            "{:04}-{:02}-{:02}",
+            start.year, start.month, start.day
+        ));
+    }
+    if start.day == 1 && next.day == 1 {
+        if start.month == 1 && next.month == 1 && next.year == start.year + 1 {
+            return Some(format!("{:04}", start.year));
+        }
+        let following = if start.month == 12 {
+            (start.year + 1, 1)
+        } else {
+            (start.year, start.month + 1)
+        };
+        if (next.year, next.month) == following {
+            return Some(format!("{:04}-{:02}", start.year, start.month));
+        }
+    }
+    None
+}
+
+/// The last instant of `[a, b)` shown at the precision of its ends: the day
+/// before `b` when both are midnights.
+fn last_instant(a: Minute, b: Minute) -> String {
+    if a.rem_euclid(MINUTES_PER_DAY) == 0 && b.rem_euclid(MINUTES_PER_DAY) == 0 {
+        let day = civil(b - MINUTES_PER_DAY);
+        format!("{:04}-{:02}-{:02}", day.year, day.month, day.day)
+    } else {
+        instant(b - 1)
+    }
+}
+
+/// One instant: `2020-12-10` at midnight, else `2020-12-10T19:10`.
+pub fn instant(minute: Minute) -> String {
+    let c = civil(minute);
+    if c.time == 0 {
+        format!("{:04}-{:02}-{:02}", c.year, c.month, c.day)
+    } else {
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}",
+            c.year,
+            c.month,
+            c.day,
+            c.time / 60,
+            c.time % 60
+        )
+    }
+}
+
+pub use calendar::MINUTES_PER_DAY;
+
+/// A minute as a calendar date and time of day (minutes since midnight).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Civil {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+    pub time: i64,
+}
+
+/// The calendar date and time of day of a minute since 1970-01-01T00:00.
+pub fn civil(minute: Minute) -> Civil {
+    let (year, month, day) = calendar::civil_from_days(minute.div_euclid(MINUTES_PER_DAY));
+    Civil {
+        year,
+        month: u32::try_from(month).unwrap_or(1),
+        day: u32::try_from(day).unwrap_or(1),
+        time: minute.rem_euclid(MINUTES_PER_DAY),
+    }
+}
+
+/// A decimal as exact text (`1.0813`, `499500000`), for JSON and rates.
+pub fn exact(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// How one set of values stands to another, in words: the clause a
+/// numeric or date comparison ends its reason with. `a` and `b` are the
+/// values as quoted, `da` and `db` what they denote; `a_first` says, for
+/// disjoint sets, whether `a` lies below (before) `b`.
+pub fn relation_clause(
+    a: &str,
+    da: &str,
+    b: &str,
+    db: &str,
+    relation: SetRelation,
+    a_first: bool,
+    order: Order,
+) -> String {
+    match relation {
+        SetRelation::Equal => format!("{a} and {b} denote the same {} ({da})", order.noun()),
+        SetRelation::Subset => format!("{a} ({da}) lies within {b} ({db}): {b} is less precise"),
+        SetRelation::Superset => {
+            format!("{b} ({db}) lies within {a} ({da}): {a} is less precise")
+        }
+        SetRelation::Overlap => {
+            format!("{a} ({da}) and {b} ({db}) overlap; neither lies within the other")
+        }
+        SetRelation::Disjoint => {
+            let side = match (a_first, order) {
+                (true, Order::Numbers) => "below",
+                (false, Order::Numbers) => "above",
+                (true, Order::Time) => "before",
+                (false, Order::Time) => "after",
+            };
+            format!("{a} ({da}) is {side} {b} ({db}): they cannot both be true")
+        }
+    }
+}
+
+/// What is being ordered, for the words of [`relation_clause`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    Numbers,
+    Time,
+}
+
+impl Order {
+    fn noun(self) -> &'static str {
+        match self {
+            Order::Numbers => "amount",
+            Order::Time => "time",
+        }
+    }
+}
+
+/// Whether every value of `a` lies below every value of `b`, given that
+/// they are disjoint.
+pub fn lies_below<T: Ord + Copy>(a: &Interval<T>, b: &Interval<T>) -> bool {
+    match (a.hi(), b.lo()) {
+        (Bound::Unbounded, _) | (_, Bound::Unbounded) => false,
+        (Bound::Included(x) | Bound::Excluded(x), Bound::Included(y) | Bound::Excluded(y)) => {
+            x <= y
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interval_ends_stay_apart() {
+        let set = |lo: &str, hi: &str, dimension| NumericSet {
+            dimension,
+            interval: Interval::half_open(lo.parse().unwrap(), hi.parse().unwrap()).unwrap(),
+        };
+        assert_eq!(
+            numeric(&set("499999999.5", "500000000.5", Dimension::Pure)),
+            "499.9999995M..500.0000005M"
+        );
+        assert_eq!(
+            numeric(&set("0.1545", "0.1555", Dimension::Length)),
+            "154.5..155.5 mm"
+        );
+        assert_eq!(
+            numeric(&set("2999.5", "3000.5", Dimension::Mass)),
+            "2.9995..3.0005 t"
+        );
+    }
+
+    #[test]
+    fn numbers_use_scale_suffixes() {
+        assert_eq!(number(Decimal::from(216_260_000)), "216.26M");
+        assert_eq!(number(Decimal::from(499_500_000)), "499.5M");
+        assert_eq!(number(Decimal::from(3)), "3");
+        assert_eq!(number(Decimal::new(15, 1)), "1.5");
+        assert_eq!(number(Decimal::from(40_000)), "40k");
+    }
+
+    #[test]
+    fn spans_read_as_dates() {
+        let day = |y, m, d| calendar::days_from_civil(y, m, d) * MINUTES_PER_DAY;
+        let year = Interval::half_open(day(2020, 1, 1), day(2021, 1, 1)).unwrap();
+        assert_eq!(span(&year), "2020");
+        let month = Interval::half_open(day(2020, 12, 1), day(2021, 1, 1)).unwrap();
+        assert_eq!(span(&month), "2020-12");
+        let one = Interval::half_open(day(2020, 12, 10), day(2020, 12, 11)).unwrap();
+        assert_eq!(span(&one), "2020-12-10");
+        let range = Interval::half_open(day(2022, 6, 20), day(2022, 7, 1)).unwrap();
+        assert_eq!(span(&range), "2022-06-20..2022-06-30");
+    }
+}

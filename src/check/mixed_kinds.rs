@@ -1,0 +1,77 @@
+//! # Mixed kinds
+//!
+//! ## What it checks
+//!
+//! A subject and attribute whose readable claims hold values of two kinds
+//! or more (a date and an amount, a name and a number). Values of different
+//! kinds are never compared with each other, so this check reports the
+//! group once, as a `mixed-kinds` finding listing every readable claim by
+//! kind. Claims of one kind within the group are still compared.
+//!
+//! ## Why it matters
+//!
+//! It is a curation error: either two facts share one attribute name
+//! (`value` for both the price and the signing date) or one claim's value
+//! was typed in the wrong form. Left alone, the checker would silently
+//! compare nothing across the two, hiding a possible contradiction.
+//!
+//! ## Example
+//!
+//! ```text
+//! a/value  "500M USD"
+//! b/value  "2022-06"   => mixed-kinds: a number or amount (a), a date (b)
+//! ```
+
+use std::collections::BTreeMap;
+
+use super::assemble::origins_of;
+use super::{Check, CheckCode, CheckContext, ClaimGroup, Finding, FindingKind, Sink};
+use crate::model::ClaimId;
+use crate::value::ValueKind;
+
+pub const CHECK: Check = Check {
+    code: CheckCode::MixedKinds,
+    run,
+};
+
+fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
+    let readable: Vec<_> = group
+        .claims
+        .iter()
+        .copied()
+        .filter(|claim| claim.kind() != ValueKind::Unreadable)
+        .collect();
+    let mut by_kind: BTreeMap<ValueKind, Vec<&ClaimId>> = BTreeMap::new();
+    for claim in &readable {
+        by_kind.entry(claim.kind()).or_default().push(&claim.id);
+    }
+    if by_kind.len() < 2 {
+        return;
+    }
+    let kinds: Vec<String> = by_kind
+        .iter()
+        .map(|(kind, ids)| {
+            let ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
+            format!("{} ({})", kind.describe(), ids.join(", "))
+        })
+        .collect();
+    let origins = origins_of(&readable, context.names);
+    sink.findings.push(Finding {
+        kind: FindingKind::MixedKinds,
+        subject: group.subject.to_owned(),
+        attribute: group.attribute.to_owned(),
+        claims: readable.iter().map(|claim| claim.id.clone()).collect(),
+        pairs: Vec::new(),
+        explanation: format!(
+            "'{}' of '{}' holds values of {} kinds, which are never compared with each other: {}. Give each fact its own attribute, or correct the value's form",
+            group.attribute,
+            group.subject,
+            by_kind.len(),
+            kinds.join("; ")
+        ),
+        comparisons: Vec::new(),
+        conversions: Vec::new(),
+        independent_origins: origins.len(),
+        origins,
+    });
+}

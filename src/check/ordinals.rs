@@ -1,0 +1,69 @@
+//! # Ordinals
+//!
+//! ## What it checks
+//!
+//! Two ordinal claims (`1st`, `3rd`, `6th`) about one subject and
+//! attribute: the same position agrees, different positions contradict.
+//!
+//! ## Why it matters
+//!
+//! Rankings ("Morocco's third largest supplier") are quoted and re-quoted;
+//! two positions for one thing at one time cannot both be right. Compare
+//! `as_of`: a rank in 2023 and another in 2025 are never compared.
+//!
+//! ## Example
+//!
+//! ```text
+//! a/rank  "3rd"   as_of 2023
+//! b/rank  "2nd"   as_of 2023   => contradiction
+//! ```
+
+use super::{
+    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, ReasonCode, Sink,
+    Verdict, comparison, quoted,
+};
+use crate::value::{Denotation, ValueKind};
+
+pub const CHECK: Check = Check {
+    code: CheckCode::Ordinals,
+    run,
+};
+
+fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut Sink) {
+    for (a, b) in group.pairs_of(ValueKind::Ordinal) {
+        sink.comparisons.push(compare(a, b));
+    }
+}
+
+/// The verdict on two ordinal claims (`a.id < b.id`).
+pub fn compare(a: &ClaimFacts, b: &ClaimFacts) -> PairComparison {
+    let same = match (&a.denotation, &b.denotation) {
+        (Ok(Denotation::Ordinal(x)), Ok(Denotation::Ordinal(y))) => x == y,
+        _ => false,
+    };
+    if same {
+        comparison(
+            a,
+            b,
+            CHECK.code,
+            Verdict::Agreement,
+            None,
+            ReasonCode::SamePosition,
+            format!("{} and {} give the same position", quoted(a), quoted(b)),
+        )
+    } else {
+        comparison(
+            a,
+            b,
+            CHECK.code,
+            Verdict::Contradiction,
+            None,
+            ReasonCode::DifferentPosition,
+            format!(
+                "{} and {} give different positions: they cannot both be true",
+                quoted(a),
+                quoted(b)
+            ),
+        )
+    }
+}

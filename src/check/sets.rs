@@ -1,0 +1,101 @@
+//! # Sets
+//!
+//! ## What it checks
+//!
+//! Two set claims (`["Morocco", "Israel"]`) about one subject and
+//! attribute, compared by their members: each member is normalised
+//! (`normalize_name`) and mapped to its registry `values` entry when it has
+//! one, so `Barak 8` and `Barak MX` are one member. The same members agree;
+//! one set's members all within the other's are compatible (a source that
+//! lists fewer members is less complete, not wrong); anything else
+//! contradicts, even when the sets share some members.
+//!
+//! ## Why it matters
+//!
+//! Lists of parties, buyers or systems are where sources drop or swap a
+//! name. A shorter list is common and harmless; a list naming someone the
+//! other leaves out while leaving out someone the other names is not.
+//!
+//! ## Example
+//!
+//! ```text
+//! a/members  ["Morocco", "Israel"]
+//! b/members  ["Israel", "Morocco", "USA"]   => compatible (a within b)
+//! c/members  ["Morocco", "France"]          => contradiction with a and b
+//! ```
+
+use std::collections::BTreeSet;
+
+use super::{
+    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, ReasonCode, Sink,
+    ValueNames, Verdict, comparison, quoted,
+};
+use crate::value::{Denotation, SetRelation, ValueKind};
+
+pub const CHECK: Check = Check {
+    code: CheckCode::Sets,
+    run,
+};
+
+fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
+    for (a, b) in group.pairs_of(ValueKind::Set) {
+        sink.comparisons.push(compare(a, b, context));
+    }
+}
+
+/// A member as compared: its registry entry, else its normalised name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Member {
+    Entry(String),
+    Name(String),
+}
+
+fn members(claim: &ClaimFacts, names: &dyn ValueNames) -> BTreeSet<Member> {
+    let Ok(Denotation::Set(list)) = &claim.denotation else {
+        return BTreeSet::new();
+    };
+    list.iter()
+        .map(|name| match names.entry_of(name) {
+            Some(entry) => Member::Entry(entry),
+            None => Member::Name(names.normalize(name)),
+        })
+        .collect()
+}
+
+/// The verdict on two set claims (`a.id < b.id`).
+pub fn compare(a: &ClaimFacts, b: &ClaimFacts, context: &CheckContext<'_>) -> PairComparison {
+    let (x, y) = (members(a, context.names), members(b, context.names));
+    let relation = match (x.is_subset(&y), y.is_subset(&x)) {
+        (true, true) => SetRelation::Equal,
+        (true, false) => SetRelation::Subset,
+        (false, true) => SetRelation::Superset,
+        (false, false) if x.is_disjoint(&y) => SetRelation::Disjoint,
+        (false, false) => SetRelation::Overlap,
+    };
+    let (qa, qb) = (quoted(a), quoted(b));
+    let (verdict, code, reason) = match relation {
+        SetRelation::Equal => (
+            Verdict::Agreement,
+            ReasonCode::SameMembers,
+            format!("{qa} and {qb} name the same members"),
+        ),
+        SetRelation::Subset => (
+            Verdict::Compatible,
+            ReasonCode::SubsetOfMembers,
+            format!("every member of {qa} is in {qb}: {qa} is less complete"),
+        ),
+        SetRelation::Superset => (
+            Verdict::Compatible,
+            ReasonCode::SubsetOfMembers,
+            format!("every member of {qb} is in {qa}: {qb} is less complete"),
+        ),
+        SetRelation::Overlap | SetRelation::Disjoint => (
+            Verdict::Contradiction,
+            ReasonCode::DifferentMembers,
+            format!(
+                "{qa} and {qb} each name members the other lacks: they cannot both be the list"
+            ),
+        ),
+    };
+    comparison(a, b, CHECK.code, verdict, Some(relation), code, reason)
+}

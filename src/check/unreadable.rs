@@ -1,0 +1,69 @@
+//! # Unreadable values
+//!
+//! ## What it checks
+//!
+//! Claims whose value is `null`: the source states the fact but its value
+//! cannot be read (digits lost in extraction, a figure in an image). They
+//! are never compared and never contradict anything; each subject and
+//! attribute with such claims gets one `unreadable` finding listing them.
+//!
+//! ## Why it matters
+//!
+//! A fact the source states but nobody can read is still evidence that the
+//! source covered it, and a reason to go back to the original. Guessing a
+//! value would invent a contradiction (or hide one).
+//!
+//! ## Example
+//!
+//! ```text
+//! a/value  null
+//! b/value  "500M USD"   => unreadable: a (b is compared with nothing here)
+//! ```
+
+use super::assemble::origins_of;
+use super::{Check, CheckCode, CheckContext, ClaimGroup, Finding, FindingKind, Sink};
+use crate::value::ValueKind;
+
+pub const CHECK: Check = Check {
+    code: CheckCode::Unreadable,
+    run,
+};
+
+fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
+    let claims: Vec<_> = group
+        .claims
+        .iter()
+        .copied()
+        .filter(|claim| claim.kind() == ValueKind::Unreadable)
+        .collect();
+    if claims.is_empty() {
+        return;
+    }
+    let ids: Vec<_> = claims.iter().map(|claim| claim.id.clone()).collect();
+    let listed: Vec<String> = ids.iter().map(ToString::to_string).collect();
+    let origins = origins_of(&claims, context.names);
+    sink.findings.push(Finding {
+        kind: FindingKind::Unreadable,
+        subject: group.subject.to_owned(),
+        attribute: group.attribute.to_owned(),
+        explanation: format!(
+            "{} this fact, but its value cannot be read: {}",
+            plural(ids.len(), "claim states", "claims state"),
+            listed.join(", ")
+        ),
+        claims: ids,
+        pairs: Vec::new(),
+        comparisons: Vec::new(),
+        conversions: Vec::new(),
+        independent_origins: origins.len(),
+        origins,
+    });
+}
+
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}

@@ -1,0 +1,633 @@
+//! Coverage: the figures in the source documents that no claim's quote covers
+//! and no `[[coverage.ignore]]` entry explains.
+//!
+//! A curator who claims "every checkable fact" of an article needs a way to
+//! see what was missed: a figure left out of the claims is a fact the checker
+//! never compares. This module finds the figures of each document, subtracts
+//! the passages the claims quote (their [`QuoteLocation`]s, filled in by the
+//! loader) and the passages `crosscheck.toml` deliberately leaves out, and
+//! hands the rest, with places, to `crosscheck coverage`.
+//!
+//! # What a figure is
+//!
+//! Found on the text folded by [`normalize_for_quote`] (so tatweel,
+//! diacritics, hamza forms and digit scripts do not matter), then mapped back
+//! to the document's bytes:
+//!
+//! - a number in ASCII or Arabic-Indic digits (`155`, `١٥٥`, `1.5`, `15%`).
+//!   A digit run glued to a Latin letter or to a URL's `%` escape is part of
+//!   a code, not a figure (`f5` as a model name is caught by its claim, but
+//!   `Q7rs` in a short link or `%D8` in an encoded URL are not numbers);
+//!   digits inside a URL otherwise count (`-500-` in a slug does);
+//! - a year: a four-digit number from 1900 to 2099;
+//! - an amount: a scale word (مليون, ملايين, مليار, مليارات, …) followed
+//!   within two words by a currency word (دولار, يورو, درهم, …), with or
+//!   without digits, with a preceding مئات / عشرات / آلاف ("بمئات الملايين من
+//!   الدولارات");
+//! - a date with an Arabic month name, from the Levantine series (كانون
+//!   الثاني … كانون الأول) and the Maghreb/Egyptian one (يناير … ديسمبر, with
+//!   ماي/مايو, يوليوز/يوليو, غشت/أغسطس, شتنبر/سبتمبر, نونبر/نوفمبر,
+//!   دجنبر/ديسمبر). Words that are also common words (مارس "he practised",
+//!   ماي) count only next to another figure, before a `/` or after شهر; آب
+//!   counts only written with its madda (أب is "father");
+//! - a run of private-use characters (U+E000..U+F8FF): what a PDF extraction
+//!   leaves when a font draws digits with private glyphs. They may be letters
+//!   too; listing them is how a curator learns the document still holds the
+//!   figures.
+//!
+//! Figures separated only by spaces, `/`, commas, `-`, و or من form one
+//! figure ("25 نوفمبر 2021", "بين 20 و30 يونيو/حزيران", "200 مليون يورو").
+//!
+//! # Covered, explained, unexplained
+//!
+//! A figure is covered when a claim's quote location overlaps it, explained
+//! when the passage of an ignore entry for its document (located like a
+//! quote, with [`quote::locate`]) contains it, and unexplained otherwise.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::{self, Write};
+use std::ops::Range;
+
+use crate::model::{FileId, LineColumn, Project};
+use crate::text::normalize::normalize_for_quote;
+use crate::text::quote;
+
+/// What kind of figure a passage is, for the listing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FigureKind {
+    Number,
+    Year,
+    Amount,
+    Date,
+    /// Private-use glyphs: possibly digits a PDF extraction could not map.
+    Glyphs,
+}
+
+impl FigureKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            FigureKind::Number => "number",
+            FigureKind::Year => "year",
+            FigureKind::Amount => "amount",
+            FigureKind::Date => "date",
+            FigureKind::Glyphs => "private-use glyphs",
+        }
+    }
+}
+
+impl fmt::Display for FigureKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One figure: a byte range of the document and its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    pub bytes: Range<usize>,
+    pub kind: FigureKind,
+}
+
+/// A figure that nothing covers or explains, ready to print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UncoveredFigure {
+    /// The document's path as the project shows it.
+    pub document: String,
+    pub start: LineColumn,
+    pub kind: FigureKind,
+    /// The figure as written in the document.
+    pub text: String,
+    /// The whole line the figure starts on.
+    pub line: String,
+}
+
+/// An ignore entry whose passage is not in its document: it explains
+/// nothing, and probably was copied wrongly.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IgnoreNotFound {
+    /// 0-based position among the `[[coverage.ignore]]` entries.
+    pub index: usize,
+    pub document: String,
+    pub text: String,
+    /// Where the entry's text stands in `crosscheck.toml`, when it is
+    /// written there without escapes.
+    pub written_at: Option<LineColumn>,
+    /// The closest passage of the document, where it starts, and its
+    /// similarity (0..1).
+    pub closest: String,
+    pub closest_at: LineColumn,
+    pub similarity: f64,
+}
+
+/// The result of [`coverage`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Coverage {
+    pub documents: usize,
+    pub figures: usize,
+    /// Figures overlapped by a claim's quote.
+    pub covered: usize,
+    /// Figures inside a `[[coverage.ignore]]` passage (and no quote).
+    pub explained: usize,
+    /// Sorted by document, then position.
+    pub uncovered: Vec<UncoveredFigure>,
+    /// Ignore entries (0-based) whose passage holds no figure: stale.
+    pub idle_ignores: Vec<usize>,
+}
+
+impl Coverage {
+    /// `true` when every figure is covered or explained.
+    pub fn is_complete(&self) -> bool {
+        self.uncovered.is_empty()
+    }
+}
+
+/// Checks every document of the project. Fails when an ignore entry's
+/// passage is not in its document.
+pub fn coverage(project: &Project) -> Result<Coverage, Vec<IgnoreNotFound>> {
+    // One entry per document file, by its path (several sources may share one).
+    let mut documents: BTreeMap<&str, FileId> = BTreeMap::new();
+    for source in &project.sources {
+        if let Some(document) = &source.document {
+            documents.insert(document.path.as_str(), document.file);
+        }
+    }
+    let mut result = Coverage {
+        documents: documents.len(),
+        ..Coverage::default()
+    };
+    let ignores = &project.settings.coverage.ignore;
+    let mut ignore_hits = vec![0usize; ignores.len()];
+    let mut not_found = Vec::new();
+    for (path, &file) in &documents {
+        let text = project.files.text(file);
+        let quoted: Vec<Range<usize>> = project
+            .claims()
+            .filter_map(|(_, claim)| claim.quote.as_ref()?.location.as_ref())
+            .filter(|location| location.span.file == file)
+            .map(|location| location.span.bytes.clone())
+            .collect();
+        let mut ignored: Vec<(usize, Range<usize>)> = Vec::new();
+        for (index, ignore) in ignores.iter().enumerate() {
+            if ignore.document != *path {
+                continue;
+            }
+            match quote::locate(text, &ignore.text) {
+                Ok(found) => ignored.push((index, found.bytes)),
+                Err(missing) => not_found.push(IgnoreNotFound {
+                    index,
+                    document: ignore.document.clone(),
+                    text: ignore.text.clone(),
+                    written_at: written_at(project, &ignore.text),
+                    closest: text.get(missing.closest.clone()).unwrap_or("").to_owned(),
+                    closest_at: LineColumn::of(text, missing.closest.start),
+                    similarity: missing.similarity,
+                }),
+            }
+        }
+        for figure in figures(text) {
+            result.figures += 1;
+            let overlaps =
+                |r: &Range<usize>| r.start < figure.bytes.end && figure.bytes.start < r.end;
+            let inside =
+                |r: &Range<usize>| r.start <= figure.bytes.start && figure.bytes.end <= r.end;
+            let explaining: Vec<usize> = ignored
+                .iter()
+                .filter(|(_, r)| inside(r))
+                .map(|(index, _)| *index)
+                .collect();
+            for &index in &explaining {
+                ignore_hits[index] += 1;
+            }
+            if quoted.iter().any(overlaps) {
+                result.covered += 1;
+            } else if !explaining.is_empty() {
+                result.explained += 1;
+            } else {
+                result.uncovered.push(uncovered(path, text, &figure));
+            }
+        }
+    }
+    if !not_found.is_empty() {
+        return Err(not_found);
+    }
+    result.idle_ignores = ignores
+        .iter()
+        .enumerate()
+        // An entry for a document no source has is the loader's error, not idle.
+        .filter(|(index, ignore)| {
+            ignore_hits[*index] == 0 && documents.contains_key(ignore.document.as_str())
+        })
+        .map(|(index, _)| index)
+        .collect();
+    Ok(result)
+}
+
+/// The position of `text` in the project's `crosscheck.toml`, if it is
+/// there verbatim (an entry written with escapes is not found).
+fn written_at(project: &Project, text: &str) -> Option<LineColumn> {
+    let file = (0..)
+        .map_while(|id| project.files.get(id).map(|file| (id, file)))
+        .find(|(_, file)| file.name == "crosscheck.toml")?;
+    let byte = file.1.text.find(text)?;
+    Some(project.files.line_column(file.0, byte))
+}
+
+fn uncovered(path: &str, text: &str, figure: &Figure) -> UncoveredFigure {
+    let line_start = text[..figure.bytes.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[figure.bytes.start..]
+        .find('\n')
+        .map_or(text.len(), |i| figure.bytes.start + i);
+    UncoveredFigure {
+        document: path.to_owned(),
+        start: LineColumn::of(text, figure.bytes.start),
+        kind: figure.kind,
+        text: text[figure.bytes.clone()].to_owned(),
+        line: text[line_start..line_end].trim_end().to_owned(),
+    }
+}
+
+/// Writes the listing: one entry per unexplained figure, then a summary line.
+///
+/// ```text
+/// seeds/a.txt:3:17: year `2020` is not covered
+///     بدأ التعاون الأمني في عام 2020
+///
+/// 12 figures in 2 documents: 9 quoted, 2 explained by [[coverage.ignore]], 1 unexplained
+/// ```
+pub fn render_text(coverage: &Coverage, out: &mut dyn Write) -> io::Result<()> {
+    for figure in &coverage.uncovered {
+        writeln!(
+            out,
+            "{}:{}: {} `{}` is not covered",
+            figure.document, figure.start, figure.kind, figure.text
+        )?;
+        writeln!(out, "    {}", figure.line)?;
+        writeln!(out)?;
+    }
+    for index in &coverage.idle_ignores {
+        writeln!(
+            out,
+            "warning: [[coverage.ignore]] entry {} holds no figure; remove it",
+            index + 1
+        )?;
+    }
+    writeln!(
+        out,
+        "{} {} in {} {}: {} quoted, {} explained by [[coverage.ignore]], {} unexplained",
+        coverage.figures,
+        plural(coverage.figures, "figure", "figures"),
+        coverage.documents,
+        plural(coverage.documents, "document", "documents"),
+        coverage.covered,
+        coverage.explained,
+        coverage.uncovered.len()
+    )
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+// ---------------------------------------------------------------------------
+// Finding figures.
+
+/// Month names after [`normalize_for_quote`] (hamza forms folded to ا).
+const MONTHS: &[&str] = &[
+    // Maghreb and Egypt.
+    "يناير",
+    "فبراير",
+    "مارس",
+    "ابريل",
+    "افريل",
+    "ماي",
+    "مايو",
+    "يونيو",
+    "يونيه",
+    "يوليو",
+    "يوليوز",
+    "غشت",
+    "اغسطس",
+    "سبتمبر",
+    "شتنبر",
+    "اكتوبر",
+    "نونبر",
+    "نوفمبر",
+    "دجنبر",
+    "ديسمبر",
+    // Levant and Iraq (كانون and تشرين need their second word).
+    "شباط",
+    "اذار",
+    "نيسان",
+    "ايار",
+    "حزيران",
+    "تموز",
+    "اب",
+    "ايلول",
+];
+/// Months that are also ordinary words (مارس "he practised", ماي): they
+/// count only in a date context. (آب is told from أب "father" by its madda.)
+const WEAK_MONTHS: &[&str] = &["مارس", "ماي"];
+const TWO_WORD_MONTHS: &[&str] = &["كانون", "تشرين"];
+const MONTH_ORDINALS: &[&str] = &["الاول", "الثاني"];
+const SCALES: &[&str] = &[
+    "الف",
+    "الاف",
+    "مليون",
+    "مليونا",
+    "ملايين",
+    "الملايين",
+    "مليوني",
+    "مليار",
+    "مليارا",
+    "مليارات",
+    "المليارات",
+    "ملياري",
+    "المليار",
+    "المليون",
+];
+/// Words before a scale ("بمئات الملايين"), folded: مئات → ميات (ئ → ي).
+const MULTIPLIERS: &[&str] = &["ميات", "الميات", "عشرات", "الاف", "ميه", "بضع", "بضعه"];
+const CURRENCIES: &[&str] = &[
+    "دولار",
+    "دولارا",
+    "دولارات",
+    "الدولار",
+    "الدولارات",
+    "يورو",
+    "اليورو",
+    "درهم",
+    "دراهم",
+    "الدراهم",
+    "الدرهم",
+];
+/// One-letter prefixes (and their pairs) glued to a word: و ب ل ف ك.
+const PREFIXES: &[&str] = &["", "و", "ب", "ل", "ف", "ك", "وب", "ول", "فب"];
+
+/// Every figure of `text`, in order, as byte ranges of `text`.
+pub fn figures(text: &str) -> Vec<Figure> {
+    let folded = normalize_for_quote(text);
+    let t = folded.text.as_str();
+    let tokens = merge(t, tokens(text, &folded.origin, t));
+    tokens
+        .into_iter()
+        .filter(|token| !token.weak)
+        .map(|token| Figure {
+            bytes: original(text, &folded.origin, token.bytes),
+            kind: token.kind,
+        })
+        .collect()
+}
+
+/// A figure candidate in the folded text.
+#[derive(Debug, Clone)]
+struct Token {
+    bytes: Range<usize>,
+    kind: FigureKind,
+    /// A weak month name with no date context yet.
+    weak: bool,
+}
+
+/// Every candidate of the folded text `t`, sorted by position: digit runs
+/// and glyph runs from the characters, months and amounts from the words.
+fn tokens(original_text: &str, origin: &[usize], t: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    let mut out = char_tokens(&chars, t);
+    out.extend(word_tokens(
+        original_text,
+        origin,
+        &arabic_words(&chars, t),
+        t,
+    ));
+    out.sort_by_key(|token| (token.bytes.start, token.bytes.end));
+    out
+}
+
+/// Numbers (digit runs that are not part of a code) and private-use runs.
+fn char_tokens(chars: &[(usize, char)], t: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_ascii_digit() {
+            let mut j = i;
+            while j < chars.len()
+                && (chars[j].1.is_ascii_digit()
+                    || (matches!(chars[j].1, '.' | ',' | '٫' | '٬')
+                        && j + 1 < chars.len()
+                        && chars[j + 1].1.is_ascii_digit()
+                        && j > i))
+            {
+                j += 1;
+            }
+            let digits_end = j;
+            if j < chars.len() && chars[j].1 == '%' {
+                j += 1;
+            }
+            let before = i.checked_sub(1).map(|k| chars[k].1);
+            let after = chars.get(digits_end).map(|&(_, c)| c);
+            let code = before.is_some_and(|b| b.is_ascii_alphabetic() || b == '%')
+                || after.is_some_and(|a| a.is_ascii_alphabetic());
+            if !code {
+                let end = chars.get(j).map_or(t.len(), |&(b, _)| b);
+                let written = &t[start..end];
+                let kind = if written.len() == 4
+                    && written.chars().all(|c| c.is_ascii_digit())
+                    && (1900..2100).contains(&written.parse::<u32>().unwrap_or(0))
+                {
+                    FigureKind::Year
+                } else {
+                    FigureKind::Number
+                };
+                out.push(Token {
+                    bytes: start..end,
+                    kind,
+                    weak: false,
+                });
+            }
+            i = j.max(i + 1);
+        } else if is_private_use(c) {
+            let mut j = i;
+            while j < chars.len() && is_private_use(chars[j].1) {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(t.len(), |&(b, _)| b);
+            out.push(Token {
+                bytes: start..end,
+                kind: FigureKind::Glyphs,
+                weak: false,
+            });
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Month names and amounts (a scale word with its currency).
+fn word_tokens(
+    original_text: &str,
+    origin: &[usize],
+    words: &[Range<usize>],
+    t: &str,
+) -> Vec<Token> {
+    let mut out = Vec::new();
+    for (w, word) in words.iter().enumerate() {
+        let text = &t[word.clone()];
+        if let Some(month) = strip_prefix_to(text, MONTHS) {
+            // آب folds to اب, as does أب (father): only the written آب is a month.
+            if month == "اب"
+                && (text != "اب" || !original_text[origin[word.start]..].starts_with('آ'))
+            {
+                continue;
+            }
+            let weak = WEAK_MONTHS.contains(&month)
+                && !t[word.end..].trim_start().starts_with('/')
+                && !(w > 0 && &t[words[w - 1].clone()] == "شهر");
+            out.push(Token {
+                bytes: word.clone(),
+                kind: FigureKind::Date,
+                weak,
+            });
+        } else if strip_prefix_to(text, TWO_WORD_MONTHS).is_some()
+            && let Some(next) = words.get(w + 1)
+            && MONTH_ORDINALS.contains(&&t[next.clone()])
+            && t[word.end..next.start].trim().is_empty()
+        {
+            out.push(Token {
+                bytes: word.start..next.end,
+                kind: FigureKind::Date,
+                weak: false,
+            });
+        } else if strip_prefix_to(text, SCALES).is_some()
+            && let Some(currency) = (w + 1..words.len().min(w + 4))
+                .take_while(|&k| k == w + 1 || words_between_ok(t, words, w, k))
+                .find(|&k| strip_prefix_to(&t[words[k].clone()], CURRENCIES).is_some())
+        {
+            let begin = match w.checked_sub(1) {
+                Some(p)
+                    if strip_prefix_to(&t[words[p].clone()], MULTIPLIERS).is_some()
+                        && t[words[p].end..word.start].trim().is_empty() =>
+                {
+                    words[p].start
+                }
+                _ => word.start,
+            };
+            out.push(Token {
+                bytes: begin..words[currency].end,
+                kind: FigureKind::Amount,
+                weak: false,
+            });
+        }
+    }
+    out
+}
+
+/// Between a scale word and its currency only "من" (of) may stand:
+/// "بمئات الملايين من الدولارات".
+fn words_between_ok(t: &str, words: &[Range<usize>], scale: usize, candidate: usize) -> bool {
+    (scale + 1..candidate).all(|k| &t[words[k].clone()] == "من")
+}
+
+/// Maximal runs of Arabic letters, as byte ranges of the folded text.
+fn arabic_words(chars: &[(usize, char)], t: &str) -> Vec<Range<usize>> {
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if is_arabic_letter(chars[i].1) {
+            let mut j = i;
+            while j < chars.len() && is_arabic_letter(chars[j].1) {
+                j += 1;
+            }
+            words.push(chars[i].0..chars.get(j).map_or(t.len(), |&(b, _)| b));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    words
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}')
+}
+
+fn is_private_use(c: char) -> bool {
+    matches!(c, '\u{E000}'..='\u{F8FF}')
+}
+
+/// The entry of `list` that `word` is, after at most one glued prefix.
+fn strip_prefix_to<'a>(word: &str, list: &[&'a str]) -> Option<&'a str> {
+    PREFIXES.iter().find_map(|prefix| {
+        let rest = word.strip_prefix(prefix)?;
+        list.iter().copied().find(|entry| *entry == rest)
+    })
+}
+
+/// Joins figures separated only by spaces, `/`, `,`, `،`, `-`, and at most
+/// the word و or من; a weak month joined to anything is no longer weak.
+fn merge(t: &str, tokens: Vec<Token>) -> Vec<Token> {
+    let mut merged: Vec<Token> = Vec::new();
+    for token in tokens {
+        if let Some(last) = merged.last_mut()
+            && token.bytes.start >= last.bytes.end
+            && joinable(&t[last.bytes.end..token.bytes.start])
+        {
+            last.bytes.end = last.bytes.end.max(token.bytes.end);
+            last.kind = combined(last.kind, token.kind);
+            last.weak = false;
+            continue;
+        }
+        if let Some(last) = merged.last_mut()
+            && token.bytes.start < last.bytes.end
+        {
+            // Overlap (an amount that starts at its number's word): one figure.
+            last.bytes.end = last.bytes.end.max(token.bytes.end);
+            last.kind = combined(last.kind, token.kind);
+            last.weak &= token.weak;
+            continue;
+        }
+        merged.push(token);
+    }
+    merged
+}
+
+/// The kind of two joined figures: a date beats an amount beats a year beats
+/// a number; glyphs joined to a month make a date, to a currency an amount.
+fn combined(a: FigureKind, b: FigureKind) -> FigureKind {
+    use FigureKind::*;
+    let rank = |k: FigureKind| match k {
+        Date => 4,
+        Amount => 3,
+        Year => 2,
+        Number => 1,
+        Glyphs => 0,
+    };
+    if rank(a) >= rank(b) { a } else { b }
+}
+
+fn joinable(gap: &str) -> bool {
+    let rest: String = gap
+        .chars()
+        .filter(|c| !(c.is_whitespace() || matches!(c, '/' | ',' | '،' | '-')))
+        .collect();
+    gap.len() <= 12 && matches!(rest.as_str(), "" | "و" | "من")
+}
+
+/// The original byte range that a folded byte range came from: from the
+/// first contributing character to the end of the last one.
+fn original(text: &str, origin: &[usize], folded: Range<usize>) -> Range<usize> {
+    let start = origin.get(folded.start).copied().unwrap_or(text.len());
+    let last = folded
+        .end
+        .checked_sub(1)
+        .and_then(|b| origin.get(b))
+        .copied()
+        .unwrap_or(start);
+    let end = text[last..]
+        .chars()
+        .next()
+        .map_or(text.len(), |c| last + c.len_utf8());
+    start..end.max(start)
+}

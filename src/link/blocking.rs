@@ -1,0 +1,119 @@
+//! Candidate pairs for fuzzy linking, without comparing every name with
+//! every other.
+//!
+//! Two blocking schemes, both linear in the number of names:
+//!
+//! - **Rare keys.** Every word of a normalised name, and every word's
+//!   consonant skeleton, is a block key. Names sharing a key that at most
+//!   [`SMALL_BLOCK`] names hold are all paired: a rare shared word is strong
+//!   evidence, and the block is small, so all its pairs are cheap. Larger
+//!   blocks (a word like "deal" held by thousands of names) are skipped: they
+//!   would make the work quadratic.
+//! - **Sorted neighbourhood.** Names are sorted four ways (by the name, by
+//!   the name reversed, by the skeleton, by the skeleton reversed), and each
+//!   is paired with the next [`WINDOW`] names in each order. Close spellings
+//!   share a prefix or a suffix and land near each other in one of these
+//!   orders even when every word they hold is common; the skeleton orders
+//!   bring an Arabic and a Latin spelling of one name together.
+//!
+//! A pair of truly similar names can in principle escape both schemes (names
+//! made only of common words, differing in the middle, with many names
+//! sorting between them). That is the price of not comparing all pairs; a
+//! registry alias is the curator's remedy.
+
+use std::collections::HashMap;
+
+/// Blocks up to this size are paired exhaustively.
+pub const SMALL_BLOCK: usize = 12;
+/// How many following names each name is paired with in each sorted order.
+pub const WINDOW: usize = 4;
+
+/// Candidate pairs `(i, j)`, `i < j`, sorted and without repeats, for names
+/// `keys[i]` with consonant skeletons `skeletons[i]`. `keys` must be sorted
+/// (the atoms are), which saves one of the four sorts.
+pub fn candidate_pairs(keys: &[&str], skeletons: &[String]) -> Vec<(u32, u32)> {
+    debug_assert!(keys.is_sorted());
+    let n = keys.len();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let push = |pairs: &mut Vec<(u32, u32)>, a: usize, b: usize| {
+        if a != b {
+            // Names are fewer than u32::MAX by construction (see `link_names`).
+            let (a, b) = (a.min(b) as u32, a.max(b) as u32);
+            pairs.push((a, b));
+        }
+    };
+
+    let mut blocks: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        for word in keys[i].split(' ').filter(|w| !w.is_empty()) {
+            blocks.entry((false, word)).or_default().push(i);
+        }
+        for word in skeletons[i].split(' ').filter(|w| w.len() >= 2) {
+            blocks.entry((true, word)).or_default().push(i);
+        }
+    }
+    for members in blocks.values() {
+        if members.len() <= SMALL_BLOCK {
+            for (x, &a) in members.iter().enumerate() {
+                for &b in &members[x + 1..] {
+                    push(&mut pairs, a, b);
+                }
+            }
+        }
+    }
+
+    let reversed = |s: &str| s.chars().rev().collect::<String>();
+    let reversed_keys: Vec<String> = keys.iter().map(|k| reversed(k)).collect();
+    let reversed_skeletons: Vec<String> = skeletons.iter().map(|s| reversed(s)).collect();
+    let sorted_by = |by: &[String]| {
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_unstable_by(|&a, &b| by[a].cmp(&by[b]).then(a.cmp(&b)));
+        order
+    };
+    let orders = [
+        (0..n).collect(),
+        sorted_by(&reversed_keys),
+        sorted_by(skeletons),
+        sorted_by(&reversed_skeletons),
+    ];
+    for order in orders {
+        for (x, &a) in order.iter().enumerate() {
+            for &b in order.iter().skip(x + 1).take(WINDOW) {
+                push(&mut pairs, a, b);
+            }
+        }
+    }
+
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rare_shared_words_and_neighbours_are_paired() {
+        let keys = ["artilery deal", "artillery deal", "drone deal"];
+        let skeletons: Vec<String> = keys
+            .iter()
+            .map(|k| crate::link::skeleton::skeleton(k))
+            .collect();
+        let pairs = candidate_pairs(&keys, &skeletons);
+        assert!(pairs.contains(&(0, 1)));
+    }
+
+    #[test]
+    fn pairs_grow_linearly_when_one_word_is_everywhere() {
+        let mut owned: Vec<String> = (0..2000).map(|i| format!("deal number{i}")).collect();
+        owned.sort();
+        let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let skeletons: Vec<String> = keys
+            .iter()
+            .map(|k| crate::link::skeleton::skeleton(k))
+            .collect();
+        let pairs = candidate_pairs(&keys, &skeletons);
+        assert!(pairs.len() <= keys.len() * (4 * WINDOW + SMALL_BLOCK));
+    }
+}

@@ -1,0 +1,677 @@
+//! Linking plain names: which spellings name one subject, and why. This is
+//! the whole linking algorithm; [`super::SubjectGraph`] wraps its result in
+//! a graph of sources, claims, names and subjects.
+//!
+//! Steps, strongest evidence first:
+//!
+//! 1. Spellings that are equal after [`normalize_name`] are one *atom*
+//!    (reason: equal after normalisation).
+//! 2. Registry entries join their name's atom with their aliases' atoms
+//!    (reason: registry alias).
+//! 3. Candidate pairs from the blocking index ([`super::blocking`]) whose
+//!    digits are equal and whose scripts are the same are scored with the
+//!    normalised Levenshtein similarity over normalised names; pairs at or
+//!    above `fuzzy_threshold` are joined, highest score first (reason:
+//!    similar, with the score). Levenshtein rather than Jaro-Winkler because
+//!    subject names are multi-word phrases: Jaro-Winkler rewards a long
+//!    shared prefix, and "barak 8 deal with india" / "barak 8 deal with
+//!    israel" would score 0.95.
+//!
+//! Every join goes through [`Components::union`], which refuses a join that
+//! would put a registry `distinct` pair, or two registry entries, into one
+//! component; refused joins are kept as vetoes. Scored pairs below the
+//! threshold but at or above `suggest_threshold`, and Arabic/Latin pairs
+//! whose consonant skeletons are that close, are kept as suggestions when
+//! their names ended up in different subjects.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::model::{LinkSettings, Registry};
+use crate::text::normalize::normalize_name;
+
+use super::blocking::candidate_pairs;
+use super::skeleton::{Script, digit_runs, skeleton};
+use super::union_find::{Components, Refusal};
+
+/// The similarity measure named in reasons and suggestions.
+pub const MEASURE: &str = "levenshtein";
+
+/// Why two names are linked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkReason {
+    /// Both are names of this registry entry (its name or an alias).
+    RegistryAlias { entry: String },
+    /// They are equal after [`normalize_name`].
+    EqualAfterNormalisation,
+    /// Their normalised forms are this similar.
+    Similar { measure: &'static str, score: f64 },
+}
+
+/// A link between two spellings, in the subject it helps form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameLink {
+    /// The canonical subject both names belong to.
+    pub subject: String,
+    pub a: String,
+    pub b: String,
+    pub reason: LinkReason,
+}
+
+/// Why a pair is suggested to the curator rather than linked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SuggestionKind {
+    /// Same script, similar, but below the link threshold.
+    CloseName { measure: &'static str, score: f64 },
+    /// Arabic and Latin spellings with close consonant skeletons: only the
+    /// registry may link across scripts.
+    CrossScript {
+        skeleton_a: String,
+        skeleton_b: String,
+        score: f64,
+    },
+}
+
+/// A link not made that a curator may want to make (a registry alias).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub a: String,
+    pub b: String,
+    /// The canonical subjects the two names belong to.
+    pub subject_a: String,
+    pub subject_b: String,
+    pub kind: SuggestionKind,
+}
+
+/// What refused a link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Veto {
+    /// The registry says these two names are distinct; the link would have
+    /// joined them (directly or through other links).
+    Distinct { a: String, b: String },
+    /// The link would have joined two registry entries.
+    DifferentEntries { a: String, b: String },
+}
+
+/// A link that evidence supported and the registry refused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VetoedLink {
+    pub a: String,
+    pub b: String,
+    pub reason: LinkReason,
+    pub veto: Veto,
+}
+
+/// One spelling of a subject and how many claims use it (0: a registry name
+/// no claim uses).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SubjectName {
+    pub spelling: String,
+    pub claims: usize,
+}
+
+/// A canonical subject: a connected component of linked names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CanonicalSubject {
+    /// The registry entry's name, else the most common spelling (ties: the
+    /// smallest spelling in byte order).
+    pub name: String,
+    /// Whether `name` comes from the registry.
+    pub from_registry: bool,
+    /// Sorted by spelling.
+    pub names: Vec<SubjectName>,
+}
+
+/// The result of linking: canonical subjects, and every link, suggestion and
+/// veto with its reason. All lists are sorted.
+#[derive(Debug, Clone)]
+pub struct Linking {
+    /// Sorted by name.
+    pub subjects: Vec<CanonicalSubject>,
+    /// Sorted by subject, then `a`, then `b`.
+    pub links: Vec<NameLink>,
+    /// Sorted by `a`, then `b`.
+    pub suggestions: Vec<Suggestion>,
+    /// Sorted by `a`, then `b`.
+    pub vetoes: Vec<VetoedLink>,
+    /// Normalised name → index in `subjects`.
+    by_key: HashMap<String, usize>,
+}
+
+impl Linking {
+    /// The canonical subject a spelling belongs to (any spelling equal to a
+    /// linked one after normalisation).
+    pub fn subject_of(&self, spelling: &str) -> Option<&CanonicalSubject> {
+        self.by_key
+            .get(&normalize_name(spelling))
+            .and_then(|&i| self.subjects.get(i))
+    }
+}
+
+/// Spellings equal after normalisation.
+#[derive(Debug, Default)]
+struct Atom {
+    key: String,
+    /// Spellings used by claims, with how many claims use each.
+    claim_spellings: Vec<(String, usize)>,
+    /// The first registry text with this key.
+    registry_spelling: Option<String>,
+    entry: Option<usize>,
+}
+
+impl Atom {
+    /// The spelling that stands for the atom in links: the registry's, else
+    /// the most common claim spelling.
+    fn representative(&self) -> &str {
+        if let Some(spelling) = &self.registry_spelling {
+            return spelling;
+        }
+        most_common(self.claim_spellings.iter().map(|(s, c)| (s.as_str(), *c))).unwrap_or("")
+    }
+}
+
+/// The spelling with the most claims; ties go to the smallest spelling.
+fn most_common<'a>(spellings: impl Iterator<Item = (&'a str, usize)>) -> Option<&'a str> {
+    spellings
+        .max_by(|(sa, ca), (sb, cb)| ca.cmp(cb).then(sb.cmp(sa)))
+        .map(|(s, _)| s)
+}
+
+/// A join made or refused, between two atoms.
+struct Join {
+    a: usize,
+    b: usize,
+    reason: LinkReason,
+}
+
+/// Links `names` (spelling → number of claims using it) with the registry's
+/// subjects, aliases and distinct pairs, under `settings`.
+pub fn link_names(
+    names: &BTreeMap<String, usize>,
+    registry: &Registry,
+    settings: &LinkSettings,
+) -> Linking {
+    let atoms = build_atoms(names, registry);
+    let index = |text: &str| -> Option<usize> {
+        let key = normalize_name(text);
+        atoms.binary_search_by(|a| a.key.as_str().cmp(&key)).ok()
+    };
+
+    let mut distinct_texts: HashMap<(usize, usize), (String, String)> = HashMap::new();
+    let mut distinct = Vec::new();
+    for (x, y) in &registry.distinct {
+        if let (Some(a), Some(b)) = (index(x), index(y)) {
+            distinct.push((a, b));
+            distinct_texts
+                .entry((a.min(b), a.max(b)))
+                .or_insert_with(|| (x.clone(), y.clone()));
+        }
+    }
+    let entries: Vec<Option<usize>> = atoms.iter().map(|a| a.entry).collect();
+    let mut components = Components::new(&entries, &distinct);
+    let mut made: Vec<Join> = Vec::new();
+    let mut refused: Vec<(Join, Refusal)> = Vec::new();
+    let mut join = |components: &mut Components, join: Join| match components.union(join.a, join.b)
+    {
+        Ok(_) => made.push(join),
+        Err(refusal) => refused.push((join, refusal)),
+    };
+
+    for entry in &registry.subjects {
+        let Some(name_atom) = index(&entry.name) else {
+            continue;
+        };
+        for alias in &entry.aliases {
+            if let Some(alias_atom) = index(alias)
+                && alias_atom != name_atom
+            {
+                let reason = LinkReason::RegistryAlias {
+                    entry: entry.name.clone(),
+                };
+                join(
+                    &mut components,
+                    Join {
+                        a: alias_atom,
+                        b: name_atom,
+                        reason,
+                    },
+                );
+            }
+        }
+    }
+
+    let scored = score_candidates(&atoms, settings);
+    for &(score, a, b) in &scored.links {
+        let reason = LinkReason::Similar {
+            measure: MEASURE,
+            score,
+        };
+        join(&mut components, Join { a, b, reason });
+    }
+
+    assemble(
+        &atoms,
+        registry,
+        &mut components,
+        made,
+        refused,
+        &scored,
+        &distinct_texts,
+    )
+}
+
+fn build_atoms(names: &BTreeMap<String, usize>, registry: &Registry) -> Vec<Atom> {
+    let mut atoms: BTreeMap<String, Atom> = BTreeMap::new();
+    for (spelling, &count) in names {
+        let key = normalize_name(spelling);
+        atoms
+            .entry(key)
+            .or_default()
+            .claim_spellings
+            .push((spelling.clone(), count));
+    }
+    for (e, entry) in registry.subjects.iter().enumerate() {
+        for text in std::iter::once(&entry.name).chain(&entry.aliases) {
+            let atom = atoms.entry(normalize_name(text)).or_default();
+            atom.registry_spelling.get_or_insert_with(|| text.clone());
+            // The first entry to claim a name keeps it; a later entry naming
+            // it too is refused when its aliases are joined.
+            atom.entry.get_or_insert(e);
+        }
+    }
+    atoms
+        .into_iter()
+        .map(|(key, mut atom)| {
+            atom.key = key;
+            atom
+        })
+        .collect()
+}
+
+/// Scored candidate pairs, `(score, a, b)` with atoms `a < b`.
+struct Scored {
+    /// At or above the link threshold, best first.
+    links: Vec<(f64, usize, usize)>,
+    /// Same script, between the suggestion and the link threshold.
+    close: Vec<(f64, usize, usize)>,
+    /// Across scripts, skeletons at or above the suggestion threshold.
+    cross: Vec<(f64, usize, usize)>,
+    skeletons: Vec<String>,
+}
+
+/// Slices of one kind laid end to end: the scoring loop reads two names'
+/// data per pair in random order, and one allocation per name would make
+/// that a pointer chase into cold memory at every step.
+struct Flat<T> {
+    items: Vec<T>,
+    /// `starts[i]..starts[i + 1]` is slice `i`.
+    starts: Vec<usize>,
+}
+
+impl<T> Flat<T> {
+    fn collect<I: IntoIterator<Item = T>>(slices: impl Iterator<Item = I>) -> Flat<T> {
+        let mut flat = Flat {
+            items: Vec::new(),
+            starts: vec![0],
+        };
+        for slice in slices {
+            flat.items.extend(slice);
+            flat.starts.push(flat.items.len());
+        }
+        flat
+    }
+
+    fn get(&self, i: usize) -> &[T] {
+        &self.items[self.starts[i]..self.starts[i + 1]]
+    }
+}
+
+fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
+    let keys: Vec<&str> = atoms.iter().map(|a| a.key.as_str()).collect();
+    let skeletons: Vec<String> = keys.iter().map(|k| skeleton(k)).collect();
+    // What a pair is judged by, per atom, packed: script, whether a claim
+    // uses it, its digit runs, and its characters decoded once.
+    let scripts: Vec<Script> = keys.iter().map(|k| Script::of(k)).collect();
+    let used: Vec<bool> = atoms
+        .iter()
+        .map(|a| !a.claim_spellings.is_empty())
+        .collect();
+    let digits: Flat<u8> = Flat::collect(keys.iter().map(|k| digit_runs(k).join(",").into_bytes()));
+    let chars: Flat<char> = Flat::collect(keys.iter().map(|k| k.chars()));
+    let skeleton_chars: Flat<char> = Flat::collect(skeletons.iter().map(|k| k.chars()));
+    let lowest = settings.suggest_threshold.min(settings.fuzzy_threshold);
+    // Normalised Levenshtein is at most 1 - |la - lb| / max(la, lb).
+    let may_reach = |la: usize, lb: usize| {
+        let longest = la.max(lb).max(1) as f64;
+        1.0 - la.abs_diff(lb) as f64 / longest >= lowest
+    };
+
+    let mut row = Vec::new();
+    let mut scored = Scored {
+        links: Vec::new(),
+        close: Vec::new(),
+        cross: Vec::new(),
+        skeletons: Vec::new(),
+    };
+    for (a, b) in candidate_pairs(&keys, &skeletons) {
+        let (a, b) = (a as usize, b as usize);
+        let (chars_a, chars_b) = (chars.get(a), chars.get(b));
+        if !(used[a] || used[b]) || chars_a.is_empty() || chars_b.is_empty() {
+            continue;
+        }
+        if digits.get(a) != digits.get(b) {
+            continue;
+        }
+        if scripts[a].may_link_fuzzily(scripts[b]) {
+            if !may_reach(chars_a.len(), chars_b.len()) {
+                continue;
+            }
+            let Some(score) = similarity(chars_a, chars_b, lowest, &mut row) else {
+                continue;
+            };
+            if score >= settings.fuzzy_threshold {
+                scored.links.push((score, a, b));
+            } else if score >= settings.suggest_threshold {
+                scored.close.push((score, a, b));
+            }
+        } else if scripts[a].is_cross_script_pair(scripts[b]) {
+            let (skeleton_a, skeleton_b) = (skeleton_chars.get(a), skeleton_chars.get(b));
+            if skeleton_a.is_empty() || skeleton_b.is_empty() {
+                continue;
+            }
+            let floor = settings.suggest_threshold;
+            if let Some(score) = similarity(skeleton_a, skeleton_b, floor, &mut row) {
+                scored.cross.push((score, a, b));
+            }
+        }
+    }
+    // Strongest first; equal scores in atom (normalised name) order.
+    scored
+        .links
+        .sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    scored.skeletons = skeletons;
+    scored
+}
+
+/// Normalised Levenshtein similarity, 1 - distance / length of the longer:
+/// the same figure as `strsim::normalized_levenshtein`, computed over
+/// characters decoded once and with one reused row, because linking makes
+/// millions of comparisons (strsim decodes and allocates on each).
+///
+/// Pairs that cannot reach `floor` are cut short (their exact score is not
+/// needed; `None`): first by a character-bag bound, then as soon as every
+/// cell of a row is beyond the allowed distance.
+fn similarity(a: &[char], b: &[char], floor: f64, row: &mut Vec<usize>) -> Option<f64> {
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return Some(1.0);
+    }
+    // The largest distance that still scores at least `floor`.
+    let allowed = ((1.0 - floor) * longest as f64 + 1e-9).floor() as usize;
+    // A shared prefix or suffix costs no edits: strip it, and the distance
+    // of what remains is the distance of the whole (exact, and names that
+    // differ in one word of a long shared frame compare in a few steps).
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    if a.len().abs_diff(b.len()) > allowed || bag_distance(a, b) > allowed {
+        return None;
+    }
+    row.clear();
+    row.extend(1..=b.len());
+    let mut result = b.len();
+    for (i, x) in a.iter().enumerate() {
+        result = i + 1;
+        let mut diagonal = i;
+        let mut row_min = result;
+        for (j, y) in b.iter().enumerate() {
+            let substitute = diagonal + usize::from(x != y);
+            diagonal = row[j];
+            result = (result + 1).min(substitute).min(diagonal + 1);
+            row[j] = result;
+            row_min = row_min.min(result);
+        }
+        if row_min > allowed {
+            return None;
+        }
+    }
+    let score = 1.0 - result as f64 / longest as f64;
+    (score >= floor).then_some(score)
+}
+
+/// A lower bound of the Levenshtein distance: each edit changes the
+/// multiset of characters by at most one in each direction. Characters are
+/// counted in 64 buckets; sharing a bucket only lowers the bound.
+fn bag_distance(a: &[char], b: &[char]) -> usize {
+    let mut counts = [0i32; 64];
+    for &c in a {
+        counts[(c as usize) % 64] += 1;
+    }
+    for &c in b {
+        counts[(c as usize) % 64] -= 1;
+    }
+    let (mut surplus, mut deficit) = (0usize, 0usize);
+    for count in counts {
+        if count > 0 {
+            surplus += count.unsigned_abs() as usize;
+        } else {
+            deficit += count.unsigned_abs() as usize;
+        }
+    }
+    surplus.max(deficit)
+}
+
+fn assemble(
+    atoms: &[Atom],
+    registry: &Registry,
+    components: &mut Components,
+    made: Vec<Join>,
+    refused: Vec<(Join, Refusal)>,
+    scored: &Scored,
+    distinct_texts: &HashMap<(usize, usize), (String, String)>,
+) -> Linking {
+    let roots: Vec<usize> = (0..atoms.len()).map(|i| components.find(i)).collect();
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (atom, &root) in roots.iter().enumerate() {
+        members.entry(root).or_default().push(atom);
+    }
+
+    // Components some claim uses become canonical subjects.
+    let mut subject_of_root: HashMap<usize, String> = HashMap::new();
+    let mut subjects: Vec<CanonicalSubject> = Vec::new();
+    for (&root, atom_ids) in &members {
+        let used = atom_ids
+            .iter()
+            .any(|&i| !atoms[i].claim_spellings.is_empty());
+        if !used {
+            continue;
+        }
+        let entry = atom_ids.iter().find_map(|&i| atoms[i].entry);
+        let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+        for &i in atom_ids {
+            for (spelling, count) in &atoms[i].claim_spellings {
+                *names.entry(spelling).or_default() += count;
+            }
+            if let Some(spelling) = &atoms[i].registry_spelling {
+                names.entry(spelling).or_default();
+            }
+        }
+        let (name, from_registry) = match entry.and_then(|e| registry.subjects.get(e)) {
+            Some(entry) => (entry.name.clone(), true),
+            None => {
+                let claim_names = atom_ids
+                    .iter()
+                    .flat_map(|&i| &atoms[i].claim_spellings)
+                    .map(|(s, _)| (s.as_str(), names.get(s.as_str()).copied().unwrap_or(0)));
+                (most_common(claim_names).unwrap_or("").to_string(), false)
+            }
+        };
+        subject_of_root.insert(root, name.clone());
+        subjects.push(CanonicalSubject {
+            name,
+            from_registry,
+            names: names
+                .into_iter()
+                .map(|(spelling, claims)| SubjectName {
+                    spelling: spelling.to_string(),
+                    claims,
+                })
+                .collect(),
+        });
+    }
+    subjects.sort_by(|a, b| a.name.cmp(&b.name));
+    let position: HashMap<&str, usize> = subjects
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.name.as_str(), i))
+        .collect();
+    let mut by_key = HashMap::new();
+    for (atom, root) in roots.iter().enumerate() {
+        if let Some(&i) = subject_of_root
+            .get(root)
+            .and_then(|n| position.get(n.as_str()))
+        {
+            by_key.insert(atoms[atom].key.clone(), i);
+        }
+    }
+
+    let mut links = Vec::new();
+    for (atom, root) in roots.iter().enumerate() {
+        let Some(subject) = subject_of_root.get(root) else {
+            continue;
+        };
+        let representative = atoms[atom].representative();
+        for (spelling, _) in &atoms[atom].claim_spellings {
+            if spelling != representative {
+                links.push(NameLink {
+                    subject: subject.clone(),
+                    a: spelling.clone(),
+                    b: representative.to_string(),
+                    reason: LinkReason::EqualAfterNormalisation,
+                });
+            }
+        }
+    }
+    for join in made {
+        if let Some(subject) = subject_of_root.get(&roots[join.a]) {
+            links.push(NameLink {
+                subject: subject.clone(),
+                a: atoms[join.a].representative().to_string(),
+                b: atoms[join.b].representative().to_string(),
+                reason: join.reason,
+            });
+        }
+    }
+    links.sort_by(|x, y| (&x.subject, &x.a, &x.b).cmp(&(&y.subject, &y.a, &y.b)));
+
+    let mut vetoes: Vec<VetoedLink> = refused
+        .into_iter()
+        .map(|(join, refusal)| {
+            let veto = match refusal {
+                Refusal::Distinct(x, y) => {
+                    let (a, b) = distinct_texts.get(&(x, y)).cloned().unwrap_or_else(|| {
+                        (
+                            atoms[x].representative().to_string(),
+                            atoms[y].representative().to_string(),
+                        )
+                    });
+                    Veto::Distinct { a, b }
+                }
+                Refusal::DifferentEntries(x, y) => {
+                    let name = |e: usize| registry.subjects.get(e).map_or("", |e| &e.name);
+                    Veto::DifferentEntries {
+                        a: name(x).to_string(),
+                        b: name(y).to_string(),
+                    }
+                }
+            };
+            VetoedLink {
+                a: atoms[join.a].representative().to_string(),
+                b: atoms[join.b].representative().to_string(),
+                reason: join.reason,
+                veto,
+            }
+        })
+        .collect();
+    vetoes.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
+
+    let subject_name = |atom: usize| {
+        subject_of_root
+            .get(&roots[atom])
+            .cloned()
+            .unwrap_or_else(|| atoms[atom].representative().to_string())
+    };
+    let mut suggestions = Vec::new();
+    let close = scored.close.iter().map(|&(score, a, b)| {
+        (
+            a,
+            b,
+            SuggestionKind::CloseName {
+                measure: MEASURE,
+                score,
+            },
+        )
+    });
+    let cross = scored.cross.iter().map(|&(score, a, b)| {
+        let kind = SuggestionKind::CrossScript {
+            skeleton_a: scored.skeletons[a].clone(),
+            skeleton_b: scored.skeletons[b].clone(),
+            score,
+        };
+        (a, b, kind)
+    });
+    for (a, b, kind) in close.chain(cross) {
+        if roots[a] != roots[b] {
+            suggestions.push(Suggestion {
+                a: atoms[a].representative().to_string(),
+                b: atoms[b].representative().to_string(),
+                subject_a: subject_name(a),
+                subject_b: subject_name(b),
+                kind,
+            });
+        }
+    }
+    suggestions.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
+
+    Linking {
+        subjects,
+        links,
+        suggestions,
+        vetoes,
+        by_key,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similarity_agrees_with_strsim() {
+        let mut row = Vec::new();
+        for (a, b) in [
+            ("artillery deal", "artilery deal"),
+            ("kitten", "sitting"),
+            ("", "abc"),
+            ("صفقه باراك", "صفقه براك"),
+            ("abcxyzdef", "abcdef"),
+            ("same", "same"),
+            ("prefix only", "prefix"),
+        ] {
+            let chars = |s: &str| s.chars().collect::<Vec<char>>();
+            let expected = strsim::normalized_levenshtein(a, b);
+            let ours = similarity(&chars(a), &chars(b), 0.0, &mut row);
+            assert_eq!(ours, Some(expected), "{a} / {b}");
+            // Cut short only below the floor.
+            let cut = similarity(&chars(a), &chars(b), expected + 0.01, &mut row);
+            assert_eq!(cut, None, "{a} / {b}");
+            let kept = similarity(&chars(a), &chars(b), expected, &mut row);
+            assert_eq!(kept, Some(expected), "{a} / {b}");
+        }
+    }
+}

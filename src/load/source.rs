@@ -1,0 +1,572 @@
+//! One claim file: `{ "source": {...}, "claims": [...] }` to a [`Source`],
+//! without touching the filesystem (the document and its quotes are checked
+//! by [`super::document`]).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Label};
+use crate::model::{Claim, ClaimId, FileId, Quote, Source};
+use crate::value::{self, DateExpr, DatePoint, Form, Value, ValueError};
+
+use super::fields::{Fields, Sink, read_object};
+use super::json::{self, Json, JsonKind, JsonString};
+
+/// The top-level fields of a claim file. `$schema` lets editors find
+/// docs/claims.schema.json; crosscheck ignores its value.
+pub const FILE_FIELDS: &[&str] = &["$schema", "source", "claims"];
+/// The fields of `source`.
+pub const SOURCE_FIELDS: &[&str] = &[
+    "id",
+    "outlet",
+    "title",
+    "published",
+    "language",
+    "document",
+    "url",
+];
+/// The fields of a claim.
+pub const CLAIM_FIELDS: &[&str] = &[
+    "id",
+    "subject",
+    "attribute",
+    "value",
+    "quote",
+    "as_of",
+    "according_to",
+    "note",
+];
+
+/// A claim file read as far as it goes without the filesystem: the source
+/// (with `document: None` and unlocated quotes) and the places later checks
+/// label.
+#[derive(Debug, Clone)]
+pub struct SourceDraft {
+    pub source: Source,
+    /// The `source.id` string.
+    pub id_span: Range<usize>,
+    /// `source.document` as written and the span of its string.
+    pub document: Option<(String, Range<usize>)>,
+    /// The `source` object, for "this source has no `published`".
+    pub source_span: Range<usize>,
+    /// Per claim in `source.claims`: the quote string's span, if any.
+    pub quote_spans: Vec<Option<Range<usize>>>,
+}
+
+/// Reads one claim file's text. Returns the draft whenever the source id
+/// could be read (so duplicate source ids are still found in a file with
+/// other errors); claims with errors are left out of it.
+pub fn read_source(
+    file: FileId,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<SourceDraft> {
+    let mut sink = Sink { file, diagnostics };
+    let root = match json::parse(text) {
+        Ok(root) => root,
+        Err(error) => {
+            super::push_json_error(&mut sink, *error);
+            return None;
+        }
+    };
+    let top = read_object(
+        &mut sink,
+        &root,
+        "a claim file",
+        "the file",
+        FILE_FIELDS,
+        &["source", "claims"],
+    )?;
+    let source_json = top.get("source")?;
+    let source_fields = read_object(
+        &mut sink,
+        source_json,
+        "`source`",
+        "source",
+        SOURCE_FIELDS,
+        &["id"],
+    )?;
+    let id = source_fields.optional_string(&mut sink, "id")?;
+    check_id(&mut sink, id, "source id");
+    let published_string = source_fields.optional_string(&mut sink, "published");
+    let published = published_string.and_then(|s| {
+        let date = read_date(&mut sink, s, "published")?;
+        if is_relative(&date) {
+            sink.error(
+                DiagnosticCode::InvalidDate,
+                s.span.clone(),
+                "`published` cannot be relative to publication",
+                "relative date",
+            )
+            .help
+            .push(
+                "write the publication date itself: \"2025\", \"2025-03\", \"2025-03-14\"".into(),
+            );
+            return None;
+        }
+        Some(date)
+    });
+    let document = source_fields.optional_string(&mut sink, "document");
+    // A path refused here is not looked up again (one diagnostic per problem).
+    let checked_document =
+        document.filter(|document| super::document::check_path_lexically(&mut sink, document));
+    let context = SourceContext {
+        published_present: published_string.is_some(),
+        source_span: source_json.span.clone(),
+        has_document: document.is_some(),
+    };
+    let mut source = Source {
+        id: id.value.clone(),
+        outlet: string_of(&source_fields, &mut sink, "outlet"),
+        title: string_of(&source_fields, &mut sink, "title"),
+        published,
+        published_written: published_string.map(|s| s.value.clone()),
+        language: string_of(&source_fields, &mut sink, "language"),
+        document: None,
+        url: string_of(&source_fields, &mut sink, "url"),
+        file,
+        claims: Vec::new(),
+    };
+    let mut quote_spans = Vec::new();
+    if let Some(claims) = top.get("claims") {
+        if let JsonKind::Array(items) = &claims.kind {
+            let mut seen: BTreeMap<&str, Range<usize>> = BTreeMap::new();
+            for item in items {
+                if let Some((claim, quote_span, id_span)) =
+                    read_claim(&mut sink, item, &source.id, &context)
+                {
+                    if let Some(first) = seen.get(claim.local_id.as_str()) {
+                        let first = sink.span(first.clone());
+                        sink.error(
+                            DiagnosticCode::DuplicateClaimId,
+                            id_span,
+                            format!(
+                                "the claim id `{}` is used twice in this source",
+                                claim.local_id
+                            ),
+                            "used again here",
+                        )
+                        .labels
+                        .push(Label::secondary(first, "first used here"));
+                        if let Some(last) = sink.diagnostics.last_mut() {
+                            last.help.push(
+                                "claim ids are unique within a source: rename one of them".into(),
+                            );
+                        }
+                        continue;
+                    }
+                    // The id's text lives in `item`, which outlives `seen`.
+                    if let Some(id) = item
+                        .as_object()
+                        .and_then(|m| m.iter().find(|m| m.key.value == "id"))
+                        .and_then(|m| m.value.as_str())
+                    {
+                        seen.insert(id.value.as_str(), id_span);
+                    }
+                    quote_spans.push(quote_span);
+                    source.claims.push(claim);
+                }
+            }
+        } else {
+            sink.wrong_type(claims, "claims", "an array of claim objects");
+            if let Some(last) = sink.diagnostics.last_mut() {
+                last.help = vec!["write \"claims\": [ { \"id\": ..., ... }, ... ]".into()];
+            }
+        }
+    }
+    Some(SourceDraft {
+        source,
+        id_span: id.span.clone(),
+        document: checked_document.map(|d| (d.value.clone(), d.span.clone())),
+        source_span: source_json.span.clone(),
+        quote_spans,
+    })
+}
+
+struct SourceContext {
+    published_present: bool,
+    source_span: Range<usize>,
+    has_document: bool,
+}
+
+fn string_of(fields: &Fields<'_>, sink: &mut Sink<'_>, name: &str) -> Option<String> {
+    fields.optional_string(sink, name).map(|s| s.value.clone())
+}
+
+/// Ids become `<source>/<claim>` and appear in reports and on command lines.
+fn check_id(sink: &mut Sink<'_>, id: &JsonString, what: &str) -> bool {
+    let bad = id.value.chars().position(|c| c == '/' || c.is_whitespace());
+    if id.value.is_empty() {
+        sink.error(
+            DiagnosticCode::InvalidId,
+            id.span.clone(),
+            format!("the {what} is empty"),
+            "empty id",
+        )
+        .help
+        .push("give it a short name: \"air-defence-value\"".into());
+        return false;
+    }
+    if let Some(at) = bad {
+        sink.error(
+            DiagnosticCode::InvalidId,
+            id.char_span(at, 1),
+            format!("the {what} `{}` holds `/` or white space", id.value),
+            "not allowed in an id",
+        )
+        .help
+        .push(format!(
+            "use letters, digits, `-` and `_`: \"{}\"",
+            suggest_id(&id.value)
+        ));
+        return false;
+    }
+    true
+}
+
+fn suggest_id(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c == '/' || c.is_whitespace() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// A claim, the span of its quote string, and the span of its id.
+fn read_claim(
+    sink: &mut Sink<'_>,
+    item: &Json,
+    source_id: &str,
+    context: &SourceContext,
+) -> Option<(Claim, Option<Range<usize>>, Range<usize>)> {
+    let errors_before = sink.diagnostics.len();
+    let fields = read_object(
+        sink,
+        item,
+        "a claim",
+        "claims[]",
+        CLAIM_FIELDS,
+        &["id", "subject", "attribute", "value"],
+    )?;
+    let id = fields.optional_string(sink, "id");
+    if let Some(id) = id {
+        check_id(sink, id, "claim id");
+    }
+    let subject = fields.optional_string(sink, "subject");
+    if let Some(subject) = subject.filter(|s| s.value.trim().is_empty()) {
+        sink.error(
+            DiagnosticCode::MissingField,
+            subject.span.clone(),
+            "the claim's `subject` is empty",
+            "empty subject",
+        )
+        .help
+        .push("name what the claim is about: \"Barak MX air-defence deal\"".into());
+    }
+    let attribute = fields.optional_string(sink, "attribute");
+    if let Some(attribute) = attribute {
+        check_attribute(sink, attribute);
+    }
+    let value = fields.get("value").and_then(|v| read_value(sink, v));
+    let quote = fields.optional_string(sink, "quote");
+    if let Some(q) = quote.filter(|q| q.value.trim().is_empty()) {
+        sink.error(
+            DiagnosticCode::MissingQuote,
+            q.span.clone(),
+            "the claim's `quote` is empty",
+            "empty quote",
+        )
+        .help
+        .push("copy the sentence of the document that supports the claim".into());
+    } else if quote.is_none() && context.has_document {
+        sink.error(
+            DiagnosticCode::MissingQuote,
+            fields.brace.clone(),
+            "this claim has no `quote`, and its source has a document",
+            "no quote",
+        )
+        .help
+        .push("add \"quote\": the verbatim text of the document that supports the claim".into());
+    }
+    let as_of_string = fields.optional_string(sink, "as_of");
+    let as_of = as_of_string.and_then(|s| read_date(sink, s, "as_of"));
+    let according_to = fields
+        .optional_strings(sink, "according_to")
+        .into_iter()
+        .map(|s| s.value.clone())
+        .collect();
+    let note = string_of(&fields, sink, "note");
+
+    if !context.published_present {
+        let relative_value = matches!(&value, Some((Value::Date(d), _)) if is_relative(d));
+        let places = [
+            (
+                relative_value,
+                fields.get("value").map(|v| v.span.clone()),
+                "value",
+            ),
+            (
+                as_of.as_ref().is_some_and(is_relative),
+                as_of_string.map(|s| s.span.clone()),
+                "as_of",
+            ),
+        ];
+        for (relative, span, field) in places {
+            if let (true, Some(span)) = (relative, span) {
+                let source = sink.span(context.source_span.start..context.source_span.start + 1);
+                sink.error(
+                    DiagnosticCode::RelativeDateWithoutPublished,
+                    span,
+                    format!(
+                        "`{field}` is relative to publication, but the source has no `published`"
+                    ),
+                    "relative to publication",
+                )
+                .labels
+                .push(Label::secondary(source, "this source has no `published`"));
+                if let Some(last) = sink.diagnostics.last_mut() {
+                    last.help.push(
+                        "add \"published\": \"2025-03-14\" (or as precise as known) to `source`, or write an absolute date"
+                            .into(),
+                    );
+                }
+            }
+        }
+    }
+
+    if sink.diagnostics.len() > errors_before {
+        return None;
+    }
+    let (id, subject, attribute, (value, value_written)) = (id?, subject?, attribute?, value?);
+    Some((
+        Claim {
+            id: ClaimId::new(source_id, &id.value),
+            local_id: id.value.clone(),
+            subject: subject.value.clone(),
+            attribute: attribute.value.clone(),
+            value,
+            value_written,
+            quote: quote.map(|q| Quote {
+                text: q.value.clone(),
+                location: None,
+            }),
+            as_of,
+            as_of_written: as_of_string.map(|s| s.value.clone()),
+            according_to,
+            note,
+            span: sink.span(item.span.clone()),
+            value_span: sink.span(
+                fields
+                    .get("value")
+                    .map_or(item.span.clone(), |v| v.span.clone()),
+            ),
+        },
+        quote.map(|q| q.span.clone()),
+        id.span.clone(),
+    ))
+}
+
+/// `value`, `range_km`, `signed`: lower-case ASCII words joined by `_`.
+fn check_attribute(sink: &mut Sink<'_>, attribute: &JsonString) {
+    let text = attribute.value.as_str();
+    let valid = !text.is_empty()
+        && text.split('_').all(|word| {
+            !word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+        && text.starts_with(|c: char| c.is_ascii_lowercase());
+    if valid {
+        return;
+    }
+    let suggestion = snake_case(text);
+    let diagnostic = sink.error(
+        DiagnosticCode::InvalidAttribute,
+        attribute.span.clone(),
+        format!("the attribute `{text}` is not a snake_case name"),
+        "not snake_case",
+    );
+    if suggestion.is_empty() {
+        diagnostic
+            .help
+            .push("an attribute is a short English snake_case name: value, date, range_km".into());
+    } else {
+        diagnostic.help.push(format!("write \"{suggestion}\""));
+    }
+    diagnostic.notes.push(
+        "attributes are compared by name across sources, so they use one spelling: lower-case ASCII words joined by `_`"
+            .into(),
+    );
+}
+
+fn snake_case(text: &str) -> String {
+    let mut out = String::new();
+    let mut previous_lower = false;
+    for c in text.chars() {
+        if c.is_ascii_uppercase() {
+            if previous_lower {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+            previous_lower = false;
+        } else if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+            previous_lower = true;
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+            previous_lower = false;
+        }
+    }
+    let trimmed = out.trim_matches('_');
+    trimmed
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '_')
+        .to_owned()
+}
+
+/// A claim's `value`, and the value as written (see [`Claim::value_written`]).
+fn read_value(sink: &mut Sink<'_>, json: &Json) -> Option<(Value, String)> {
+    match &json.kind {
+        JsonKind::Null => Some((Value::Unreadable, "null".into())),
+        JsonKind::Bool(b) => Some((Value::Bool(*b), b.to_string())),
+        JsonKind::Number(literal) => match value::parse::parse_json_number(literal) {
+            Ok(value) => Some((value, literal.clone())),
+            Err(error) => {
+                // A JSON number's literal is ASCII: characters are bytes.
+                let start = json.span.start + error.char_offset.min(literal.len());
+                let end = (start + error.char_len).min(json.span.end);
+                push_value_error(sink, start..end, literal, &error);
+                None
+            }
+        },
+        JsonKind::String(s) => match value::parse_value_str(&s.value) {
+            Ok(value) => Some((value, s.value.clone())),
+            Err(error) => {
+                let span = s.char_span(error.char_offset, error.char_len);
+                push_value_error(sink, span, &s.value, &error);
+                None
+            }
+        },
+        JsonKind::Array(items) => {
+            let mut members = Vec::new();
+            let mut ok = true;
+            for item in items {
+                match &item.kind {
+                    JsonKind::String(s) if !s.value.trim().is_empty() => {
+                        members.push(s.value.clone());
+                    }
+                    JsonKind::String(_) => {
+                        ok = false;
+                        sink.error(
+                            DiagnosticCode::InvalidValue,
+                            item.span.clone(),
+                            "an empty name in a set value",
+                            "empty",
+                        )
+                        .help
+                        .push("remove it, or write the name".into());
+                    }
+                    _ => {
+                        ok = false;
+                        sink.wrong_type(item, "value[]", "a string");
+                    }
+                }
+            }
+            if items.is_empty() {
+                sink.error(
+                    DiagnosticCode::InvalidValue,
+                    json.span.clone(),
+                    "an empty set states nothing",
+                    "empty set",
+                )
+                .help
+                .push("list the members, or write null when the source states the fact but its value is unreadable".into());
+                return None;
+            }
+            ok.then(|| {
+                let written = members.join(", ");
+                (Value::Set(members), written)
+            })
+        }
+        JsonKind::Object(_) => {
+            sink.wrong_type(
+                json,
+                "value",
+                "a string, a number, true/false, null or an array of strings",
+            );
+            None
+        }
+    }
+}
+
+fn push_value_error(sink: &mut Sink<'_>, span: Range<usize>, written: &str, error: &ValueError) {
+    let diagnostic = sink.error(
+        DiagnosticCode::InvalidValue,
+        span,
+        format!("invalid value `{written}`"),
+        error.message.clone(),
+    );
+    if !error.help.is_empty() {
+        diagnostic.help.push(error.help.clone());
+    }
+    diagnostic
+        .notes
+        .push("the value forms are listed in docs/values.md".into());
+}
+
+/// `published` or `as_of`: a date expression.
+fn read_date(sink: &mut Sink<'_>, s: &JsonString, field: &str) -> Option<DateExpr> {
+    match value::parse_value_str(&s.value) {
+        Ok(Value::Date(date)) => Some(date),
+        Ok(other) => {
+            sink.error(
+                DiagnosticCode::InvalidDate,
+                s.span.clone(),
+                format!("`{field}` must be a date, but `{}` reads as {}", s.value, other.kind().describe()),
+                "not a date",
+            )
+            .help
+            .push("write a date expression: \"2023\", \"2023-05\", \"2023-05-14\", \"~2020\", \"2022-06..2022-09\", \"published-2y\"".into());
+            None
+        }
+        Err(error) => {
+            let span = s.char_span(error.char_offset, error.char_len);
+            let diagnostic = sink.error(
+                DiagnosticCode::InvalidDate,
+                span,
+                format!("invalid date `{}` in `{field}`", s.value),
+                error.message.clone(),
+            );
+            if !error.help.is_empty() {
+                diagnostic.help.push(error.help.clone());
+            }
+            None
+        }
+    }
+}
+
+/// Whether a date expression counts from the source's `published`.
+pub(crate) fn is_relative(date: &DateExpr) -> bool {
+    let relative = |p: &DatePoint| matches!(p, DatePoint::Relative(_));
+    match date {
+        Form::Exact(p) | Form::Approx(p) | Form::Bound(_, p) => relative(p),
+        Form::Range(a, b) => relative(a) || relative(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snake_case;
+
+    #[test]
+    fn suggests_snake_case() {
+        assert_eq!(snake_case("rangeKm"), "range_km");
+        assert_eq!(snake_case("Range KM"), "range_km");
+        assert_eq!(snake_case("date-signed"), "date_signed");
+        assert_eq!(snake_case("مدى"), "");
+    }
+}

@@ -1,0 +1,310 @@
+//! `reports/report.md`: the report a reviewer reads on GitHub.
+//!
+//! Summary counts first; the sources; then the findings by severity and
+//! subject, each with a table of its claims (source, value as written, the
+//! set it denotes, whom the source cites, and the quote with its
+//! `line:column` in the document), the explanation in plain words, the pairs
+//! that cannot both be true and every currency conversion made; curation
+//! warnings last.
+//!
+//! Every string from a claim file goes through [`escape`]: Markdown
+//! punctuation is backslash-escaped, `&`, `<` and `>` become entities (so a
+//! claim cannot inject HTML, and a `|` cannot split a table cell), and text in
+//! a right-to-left script is wrapped in `<span dir="auto">`, which GitHub's
+//! sanitiser keeps and browsers isolate, so Arabic quotes read right to left
+//! without reordering the punctuation around them.
+
+use std::io::{self, Write};
+
+use crate::check::{Finding, Severity};
+use crate::diagnostic::Diagnostic;
+use crate::report::{ReportInput, counted, kind_title};
+
+pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let claims = input.project.claims().count();
+    writeln!(out, "# crosscheck report")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} from {}; {}, {}.",
+        counted(claims, "claim"),
+        counted(input.project.sources.len(), "source"),
+        counted(input.outcome.findings.len(), "finding"),
+        counted(input.warnings.len(), "curation warning")
+    )?;
+    writeln!(out)?;
+    let counts = input.counts();
+    if !counts.is_empty() {
+        writeln!(out, "| Finding | Count | Meaning |")?;
+        writeln!(out, "|---|---:|---|")?;
+        for (kind, count) in &counts {
+            writeln!(
+                out,
+                "| {} | {count} | {} |",
+                kind.name(),
+                escape(kind.description())
+            )?;
+        }
+        writeln!(out)?;
+    }
+
+    render_sources(input, out)?;
+
+    let findings = input.findings_in_report_order();
+    for severity in [Severity::Contradiction, Severity::Warning, Severity::Info] {
+        let group: Vec<&&Finding> = findings
+            .iter()
+            .filter(|finding| finding.kind.severity() == severity)
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        writeln!(out, "## {}", severity_title(severity))?;
+        writeln!(out)?;
+        for finding in group {
+            render_finding(input, finding, out)?;
+        }
+    }
+
+    if !input.warnings.is_empty() {
+        writeln!(out, "## Curation warnings")?;
+        writeln!(out)?;
+        for warning in input.warnings {
+            render_warning(input, warning, out)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn severity_title(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Contradiction => "Contradictions",
+        Severity::Warning => "Unreadable or incomparable values",
+        Severity::Info => "Agreements and compatible claims",
+    }
+}
+
+fn render_sources(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
+    if input.project.sources.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "## Sources")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| Source | Outlet | Title | Published | Language | Document | Claims |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|---:|")?;
+    for source in &input.project.sources {
+        let optional = |text: Option<&str>| text.map_or_else(|| "—".to_owned(), escape);
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            escape(&source.id),
+            optional(source.outlet.as_deref()),
+            optional(source.title.as_deref()),
+            optional(source.published_written.as_deref()),
+            optional(source.language.as_deref()),
+            optional(source.document.as_ref().map(|d| d.path.as_str())),
+            source.claims.len()
+        )?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+fn render_finding(
+    input: &ReportInput<'_>,
+    finding: &Finding,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "### {}: {} · {}",
+        kind_title(finding.kind),
+        escape(&finding.subject),
+        escape(&finding.attribute)
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{}", paragraph(&finding.explanation))?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| Claim | Source | Value as written | Normalised | According to | Quote |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|")?;
+    for id in &finding.claims {
+        let Some((source, claim)) = input.claim(id) else {
+            writeln!(out, "| {} | not in the project | | | | |", escape(&id.0))?;
+            continue;
+        };
+        let according_to = if claim.according_to.is_empty() {
+            "—".to_owned()
+        } else {
+            claim
+                .according_to
+                .iter()
+                .map(|name| escape(name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let quote = match &claim.quote {
+            None => "—".to_owned(),
+            Some(quote) => {
+                let place = ReportInput::quote_place(source, claim)
+                    .map(|place| format!(" ({})", escape(&place)))
+                    .unwrap_or_default();
+                format!("{}{place}", escape(&quote.text))
+            }
+        };
+        let outlet = source.outlet.as_deref().unwrap_or(source.id.as_str());
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {according_to} | {quote} |",
+            escape(&id.0),
+            escape(outlet),
+            escape(&claim.value_written),
+            escape(input.normalised(id)),
+        )?;
+    }
+    writeln!(out)?;
+    if !finding.pairs.is_empty() {
+        let pairs: Vec<String> = finding
+            .pairs
+            .iter()
+            .map(|[a, b]| format!("{} × {}", escape(&a.0), escape(&b.0)))
+            .collect();
+        writeln!(out, "Cannot both be true: {}.", pairs.join("; "))?;
+        writeln!(out)?;
+    }
+    for conversion in &finding.conversions {
+        writeln!(
+            out,
+            "- Converted {} from {} to {} at {} {} per {} ({}).",
+            escape(&conversion.claim.0),
+            escape(&conversion.from),
+            escape(&conversion.to),
+            escape(&conversion.rate),
+            escape(&conversion.to),
+            escape(&conversion.from),
+            conversion.year
+        )?;
+    }
+    if !finding.conversions.is_empty() {
+        writeln!(out)?;
+    }
+    if finding.claims.len() > 1 {
+        writeln!(out, "Independent origins: {}.", finding.independent_origins)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn render_warning(
+    input: &ReportInput<'_>,
+    warning: &Diagnostic,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let files = &input.project.files;
+    let place = warning
+        .labels
+        .iter()
+        .find(|label| label.primary)
+        .or(warning.labels.first())
+        .map(|label| {
+            let at = files.line_column(label.span.file, label.span.bytes.start);
+            format!(" ({}:{at})", escape(files.name(label.span.file)))
+        })
+        .unwrap_or_default();
+    write!(
+        out,
+        "- **{}**: {}{place}",
+        escape(warning.code.name()),
+        paragraph(&warning.message)
+    )?;
+    for help in &warning.help {
+        write!(out, " Help: {}", paragraph(help))?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Escaped text that may begin a paragraph: a leading `1.` or `-` would
+/// otherwise start a list.
+fn paragraph(text: &str) -> String {
+    let escaped = escape(text);
+    let digits = escaped.chars().take_while(char::is_ascii_digit).count();
+    let rest = &escaped[digits..];
+    if digits > 0 && (rest.starts_with('.') || rest.starts_with(')')) {
+        format!("{}\\{}", &escaped[..digits], rest)
+    } else if escaped.starts_with(['-', '+', '=']) {
+        format!("\\{escaped}")
+    } else {
+        escaped
+    }
+}
+
+/// Text from a claim file, safe anywhere in a Markdown line and in a table
+/// cell: Markdown punctuation escaped, HTML special characters as entities,
+/// line breaks as spaces, and right-to-left text isolated in
+/// `<span dir="auto">`.
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '!' | '$' => {
+                escaped.push('\\');
+                escaped.push(c);
+            }
+            '\n' | '\r' | '\t' => escaped.push(' '),
+            c if c.is_control() => {}
+            c => escaped.push(c),
+        }
+    }
+    if text.chars().any(is_right_to_left) {
+        format!("<span dir=\"auto\">{escaped}</span>")
+    } else {
+        escaped
+    }
+}
+
+/// Letters of the Hebrew, Arabic, Syriac, Thaana and N'Ko blocks and their
+/// presentation forms.
+pub(crate) fn is_right_to_left(c: char) -> bool {
+    matches!(c,
+        '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_cannot_be_split_or_inject_html() {
+        assert_eq!(escape("a|b"), "a\\|b");
+        assert_eq!(
+            escape("<img src=x onerror=alert(1)>"),
+            "&lt;img src=x onerror=alert(1)&gt;"
+        );
+        assert_eq!(escape("**x**\nnext"), "\\*\\*x\\*\\* next");
+    }
+
+    #[test]
+    fn arabic_is_isolated() {
+        assert_eq!(
+            escape("بقيمة 500 مليون"),
+            "<span dir=\"auto\">بقيمة 500 مليون</span>"
+        );
+    }
+
+    #[test]
+    fn paragraphs_do_not_start_lists() {
+        assert_eq!(paragraph("1. first"), "1\\. first");
+        assert_eq!(paragraph("- item"), "\\- item");
+        assert_eq!(paragraph("200M EUR"), "200M EUR");
+    }
+}

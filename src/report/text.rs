@@ -1,0 +1,205 @@
+//! The terminal summary `crosscheck check` prints: counts by kind, then each
+//! contradiction briefly (its claims, values as written, and quotes with
+//! their place), then how many curation warnings there are.
+//!
+//! Colour is the caller's decision (it knows whether stdout is a terminal);
+//! without it the output is plain text, the form snapshots hold. Every string
+//! from a claim file goes through [`terminal_safe`], so a control character
+//! in a claim cannot move the cursor or recolour the reader's terminal.
+
+use std::io::{self, Write};
+
+use crate::check::{Finding, FindingKind, Severity};
+use crate::report::{ReportInput, kind_count, kind_title};
+
+/// Longest quote shown in full; longer ones are cut with `…` (the Markdown
+/// and HTML reports carry them whole).
+const QUOTE_CHARS: usize = 90;
+
+/// Writes the summary. `colour`: emit ANSI colours (only on a terminal).
+pub fn render(input: &ReportInput<'_>, out: &mut dyn Write, colour: bool) -> io::Result<()> {
+    let paint = Paint { colour };
+    let claims = input.project.claims().count();
+    let sources = input.project.sources.len();
+    let findings = input.outcome.findings.len();
+    writeln!(
+        out,
+        "{}",
+        paint.bold(&format!(
+            "crosscheck: {claims} claim{} from {sources} source{}, {findings} finding{}",
+            plural(claims),
+            plural(sources),
+            plural(findings)
+        ))
+    )?;
+    let counts = input.counts();
+    if !counts.is_empty() {
+        let counts: Vec<String> = counts
+            .iter()
+            .map(|(kind, count)| paint.kind(*kind, &kind_count(*kind, *count)))
+            .collect();
+        writeln!(out, "  {}", counts.join(", "))?;
+    }
+
+    for finding in input.findings_in_report_order() {
+        if finding.kind.severity() == Severity::Contradiction {
+            writeln!(out)?;
+            render_contradiction(input, finding, &paint, out)?;
+        }
+    }
+
+    if !input.warnings.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            paint.yellow(&format!(
+                "{} curation warning{} (see the Markdown or HTML report)",
+                input.warnings.len(),
+                plural(input.warnings.len())
+            ))
+        )?;
+    }
+    Ok(())
+}
+
+fn render_contradiction(
+    input: &ReportInput<'_>,
+    finding: &Finding,
+    paint: &Paint,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}: {} · {}",
+        paint.kind(finding.kind, kind_title(finding.kind)),
+        paint.bold(&terminal_safe(&finding.subject)),
+        terminal_safe(&finding.attribute)
+    )?;
+    writeln!(out, "  {}", terminal_safe(&finding.explanation))?;
+    let id_width = finding
+        .claims
+        .iter()
+        .map(|id| id.0.chars().count())
+        .max()
+        .unwrap_or(0);
+    let value_width = finding
+        .claims
+        .iter()
+        .filter_map(|id| input.claim(id))
+        .map(|(_, claim)| terminal_safe(&claim.value_written).chars().count())
+        .max()
+        .unwrap_or(0);
+    for id in &finding.claims {
+        let Some((source, claim)) = input.claim(id) else {
+            writeln!(out, "  {}  (not in the project)", terminal_safe(&id.0))?;
+            continue;
+        };
+        let value = terminal_safe(&claim.value_written);
+        let mut line = format!(
+            "  {}{}  {}{}",
+            terminal_safe(&id.0),
+            " ".repeat(id_width.saturating_sub(id.0.chars().count())),
+            paint.bold(&value),
+            " ".repeat(value_width.saturating_sub(value.chars().count()))
+        );
+        if let Some(quote) = &claim.quote {
+            line.push_str(&format!("  \"{}\"", terminal_safe(&shorten(&quote.text))));
+        }
+        if let Some(place) = ReportInput::quote_place(source, claim) {
+            line.push_str(&format!(
+                " {}",
+                paint.dim(&format!("({})", terminal_safe(&place)))
+            ));
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    for [a, b] in &finding.pairs {
+        writeln!(
+            out,
+            "  {} {} × {}",
+            paint.dim("cannot both be true:"),
+            terminal_safe(&a.0),
+            terminal_safe(&b.0)
+        )?;
+    }
+    Ok(())
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
+fn shorten(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= QUOTE_CHARS {
+        return flat;
+    }
+    let cut: String = flat.chars().take(QUOTE_CHARS - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// Replaces control characters (ESC, BEL, CR, the C1 range, bidi
+/// overrides) with visible escapes, so claim text cannot drive the terminal
+/// or reorder what is shown around it.
+pub fn terminal_safe(text: &str) -> String {
+    let mut safe = String::with_capacity(text.len());
+    for c in text.chars() {
+        let bidi_control = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        if c == '\n' || c == '\t' {
+            safe.push(' ');
+        } else if c.is_control() || bidi_control {
+            safe.push_str(&c.escape_unicode().to_string());
+        } else {
+            safe.push(c);
+        }
+    }
+    safe
+}
+
+/// ANSI styling that is a no-op without colour.
+struct Paint {
+    colour: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, text: &str) -> String {
+        if self.colour {
+            format!("\u{1b}[{code}m{text}\u{1b}[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn bold(&self, text: &str) -> String {
+        self.wrap("1", text)
+    }
+
+    fn dim(&self, text: &str) -> String {
+        self.wrap("2", text)
+    }
+
+    fn yellow(&self, text: &str) -> String {
+        self.wrap("33", text)
+    }
+
+    fn kind(&self, kind: FindingKind, text: &str) -> String {
+        match kind.severity() {
+            Severity::Contradiction => self.wrap("1;31", text),
+            Severity::Warning => self.wrap("33", text),
+            Severity::Info => self.wrap("32", text),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(terminal_safe("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(terminal_safe("x\u{202E}y"), "x\\u{202e}y");
+        assert_eq!(terminal_safe("بقيمة 500"), "بقيمة 500");
+    }
+}

@@ -1,0 +1,252 @@
+//! The checker against small fixture projects, one per rule of
+//! docs/claim-format.md "What the checker concludes": each case is a
+//! directory under `tests/fixtures/checker/`, and its snapshot (the JSON
+//! report's `findings`) is named after it.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use clap::Parser;
+use crosscheck::check::{self, CHECKS, FindingKind, ReasonCode, Verdict};
+use crosscheck::cli::{self, Cli};
+use crosscheck::commands::{Console, ExitStatus};
+use crosscheck::link::SubjectGraph;
+use crosscheck::load::load_project;
+use crosscheck::report::json::JsonReport;
+
+fn fixture(case: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/checker")
+        .join(case)
+}
+
+/// The whole JSON report of a fixture, as a JSON value.
+fn report(case: &str) -> serde_json::Value {
+    let project = match load_project(&fixture(case)) {
+        Ok(project) => project,
+        Err(failure) => panic!(
+            "fixture {case} does not load:\n{}",
+            crosscheck::diagnostic::render_plain(&failure.diagnostics, &failure.files)
+        ),
+    };
+    let graph = SubjectGraph::build(&project);
+    let outcome = check::run(&project, &graph);
+    let mut out = Vec::new();
+    JsonReport::build(&project, &graph, &outcome)
+        .write(&mut out)
+        .expect("writing to a Vec cannot fail");
+    serde_json::from_slice(&out).expect("the report is JSON")
+}
+
+macro_rules! cases {
+    ($($(#[$meta:meta])* $case:ident,)*) => {
+        $(
+            $(#[$meta])*
+            #[test]
+            fn $case() {
+                let report = report(stringify!($case));
+                insta::assert_json_snapshot!(stringify!($case), report["findings"]);
+            }
+        )*
+    };
+}
+
+cases! {
+    /// Numbers are exact to their last written digit: 500M = 500M agree,
+    /// 500,000,000 lies within 500M.
+    exact,
+    /// `~` allows the default 10 %: 540M fits ~500M, 560M does not.
+    approx_tolerance,
+    /// `compare.approx_tolerance = 0.05`: 540M no longer fits ~500M.
+    approx_configured_tolerance,
+    /// `<=`, `>`, `<` are half-open rays.
+    bounds,
+    /// `a..b` is closed: ~500M lies within 100M..999M, 2B does not.
+    ranges,
+    /// Overlapping intervals, neither inside the other: compatible.
+    overlap_compatible,
+    /// 500M and 501M are adjacent, disjoint intervals: a contradiction.
+    disjoint_contradiction,
+    /// 200M EUR at 1.0813 (2023) against <=150M USD: a contradiction, with the conversion.
+    money_rate,
+    /// The rate is the as_of year's (2022), not the published year's (2025).
+    money_as_of_year,
+    /// No rate: incomparable, never equal or different.
+    money_no_rate,
+    /// EUR and MAD both convert to USD.
+    money_two_currencies,
+    /// km against m, mm against cm, t against kg; a length against a mass is incomparable.
+    units,
+    /// `--12-10` against 2020-12, 2020, 2020-12-10 (compatible) and 2020-11, 2020-12-11 (contradiction).
+    day_of_year,
+    /// Years, months, days, bounds and ranges of dates.
+    partial_dates,
+    /// `published-5y` counts back from the source's published year.
+    relative_dates,
+    /// Claims whose as_of do not overlap are never compared.
+    as_of,
+    /// Positions agree or contradict.
+    ordinals,
+    /// Names equal after normalisation agree; different names contradict.
+    texts,
+    /// Aliases of one registry `values` entry are a naming variant.
+    naming_variant,
+    /// Sets: equal agree, a subset is compatible, anything else contradicts.
+    sets,
+    /// `null` is listed as unreadable and contradicts nothing.
+    unreadable,
+    /// Two claims of one source that cannot both be true.
+    internal_contradiction,
+    /// A date and an amount under one subject and attribute.
+    mixed_kinds,
+    /// true against false.
+    booleans,
+    /// Two sources citing one origin are one independent origin.
+    independence,
+    /// Subjects linked through registry aliases are compared.
+    linked_subjects,
+}
+
+#[test]
+fn whole_report_money_rate() {
+    insta::assert_json_snapshot!("whole_report_money_rate", report("money_rate"));
+}
+
+#[test]
+fn report_is_byte_identical_across_runs() {
+    let first = report("naming_variant").to_string();
+    let second = report("naming_variant").to_string();
+    assert_eq!(first, second);
+}
+
+/// Copies a fixture with its claim files renamed into reverse order and the
+/// claims of each file reversed: the findings must not change.
+#[test]
+fn input_order_does_not_change_the_findings() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let claims = dir.path().join("claims");
+    std::fs::create_dir(&claims).expect("claims/");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(fixture("bounds").join("claims"))
+        .expect("the fixture's claims")
+        .map(|entry| entry.expect("an entry").path())
+        .collect();
+    files.sort();
+    for (i, file) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(file).expect("a claim file");
+        let mut json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        if let Some(list) = json["claims"].as_array_mut() {
+            list.reverse();
+        }
+        let renamed = claims.join(format!("{}.json", files.len() - i));
+        std::fs::write(renamed, serde_json::to_string_pretty(&json).expect("JSON")).expect("write");
+    }
+    let project = load_project(dir.path()).expect("the copy loads");
+    let graph = SubjectGraph::build(&project);
+    let outcome = check::run(&project, &graph);
+    let mut out = Vec::new();
+    JsonReport::build(&project, &graph, &outcome)
+        .write(&mut out)
+        .expect("writing to a Vec cannot fail");
+    let copy: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    assert_eq!(copy["findings"], report("bounds")["findings"]);
+}
+
+/// Every code a report can hold, with its description: a rename shows up here.
+#[test]
+fn codes_and_finding_kinds() {
+    let mut lines = Vec::new();
+    for kind in FindingKind::ALL {
+        lines.push(format!(
+            "finding-kind {} [{}]: {}",
+            kind.name(),
+            kind.severity().name(),
+            kind.description()
+        ));
+    }
+    for check in CHECKS {
+        lines.push(format!(
+            "check {}: {}",
+            check.code.name(),
+            check.code.description()
+        ));
+    }
+    for verdict in Verdict::ALL {
+        lines.push(format!(
+            "verdict {}: {}",
+            verdict.name(),
+            verdict.description()
+        ));
+    }
+    for code in ReasonCode::ALL {
+        lines.push(format!("reason {}: {}", code.name(), code.description()));
+    }
+    insta::assert_snapshot!("codes_and_finding_kinds", lines.join("\n"));
+}
+
+/// Runs `crosscheck <args>` in-process; returns (status, stdout, stderr).
+fn run_cli(args: &[&str]) -> (ExitStatus, String, String) {
+    let cli = Cli::try_parse_from(std::iter::once("crosscheck").chain(args.iter().copied()))
+        .expect("the command line parses");
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let mut stdin = io::empty();
+    let mut console = Console {
+        stdout: &mut stdout,
+        stderr: &mut stderr,
+        stdin: &mut stdin,
+        stdout_is_terminal: false,
+        stderr_is_terminal: false,
+    };
+    let status = cli::run(cli, &mut console).expect("no I/O error");
+    (
+        status,
+        String::from_utf8(stdout).expect("utf-8"),
+        String::from_utf8(stderr).expect("utf-8"),
+    )
+}
+
+fn fixture_arg(case: &str) -> String {
+    fixture(case).display().to_string()
+}
+
+#[test]
+fn fail_on_levels() {
+    let contradiction = fixture_arg("money_rate");
+    let no_rate = fixture_arg("money_no_rate");
+    let agreement = fixture_arg("independence");
+    let status =
+        |dir: &str, level: &str| run_cli(&["check", dir, "--format", "json", "--fail-on", level]).0;
+    assert_eq!(
+        status(&contradiction, "contradiction"),
+        ExitStatus::Findings
+    );
+    assert_eq!(status(&contradiction, "never"), ExitStatus::Success);
+    // Incomparable is a warning: it fails only `--fail-on any`.
+    assert_eq!(status(&no_rate, "contradiction"), ExitStatus::Success);
+    assert_eq!(status(&no_rate, "any"), ExitStatus::Findings);
+    // Agreement is information: it never fails.
+    assert_eq!(status(&agreement, "any"), ExitStatus::Success);
+    // The default is contradiction.
+    assert_eq!(
+        run_cli(&["check", &contradiction, "--format", "json"]).0,
+        ExitStatus::Findings
+    );
+}
+
+#[test]
+fn json_output_is_the_report() {
+    let (status, stdout, stderr) =
+        run_cli(&["check", &fixture_arg("money_rate"), "--format", "json"]);
+    assert_eq!(status, ExitStatus::Findings);
+    assert_eq!(stderr, "");
+    let printed: serde_json::Value = serde_json::from_str(&stdout).expect("stdout is JSON");
+    assert_eq!(printed, report("money_rate"));
+}
+
+#[test]
+fn invalid_input_exits_2_with_diagnostics() {
+    let (status, stdout, stderr) =
+        run_cli(&["check", &fixture_arg("invalid_claim"), "--format", "json"]);
+    assert_eq!(status, ExitStatus::Invalid);
+    assert_eq!(stdout, "");
+    insta::assert_snapshot!("invalid_claim_stderr", stderr);
+}

@@ -1,0 +1,88 @@
+//! The committed `reports/` must be what `crosscheck check` writes for the
+//! project's own claims today: a stale report is a failing test.
+//!
+//! Regenerate with `cargo run --release -- check` (or run this test with
+//! `CROSSCHECK_UPDATE=1`), then review the diff like any other change.
+
+// Helpers outside #[test] fns: a panic here is a failing test, not a user's crash.
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+
+use crosscheck::check;
+use crosscheck::commands::check::{REPORT_FILES, render};
+use crosscheck::link::SubjectGraph;
+use crosscheck::load::load_project;
+use crosscheck::report::ReportInput;
+
+#[test]
+fn committed_reports_are_fresh() {
+    let root = Path::new(".");
+    let project = load_project(root).unwrap_or_else(|failure| {
+        panic!(
+            "the project's own claims do not load:\n{}",
+            crosscheck::diagnostic::render_plain(&failure.diagnostics, &failure.files)
+        )
+    });
+    let graph = SubjectGraph::build(&project);
+    let outcome = check::run(&project, &graph);
+    let input = ReportInput::new(&project, &graph, &outcome, &[]);
+    let update = std::env::var_os("CROSSCHECK_UPDATE").is_some();
+    let mut stale = Vec::new();
+    for (name, format) in REPORT_FILES {
+        let mut fresh = Vec::new();
+        render(format, &input, &graph, &mut fresh, false).unwrap();
+        let path = root.join("reports").join(name);
+        if update {
+            crosscheck::atomic_file::write_atomically(&path, &fresh).unwrap();
+            continue;
+        }
+        let committed = std::fs::read(&path).unwrap_or_default();
+        if committed != fresh {
+            stale.push(path.display().to_string());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale reports: {}\nregenerate them with `cargo run --release -- check` and commit the result",
+        stale.join(", ")
+    );
+}
+
+/// The committed JSON report has exactly the properties its schema
+/// (docs/report.schema.json, generated from the Rust types) declares.
+#[test]
+fn the_json_report_matches_its_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&crosscheck::schema::report_schema()).unwrap();
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read("reports/report.json").unwrap()).unwrap();
+    let properties = |pointer: &str| -> Vec<String> {
+        let mut names: Vec<String> = schema
+            .pointer(pointer)
+            .and_then(|p| p.as_object())
+            .unwrap_or_else(|| panic!("no {pointer} in the schema"))
+            .keys()
+            .cloned()
+            .collect();
+        names.sort();
+        names
+    };
+    let keys = |value: &serde_json::Value| -> Vec<String> {
+        let mut names: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+        names.sort();
+        names
+    };
+    assert_eq!(keys(&report), properties("/properties"));
+    let findings = report["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for finding in findings {
+        assert_eq!(keys(finding), properties("/$defs/JsonFinding/properties"));
+    }
+    for claim in report["claims"].as_array().unwrap() {
+        assert_eq!(keys(claim), properties("/$defs/JsonClaim/properties"));
+    }
+    for source in report["sources"].as_array().unwrap() {
+        assert_eq!(keys(source), properties("/$defs/JsonSource/properties"));
+    }
+}

@@ -1,0 +1,301 @@
+//! Linking rules of docs/claim-format.md ("Linking subjects"), one fixture
+//! per rule under `tests/fixtures/linking/<case>/input.json`, each
+//! snapshotting the `crosscheck subjects` listing; plus targeted assertions
+//! on the structured result, and the graph built from a project.
+//!
+//! A fixture holds the claims' subjects (one entry per claim) and an
+//! optional registry (`subjects` with aliases, `distinct` pairs).
+
+// Helpers outside #[test] functions are not covered by .clippy.toml's
+// allow-unwrap-in-tests; a panic here is still just a failing test.
+#![allow(clippy::unwrap_used)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crosscheck::commands::subjects::render;
+use crosscheck::link::{
+    LinkReason, Linking, SubjectGraph, SuggestionKind, ValueAliases, Veto, link_names,
+};
+use crosscheck::model::{
+    Claim, ClaimId, Files, Project, Registry, RegistryEntry, Settings, Source, Span,
+};
+use crosscheck::value::Value;
+
+#[derive(serde::Deserialize)]
+struct Fixture {
+    claims: Vec<String>,
+    #[serde(default)]
+    registry: FixtureRegistry,
+}
+
+#[derive(serde::Deserialize, Default)]
+struct FixtureRegistry {
+    #[serde(default)]
+    subjects: Vec<FixtureEntry>,
+    #[serde(default)]
+    distinct: Vec<(String, String)>,
+}
+
+#[derive(serde::Deserialize)]
+struct FixtureEntry {
+    name: String,
+    aliases: Vec<String>,
+}
+
+fn fixture_dir(case: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/linking")
+        .join(case)
+}
+
+fn registry(fixture: &FixtureRegistry) -> Registry {
+    Registry {
+        subjects: fixture
+            .subjects
+            .iter()
+            .map(|e| RegistryEntry {
+                name: e.name.clone(),
+                aliases: e.aliases.clone(),
+                span: None,
+            })
+            .collect(),
+        values: Vec::new(),
+        distinct: fixture.distinct.clone(),
+    }
+}
+
+/// Links a fixture's names; returns the result and the rendered listing.
+fn link_case(case: &str) -> (Linking, String) {
+    let text = std::fs::read_to_string(fixture_dir(case).join("input.json")).unwrap();
+    let fixture: Fixture = serde_json::from_str(&text).unwrap();
+    let mut uses: BTreeMap<String, usize> = BTreeMap::new();
+    for subject in &fixture.claims {
+        *uses.entry(subject.clone()).or_default() += 1;
+    }
+    let settings = Settings::default();
+    let linking = link_names(&uses, &registry(&fixture.registry), &settings.link);
+    let mut out = Vec::new();
+    render(&linking, &settings.link, &mut out).unwrap();
+    (linking, String::from_utf8(out).unwrap())
+}
+
+fn snapshot(case: &str) -> Linking {
+    let (linking, listing) = link_case(case);
+    insta::assert_snapshot!(case, listing);
+    linking
+}
+
+fn subject_names(linking: &Linking) -> Vec<&str> {
+    linking.subjects.iter().map(|s| s.name.as_str()).collect()
+}
+
+#[test]
+fn registry_alias() {
+    let linking = snapshot("registry_alias");
+    assert_eq!(subject_names(&linking), ["Barak MX air-defence deal"]);
+    assert!(linking.links.iter().all(|l| matches!(
+        &l.reason,
+        LinkReason::RegistryAlias { entry } if entry == "Barak MX air-defence deal"
+    )));
+    assert_eq!(linking.links.len(), 3);
+}
+
+#[test]
+fn equal_after_normalisation() {
+    let linking = snapshot("equal_after_normalisation");
+    assert_eq!(linking.subjects.len(), 2);
+    assert!(
+        linking
+            .links
+            .iter()
+            .all(|l| l.reason == LinkReason::EqualAfterNormalisation)
+    );
+    assert_eq!(linking.links.len(), 3);
+}
+
+#[test]
+fn similarity() {
+    let linking = snapshot("similarity");
+    assert_eq!(linking.subjects.len(), 2);
+    let [link] = linking.links.as_slice() else {
+        panic!("{:?}", linking.links)
+    };
+    let LinkReason::Similar { measure, score } = link.reason else {
+        panic!("{link:?}")
+    };
+    assert_eq!(measure, "levenshtein");
+    // One letter of 26 differs.
+    assert!((score - (1.0 - 1.0 / 26.0)).abs() < 1e-9, "{score}");
+}
+
+#[test]
+fn digits_never_link() {
+    let linking = snapshot("digits_never_link");
+    assert_eq!(linking.subjects.len(), 4);
+    assert!(linking.links.is_empty());
+    // Not even suggested: different figures name different things.
+    assert!(linking.suggestions.is_empty());
+}
+
+#[test]
+fn distinct_veto_transitive() {
+    let linking = snapshot("distinct_veto_transitive");
+    assert_eq!(
+        subject_names(&linking),
+        ["Elbit artilery deal", "Elbit artillery deal"]
+    );
+    // "artillery deals" joins "artillery deal" (0.95) first; then both the
+    // direct link to "artilery deal" and the transitive one through
+    // "artillery deal" are refused.
+    assert_eq!(linking.vetoes.len(), 2);
+    assert!(linking.vetoes.iter().all(|v| v.veto
+        == Veto::Distinct {
+            a: "Elbit artilery deal".into(),
+            b: "Elbit artillery deals".into()
+        }));
+    assert!(
+        linking
+            .vetoes
+            .iter()
+            .any(|v| v.a == "Elbit artilery deal" && v.b == "Elbit artillery deal"),
+        "the transitive veto: {:?}",
+        linking.vetoes
+    );
+}
+
+#[test]
+fn cross_script_and_close_names() {
+    let linking = snapshot("cross_script_and_close_names");
+    assert_eq!(linking.subjects.len(), 4);
+    assert!(linking.links.is_empty());
+    let kinds: Vec<_> = linking
+        .suggestions
+        .iter()
+        .map(|s| (s.a.as_str(), s.b.as_str(), &s.kind))
+        .collect();
+    assert!(
+        matches!(
+            kinds.as_slice(),
+            [
+                ("Barak", "باراك", SuggestionKind::CrossScript { .. }),
+                (
+                    "drone factories",
+                    "drone factory",
+                    SuggestionKind::CloseName { .. }
+                ),
+            ]
+        ),
+        "{kinds:?}"
+    );
+}
+
+#[test]
+fn canonical_name_choice() {
+    let linking = snapshot("canonical_name_choice");
+    // "Heron deal" is used twice; "Hermes 900 deal" and "hermes 900 deal"
+    // once each, and the tie goes to the first in byte order.
+    assert_eq!(subject_names(&linking), ["Hermes 900 deal", "Heron deal"]);
+}
+
+/// A claim with only what linking reads.
+fn claim(source: &str, id: &str, subject: &str) -> Claim {
+    let span = Span {
+        file: 0,
+        bytes: 0..0,
+    };
+    Claim {
+        id: ClaimId::new(source, id),
+        local_id: id.to_string(),
+        subject: subject.to_string(),
+        attribute: "value".to_string(),
+        value: Value::Text("x".to_string()),
+        value_written: "x".to_string(),
+        quote: None,
+        as_of: None,
+        as_of_written: None,
+        according_to: Vec::new(),
+        note: None,
+        span: span.clone(),
+        value_span: span,
+    }
+}
+
+fn source(id: &str, claims: Vec<Claim>) -> Source {
+    Source {
+        id: id.to_string(),
+        outlet: None,
+        title: None,
+        published: None,
+        published_written: None,
+        language: None,
+        document: None,
+        url: None,
+        file: 0,
+        claims,
+    }
+}
+
+#[test]
+fn subject_graph_resolves_every_claim() {
+    let mut files = Files::default();
+    files.add("claims/a.json", "{}");
+    let project = Project {
+        root: PathBuf::from("."),
+        settings: Settings::default(),
+        registry: Registry {
+            subjects: vec![RegistryEntry {
+                name: "Barak MX air-defence deal".into(),
+                aliases: vec!["صفقة باراك".into()],
+                span: None,
+            }],
+            values: Vec::new(),
+            distinct: Vec::new(),
+        },
+        sources: vec![
+            source("a", vec![claim("a", "one", "صفقة باراك")]),
+            source(
+                "b",
+                vec![
+                    claim("b", "two", "The Barak MX air-defence deal"),
+                    claim("b", "three", "Heron"),
+                ],
+            ),
+        ],
+        files,
+    };
+    let graph = SubjectGraph::build(&project);
+    let of = |id: &str| graph.canonical_subject(&ClaimId(id.to_string()));
+    assert_eq!(of("a/one"), Some("Barak MX air-defence deal"));
+    assert_eq!(of("b/two"), Some("Barak MX air-defence deal"));
+    assert_eq!(of("b/three"), Some("Heron"));
+    assert_eq!(of("b/four"), None);
+    // 2 sources, 3 claims, 4 names (3 spellings + the registry's), 2 subjects.
+    assert_eq!(graph.graph().node_count(), 2 + 3 + 4 + 2);
+    let groups = graph.claims_by_subject();
+    assert_eq!(groups["Barak MX air-defence deal"].len(), 2);
+}
+
+#[test]
+fn value_aliases_resolve_under_name_normalisation() {
+    let project = Project {
+        root: PathBuf::from("."),
+        settings: Settings::default(),
+        registry: Registry {
+            subjects: Vec::new(),
+            values: vec![RegistryEntry {
+                name: "Barak MX".into(),
+                aliases: vec!["Barak 8".into(), "باراك MX".into(), "براك".into()],
+                span: None,
+            }],
+            distinct: Vec::new(),
+        },
+        sources: Vec::new(),
+        files: Files::default(),
+    };
+    let aliases = ValueAliases::build(&project);
+    assert_eq!(aliases.entry_of("barak-8"), Some("Barak MX"));
+    assert_eq!(aliases.entry_of("البراك"), Some("Barak MX"));
+    assert_eq!(aliases.entry_of("BARAK MX"), Some("Barak MX"));
+    assert_eq!(aliases.entry_of("Barak 9"), None);
+}

@@ -1,0 +1,550 @@
+//! A hand-built project and its findings, for testing the renderers apart
+//! from the loader, linker and checker: three sources (Arabic quotes), a
+//! money conversion, a contradiction between sources, an internal
+//! contradiction, a compatible pair, an agreement, an unreadable value and
+//! one curation warning.
+//!
+//! `Fixture::with_payload` puts a string into every field a claim file (or a
+//! curator) controls, for the escaping tests.
+
+// Test support: a panic here is a failing test, as in `#[test]` functions.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::collections::BTreeMap;
+use std::ops::Bound;
+
+use crosscheck::check::finding::{ReasonCode, Verdict};
+use crosscheck::check::{
+    CheckCode, CheckOutcome, Conversion, Finding, FindingKind, PairComparison,
+};
+use crosscheck::diagnostic::{Diagnostic, DiagnosticCode, Label, Severity};
+use crosscheck::model::{
+    Claim, ClaimId, Document, Files, LineColumn, Project, Quote, QuoteLocation, Settings, Source,
+    Span,
+};
+use crosscheck::report::{ClaimFacts, ReportInput, describe_denotation};
+use crosscheck::value::{
+    Currency, Denotation, Dimension, Interval, NumericSet, SetRelation, TimeSet, Value,
+};
+use rust_decimal::Decimal;
+
+pub struct Fixture {
+    pub project: Project,
+    pub outcome: CheckOutcome,
+    pub claims: BTreeMap<ClaimId, ClaimFacts>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+struct ClaimSpec {
+    id: &'static str,
+    subject: &'static str,
+    attribute: &'static str,
+    written: &'static str,
+    quote: &'static str,
+    according_to: &'static [&'static str],
+    note: Option<&'static str>,
+    denotation: Denotation,
+}
+
+struct SourceSpec {
+    id: &'static str,
+    outlet: &'static str,
+    title: &'static str,
+    published: &'static str,
+    document: &'static str,
+    text: &'static str,
+    claims: Vec<ClaimSpec>,
+}
+
+const DEAL: &str = "Barak MX air-defence deal";
+const MINUTES_PER_DAY: i64 = 24 * 60;
+
+fn usd(lo: i64, hi: i64) -> Denotation {
+    money("USD", Decimal::from(lo), Decimal::from(hi))
+}
+
+fn money(currency: &str, lo: Decimal, hi: Decimal) -> Denotation {
+    let code: [u8; 3] = currency.as_bytes().try_into().unwrap();
+    Denotation::Numeric(NumericSet {
+        dimension: Dimension::Money(Currency(code)),
+        interval: Interval::closed(lo, hi).unwrap(),
+    })
+}
+
+/// Days since 1970-01-01 as `[start, end)` in minutes.
+fn days(first: i64, after_last: i64) -> Denotation {
+    Denotation::Time(TimeSet::Span(
+        Interval::half_open(first * MINUTES_PER_DAY, after_last * MINUTES_PER_DAY).unwrap(),
+    ))
+}
+
+fn sources() -> Vec<SourceSpec> {
+    vec![
+        SourceSpec {
+            id: "tanja7",
+            outlet: "Tanja7",
+            title: "ماذا تقول أرقام كلاش ريبورت",
+            published: "2025",
+            document: "seeds/tanja7.txt",
+            text: "قالت الصحيفة إن الصفقة بلغت 200 مليون يورو.\nووقعت في 10 ديسمبر 2020، ثم أعيد توقيعها في يناير 2021.\n",
+            claims: vec![
+                ClaimSpec {
+                    id: "deal-value",
+                    subject: "صفقة باراك",
+                    attribute: "value",
+                    written: "200M EUR",
+                    quote: "بلغت 200 مليون يورو",
+                    according_to: &["Clash Report"],
+                    note: None,
+                    denotation: money(
+                        "EUR",
+                        Decimal::from(199_500_000),
+                        Decimal::from(200_500_000),
+                    ),
+                },
+                ClaimSpec {
+                    id: "signed",
+                    subject: "صفقة باراك",
+                    attribute: "signed",
+                    written: "2020-12-10",
+                    quote: "ووقعت في 10 ديسمبر 2020",
+                    according_to: &[],
+                    note: None,
+                    denotation: days(18_606, 18_607),
+                },
+                ClaimSpec {
+                    id: "signed-again",
+                    subject: "صفقة باراك",
+                    attribute: "signed",
+                    written: "2021-01",
+                    quote: "أعيد توقيعها في يناير 2021",
+                    according_to: &[],
+                    note: Some("Possibly a second signature; the article is unclear."),
+                    denotation: days(18_628, 18_659),
+                },
+            ],
+        },
+        SourceSpec {
+            id: "hespress",
+            outlet: "Hespress",
+            title: "صفقة الدفاع الجوي مع إسرائيل",
+            published: "2023-05-02",
+            document: "seeds/hespress.txt",
+            text: "أبرم المغرب صفقة بقيمة تقارب 500 مليون دولار\nوقعت الصفقة في ديسمبر 2020.\nوعدد الوحدات ... غير مقروء.\nإسرائيل ثالث أكبر شريك تجاري للمغرب في 2023.\n",
+            claims: vec![
+                ClaimSpec {
+                    id: "deal-value",
+                    subject: DEAL,
+                    attribute: "value",
+                    written: "~500M USD",
+                    quote: "بقيمة تقارب 500 مليون دولار",
+                    according_to: &["Clash Report"],
+                    note: Some("The article names no system; 2022 missile-defence deal."),
+                    denotation: usd(450_000_000, 550_000_000),
+                },
+                ClaimSpec {
+                    id: "signed",
+                    subject: DEAL,
+                    attribute: "signed",
+                    written: "2020-12",
+                    quote: "وقعت الصفقة في ديسمبر 2020",
+                    according_to: &[],
+                    note: None,
+                    denotation: days(18_597, 18_628),
+                },
+                ClaimSpec {
+                    id: "units",
+                    subject: DEAL,
+                    attribute: "count",
+                    written: "null",
+                    quote: "وعدد الوحدات ... غير مقروء",
+                    according_to: &[],
+                    note: Some("Digits lost in extraction."),
+                    denotation: Denotation::Unreadable,
+                },
+                ClaimSpec {
+                    id: "trade-rank",
+                    subject: "Israel as Morocco's trade partner",
+                    attribute: "rank",
+                    written: "3rd",
+                    quote: "ثالث أكبر شريك تجاري للمغرب",
+                    according_to: &[],
+                    note: None,
+                    denotation: Denotation::Ordinal(3),
+                },
+            ],
+        },
+        SourceSpec {
+            id: "le360",
+            outlet: "Le360",
+            title: "Le Maroc et Israël | chiffres",
+            published: "2023",
+            document: "seeds/le360.txt",
+            text: "Un contrat qui ne dépasse pas 150 millions de dollars.\nIsraël, troisième partenaire commercial du Maroc.\n",
+            claims: vec![
+                ClaimSpec {
+                    id: "deal-value",
+                    subject: "Barak 8 deal",
+                    attribute: "value",
+                    written: "<=150M USD",
+                    quote: "ne dépasse pas 150 millions de dollars",
+                    according_to: &[],
+                    note: None,
+                    denotation: Denotation::Numeric(NumericSet {
+                        dimension: Dimension::Money(Currency(*b"USD")),
+                        interval: Interval::new(
+                            Bound::Unbounded,
+                            Bound::Included(Decimal::from(150_000_000)),
+                        )
+                        .unwrap(),
+                    }),
+                },
+                ClaimSpec {
+                    id: "trade-rank",
+                    subject: "Israel as Morocco's trade partner",
+                    attribute: "rank",
+                    written: "3rd",
+                    quote: "troisième partenaire commercial du Maroc",
+                    according_to: &[],
+                    note: None,
+                    denotation: Denotation::Ordinal(3),
+                },
+            ],
+        },
+    ]
+}
+
+fn id(text: &str) -> ClaimId {
+    ClaimId(text.to_owned())
+}
+
+fn pair(a: &str, b: &str) -> [ClaimId; 2] {
+    [id(a), id(b)]
+}
+
+fn findings() -> Vec<Finding> {
+    let comparison = |a: &str, b: &str, relation: SetRelation, reason: &str| {
+        let (verdict, code) = match relation {
+            SetRelation::Equal => (Verdict::Agreement, ReasonCode::SameSet),
+            SetRelation::Subset | SetRelation::Superset => {
+                (Verdict::Compatible, ReasonCode::Nested)
+            }
+            SetRelation::Overlap => (Verdict::Compatible, ReasonCode::Overlapping),
+            SetRelation::Disjoint => (Verdict::Contradiction, ReasonCode::Disjoint),
+        };
+        PairComparison {
+            claims: pair(a, b),
+            check: CheckCode::Numeric,
+            verdict,
+            relation: Some(relation),
+            code,
+            reason: reason.to_owned(),
+            conversions: vec![],
+        }
+    };
+    vec![
+        Finding {
+            kind: FindingKind::Unreadable,
+            subject: DEAL.to_owned(),
+            attribute: "count".to_owned(),
+            claims: vec![id("hespress/units")],
+            pairs: vec![],
+            explanation: "Hespress states the number of units, but the digits are unreadable."
+                .to_owned(),
+            comparisons: vec![],
+            conversions: vec![],
+            origins: vec![],
+            independent_origins: 1,
+        },
+        Finding {
+            kind: FindingKind::Contradiction,
+            subject: DEAL.to_owned(),
+            attribute: "value".to_owned(),
+            claims: vec![
+                id("hespress/deal-value"),
+                id("le360/deal-value"),
+                id("tanja7/deal-value"),
+            ],
+            pairs: vec![
+                pair("hespress/deal-value", "le360/deal-value"),
+                pair("hespress/deal-value", "tanja7/deal-value"),
+                pair("le360/deal-value", "tanja7/deal-value"),
+            ],
+            explanation: "200M EUR is 216.26M USD at 1.0813 (2023), above 'up to 150M USD' and below 'about 500M USD' (450M..550M USD)."
+                .to_owned(),
+            comparisons: vec![
+                comparison(
+                    "hespress/deal-value",
+                    "le360/deal-value",
+                    SetRelation::Disjoint,
+                    "450M..550M USD is above up to 150M USD",
+                ),
+                comparison(
+                    "hespress/deal-value",
+                    "tanja7/deal-value",
+                    SetRelation::Disjoint,
+                    "450M..550M USD is above 215.72M..216.80M USD",
+                ),
+                comparison(
+                    "le360/deal-value",
+                    "tanja7/deal-value",
+                    SetRelation::Disjoint,
+                    "up to 150M USD is below 215.72M..216.80M USD",
+                ),
+            ],
+            conversions: vec![Conversion {
+                claim: id("tanja7/deal-value"),
+                from: "EUR".to_owned(),
+                to: "USD".to_owned(),
+                rate: "1.0813".to_owned(),
+                year: 2023,
+                written: "200M EUR".to_owned(),
+                converted: "216.26M USD".to_owned(),
+            }],
+            origins: vec![],
+            independent_origins: 2,
+        },
+        Finding {
+            kind: FindingKind::Contradiction,
+            subject: DEAL.to_owned(),
+            attribute: "signed".to_owned(),
+            claims: vec![id("hespress/signed"), id("tanja7/signed-again")],
+            pairs: vec![pair("hespress/signed", "tanja7/signed-again")],
+            explanation: "December 2020 and January 2021 do not overlap.".to_owned(),
+            comparisons: vec![comparison(
+                "hespress/signed",
+                "tanja7/signed-again",
+                SetRelation::Disjoint,
+                "2020-12 ends before 2021-01 starts",
+            )],
+            conversions: vec![],
+            origins: vec![],
+            independent_origins: 2,
+        },
+        Finding {
+            kind: FindingKind::InternalContradiction,
+            subject: DEAL.to_owned(),
+            attribute: "signed".to_owned(),
+            claims: vec![id("tanja7/signed"), id("tanja7/signed-again")],
+            pairs: vec![pair("tanja7/signed", "tanja7/signed-again")],
+            explanation: "Tanja7 gives two signing dates, 2020-12-10 and 2021-01, that do not overlap."
+                .to_owned(),
+            comparisons: vec![comparison(
+                "tanja7/signed",
+                "tanja7/signed-again",
+                SetRelation::Disjoint,
+                "2020-12-10 is before 2021-01",
+            )],
+            conversions: vec![],
+            origins: vec![],
+            independent_origins: 1,
+        },
+        Finding {
+            kind: FindingKind::Compatible,
+            subject: DEAL.to_owned(),
+            attribute: "signed".to_owned(),
+            claims: vec![id("hespress/signed"), id("tanja7/signed")],
+            pairs: vec![],
+            explanation: "2020-12-10 lies inside December 2020: the same date, one more precise."
+                .to_owned(),
+            comparisons: vec![comparison(
+                "hespress/signed",
+                "tanja7/signed",
+                SetRelation::Superset,
+                "2020-12 contains 2020-12-10",
+            )],
+            conversions: vec![],
+            origins: vec![],
+            independent_origins: 2,
+        },
+        Finding {
+            kind: FindingKind::Agreement,
+            subject: "Israel as Morocco's trade partner".to_owned(),
+            attribute: "rank".to_owned(),
+            claims: vec![id("hespress/trade-rank"), id("le360/trade-rank")],
+            pairs: vec![],
+            explanation: "Both sources rank Israel 3rd.".to_owned(),
+            comparisons: vec![comparison(
+                "hespress/trade-rank",
+                "le360/trade-rank",
+                SetRelation::Equal,
+                "3rd equals 3rd",
+            )],
+            conversions: vec![],
+            origins: vec![],
+            independent_origins: 2,
+        },
+    ]
+}
+
+impl Fixture {
+    pub fn new() -> Fixture {
+        Fixture::build(None)
+    }
+
+    /// The fixture with `payload` in every string a claim file controls.
+    pub fn with_payload(payload: &str) -> Fixture {
+        Fixture::build(Some(payload))
+    }
+
+    fn build(payload: Option<&str>) -> Fixture {
+        let taint = |text: &str| match payload {
+            Some(payload) => format!("{text} {payload}"),
+            None => text.to_owned(),
+        };
+        let mut files = Files::default();
+        let mut sources = Vec::new();
+        let mut claims = BTreeMap::new();
+        for spec in sources_sorted() {
+            let claim_file = format!("claims/{}.json", spec.id);
+            let claim_text = claim_file_text(&spec);
+            let file = files.add(&claim_file, claim_text.clone());
+            let document_text = taint(spec.text);
+            let document_file = files.add(spec.document, document_text.clone());
+            let mut source_claims = Vec::new();
+            for claim in &spec.claims {
+                let global = ClaimId::new(spec.id, claim.id);
+                let quote_text = taint(claim.quote);
+                let start = document_text.find(claim.quote).unwrap();
+                let end = start + quote_text.len().min(document_text.len() - start);
+                let in_claims = claim_text.find(&format!("\"{}\"", claim.id)).unwrap();
+                source_claims.push(Claim {
+                    id: global.clone(),
+                    local_id: claim.id.to_owned(),
+                    subject: taint(claim.subject),
+                    attribute: claim.attribute.to_owned(),
+                    value: Value::Text(claim.written.to_owned()),
+                    value_written: taint(claim.written),
+                    quote: Some(Quote {
+                        text: quote_text,
+                        location: Some(QuoteLocation {
+                            span: Span {
+                                file: document_file,
+                                bytes: start..end,
+                            },
+                            start: LineColumn::of(&document_text, start),
+                            end: LineColumn::of(&document_text, end),
+                        }),
+                    }),
+                    as_of: None,
+                    as_of_written: None,
+                    according_to: claim.according_to.iter().map(|name| taint(name)).collect(),
+                    note: claim.note.map(taint),
+                    span: Span {
+                        file,
+                        bytes: in_claims..in_claims + claim.id.len(),
+                    },
+                    value_span: Span {
+                        file,
+                        bytes: in_claims..in_claims + claim.id.len(),
+                    },
+                });
+                let canonical = if claim.subject.starts_with("Israel") {
+                    claim.subject.to_owned()
+                } else {
+                    DEAL.to_owned()
+                };
+                claims.insert(
+                    global,
+                    ClaimFacts {
+                        canonical_subject: taint(&canonical),
+                        normalised: taint(&describe_denotation(&claim.denotation)),
+                    },
+                );
+            }
+            sources.push(Source {
+                id: spec.id.to_owned(),
+                outlet: Some(taint(spec.outlet)),
+                title: Some(taint(spec.title)),
+                published: None,
+                published_written: Some(spec.published.to_owned()),
+                language: Some(if spec.id == "le360" { "fr" } else { "ar" }.to_owned()),
+                document: Some(Document {
+                    path: spec.document.to_owned(),
+                    file: document_file,
+                }),
+                url: payload.map(|payload| format!("https://example.org/{payload}")),
+                file,
+                claims: source_claims,
+            });
+        }
+        // No curation-warning code exists yet (the curation branch adds
+        // them); a settings warning exercises the same rendering: code,
+        // message, place in a file, help.
+        let settings_text = "[link]\nfuzzy_treshold = 0.9\n";
+        let settings = files.add("crosscheck.toml", settings_text);
+        let at = settings_text.find("fuzzy_treshold").unwrap();
+        let warnings = vec![Diagnostic {
+            severity: Severity::Warning,
+            code: DiagnosticCode::UnknownSetting,
+            message: taint("unknown key `link.fuzzy_treshold` | ignored"),
+            labels: vec![Label {
+                span: Span {
+                    file: settings,
+                    bytes: at..at + "fuzzy_treshold".len(),
+                },
+                message: "not a setting".to_owned(),
+                primary: true,
+            }],
+            help: vec![taint("did you mean `link.fuzzy_threshold`?")],
+            notes: vec![],
+        }];
+        let mut findings = findings();
+        if payload.is_some() {
+            for finding in &mut findings {
+                finding.subject = taint(&finding.subject);
+                finding.attribute = taint(&finding.attribute);
+                finding.explanation = taint(&finding.explanation);
+            }
+        }
+        Fixture {
+            project: Project {
+                root: "/nonexistent/absolute/root".into(),
+                settings: Settings::default(),
+                registry: Default::default(),
+                sources,
+                files,
+            },
+            outcome: CheckOutcome { findings },
+            claims,
+            warnings,
+        }
+    }
+
+    pub fn input(&self) -> ReportInput<'_> {
+        ReportInput {
+            project: &self.project,
+            outcome: &self.outcome,
+            claims: self.claims.clone(),
+            warnings: &self.warnings,
+        }
+    }
+}
+
+/// Sources sorted by id, as the loader hands them on.
+fn sources_sorted() -> Vec<SourceSpec> {
+    let mut specs = sources();
+    specs.sort_by_key(|spec| spec.id);
+    specs
+}
+
+fn claim_file_text(spec: &SourceSpec) -> String {
+    let claims: Vec<serde_json::Value> = spec
+        .claims
+        .iter()
+        .map(|claim| {
+            serde_json::json!({
+                "id": claim.id,
+                "subject": claim.subject,
+                "attribute": claim.attribute,
+                "value": claim.written,
+                "quote": claim.quote,
+            })
+        })
+        .collect();
+    let file = serde_json::json!({
+        "source": { "id": spec.id, "outlet": spec.outlet, "document": spec.document },
+        "claims": claims,
+    });
+    serde_json::to_string_pretty(&file).unwrap()
+}
