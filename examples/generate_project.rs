@@ -45,6 +45,7 @@
 //! Deterministic for a seed: a splitmix64 generator, no hash maps iterated
 //! into output, and every file written from sorted data.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::io::{self, Write as _};
@@ -780,6 +781,8 @@ struct Context<'a> {
     sources: &'a [SourceInfo],
     rates: &'a Rates,
     values: &'a [ValueEntry],
+    /// Currency → the rate year it is written for in the current group.
+    currency_years: RefCell<BTreeMap<&'static str, i64>>,
 }
 
 /// One claim before ids are assigned.
@@ -978,10 +981,28 @@ impl Made {
     }
 }
 
-fn money_currency(rng: &mut Rng, ctx: &Context<'_>, source: usize) -> (&'static str, i128) {
+/// A currency for a money claim from `source`, at its year's rate; `None`
+/// when every currency is already used in the group with another year.
+///
+/// The checker converts only between two currencies: two amounts in one
+/// currency compare as written, whatever their years. So within a group one
+/// currency is only ever written for one rate year, and converting each claim
+/// at its own year's rate (what the generator's denotations do) agrees with
+/// comparing them as written.
+fn money_currency(rng: &mut Rng, ctx: &Context<'_>, source: usize) -> Option<(&'static str, i128)> {
     let year = ctx.sources[source].published.year();
-    let (code, _) = *rng.pick(CURRENCIES);
-    (code, ctx.rates[&year][code])
+    let mut years = ctx.currency_years.borrow_mut();
+    let usable: Vec<&'static str> = CURRENCIES
+        .iter()
+        .map(|(code, _)| *code)
+        .filter(|code| years.get(code).is_none_or(|y| *y == year))
+        .collect();
+    if usable.is_empty() {
+        return None;
+    }
+    let code = *rng.pick(&usable);
+    years.insert(code, year);
+    Some((code, ctx.rates[&year][code]))
 }
 
 /// An honest numeric claim about `v` grains.
@@ -1009,10 +1030,11 @@ fn honest_number(kind: Kind, v: i128, rng: &mut Rng, ctx: &Context<'_>, source: 
             40..=54 if kind == Kind::Length => exact_number(v, METRES, digits(v), true)
                 .map(|w| made_exact(w, METRES, "exact-metres")),
             40..=54 if kind == Kind::Money => {
-                let currency = money_currency(rng, ctx, source);
-                let unit = unit_of(kind, Some(currency));
-                exact_number(v, unit, rng.range(2, 5) as u32, false)
-                    .map(|w| made_exact(w, unit, "money-currency"))
+                money_currency(rng, ctx, source).and_then(|currency| {
+                    let unit = unit_of(kind, Some(currency));
+                    exact_number(v, unit, rng.range(2, 5) as u32, false)
+                        .map(|w| made_exact(w, unit, "money-currency"))
+                })
             }
             55..=69 => Some(approx_number(v, unit, rng)),
             70..=84 => Some(bound_number(v, unit, rng)),
@@ -1121,11 +1143,12 @@ fn range_number(v: i128, unit: NumUnit, rng: &mut Rng) -> Made {
 
 /// A claim stating a false number `b` (exact or approximate).
 fn false_number(kind: Kind, b: i128, rng: &mut Rng, ctx: &Context<'_>, source: usize) -> Made {
-    let unit = if kind == Kind::Money && rng.chance(0.3) {
-        unit_of(kind, Some(money_currency(rng, ctx, source)))
+    let currency = if kind == Kind::Money && rng.chance(0.3) {
+        money_currency(rng, ctx, source)
     } else {
-        unit_of(kind, None)
+        None
     };
+    let unit = unit_of(kind, currency);
     if rng.chance(0.7) {
         // Some values cannot be written exactly with the truth strictly
         // inside (a remainder near half a unit at every precision).
@@ -1615,6 +1638,7 @@ pub fn generate(config: &Config) -> Generated {
         sources: &sources,
         rates: &rates,
         values: &values,
+        currency_years: RefCell::new(BTreeMap::new()),
     };
 
     // Attributes per subject, so groups hold about six claims.
@@ -1664,6 +1688,7 @@ fn generate_group(
     rng: &mut Rng,
     ctx: &Context<'_>,
 ) -> Vec<GenClaim> {
+    ctx.currency_years.borrow_mut().clear();
     let truth = true_value(kind, rng, ctx);
     let margin = margin_of(&truth);
     let bad = if size >= 3 && rng.chance(0.15) {
