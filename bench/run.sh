@@ -51,7 +51,7 @@ GEN="$ROOT/target/release/examples/generate_project"
 SCORE="$ROOT/target/release/examples/score_report"
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "n/a"; else if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
-json_field() { "$PY" -c 'import json,sys; d=json.load(sys.stdin); v=d[sys.argv[1]]; print(f"{v:.4f}" if isinstance(v,float) else v)' "$1"; }
+json_field() { "$PY" -c 'import json,sys; d=json.load(sys.stdin); v=d[sys.argv[1]]; print(f"{v:.6f}" if isinstance(v,float) else v)' "$1"; }
 
 ROWS=()
 for N in $SIZES; do
@@ -77,7 +77,7 @@ for N in $SIZES; do
         status=$?
         set -e
         if [ "$status" -gt 1 ]; then
-            CC_STATUS="exit $status: $(head -c 200 "$DIR/cc-stderr" | tr '\n' ' ')"
+            CC_STATUS="exit $status: $(head -c 200 "$DIR/cc-stderr" | tr '\n|' '  ')"
             log "crosscheck failed: $CC_STATUS"
             break
         fi
@@ -90,10 +90,13 @@ for N in $SIZES; do
         "$SCORE" "$DIR/truth.json" "$DIR/report.json" >"$DIR/cc-score.json"
         CC_RECALL=$(json_field recall <"$DIR/cc-score.json")
         CC_PRECISION=$(json_field precision <"$DIR/cc-score.json")
+        CC_FOUND=$(json_field found_pairs <"$DIR/cc-score.json")
+        CC_REPORTED=$(json_field reported_pairs <"$DIR/cc-score.json")
+        CC_FALSE=$(( CC_REPORTED - CC_FOUND ))
         CC_GRECALL=$(json_field group_recall <"$DIR/cc-score.json")
         CC_GPRECISION=$(json_field group_precision <"$DIR/cc-score.json")
     else
-        CC_WALL="n/a"; CC_MEM="n/a"; CC_RECALL="n/a"; CC_PRECISION="n/a"; CC_GRECALL="n/a"; CC_GPRECISION="n/a"
+        CC_WALL="n/a"; CC_MEM="n/a"; CC_FOUND="n/a"; CC_FALSE="n/a"; CC_RECALL="n/a"; CC_PRECISION="n/a"; CC_GRECALL="n/a"; CC_GPRECISION="n/a"
     fi
 
     # DuckDB: RUNS timed runs of the naive query (the query alone, and the
@@ -114,13 +117,13 @@ for N in $SIZES; do
     DK_GPRECISION=$(json_field group_precision <"$DIR/dk-score.json")
     DK_PRECALL=$(json_field pair_recall <"$DIR/dk-score.json")
 
-    ROWS+=("| $N | $S | $K | $SIZE | $PLANTED | $GEN_TIME | $CC_WALL | $CC_MEM | $CC_RECALL | $CC_PRECISION | $CC_GRECALL | $CC_GPRECISION | $DK_Q | $DK_W | $DK_MEM | $DK_PRECALL | $DK_GRECALL | $DK_GPRECISION |")
-    [ "$CC_STATUS" = ok ] || ROWS+=("| | | | | | | crosscheck: $CC_STATUS | | | | | | | | | | | |")
+    ROWS+=("| $N | $S | $K | $SIZE | $PLANTED | $GEN_TIME | $CC_WALL | $CC_MEM | $CC_FOUND | $CC_FALSE | $CC_RECALL | $CC_PRECISION | $CC_GRECALL | $CC_GPRECISION | $DK_Q | $DK_W | $DK_MEM | $DK_PRECALL | $DK_GRECALL | $DK_GPRECISION |")
+    [ "$CC_STATUS" = ok ] || ROWS+=("| | | | | | | crosscheck: $CC_STATUS | | | | | | | | | | | | | |")
 done
 
 TABLE=$(
-    echo "| claims | sources | subjects | claim files | planted pairs | generate (s) | crosscheck median (s) | crosscheck peak (MiB) | crosscheck pair recall | crosscheck pair precision | crosscheck group recall | crosscheck group precision | DuckDB query median (s) | DuckDB process median (s) | DuckDB peak (MiB) | DuckDB pair recall | DuckDB group recall | DuckDB group precision |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| claims | sources | subjects | claim files | planted pairs | generate (s) | crosscheck median (s) | crosscheck peak (MiB) | planted pairs found | false pairs | crosscheck pair recall | crosscheck pair precision | crosscheck group recall | crosscheck group precision | DuckDB query median (s) | DuckDB process median (s) | DuckDB peak (MiB) | DuckDB pair recall | DuckDB group recall | DuckDB group precision |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${ROWS[@]}"
 )
 MACHINE=$(
