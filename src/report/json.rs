@@ -90,7 +90,7 @@ use crate::check::{self, CheckOutcome, Finding, FindingKind};
 use crate::link::SubjectGraph;
 use crate::model::{Claim, Project, Source};
 use crate::value::denote::{DenoteError, Minute};
-use crate::value::{Denotation, Dimension, Interval, SetRelation, TimeSet, ValueKind};
+use crate::value::{Denotation, Dimension, SetRelation, TimeSet, ValueKind};
 
 /// The version of this wire format; bumped on any change that is not an
 /// addition.
@@ -408,46 +408,32 @@ impl JsonDenotation {
 pub fn json_denotation(denotation: &Result<Denotation, DenoteError>) -> JsonDenotation {
     let denotation = match denotation {
         Ok(denotation) => denotation,
-        Err(DenoteError::NoPublicationDate) => {
-            return JsonDenotation::plain(
-                "none",
-                "relative to publication, but the source has no published date".to_owned(),
-            );
-        }
-        Err(DenoteError::UnanchoredPublication) => {
-            return JsonDenotation::plain(
-                "none",
-                "relative to a published date that is not a calendar date".to_owned(),
-            );
+        Err(error) => {
+            return JsonDenotation::plain("none", describe::denote_error(error).to_owned());
         }
     };
+    let text = describe::denotation(denotation);
     match denotation {
         Denotation::Numeric(set) => JsonDenotation {
             kind: "numeric",
-            text: describe::numeric(set),
+            text,
             dimension: Some(dimension_name(set.dimension)),
             lo: Some(bound(set.interval.lo(), describe::exact)),
             hi: Some(bound(set.interval.hi(), describe::exact)),
         },
-        Denotation::Time(TimeSet::Span(interval)) => time_span(interval),
-        Denotation::Time(set @ TimeSet::Annual { .. }) => {
-            JsonDenotation::plain("day-of-year", describe::time(set))
-        }
-        Denotation::Ordinal(n) => JsonDenotation::plain("ordinal", n.to_string()),
-        Denotation::Text(text) => JsonDenotation::plain("text", text.clone()),
-        Denotation::Set(members) => JsonDenotation::plain("set", members.join(", ")),
-        Denotation::Bool(b) => JsonDenotation::plain("bool", b.to_string()),
-        Denotation::Unreadable => JsonDenotation::plain("unreadable", String::new()),
-    }
-}
-
-fn time_span(interval: &Interval<Minute>) -> JsonDenotation {
-    JsonDenotation {
-        kind: "time",
-        text: describe::time(&TimeSet::Span(*interval)),
-        dimension: None,
-        lo: Some(bound(interval.lo(), minute_text)),
-        hi: Some(bound(interval.hi(), minute_text)),
+        Denotation::Time(TimeSet::Span(interval)) => JsonDenotation {
+            kind: "time",
+            text,
+            dimension: None,
+            lo: Some(bound(interval.lo(), minute_text)),
+            hi: Some(bound(interval.hi(), minute_text)),
+        },
+        Denotation::Time(TimeSet::Annual { .. }) => JsonDenotation::plain("day-of-year", text),
+        Denotation::Ordinal(_) => JsonDenotation::plain("ordinal", text),
+        Denotation::Text(_) => JsonDenotation::plain("text", text),
+        Denotation::Set(_) => JsonDenotation::plain("set", text),
+        Denotation::Bool(_) => JsonDenotation::plain("bool", text),
+        Denotation::Unreadable => JsonDenotation::plain("unreadable", text),
     }
 }
 

@@ -13,6 +13,7 @@
 use std::collections::BTreeMap;
 use std::ops::Bound;
 
+use crosscheck::check::describe;
 use crosscheck::check::finding::{ReasonCode, Verdict};
 use crosscheck::check::{
     CheckCode, CheckOutcome, Conversion, Finding, FindingKind, PairComparison,
@@ -22,7 +23,7 @@ use crosscheck::model::{
     Claim, ClaimId, Document, Files, LineColumn, Project, Quote, QuoteLocation, Settings, Source,
     Span,
 };
-use crosscheck::report::{ClaimFacts, ReportInput, describe_denotation};
+use crosscheck::report::{ClaimFacts, ReportInput};
 use crosscheck::value::{
     Currency, Denotation, Dimension, Interval, NumericSet, SetRelation, TimeSet, Value,
 };
@@ -448,7 +449,7 @@ impl Fixture {
                     global,
                     ClaimFacts {
                         canonical_subject: taint(&canonical),
-                        normalised: taint(&describe_denotation(&claim.denotation)),
+                        normalised: taint(&describe::denotation(&claim.denotation)),
                     },
                 );
             }
