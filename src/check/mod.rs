@@ -46,6 +46,7 @@
 //! source. A finding counts its claims' distinct origins.
 
 pub mod booleans;
+pub mod curation;
 pub mod dates;
 pub mod describe;
 pub mod finding;
@@ -63,6 +64,7 @@ use std::ops::Bound;
 
 use rust_decimal::Decimal;
 
+pub use curation::curation_warnings;
 pub use finding::{
     Conversion, Finding, FindingKind, Origin, PairComparison, ReasonCode, Severity, Verdict,
 };

@@ -1,7 +1,9 @@
 //! `crosscheck check [DIR]`: load, link, check, report, and turn the
 //! findings into an exit status.
 //!
-//! The steps are fixed; only the rendering varies with `--format`. A new
+//! The steps are fixed; only the rendering varies with `--format`. Curation
+//! warnings ([`check::curation_warnings`]) are gathered beside the findings
+//! and shown by every human format; they never change the exit status. A new
 //! format is a new [`Format`] variant and one arm in [`render`], with its
 //! renderer in `src/report/<format>.rs`.
 //!
@@ -113,7 +115,9 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     };
     let graph = SubjectGraph::build(&project);
     let outcome = check::run(&project, &graph);
-    let input = ReportInput::new(&project, &graph, &outcome, &[]);
+    // Curation warnings are shown, never counted in the exit status.
+    let warnings = check::curation_warnings(&project, &graph);
+    let input = ReportInput::new(&project, &graph, &outcome, &warnings);
     match args.format {
         Some(format) => render(
             format,

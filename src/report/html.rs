@@ -357,33 +357,37 @@ fn render_warnings(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<(
     writeln!(out, "</section>")
 }
 
+/// One warning as a list item: code, places (the primary label first),
+/// message, then its help and notes.
 fn render_warning(
     input: &ReportInput<'_>,
     warning: &Diagnostic,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let files = &input.project.files;
-    let place = warning
-        .labels
+    let places: String = input
+        .warning_places(warning)
         .iter()
-        .find(|label| label.primary)
-        .or(warning.labels.first())
-        .map(|label| {
-            let at = files.line_column(label.span.file, label.span.bytes.start);
-            format!(
-                " <span class=\"place\">{}:{at}</span>",
-                escape(files.name(label.span.file))
-            )
-        })
-        .unwrap_or_default();
+        .map(|place| format!(" <span class=\"place\">{}</span>", escape(place)))
+        .collect();
     write!(
         out,
-        "<li><span class=\"code\">{}</span>: <span dir=\"auto\">{}</span>{place}",
+        "<li><span class=\"code\">{}</span>{places}: <span dir=\"auto\">{}</span>",
         escape(warning.code.name()),
         escape(&warning.message)
     )?;
     for help in &warning.help {
-        write!(out, " <span dir=\"auto\">Help: {}</span>", escape(help))?;
+        write!(
+            out,
+            "<p class=\"help\" dir=\"auto\">Help: {}</p>",
+            escape(help)
+        )?;
+    }
+    for note in &warning.notes {
+        write!(
+            out,
+            "<p class=\"note\" dir=\"auto\">Note: {}</p>",
+            escape(note)
+        )?;
     }
     writeln!(out, "</li>")
 }

@@ -95,6 +95,23 @@ impl<'a> ReportInput<'a> {
         Some(format!("{}:{}", document.path, location.start))
     }
 
+    /// Where a warning points, `file:line:column` per label, the primary
+    /// label first (several labels may share a place: listed once).
+    pub fn warning_places(&self, warning: &Diagnostic) -> Vec<String> {
+        let files = &self.project.files;
+        let mut labels: Vec<&crate::diagnostic::Label> = warning.labels.iter().collect();
+        labels.sort_by_key(|label| !label.primary);
+        let mut places: Vec<String> = Vec::new();
+        for label in labels {
+            let at = files.line_column(label.span.file, label.span.bytes.start);
+            let place = format!("{}:{at}", files.name(label.span.file));
+            if !places.contains(&place) {
+                places.push(place);
+            }
+        }
+        places
+    }
+
     /// Counts of findings by kind, in the order of [`FindingKind::ALL`],
     /// kinds with no finding left out.
     pub fn counts(&self) -> Vec<(FindingKind, usize)> {

@@ -201,32 +201,32 @@ fn render_finding(
     Ok(())
 }
 
+/// One warning as a list item: code, places (the primary label first),
+/// message, then its help and notes as a nested list.
 fn render_warning(
     input: &ReportInput<'_>,
     warning: &Diagnostic,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let files = &input.project.files;
-    let place = warning
-        .labels
-        .iter()
-        .find(|label| label.primary)
-        .or(warning.labels.first())
-        .map(|label| {
-            let at = files.line_column(label.span.file, label.span.bytes.start);
-            format!(" ({}:{at})", escape(files.name(label.span.file)))
-        })
-        .unwrap_or_default();
-    write!(
+    let places = input.warning_places(warning);
+    let at = if places.is_empty() {
+        String::new()
+    } else {
+        let places: Vec<String> = places.iter().map(|place| escape(place)).collect();
+        format!(" ({})", places.join(", "))
+    };
+    writeln!(
         out,
-        "- **{}**: {}{place}",
+        "- **{}**{at}: {}",
         escape(warning.code.name()),
-        paragraph(&warning.message)
+        escape(&warning.message)
     )?;
     for help in &warning.help {
-        write!(out, " Help: {}", paragraph(help))?;
+        writeln!(out, "  - Help: {}", escape(help))?;
     }
-    writeln!(out)?;
+    for note in &warning.notes {
+        writeln!(out, "  - Note: {}", escape(note))?;
+    }
     Ok(())
 }
 
