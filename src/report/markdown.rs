@@ -247,8 +247,8 @@ fn paragraph(text: &str) -> String {
 
 /// Text from a claim file, safe anywhere in a Markdown line and in a table
 /// cell: Markdown punctuation escaped, HTML special characters as entities,
-/// line breaks as spaces, and right-to-left text isolated in
-/// `<span dir="auto">`.
+/// line breaks as spaces, private-use characters as visible `⟨U+E005⟩`, and
+/// right-to-left text isolated in `<span dir="auto">`.
 pub fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -262,6 +262,11 @@ pub fn escape(text: &str) -> String {
             }
             '\n' | '\r' | '\t' => escaped.push(' '),
             c if c.is_control() => {}
+            // A PDF's private digit glyphs: no font on GitHub draws them, and
+            // a blank where a figure stood reads as a figure left out.
+            '\u{E000}'..='\u{F8FF}' => {
+                escaped.push_str(&format!("⟨U+{:04X}⟩", u32::from(c)));
+            }
             c => escaped.push(c),
         }
     }
@@ -291,6 +296,14 @@ mod tests {
             "&lt;img src=x onerror=alert(1)&gt;"
         );
         assert_eq!(escape("**x**\nnext"), "\\*\\*x\\*\\* next");
+    }
+
+    #[test]
+    fn private_use_glyphs_stay_visible() {
+        assert_eq!(
+            escape("نحو \u{E00F}\u{E005} ألف"),
+            "<span dir=\"auto\">نحو ⟨U+E00F⟩⟨U+E005⟩ ألف</span>"
+        );
     }
 
     #[test]
