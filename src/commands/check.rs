@@ -145,7 +145,9 @@ pub fn render(
     match format {
         Format::Text => text::render(input, out, colour),
         Format::Md => markdown::render(input, out),
-        Format::Json => JsonReport::build(input.project, graph, input.outcome).write(out),
+        Format::Json => {
+            JsonReport::build(input.project, graph, input.outcome, input.warnings).write(out)
+        }
         Format::Html => html::render(input, out),
     }
 }

@@ -41,6 +41,10 @@
 //!   `quote` (`text`, `document`, `start` and `end` as `line:column` in
 //!   characters), and `location` (`file`, `line`, `column` of the claim).
 //! - `sources`: every source, sorted by id.
+//! - `warnings`: curation warnings (close subject names not linked, vetoed
+//!   links, figures no quote covers), each with `code`, `message`, `places`
+//!   (`file`, `line`, `column` in characters, `label`; the main place first),
+//!   `help` and `notes`. They never change the exit status.
 //!
 //! # Example
 //!
@@ -87,6 +91,7 @@ use serde::Serialize;
 
 use crate::check::describe;
 use crate::check::{self, CheckOutcome, Finding, FindingKind};
+use crate::diagnostic::Diagnostic;
 use crate::link::SubjectGraph;
 use crate::model::{Claim, Project, Source};
 use crate::value::denote::{DenoteError, Minute};
@@ -105,6 +110,29 @@ pub struct JsonReport {
     pub findings: Vec<JsonFinding>,
     pub claims: Vec<JsonClaim>,
     pub sources: Vec<JsonSource>,
+    /// Curation warnings (close subject names not linked, uncovered
+    /// figures, ...): about the claims, not findings of the checker.
+    pub warnings: Vec<JsonWarning>,
+}
+
+/// A curation warning: its code, message, places and fixes.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct JsonWarning {
+    pub code: &'static str,
+    pub message: String,
+    /// The main place first.
+    pub places: Vec<JsonPlace>,
+    pub help: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// A labelled place in a project file, the column in characters.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct JsonPlace {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -221,7 +249,12 @@ pub struct JsonSource {
 
 impl JsonReport {
     /// The report of `outcome` on `project`.
-    pub fn build(project: &Project, graph: &SubjectGraph, outcome: &CheckOutcome) -> JsonReport {
+    pub fn build(
+        project: &Project,
+        graph: &SubjectGraph,
+        outcome: &CheckOutcome,
+        warnings: &[Diagnostic],
+    ) -> JsonReport {
         let mut counts: BTreeMap<&'static str, usize> = FindingKind::ALL
             .iter()
             .map(|kind| (kind.name(), 0))
@@ -259,6 +292,10 @@ impl JsonReport {
             findings: outcome.findings.iter().map(json_finding).collect(),
             claims,
             sources,
+            warnings: warnings
+                .iter()
+                .map(|warning| json_warning(project, warning))
+                .collect(),
         }
     }
 
@@ -473,5 +510,31 @@ fn bound<T: Copy>(bound: Bound<T>, text: impl Fn(T) -> String) -> JsonBound {
             value: None,
             closed: false,
         },
+    }
+}
+
+fn json_warning(project: &Project, warning: &Diagnostic) -> JsonWarning {
+    // Primary labels first, then the rest, each group in label order.
+    let mut labels: Vec<_> = warning.labels.iter().collect();
+    labels.sort_by_key(|label| !label.primary);
+    JsonWarning {
+        code: warning.code.name(),
+        message: warning.message.clone(),
+        places: labels
+            .into_iter()
+            .map(|label| {
+                let at = project
+                    .files
+                    .line_column(label.span.file, label.span.bytes.start);
+                JsonPlace {
+                    file: project.files.name(label.span.file).to_owned(),
+                    line: at.line,
+                    column: at.column,
+                    label: label.message.clone(),
+                }
+            })
+            .collect(),
+        help: warning.help.clone(),
+        notes: warning.notes.clone(),
     }
 }
