@@ -17,9 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::atomic_file::write_atomically;
 use crate::check::{self, CheckOutcome, Severity};
-use crate::diagnostic::render_plain;
 use crate::link::SubjectGraph;
-use crate::load::load_project;
 use crate::report::json::JsonReport;
 use crate::report::{ReportInput, html, markdown, text};
 
@@ -104,14 +102,9 @@ impl FailOn {
 
 pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
-    let project = match load_project(&dir) {
+    let project = match console.load_project(&dir)? {
         Ok(project) => project,
-        Err(failure) => {
-            console
-                .stderr
-                .write_all(render_plain(&failure.diagnostics, &failure.files).as_bytes())?;
-            return Ok(ExitStatus::Invalid);
-        }
+        Err(status) => return Ok(status),
     };
     let graph = SubjectGraph::build(&project);
     let outcome = check::run(&project, &graph);
