@@ -49,7 +49,7 @@ use std::fmt;
 use std::io::{self, Write};
 use std::ops::Range;
 
-use crate::model::{FileId, LineColumn, Project};
+use crate::model::{FileId, LineColumn, Project, Span};
 use crate::text::normalize::normalize_for_quote;
 use crate::text::quote;
 
@@ -94,6 +94,8 @@ pub struct Figure {
 pub struct UncoveredFigure {
     /// The document's path as the project shows it.
     pub document: String,
+    /// The figure's bytes in the document, for a diagnostic's label.
+    pub span: Span,
     pub start: LineColumn,
     pub kind: FigureKind,
     /// The figure as written in the document.
@@ -204,7 +206,7 @@ pub fn coverage(project: &Project) -> Result<Coverage, Vec<IgnoreNotFound>> {
             } else if !explaining.is_empty() {
                 result.explained += 1;
             } else {
-                result.uncovered.push(uncovered(path, text, &figure));
+                result.uncovered.push(uncovered(path, file, text, &figure));
             }
         }
     }
@@ -233,13 +235,17 @@ fn written_at(project: &Project, text: &str) -> Option<LineColumn> {
     Some(project.files.line_column(file.0, byte))
 }
 
-fn uncovered(path: &str, text: &str, figure: &Figure) -> UncoveredFigure {
+fn uncovered(path: &str, file: FileId, text: &str, figure: &Figure) -> UncoveredFigure {
     let line_start = text[..figure.bytes.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[figure.bytes.start..]
         .find('\n')
         .map_or(text.len(), |i| figure.bytes.start + i);
     UncoveredFigure {
         document: path.to_owned(),
+        span: Span {
+            file,
+            bytes: figure.bytes.clone(),
+        },
         start: LineColumn::of(text, figure.bytes.start),
         kind: figure.kind,
         text: text[figure.bytes.clone()].to_owned(),

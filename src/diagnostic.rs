@@ -82,10 +82,27 @@ pub enum DiagnosticCode {
     InvalidSetting,
     /// `crosscheck add --source` names no source.
     UnknownSource,
+    /// Curation warning: two subject names in one script are close but
+    /// below the link threshold, so they stay two subjects.
+    CloseSubjectNames,
+    /// Curation warning: an Arabic and a Latin subject name sound alike;
+    /// only a registry alias links across scripts.
+    CrossScriptSubjectNames,
+    /// Curation warning: evidence supported a link the registry refused.
+    VetoedLink,
+    /// Curation warning: a figure in a document that no quote covers and no
+    /// `[[coverage.ignore]]` entry explains.
+    UncoveredFigure,
+    /// Curation warning: a `[[coverage.ignore]]` entry whose passage holds
+    /// no figure.
+    IdleCoverageIgnore,
+    /// Curation warning: a `[[coverage.ignore]]` entry whose passage is not
+    /// in its document, so coverage could not be computed.
+    CoverageIgnoreNotFound,
 }
 
 impl DiagnosticCode {
-    pub const ALL: [DiagnosticCode; 26] = [
+    pub const ALL: [DiagnosticCode; 32] = [
         DiagnosticCode::Io,
         DiagnosticCode::NoClaimsDirectory,
         DiagnosticCode::InvalidUtf8,
@@ -112,6 +129,12 @@ impl DiagnosticCode {
         DiagnosticCode::UnknownSetting,
         DiagnosticCode::InvalidSetting,
         DiagnosticCode::UnknownSource,
+        DiagnosticCode::CloseSubjectNames,
+        DiagnosticCode::CrossScriptSubjectNames,
+        DiagnosticCode::VetoedLink,
+        DiagnosticCode::UncoveredFigure,
+        DiagnosticCode::IdleCoverageIgnore,
+        DiagnosticCode::CoverageIgnoreNotFound,
     ];
 
     /// The stable kebab-case name shown in brackets: `error[unknown-field]`.
@@ -143,6 +166,12 @@ impl DiagnosticCode {
             DiagnosticCode::UnknownSetting => "unknown-setting",
             DiagnosticCode::InvalidSetting => "invalid-setting",
             DiagnosticCode::UnknownSource => "unknown-source",
+            DiagnosticCode::CloseSubjectNames => "close-subject-names",
+            DiagnosticCode::CrossScriptSubjectNames => "cross-script-subject-names",
+            DiagnosticCode::VetoedLink => "vetoed-link",
+            DiagnosticCode::UncoveredFigure => "uncovered-figure",
+            DiagnosticCode::IdleCoverageIgnore => "idle-coverage-ignore",
+            DiagnosticCode::CoverageIgnoreNotFound => "coverage-ignore-not-found",
         }
     }
 
@@ -181,6 +210,22 @@ impl DiagnosticCode {
             DiagnosticCode::UnknownSetting => "crosscheck.toml has a key crosscheck does not know",
             DiagnosticCode::InvalidSetting => "a setting has a wrong type or an impossible value",
             DiagnosticCode::UnknownSource => "`crosscheck add --source` names no source",
+            DiagnosticCode::CloseSubjectNames => {
+                "two subject names are close but not linked (below the link threshold)"
+            }
+            DiagnosticCode::CrossScriptSubjectNames => {
+                "an Arabic and a Latin subject name sound alike but are not linked"
+            }
+            DiagnosticCode::VetoedLink => "the subject registry refused a link names supported",
+            DiagnosticCode::UncoveredFigure => {
+                "a figure in a document that no quote covers and no [[coverage.ignore]] explains"
+            }
+            DiagnosticCode::IdleCoverageIgnore => {
+                "a [[coverage.ignore]] entry whose passage holds no figure"
+            }
+            DiagnosticCode::CoverageIgnoreNotFound => {
+                "a [[coverage.ignore]] entry whose passage is not in its document"
+            }
         }
     }
 }
@@ -239,6 +284,14 @@ impl Diagnostic {
             labels: Vec::new(),
             help: Vec::new(),
             notes: Vec::new(),
+        }
+    }
+
+    /// A warning: reported, never a reason to fail.
+    pub fn warning(code: DiagnosticCode, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
         }
     }
 

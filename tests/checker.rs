@@ -32,7 +32,7 @@ fn report(case: &str) -> serde_json::Value {
     let graph = SubjectGraph::build(&project);
     let outcome = check::run(&project, &graph);
     let mut out = Vec::new();
-    JsonReport::build(&project, &graph, &outcome)
+    JsonReport::build(&project, &graph, &outcome, &[])
         .write(&mut out)
         .expect("writing to a Vec cannot fail");
     serde_json::from_slice(&out).expect("the report is JSON")
@@ -144,7 +144,7 @@ fn input_order_does_not_change_the_findings() {
     let graph = SubjectGraph::build(&project);
     let outcome = check::run(&project, &graph);
     let mut out = Vec::new();
-    JsonReport::build(&project, &graph, &outcome)
+    JsonReport::build(&project, &graph, &outcome, &[])
         .write(&mut out)
         .expect("writing to a Vec cannot fail");
     let copy: serde_json::Value = serde_json::from_slice(&out).expect("JSON");

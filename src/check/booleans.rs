@@ -18,8 +18,8 @@
 //! ```
 
 use super::{
-    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, ReasonCode, Sink,
-    Verdict, comparison, quoted,
+    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, DiscreteWording, PairComparison,
+    ReasonCode, Sink, discrete_comparison,
 };
 use crate::value::{Denotation, ValueKind};
 
@@ -40,29 +40,13 @@ pub fn compare(a: &ClaimFacts, b: &ClaimFacts) -> PairComparison {
         (Ok(Denotation::Bool(x)), Ok(Denotation::Bool(y))) => x == y,
         _ => false,
     };
-    if same {
-        comparison(
-            a,
-            b,
-            CHECK.code,
-            Verdict::Agreement,
-            None,
-            ReasonCode::SameTruth,
-            format!("{} and {} state the same", quoted(a), quoted(b)),
-        )
-    } else {
-        comparison(
-            a,
-            b,
-            CHECK.code,
-            Verdict::Contradiction,
-            None,
-            ReasonCode::OppositeTruth,
-            format!(
-                "{} and {} state opposites: they cannot both be true",
-                quoted(a),
-                quoted(b)
-            ),
-        )
-    }
+    discrete_comparison(a, b, CHECK.code, same, &WORDING)
 }
+
+const WORDING: DiscreteWording = DiscreteWording {
+    same: (ReasonCode::SameTruth, "state the same"),
+    different: (
+        ReasonCode::OppositeTruth,
+        "state opposites: they cannot both be true",
+    ),
+};

@@ -1,13 +1,43 @@
 //! Values and sets in plain words, for the reasons and explanations the
-//! checks write. Only wording lives here: no verdict depends on it.
+//! checks write and for every report: the JSON report's denotation text and
+//! the human reports' normalised column read [`denotation`], so a value is
+//! worded one way wherever it appears. Only wording lives here: no verdict
+//! depends on it.
 
 use std::ops::Bound;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::value::calendar;
-use crate::value::denote::Minute;
-use crate::value::{Dimension, Interval, NumericSet, SetRelation, TimeSet};
+use crate::value::denote::{DenoteError, Minute};
+use crate::value::{Denotation, Dimension, Interval, NumericSet, SetRelation, TimeSet};
+
+/// Any denotation for people: `450M..550M USD`, `2020-12`, `4` (a
+/// position), a text or registry name as is, a set's members joined by
+/// commas, `true`, `unreadable`.
+pub fn denotation(denotation: &Denotation) -> String {
+    match denotation {
+        Denotation::Numeric(set) => numeric(set),
+        Denotation::Time(set) => time(set),
+        Denotation::Ordinal(n) => n.to_string(),
+        Denotation::Text(text) => text.clone(),
+        Denotation::Set(members) => members.join(", "),
+        Denotation::Bool(b) => b.to_string(),
+        Denotation::Unreadable => "unreadable".to_owned(),
+    }
+}
+
+/// Why a value denotes nothing, in the place its denotation would stand.
+pub fn denote_error(error: &DenoteError) -> &'static str {
+    match error {
+        DenoteError::NoPublicationDate => {
+            "relative to publication, but the source has no published date"
+        }
+        DenoteError::UnanchoredPublication => {
+            "relative to a published date that is not a calendar date"
+        }
+    }
+}
 
 /// A number for people: `216.26M`, `499.5M`, `3`, `0.25`, rounded to two
 /// decimals after the scale suffix (the JSON report keeps exact ends).

@@ -46,6 +46,7 @@
 //! source. A finding counts its claims' distinct origins.
 
 pub mod booleans;
+pub mod curation;
 pub mod dates;
 pub mod describe;
 pub mod finding;
@@ -63,6 +64,7 @@ use std::ops::Bound;
 
 use rust_decimal::Decimal;
 
+pub use curation::curation_warnings;
 pub use finding::{
     Conversion, Finding, FindingKind, Origin, PairComparison, ReasonCode, Severity, Verdict,
 };
@@ -394,6 +396,31 @@ pub(crate) fn comparison(
         reason,
         conversions: Vec::new(),
     }
+}
+
+/// How a discrete check (one with no degrees of precision: ordinals,
+/// booleans) words its two possible verdicts.
+pub(crate) struct DiscreteWording {
+    pub same: (ReasonCode, &'static str),
+    pub different: (ReasonCode, &'static str),
+}
+
+/// The verdict on two values that are either the same or cannot both be
+/// true: agreement or contradiction, worded by `wording`.
+pub(crate) fn discrete_comparison(
+    a: &ClaimFacts,
+    b: &ClaimFacts,
+    check: CheckCode,
+    same: bool,
+    wording: &DiscreteWording,
+) -> PairComparison {
+    let (verdict, (code, words)) = if same {
+        (Verdict::Agreement, wording.same)
+    } else {
+        (Verdict::Contradiction, wording.different)
+    };
+    let reason = format!("{} and {} {words}", quoted(a), quoted(b));
+    comparison(a, b, check, verdict, None, code, reason)
 }
 
 /// `'written'`, how explanations quote a claim's value.

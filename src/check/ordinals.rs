@@ -19,8 +19,8 @@
 //! ```
 
 use super::{
-    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, ReasonCode, Sink,
-    Verdict, comparison, quoted,
+    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, DiscreteWording, PairComparison,
+    ReasonCode, Sink, discrete_comparison,
 };
 use crate::value::{Denotation, ValueKind};
 
@@ -41,29 +41,13 @@ pub fn compare(a: &ClaimFacts, b: &ClaimFacts) -> PairComparison {
         (Ok(Denotation::Ordinal(x)), Ok(Denotation::Ordinal(y))) => x == y,
         _ => false,
     };
-    if same {
-        comparison(
-            a,
-            b,
-            CHECK.code,
-            Verdict::Agreement,
-            None,
-            ReasonCode::SamePosition,
-            format!("{} and {} give the same position", quoted(a), quoted(b)),
-        )
-    } else {
-        comparison(
-            a,
-            b,
-            CHECK.code,
-            Verdict::Contradiction,
-            None,
-            ReasonCode::DifferentPosition,
-            format!(
-                "{} and {} give different positions: they cannot both be true",
-                quoted(a),
-                quoted(b)
-            ),
-        )
-    }
+    discrete_comparison(a, b, CHECK.code, same, &WORDING)
 }
+
+const WORDING: DiscreteWording = DiscreteWording {
+    same: (ReasonCode::SamePosition, "give the same position"),
+    different: (
+        ReasonCode::DifferentPosition,
+        "give different positions: they cannot both be true",
+    ),
+};

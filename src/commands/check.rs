@@ -1,7 +1,9 @@
 //! `crosscheck check [DIR]`: load, link, check, report, and turn the
 //! findings into an exit status.
 //!
-//! The steps are fixed; only the rendering varies with `--format`. A new
+//! The steps are fixed; only the rendering varies with `--format`. Curation
+//! warnings ([`check::curation_warnings`]) are gathered beside the findings
+//! and shown by every human format; they never change the exit status. A new
 //! format is a new [`Format`] variant and one arm in [`render`], with its
 //! renderer in `src/report/<format>.rs`.
 //!
@@ -15,9 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::atomic_file::write_atomically;
 use crate::check::{self, CheckOutcome, Severity};
-use crate::diagnostic::render_plain;
 use crate::link::SubjectGraph;
-use crate::load::load_project;
 use crate::report::json::JsonReport;
 use crate::report::{ReportInput, html, markdown, text};
 
@@ -102,18 +102,15 @@ impl FailOn {
 
 pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
-    let project = match load_project(&dir) {
+    let project = match console.load_project(&dir)? {
         Ok(project) => project,
-        Err(failure) => {
-            console
-                .stderr
-                .write_all(render_plain(&failure.diagnostics, &failure.files).as_bytes())?;
-            return Ok(ExitStatus::Invalid);
-        }
+        Err(status) => return Ok(status),
     };
     let graph = SubjectGraph::build(&project);
     let outcome = check::run(&project, &graph);
-    let input = ReportInput::new(&project, &graph, &outcome, &[]);
+    // Curation warnings are shown, never counted in the exit status.
+    let warnings = check::curation_warnings(&project, &graph);
+    let input = ReportInput::new(&project, &graph, &outcome, &warnings);
     match args.format {
         Some(format) => render(
             format,
@@ -141,7 +138,9 @@ pub fn render(
     match format {
         Format::Text => text::render(input, out, colour),
         Format::Md => markdown::render(input, out),
-        Format::Json => JsonReport::build(input.project, graph, input.outcome).write(out),
+        Format::Json => {
+            JsonReport::build(input.project, graph, input.outcome, input.warnings).write(out)
+        }
         Format::Html => html::render(input, out),
     }
 }

@@ -6,8 +6,6 @@ use std::path::PathBuf;
 
 use super::{Console, ExitStatus};
 use crate::coverage;
-use crate::diagnostic;
-use crate::load;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -24,17 +22,9 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
-    let project = match load::load_project(&args.dir) {
+    let project = match console.load_project(&args.dir)? {
         Ok(project) => project,
-        Err(failure) => {
-            diagnostic::render(
-                &failure.diagnostics,
-                &failure.files,
-                console.stderr_is_terminal,
-                console.stderr,
-            )?;
-            return Ok(ExitStatus::Invalid);
-        }
+        Err(status) => return Ok(status),
     };
     match coverage::coverage(&project) {
         Ok(report) => {

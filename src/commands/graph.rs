@@ -6,9 +6,7 @@ use std::io;
 use std::path::PathBuf;
 
 use super::{Console, ExitStatus};
-use crate::diagnostic::render_plain;
 use crate::link::SubjectGraph;
-use crate::load::load_project;
 use crate::report::ReportInput;
 use crate::report::graph::ClaimGraph;
 
@@ -38,16 +36,9 @@ pub enum GraphFormat {
 }
 
 pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
-    let project = match load_project(&args.dir) {
+    let project = match console.load_project(&args.dir)? {
         Ok(project) => project,
-        Err(failure) => {
-            write!(
-                console.stderr,
-                "{}",
-                render_plain(&failure.diagnostics, &failure.files)
-            )?;
-            return Ok(ExitStatus::Invalid);
-        }
+        Err(status) => return Ok(status),
     };
     let subjects = SubjectGraph::build(&project);
     let outcome = crate::check::run(&project, &subjects);

@@ -9,8 +9,13 @@ pub mod schema;
 pub mod subjects;
 pub mod validate;
 
-use std::io::{Read, Write};
+use std::io::{self, Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
+
+use crate::diagnostic;
+use crate::load::load_project;
+use crate::model::Project;
 
 /// Where a command reads and writes. Tests hand in buffers.
 pub struct Console<'a> {
@@ -36,5 +41,24 @@ pub enum ExitStatus {
 impl From<ExitStatus> for ExitCode {
     fn from(status: ExitStatus) -> ExitCode {
         ExitCode::from(status as u8)
+    }
+}
+
+impl Console<'_> {
+    /// Loads the project in `dir`, or renders every diagnostic on stderr
+    /// (in colour only on a terminal) and gives the status to exit with.
+    pub fn load_project(&mut self, dir: &Path) -> io::Result<Result<Project, ExitStatus>> {
+        match load_project(dir) {
+            Ok(project) => Ok(Ok(project)),
+            Err(failure) => {
+                diagnostic::render(
+                    &failure.diagnostics,
+                    &failure.files,
+                    self.stderr_is_terminal,
+                    self.stderr,
+                )?;
+                Ok(Err(ExitStatus::Invalid))
+            }
+        }
     }
 }

@@ -12,9 +12,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use super::{Console, ExitStatus};
-use crate::diagnostic::render_plain;
 use crate::link::{LinkReason, Linking, SubjectGraph, SuggestionKind, Veto};
-use crate::load::load_project;
 use crate::model::LinkSettings;
 
 #[derive(Debug, clap::Args)]
@@ -28,14 +26,9 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
-    let project = match load_project(&args.dir) {
+    let project = match console.load_project(&args.dir)? {
         Ok(project) => project,
-        Err(failure) => {
-            console
-                .stderr
-                .write_all(render_plain(&failure.diagnostics, &failure.files).as_bytes())?;
-            return Ok(ExitStatus::Invalid);
-        }
+        Err(status) => return Ok(status),
     };
     let graph = SubjectGraph::build(&project);
     render(graph.linking(), &project.settings.link, console.stdout)?;

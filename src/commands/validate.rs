@@ -5,8 +5,6 @@ use std::io;
 use std::path::PathBuf;
 
 use super::{Console, ExitStatus};
-use crate::diagnostic;
-use crate::load;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -19,7 +17,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
-    match load::load_project(&args.dir) {
+    match console.load_project(&args.dir)? {
         Ok(project) => {
             let claims = project.claims().count();
             let quotes = project
@@ -36,15 +34,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
             )?;
             Ok(ExitStatus::Success)
         }
-        Err(failure) => {
-            diagnostic::render(
-                &failure.diagnostics,
-                &failure.files,
-                console.stderr_is_terminal,
-                console.stderr,
-            )?;
-            Ok(ExitStatus::Invalid)
-        }
+        Err(status) => Ok(status),
     }
 }
 

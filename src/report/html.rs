@@ -195,7 +195,7 @@ fn render_finding(
             writeln!(
                 out,
                 "<tr><td class=\"claim-id\" data-label=\"Claim\">{}</td><td colspan=\"5\">not in the project</td></tr>",
-                escape(&id.0)
+                breakable_id(&id.0)
             )?;
             continue;
         };
@@ -214,7 +214,7 @@ fn render_finding(
         write!(
             out,
             "<td class=\"claim-id\" data-label=\"Claim\">{}</td>",
-            escape(&id.0)
+            breakable_id(&id.0)
         )?;
         write!(
             out,
@@ -229,7 +229,7 @@ fn render_finding(
         write!(
             out,
             "<td class=\"normalised\" data-label=\"Normalised\"><bdi>{}</bdi></td>",
-            escape(input.normalised(id))
+            normalised_html(input.normalised(id))
         )?;
         let according_to = if claim.according_to.is_empty() {
             "—".to_owned()
@@ -273,8 +273,8 @@ fn render_finding(
             .map(|[a, b]| {
                 format!(
                     "<span class=\"claim-id\">{}</span> × <span class=\"claim-id\">{}</span>",
-                    escape(&a.0),
-                    escape(&b.0)
+                    breakable_id(&a.0),
+                    breakable_id(&b.0)
                 )
             })
             .collect();
@@ -290,7 +290,7 @@ fn render_finding(
             writeln!(
                 out,
                 "<li>Converted <span class=\"claim-id\">{}</span> from {} to {} at {} {} per {} ({}).</li>",
-                escape(&conversion.claim.0),
+                breakable_id(&conversion.claim.0),
                 escape(&conversion.from),
                 escape(&conversion.to),
                 escape(&conversion.rate),
@@ -329,8 +329,8 @@ fn render_sources(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()
         // request and invites none by accident.
         writeln!(
             out,
-            "<tr><td class=\"claim-id\">{}</td><td dir=\"auto\">{}</td><td dir=\"auto\">{}</td><td>{}</td><td class=\"claim-id\">{}</td><td class=\"claim-id\">{}</td><td>{}</td></tr>",
-            escape(&source.id),
+            "<tr><td class=\"claim-id\">{}</td><td dir=\"auto\">{}</td><td dir=\"auto\">{}</td><td>{}</td><td class=\"path\">{}</td><td class=\"path\">{}</td><td>{}</td></tr>",
+            breakable_id(&source.id),
             optional(source.outlet.as_deref()),
             optional(source.title.as_deref()),
             optional(source.published_written.as_deref()),
@@ -357,35 +357,65 @@ fn render_warnings(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<(
     writeln!(out, "</section>")
 }
 
+/// One warning as a list item: code, places (the primary label first),
+/// message, then its help and notes.
 fn render_warning(
     input: &ReportInput<'_>,
     warning: &Diagnostic,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let files = &input.project.files;
-    let place = warning
-        .labels
+    let places: String = input
+        .warning_places(warning)
         .iter()
-        .find(|label| label.primary)
-        .or(warning.labels.first())
-        .map(|label| {
-            let at = files.line_column(label.span.file, label.span.bytes.start);
-            format!(
-                " <span class=\"place\">{}:{at}</span>",
-                escape(files.name(label.span.file))
-            )
-        })
-        .unwrap_or_default();
+        .map(|place| format!(" <span class=\"place\">{}</span>", escape(place)))
+        .collect();
     write!(
         out,
-        "<li><span class=\"code\">{}</span>: <span dir=\"auto\">{}</span>{place}",
+        "<li><span class=\"code\">{}</span>{places}: <span dir=\"auto\">{}</span>",
         escape(warning.code.name()),
         escape(&warning.message)
     )?;
     for help in &warning.help {
-        write!(out, " <span dir=\"auto\">Help: {}</span>", escape(help))?;
+        write!(
+            out,
+            "<p class=\"help\" dir=\"auto\">Help: {}</p>",
+            escape(help)
+        )?;
+    }
+    for note in &warning.notes {
+        write!(
+            out,
+            "<p class=\"note\" dir=\"auto\">Note: {}</p>",
+            escape(note)
+        )?;
     }
     writeln!(out, "</li>")
+}
+
+/// A claim or source id, escaped, that may wrap only after a `/` or a `-`
+/// (`normalisation-<wbr>or-<wbr>alliance/<wbr>barak-<wbr>signed`): the CSS
+/// keeps it from breaking inside a word, so a narrow column shows
+/// `alliance/` and `barak-signed`, never `allia` and `nce/`.
+fn breakable_id(id: &str) -> String {
+    escape(id).replace('/', "/<wbr>").replace('-', "-<wbr>")
+}
+
+/// A normalised value, escaped, that wraps at spaces and after `..` but
+/// never at the hyphens of a date: `2022-06-20..<wbr>2022-06-30`, not
+/// `2022-06-` / `20..2022-`.
+fn normalised_html(text: &str) -> String {
+    text.split(' ')
+        .map(|word| {
+            if !word.contains('-') {
+                return escape(word);
+            }
+            word.split("..")
+                .map(|part| format!("<span class=\"nobr\">{}</span>", escape(part)))
+                .collect::<Vec<_>>()
+                .join("..<wbr>")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The one escaping function for HTML and SVG: text and double- or
@@ -412,6 +442,28 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_wrap_only_after_slashes_and_hyphens() {
+        assert_eq!(
+            breakable_id("normalisation-or-alliance/barak-signed"),
+            "normalisation-<wbr>or-<wbr>alliance/<wbr>barak-<wbr>signed"
+        );
+        assert_eq!(breakable_id("a/<b>"), "a/<wbr>&lt;b&gt;");
+    }
+
+    #[test]
+    fn dates_do_not_wrap_at_their_hyphens() {
+        assert_eq!(
+            normalised_html("2022-06-20..2022-06-30"),
+            "<span class=\"nobr\">2022-06-20</span>..<wbr><span class=\"nobr\">2022-06-30</span>"
+        );
+        assert_eq!(
+            normalised_html("up to 2021-11-25"),
+            "up to <span class=\"nobr\">2021-11-25</span>"
+        );
+        assert_eq!(normalised_html("450M..550M USD"), "450M..550M USD");
+    }
 
     #[test]
     fn markup_in_claims_is_text() {

@@ -7,17 +7,13 @@
 //! finding is, and none of them reads a `HashMap` into output.
 
 use std::collections::BTreeMap;
-use std::ops::Bound;
 
-use rust_decimal::Decimal;
-
-use crate::check::{CheckOutcome, Finding, FindingKind};
+use crate::check::{CheckOutcome, Finding, FindingKind, describe};
 use crate::diagnostic::Diagnostic;
 use crate::link::SubjectGraph;
 use crate::model::{Claim, ClaimId, Project, Source};
-use crate::value::calendar;
-use crate::value::denote::{DenoteError, Minute, denote};
-use crate::value::{Denotation, DenoteContext, Dimension, Interval, NumericSet, TimeSet};
+use crate::value::DenoteContext;
+use crate::value::denote::denote;
 
 /// Everything a human report shows.
 #[derive(Debug, Clone)]
@@ -36,8 +32,8 @@ pub struct ReportInput<'a> {
 pub struct ClaimFacts {
     /// The canonical subject the claim's subject links to.
     pub canonical_subject: String,
-    /// The set the value denotes, written for people:
-    /// `[450M, 550M] USD`, `2020-12-01 … 2020-12-31`.
+    /// The set the value denotes, in the words of the checker and the JSON
+    /// report ([`describe::denotation`]): `450M..550M USD`, `2020-12`.
     pub normalised: String,
 }
 
@@ -97,6 +93,23 @@ impl<'a> ReportInput<'a> {
         let document = source.document.as_ref()?;
         let location = claim.quote.as_ref()?.location.as_ref()?;
         Some(format!("{}:{}", document.path, location.start))
+    }
+
+    /// Where a warning points, `file:line:column` per label, the primary
+    /// label first (several labels may share a place: listed once).
+    pub fn warning_places(&self, warning: &Diagnostic) -> Vec<String> {
+        let files = &self.project.files;
+        let mut labels: Vec<&crate::diagnostic::Label> = warning.labels.iter().collect();
+        labels.sort_by_key(|label| !label.primary);
+        let mut places: Vec<String> = Vec::new();
+        for label in labels {
+            let at = files.line_column(label.span.file, label.span.bytes.start);
+            let place = format!("{}:{at}", files.name(label.span.file));
+            if !places.contains(&place) {
+                places.push(place);
+            }
+        }
+        places
     }
 
     /// Counts of findings by kind, in the order of [`FindingKind::ALL`],
@@ -185,166 +198,15 @@ pub fn kind_count(kind: FindingKind, count: usize) -> String {
     format!("{count} {word}{plural}")
 }
 
-/// The value of `claim` as the set it denotes, for people.
-pub fn normalised_value(project: &Project, source: &Source, claim: &Claim) -> String {
+/// The value of `claim` as the set it denotes, in the checker's words
+/// ([`describe::denotation`]), so the reports and the JSON agree.
+fn normalised_value(project: &Project, source: &Source, claim: &Claim) -> String {
     let context = DenoteContext {
         approx_tolerance: project.settings.compare.approx_tolerance,
         published: source.published.as_ref(),
     };
     match denote(&claim.value, &context) {
-        Ok(denotation) => describe_denotation(&denotation),
-        Err(DenoteError::NoPublicationDate) => {
-            "relative to publication, but the source has no published date".to_owned()
-        }
-        Err(DenoteError::UnanchoredPublication) => {
-            "relative to a publication date that is itself not a calendar date".to_owned()
-        }
-    }
-}
-
-/// A denotation written for people.
-pub fn describe_denotation(denotation: &Denotation) -> String {
-    match denotation {
-        Denotation::Numeric(set) => describe_numeric(set),
-        Denotation::Time(TimeSet::Span(interval)) => describe_time(interval),
-        Denotation::Time(TimeSet::Annual { month, day }) => {
-            format!("--{month:02}-{day:02} (that day, any year)")
-        }
-        Denotation::Ordinal(n) => format!("position {n}"),
-        Denotation::Text(text) => text.clone(),
-        Denotation::Set(members) => format!("{{{}}}", members.join(", ")),
-        Denotation::Bool(b) => b.to_string(),
-        Denotation::Unreadable => "unreadable".to_owned(),
-    }
-}
-
-fn describe_numeric(set: &NumericSet) -> String {
-    let unit = match set.dimension {
-        Dimension::Pure => String::new(),
-        Dimension::Money(currency) => format!(" {}", currency.as_str()),
-        Dimension::Length => " m".to_owned(),
-        Dimension::Mass => " kg".to_owned(),
-        Dimension::Percent => " %".to_owned(),
-    };
-    let interval = describe_interval(&set.interval, |d| compact_decimal(*d));
-    format!("{interval}{unit}")
-}
-
-/// `[lo, hi]`, `[lo, hi)`, `≤ hi`, `> lo`, or the single value.
-fn describe_interval<T: Ord + Copy>(interval: &Interval<T>, show: impl Fn(&T) -> String) -> String {
-    match (interval.lo(), interval.hi()) {
-        (Bound::Included(lo), Bound::Included(hi)) if lo == hi => show(&lo),
-        (Bound::Unbounded, Bound::Unbounded) => "any value".to_owned(),
-        (Bound::Unbounded, Bound::Included(hi)) => format!("≤ {}", show(&hi)),
-        (Bound::Unbounded, Bound::Excluded(hi)) => format!("< {}", show(&hi)),
-        (Bound::Included(lo), Bound::Unbounded) => format!("≥ {}", show(&lo)),
-        (Bound::Excluded(lo), Bound::Unbounded) => format!("> {}", show(&lo)),
-        (lo, hi) => {
-            let lo = match lo {
-                Bound::Included(v) => format!("[{}", show(&v)),
-                Bound::Excluded(v) => format!("({}", show(&v)),
-                Bound::Unbounded => "(…".to_owned(),
-            };
-            let hi = match hi {
-                Bound::Included(v) => format!("{}]", show(&v)),
-                Bound::Excluded(v) => format!("{})", show(&v)),
-                Bound::Unbounded => "…)".to_owned(),
-            };
-            format!("{lo}, {hi}")
-        }
-    }
-}
-
-/// A decimal in the scale a reader expects: `499.5M`, `216.26M`, `1.2B`, `40`.
-pub fn compact_decimal(value: Decimal) -> String {
-    let magnitude = value.abs();
-    let scales: [(u64, &str); 4] = [
-        (1_000_000_000_000, "T"),
-        (1_000_000_000, "B"),
-        (1_000_000, "M"),
-        (1_000, "k"),
-    ];
-    for (factor, suffix) in scales {
-        let factor = Decimal::from(factor);
-        if magnitude >= factor {
-            let scaled = (value / factor).round_dp(4).normalize();
-            return format!("{scaled}{suffix}");
-        }
-    }
-    value.round_dp(4).normalize().to_string()
-}
-
-/// Minutes since 1970 as dates: whole days print as `2020-12-01 … 2020-12-31`.
-fn describe_time(interval: &Interval<Minute>) -> String {
-    const DAY: Minute = 24 * 60;
-    let whole_days = [interval.lo(), interval.hi()]
-        .iter()
-        .all(|bound| match bound {
-            Bound::Included(m) | Bound::Excluded(m) => m.rem_euclid(DAY) == 0,
-            Bound::Unbounded => true,
-        });
-    if !whole_days {
-        return describe_interval(interval, |m| minute_text(*m));
-    }
-    // A day-aligned half-open span reads best as its first and last day.
-    let first = match interval.lo() {
-        Bound::Included(m) => Some(day_text(m)),
-        Bound::Excluded(m) => Some(day_text(m + DAY)),
-        Bound::Unbounded => None,
-    };
-    let last = match interval.hi() {
-        Bound::Excluded(m) => Some(day_text(m - DAY)),
-        Bound::Included(m) => Some(day_text(m)),
-        Bound::Unbounded => None,
-    };
-    match (first, last) {
-        (Some(first), Some(last)) if first == last => first,
-        (Some(first), Some(last)) => format!("{first} … {last}"),
-        (Some(first), None) => format!("from {first}"),
-        (None, Some(last)) => format!("until {last}"),
-        (None, None) => "any time".to_owned(),
-    }
-}
-
-fn day_text(minute: Minute) -> String {
-    let (y, m, d) = calendar::civil_from_days(minute.div_euclid(calendar::MINUTES_PER_DAY));
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-fn minute_text(minute: Minute) -> String {
-    let of_day = minute.rem_euclid(24 * 60);
-    format!("{}T{:02}:{:02}", day_text(minute), of_day / 60, of_day % 60)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decimals_are_compact() {
-        assert_eq!(compact_decimal(Decimal::from(499_500_000)), "499.5M");
-        assert_eq!(
-            compact_decimal(Decimal::new(21_626, 2) * Decimal::from(1_000_000)),
-            "216.26M"
-        );
-        assert_eq!(compact_decimal(Decimal::from(40)), "40");
-        assert_eq!(compact_decimal(Decimal::from(1_500_000_000)), "1.5B");
-    }
-
-    #[test]
-    fn days_count_from_1970() {
-        assert_eq!(calendar::civil_from_days(0), (1970, 1, 1));
-        assert_eq!(calendar::civil_from_days(18_606), (2020, 12, 10));
-        assert_eq!(calendar::civil_from_days(-1), (1969, 12, 31));
-    }
-
-    #[test]
-    fn a_month_reads_as_its_first_and_last_day() {
-        let start = 18_597 * 24 * 60; // 2020-12-01
-        let end = 18_628 * 24 * 60; // 2021-01-01
-        let month = Interval::half_open(start, end).unwrap();
-        assert_eq!(describe_time(&month), "2020-12-01 … 2020-12-31");
-        let before = Interval::new(Bound::Unbounded, Bound::Excluded(end)).unwrap();
-        assert_eq!(describe_time(&before), "until 2020-12-31");
+        Ok(denotation) => describe::denotation(&denotation),
+        Err(error) => describe::denote_error(&error).to_owned(),
     }
 }

@@ -41,6 +41,10 @@
 //!   `quote` (`text`, `document`, `start` and `end` as `line:column` in
 //!   characters), and `location` (`file`, `line`, `column` of the claim).
 //! - `sources`: every source, sorted by id.
+//! - `warnings`: curation warnings (close subject names not linked, vetoed
+//!   links, figures no quote covers), each with `code`, `message`, `places`
+//!   (`file`, `line`, `column` in characters, `label`; the main place first),
+//!   `help` and `notes`. They never change the exit status.
 //!
 //! # Example
 //!
@@ -87,10 +91,11 @@ use serde::Serialize;
 
 use crate::check::describe;
 use crate::check::{self, CheckOutcome, Finding, FindingKind};
+use crate::diagnostic::Diagnostic;
 use crate::link::SubjectGraph;
 use crate::model::{Claim, Project, Source};
 use crate::value::denote::{DenoteError, Minute};
-use crate::value::{Denotation, Dimension, Interval, SetRelation, TimeSet, ValueKind};
+use crate::value::{Denotation, Dimension, SetRelation, TimeSet, ValueKind};
 
 /// The version of this wire format; bumped on any change that is not an
 /// addition.
@@ -105,6 +110,29 @@ pub struct JsonReport {
     pub findings: Vec<JsonFinding>,
     pub claims: Vec<JsonClaim>,
     pub sources: Vec<JsonSource>,
+    /// Curation warnings (close subject names not linked, uncovered
+    /// figures, ...): about the claims, not findings of the checker.
+    pub warnings: Vec<JsonWarning>,
+}
+
+/// A curation warning: its code, message, places and fixes.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct JsonWarning {
+    pub code: &'static str,
+    pub message: String,
+    /// The main place first.
+    pub places: Vec<JsonPlace>,
+    pub help: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// A labelled place in a project file, the column in characters.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct JsonPlace {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -221,7 +249,12 @@ pub struct JsonSource {
 
 impl JsonReport {
     /// The report of `outcome` on `project`.
-    pub fn build(project: &Project, graph: &SubjectGraph, outcome: &CheckOutcome) -> JsonReport {
+    pub fn build(
+        project: &Project,
+        graph: &SubjectGraph,
+        outcome: &CheckOutcome,
+        warnings: &[Diagnostic],
+    ) -> JsonReport {
         let mut counts: BTreeMap<&'static str, usize> = FindingKind::ALL
             .iter()
             .map(|kind| (kind.name(), 0))
@@ -259,6 +292,10 @@ impl JsonReport {
             findings: outcome.findings.iter().map(json_finding).collect(),
             claims,
             sources,
+            warnings: warnings
+                .iter()
+                .map(|warning| json_warning(project, warning))
+                .collect(),
         }
     }
 
@@ -408,46 +445,32 @@ impl JsonDenotation {
 pub fn json_denotation(denotation: &Result<Denotation, DenoteError>) -> JsonDenotation {
     let denotation = match denotation {
         Ok(denotation) => denotation,
-        Err(DenoteError::NoPublicationDate) => {
-            return JsonDenotation::plain(
-                "none",
-                "relative to publication, but the source has no published date".to_owned(),
-            );
-        }
-        Err(DenoteError::UnanchoredPublication) => {
-            return JsonDenotation::plain(
-                "none",
-                "relative to a published date that is not a calendar date".to_owned(),
-            );
+        Err(error) => {
+            return JsonDenotation::plain("none", describe::denote_error(error).to_owned());
         }
     };
+    let text = describe::denotation(denotation);
     match denotation {
         Denotation::Numeric(set) => JsonDenotation {
             kind: "numeric",
-            text: describe::numeric(set),
+            text,
             dimension: Some(dimension_name(set.dimension)),
             lo: Some(bound(set.interval.lo(), describe::exact)),
             hi: Some(bound(set.interval.hi(), describe::exact)),
         },
-        Denotation::Time(TimeSet::Span(interval)) => time_span(interval),
-        Denotation::Time(set @ TimeSet::Annual { .. }) => {
-            JsonDenotation::plain("day-of-year", describe::time(set))
-        }
-        Denotation::Ordinal(n) => JsonDenotation::plain("ordinal", n.to_string()),
-        Denotation::Text(text) => JsonDenotation::plain("text", text.clone()),
-        Denotation::Set(members) => JsonDenotation::plain("set", members.join(", ")),
-        Denotation::Bool(b) => JsonDenotation::plain("bool", b.to_string()),
-        Denotation::Unreadable => JsonDenotation::plain("unreadable", String::new()),
-    }
-}
-
-fn time_span(interval: &Interval<Minute>) -> JsonDenotation {
-    JsonDenotation {
-        kind: "time",
-        text: describe::time(&TimeSet::Span(*interval)),
-        dimension: None,
-        lo: Some(bound(interval.lo(), minute_text)),
-        hi: Some(bound(interval.hi(), minute_text)),
+        Denotation::Time(TimeSet::Span(interval)) => JsonDenotation {
+            kind: "time",
+            text,
+            dimension: None,
+            lo: Some(bound(interval.lo(), minute_text)),
+            hi: Some(bound(interval.hi(), minute_text)),
+        },
+        Denotation::Time(TimeSet::Annual { .. }) => JsonDenotation::plain("day-of-year", text),
+        Denotation::Ordinal(_) => JsonDenotation::plain("ordinal", text),
+        Denotation::Text(_) => JsonDenotation::plain("text", text),
+        Denotation::Set(_) => JsonDenotation::plain("set", text),
+        Denotation::Bool(_) => JsonDenotation::plain("bool", text),
+        Denotation::Unreadable => JsonDenotation::plain("unreadable", text),
     }
 }
 
@@ -487,5 +510,31 @@ fn bound<T: Copy>(bound: Bound<T>, text: impl Fn(T) -> String) -> JsonBound {
             value: None,
             closed: false,
         },
+    }
+}
+
+fn json_warning(project: &Project, warning: &Diagnostic) -> JsonWarning {
+    // Primary labels first, then the rest, each group in label order.
+    let mut labels: Vec<_> = warning.labels.iter().collect();
+    labels.sort_by_key(|label| !label.primary);
+    JsonWarning {
+        code: warning.code.name(),
+        message: warning.message.clone(),
+        places: labels
+            .into_iter()
+            .map(|label| {
+                let at = project
+                    .files
+                    .line_column(label.span.file, label.span.bytes.start);
+                JsonPlace {
+                    file: project.files.name(label.span.file).to_owned(),
+                    line: at.line,
+                    column: at.column,
+                    label: label.message.clone(),
+                }
+            })
+            .collect(),
+        help: warning.help.clone(),
+        notes: warning.notes.clone(),
     }
 }

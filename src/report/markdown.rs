@@ -201,32 +201,32 @@ fn render_finding(
     Ok(())
 }
 
+/// One warning as a list item: code, places (the primary label first),
+/// message, then its help and notes as a nested list.
 fn render_warning(
     input: &ReportInput<'_>,
     warning: &Diagnostic,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let files = &input.project.files;
-    let place = warning
-        .labels
-        .iter()
-        .find(|label| label.primary)
-        .or(warning.labels.first())
-        .map(|label| {
-            let at = files.line_column(label.span.file, label.span.bytes.start);
-            format!(" ({}:{at})", escape(files.name(label.span.file)))
-        })
-        .unwrap_or_default();
-    write!(
+    let places = input.warning_places(warning);
+    let at = if places.is_empty() {
+        String::new()
+    } else {
+        let places: Vec<String> = places.iter().map(|place| escape(place)).collect();
+        format!(" ({})", places.join(", "))
+    };
+    writeln!(
         out,
-        "- **{}**: {}{place}",
+        "- **{}**{at}: {}",
         escape(warning.code.name()),
-        paragraph(&warning.message)
+        escape(&warning.message)
     )?;
     for help in &warning.help {
-        write!(out, " Help: {}", paragraph(help))?;
+        writeln!(out, "  - Help: {}", escape(help))?;
     }
-    writeln!(out)?;
+    for note in &warning.notes {
+        writeln!(out, "  - Note: {}", escape(note))?;
+    }
     Ok(())
 }
 
@@ -247,8 +247,8 @@ fn paragraph(text: &str) -> String {
 
 /// Text from a claim file, safe anywhere in a Markdown line and in a table
 /// cell: Markdown punctuation escaped, HTML special characters as entities,
-/// line breaks as spaces, and right-to-left text isolated in
-/// `<span dir="auto">`.
+/// line breaks as spaces, private-use characters as visible `⟨U+E005⟩`, and
+/// right-to-left text isolated in `<span dir="auto">`.
 pub fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -262,6 +262,11 @@ pub fn escape(text: &str) -> String {
             }
             '\n' | '\r' | '\t' => escaped.push(' '),
             c if c.is_control() => {}
+            // A PDF's private digit glyphs: no font on GitHub draws them, and
+            // a blank where a figure stood reads as a figure left out.
+            '\u{E000}'..='\u{F8FF}' => {
+                escaped.push_str(&format!("⟨U+{:04X}⟩", u32::from(c)));
+            }
             c => escaped.push(c),
         }
     }
@@ -291,6 +296,14 @@ mod tests {
             "&lt;img src=x onerror=alert(1)&gt;"
         );
         assert_eq!(escape("**x**\nnext"), "\\*\\*x\\*\\* next");
+    }
+
+    #[test]
+    fn private_use_glyphs_stay_visible() {
+        assert_eq!(
+            escape("نحو \u{E00F}\u{E005} ألف"),
+            "<span dir=\"auto\">نحو ⟨U+E00F⟩⟨U+E005⟩ ألف</span>"
+        );
     }
 
     #[test]

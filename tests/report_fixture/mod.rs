@@ -13,6 +13,7 @@
 use std::collections::BTreeMap;
 use std::ops::Bound;
 
+use crosscheck::check::describe;
 use crosscheck::check::finding::{ReasonCode, Verdict};
 use crosscheck::check::{
     CheckCode, CheckOutcome, Conversion, Finding, FindingKind, PairComparison,
@@ -22,7 +23,7 @@ use crosscheck::model::{
     Claim, ClaimId, Document, Files, LineColumn, Project, Quote, QuoteLocation, Settings, Source,
     Span,
 };
-use crosscheck::report::{ClaimFacts, ReportInput, describe_denotation};
+use crosscheck::report::{ClaimFacts, ReportInput};
 use crosscheck::value::{
     Currency, Denotation, Dimension, Interval, NumericSet, SetRelation, TimeSet, Value,
 };
@@ -448,7 +449,7 @@ impl Fixture {
                     global,
                     ClaimFacts {
                         canonical_subject: taint(&canonical),
-                        normalised: taint(&describe_denotation(&claim.denotation)),
+                        normalised: taint(&describe::denotation(&claim.denotation)),
                     },
                 );
             }
@@ -468,27 +469,66 @@ impl Fixture {
                 claims: source_claims,
             });
         }
-        // No curation-warning code exists yet (the curation branch adds
-        // them); a settings warning exercises the same rendering: code,
-        // message, place in a file, help.
+        // A settings warning (one place, one help) and a curation warning
+        // (two places in two files, Arabic in the message, two helps, a
+        // note): every part of a warning the reports lay out.
         let settings_text = "[link]\nfuzzy_treshold = 0.9\n";
         let settings = files.add("crosscheck.toml", settings_text);
         let at = settings_text.find("fuzzy_treshold").unwrap();
-        let warnings = vec![Diagnostic {
-            severity: Severity::Warning,
-            code: DiagnosticCode::UnknownSetting,
-            message: taint("unknown key `link.fuzzy_treshold` | ignored"),
-            labels: vec![Label {
-                span: Span {
-                    file: settings,
-                    bytes: at..at + "fuzzy_treshold".len(),
-                },
-                message: "not a setting".to_owned(),
-                primary: true,
-            }],
-            help: vec![taint("did you mean `link.fuzzy_threshold`?")],
-            notes: vec![],
-        }];
+        let subject_place = |name: &str, subject: &str| {
+            let file = (0..)
+                .find(|&id| files.get(id).unwrap().name == name)
+                .unwrap();
+            let written = format!("\"{subject}\"");
+            let at = files.text(file).find(&written).unwrap();
+            Span {
+                file,
+                bytes: at..at + written.len(),
+            }
+        };
+        let barak_ar = subject_place("claims/tanja7.json", "صفقة باراك");
+        let barak_en = subject_place("claims/le360.json", "Barak 8 deal");
+        let warnings = vec![
+            Diagnostic {
+                severity: Severity::Warning,
+                code: DiagnosticCode::UnknownSetting,
+                message: taint("unknown key `link.fuzzy_treshold` | ignored"),
+                labels: vec![Label {
+                    span: Span {
+                        file: settings,
+                        bytes: at..at + "fuzzy_treshold".len(),
+                    },
+                    message: "not a setting".to_owned(),
+                    primary: true,
+                }],
+                help: vec![taint("did you mean `link.fuzzy_threshold`?")],
+                notes: vec![],
+            },
+            Diagnostic {
+                severity: Severity::Warning,
+                code: DiagnosticCode::CrossScriptSubjectNames,
+                message: taint(
+                    "subject names \"صفقة باراك\" and \"Barak 8 deal\" may be one name in two scripts",
+                ),
+                labels: vec![
+                    Label {
+                        span: barak_en,
+                        message: "and this one".to_owned(),
+                        primary: false,
+                    },
+                    Label {
+                        span: barak_ar,
+                        message: "this name".to_owned(),
+                        primary: true,
+                    },
+                ],
+                help: vec![
+                    taint("if they name one thing, list both under one entry"),
+                    taint("if they do not, add them to \"distinct\""),
+                ],
+                notes: vec![taint("their subjects: \"صفقة باراك\" and \"Barak 8 deal\"")],
+            },
+        ];
         let mut findings = findings();
         if payload.is_some() {
             for finding in &mut findings {

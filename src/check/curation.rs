@@ -1,0 +1,262 @@
+//! Curation warnings: what the curator may want to fix in the claims
+//! themselves, as opposed to what the sources say. Gathered here, once, so
+//! `check` and the test that keeps `reports/` fresh show the same list; the
+//! renderers only lay it out.
+//!
+//! # What it warns about
+//!
+//! - `close-subject-names`: two subject names in one script whose similarity
+//!   is between `[link] suggest_threshold` and `fuzzy_threshold`, left as two
+//!   subjects, so their claims are never compared;
+//! - `cross-script-subject-names`: an Arabic and a Latin name with close
+//!   consonant skeletons (only a registry alias links across scripts);
+//! - `vetoed-link`: a link the evidence supported and a registry `distinct`
+//!   pair (or two registry entries) refused;
+//! - `uncovered-figure`: a figure in a document that no quote covers and no
+//!   `[[coverage.ignore]]` entry explains (the list `crosscheck coverage`
+//!   prints);
+//! - `idle-coverage-ignore`: an ignore entry whose passage holds no figure;
+//! - `coverage-ignore-not-found`: an ignore entry whose passage is not in
+//!   its document (coverage is then not computed).
+//!
+//! A suggestion or a veto whose two names (or, for a suggestion, two
+//! subjects) the registry already lists as `distinct` is not repeated: the
+//! curator has decided. A veto that comes through a chain of links (the
+//! names are not themselves the `distinct` pair) is reported, since the
+//! curator may not have seen it coming.
+//!
+//! # Why it matters
+//!
+//! Two spellings of one deal left unlinked hide a contradiction as surely as
+//! a figure nobody turned into a claim. Neither is a finding about the
+//! sources, so warnings never change `check`'s exit status.
+//!
+//! # Example
+//!
+//! ```text
+//! warning[close-subject-names]: subject names "France's rank among Morocco's security partners" and "Israel's rank among Morocco's security partners" are close (levenshtein 0.89, links at 0.90) but not linked
+//! ```
+
+use crate::coverage::{self, Coverage, IgnoreNotFound};
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Label};
+use crate::link::{LinkReason, SubjectGraph, Suggestion, SuggestionKind, Veto, VetoedLink};
+use crate::model::{Project, Span};
+use crate::text::normalize::normalize_name;
+
+/// Every curation warning of `project`: linking first (suggestions, then
+/// vetoes, each sorted by names), then coverage (by document and place).
+pub fn curation_warnings(project: &Project, graph: &SubjectGraph) -> Vec<Diagnostic> {
+    let mut warnings: Vec<Diagnostic> = graph
+        .suggestions()
+        .iter()
+        .filter(|s| {
+            !listed_distinct(project, &s.a, &s.b)
+                && !listed_distinct(project, &s.subject_a, &s.subject_b)
+        })
+        .map(|suggestion| suggestion_warning(project, suggestion))
+        .collect();
+    warnings.extend(
+        graph
+            .vetoes()
+            .iter()
+            .filter(|veto| !listed_distinct(project, &veto.a, &veto.b))
+            .map(|veto| veto_warning(project, veto)),
+    );
+    match coverage::coverage(project) {
+        Ok(coverage) => warnings.extend(coverage_warnings(project, &coverage)),
+        Err(missing) => warnings.extend(missing.iter().map(|m| ignore_not_found(project, m))),
+    }
+    warnings
+}
+
+/// Whether the registry lists `a` and `b` (after name normalisation) as a
+/// `distinct` pair: the curator has already decided about them.
+fn listed_distinct(project: &Project, a: &str, b: &str) -> bool {
+    let (a, b) = (normalize_name(a), normalize_name(b));
+    project.registry.distinct.iter().any(|(x, y)| {
+        let (x, y) = (normalize_name(x), normalize_name(y));
+        (x == a && y == b) || (x == b && y == a)
+    })
+}
+
+fn suggestion_warning(project: &Project, suggestion: &Suggestion) -> Diagnostic {
+    let (a, b) = (&suggestion.a, &suggestion.b);
+    let warning = match &suggestion.kind {
+        SuggestionKind::CloseName { measure, score } => Diagnostic::warning(
+            DiagnosticCode::CloseSubjectNames,
+            format!(
+                "subject names \"{a}\" and \"{b}\" are close ({measure} {score:.2}; links from {:.2}) but not linked",
+                project.settings.link.fuzzy_threshold
+            ),
+        ),
+        SuggestionKind::CrossScript {
+            skeleton_a,
+            skeleton_b,
+            score,
+        } => Diagnostic::warning(
+            DiagnosticCode::CrossScriptSubjectNames,
+            format!(
+                "subject names \"{a}\" and \"{b}\" may be one name in two scripts (consonant skeletons \"{skeleton_a}\" and \"{skeleton_b}\", {score:.2}); only a registry alias links across scripts"
+            ),
+        ),
+    };
+    let mut warning = with_name_labels(project, warning, a, b)
+        .with_help(format!(
+            "if they name one thing, list both under one entry of claims/subjects.json (\"{a}\" among the aliases of \"{}\", say)",
+            suggestion.subject_b
+        ))
+        .with_help(format!(
+            "if they do not, add [\"{a}\", \"{b}\"] to \"distinct\" in claims/subjects.json, which silences this warning"
+        ));
+    if suggestion.subject_a != *a || suggestion.subject_b != *b {
+        warning = warning.with_note(format!(
+            "their subjects: \"{}\" and \"{}\"",
+            suggestion.subject_a, suggestion.subject_b
+        ));
+    }
+    warning
+}
+
+fn veto_warning(project: &Project, veto: &VetoedLink) -> Diagnostic {
+    let evidence = match &veto.reason {
+        LinkReason::RegistryAlias { entry } => format!("both are names of \"{entry}\""),
+        LinkReason::EqualAfterNormalisation => "they are equal after normalisation".to_owned(),
+        LinkReason::Similar { measure, score } => {
+            format!("they are similar ({measure} {score:.2})")
+        }
+    };
+    let refusal = match &veto.veto {
+        Veto::Distinct { a, b } => format!("the registry lists \"{a}\" and \"{b}\" as distinct"),
+        Veto::DifferentEntries { a, b } => {
+            format!("the link would join registry entries \"{a}\" and \"{b}\"")
+        }
+    };
+    let warning = Diagnostic::warning(
+        DiagnosticCode::VetoedLink,
+        format!(
+            "subject names \"{}\" and \"{}\" are not linked: {evidence}, but {refusal}",
+            veto.a, veto.b
+        ),
+    );
+    with_name_labels(project, warning, &veto.a, &veto.b)
+        .with_help(format!(
+            "if they are different things, add [\"{}\", \"{}\"] to \"distinct\" in claims/subjects.json, which silences this warning",
+            veto.a, veto.b
+        ))
+        .with_help("if they are one thing, the registry pair or entries named above are wrong: fix them in claims/subjects.json")
+}
+
+/// Labels the places where names `a` (primary) and `b` are written.
+fn with_name_labels(project: &Project, mut warning: Diagnostic, a: &str, b: &str) -> Diagnostic {
+    if let Some(span) = name_place(project, a) {
+        warning = warning.with_label(Label::primary(span, "this name"));
+    }
+    if let Some(span) = name_place(project, b) {
+        warning = warning.with_label(Label::secondary(span, "and this one"));
+    }
+    warning
+}
+
+/// Where a subject name is first written: in the first claim that uses it,
+/// else in the registry entry that lists it; the string itself when it is
+/// written there without escapes, else the whole claim or entry.
+fn name_place(project: &Project, name: &str) -> Option<Span> {
+    if let Some((_, claim)) = project.claims().find(|(_, claim)| claim.subject == name) {
+        return Some(
+            string_within(project, &claim.span, "\"subject\"", name)
+                .unwrap_or_else(|| claim.span.clone()),
+        );
+    }
+    let entry = project
+        .registry
+        .subjects
+        .iter()
+        .find(|entry| entry.name == name || entry.aliases.iter().any(|alias| alias == name))?;
+    let span = entry.span.as_ref()?;
+    Some(string_within(project, span, "", name).unwrap_or_else(|| span.clone()))
+}
+
+/// The JSON string `value`, written verbatim after `key` inside `span`.
+fn string_within(project: &Project, span: &Span, key: &str, value: &str) -> Option<Span> {
+    let text = project.files.text(span.file);
+    let within = text.get(span.bytes.clone())?;
+    let key_at = within.find(key)?;
+    let written = serde_json::to_string(value).ok()?;
+    let at = key_at + within[key_at..].find(&written)?;
+    let start = span.bytes.start + at;
+    Some(Span {
+        file: span.file,
+        bytes: start..start + written.len(),
+    })
+}
+
+fn coverage_warnings<'a>(
+    project: &'a Project,
+    coverage: &'a Coverage,
+) -> impl Iterator<Item = Diagnostic> + 'a {
+    let uncovered = coverage.uncovered.iter().map(|figure| {
+        Diagnostic::warning(
+            DiagnosticCode::UncoveredFigure,
+            format!(
+                "{} `{}` in {} is covered by no claim's quote",
+                figure.kind, figure.text, figure.document
+            ),
+        )
+        .with_label(Label::primary(figure.span.clone(), "not covered"))
+        .with_help(
+            "add a claim quoting this passage (`crosscheck add`), or explain why it needs none with a [[coverage.ignore]] entry in crosscheck.toml",
+        )
+    });
+    let idle = coverage.idle_ignores.iter().filter_map(|&index| {
+        let ignore = project.settings.coverage.ignore.get(index)?;
+        let mut warning = Diagnostic::warning(
+            DiagnosticCode::IdleCoverageIgnore,
+            format!(
+                "[[coverage.ignore]] entry {} ({}) holds no figure",
+                index + 1,
+                ignore.document
+            ),
+        )
+        .with_help("remove the entry, or quote the passage with the figure it was meant for");
+        if let Some(span) = settings_place(project, &ignore.text) {
+            warning = warning.with_label(Label::primary(span, "this passage"));
+        }
+        Some(warning)
+    });
+    uncovered.chain(idle)
+}
+
+fn ignore_not_found(project: &Project, missing: &IgnoreNotFound) -> Diagnostic {
+    let mut warning = Diagnostic::warning(
+        DiagnosticCode::CoverageIgnoreNotFound,
+        format!(
+            "the text of [[coverage.ignore]] entry {} is not in {}, so coverage was not computed",
+            missing.index + 1,
+            missing.document
+        ),
+    )
+    .with_help("copy the passage from the document exactly, or remove the entry")
+    .with_note(format!(
+        "closest passage, {}:{} ({:.0}% similar): {}",
+        missing.document,
+        missing.closest_at,
+        missing.similarity * 100.0,
+        missing.closest.trim()
+    ));
+    if let Some(span) = settings_place(project, &missing.text) {
+        warning = warning.with_label(Label::primary(span, "not in the document"));
+    }
+    warning
+}
+
+/// Where `text` is written in the project's `crosscheck.toml`, if verbatim.
+fn settings_place(project: &Project, text: &str) -> Option<Span> {
+    let (file, settings) = (0..)
+        .map_while(|id| project.files.get(id).map(|file| (id, file)))
+        .find(|(_, file)| file.name == "crosscheck.toml")?;
+    let start = settings.text.find(text)?;
+    Some(Span {
+        file,
+        bytes: start..start + text.len(),
+    })
+}

@@ -1,0 +1,116 @@
+//! Curation warnings (`check::curation_warnings`): what each looks like with
+//! its places, which are left out because the registry already decided, and
+//! that they never change `check`'s exit status.
+
+// Helpers outside #[test] fns: a panic here is a failing test, not a user's crash.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+
+use clap::Parser;
+use crosscheck::check;
+use crosscheck::cli::{self, Cli};
+use crosscheck::commands::{Console, ExitStatus};
+use crosscheck::diagnostic::{Severity, render_plain};
+use crosscheck::link::SubjectGraph;
+use crosscheck::load::load_project;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The warnings of the project in `dir`, rendered as the terminal shows
+/// diagnostics, and their codes.
+fn warnings(dir: &Path) -> (Vec<&'static str>, String) {
+    let project = load_project(dir)
+        .unwrap_or_else(|failure| panic!("{}", render_plain(&failure.diagnostics, &failure.files)));
+    let graph = SubjectGraph::build(&project);
+    let warnings = check::curation_warnings(&project, &graph);
+    assert!(
+        warnings.iter().all(|w| w.severity == Severity::Warning),
+        "every curation warning has warning severity"
+    );
+    let codes = warnings.iter().map(|w| w.code.name()).collect();
+    (codes, render_plain(&warnings, &project.files))
+}
+
+/// Close names, a cross-script pair and a veto through a chain are warned
+/// about; the close pair and the veto the registry lists as `distinct` are
+/// not.
+#[test]
+fn linking_warnings_with_places() {
+    let (codes, rendered) = warnings(&fixture("curation"));
+    assert_eq!(
+        codes,
+        [
+            "cross-script-subject-names",
+            "close-subject-names",
+            "vetoed-link"
+        ]
+    );
+    assert!(
+        !rendered.contains("France"),
+        "a distinct pair is not repeated"
+    );
+    insta::assert_snapshot!(rendered);
+}
+
+/// Unexplained figures, each at its place in the document, and the ignore
+/// entry that holds no figure.
+#[test]
+fn coverage_warnings_with_places() {
+    let (codes, rendered) = warnings(&fixture("coverage"));
+    assert!(codes.contains(&"uncovered-figure"));
+    assert!(codes.contains(&"idle-coverage-ignore"));
+    insta::assert_snapshot!(rendered);
+}
+
+/// An ignore entry whose text is not in its document is a warning for
+/// `check` (for `crosscheck coverage` it is an error).
+#[test]
+fn an_ignore_entry_not_found_is_a_warning() {
+    let (codes, rendered) = warnings(&fixture("coverage-ignore-not-found"));
+    assert!(codes.contains(&"coverage-ignore-not-found"));
+    insta::assert_snapshot!(rendered);
+}
+
+/// The project's own claims: the warnings the committed reports list.
+#[test]
+fn seed_project_warnings() {
+    let (_, rendered) = warnings(Path::new(env!("CARGO_MANIFEST_DIR")));
+    insta::assert_snapshot!(rendered);
+}
+
+/// A project with warnings and no contradiction exits 0, and the summary
+/// counts the warnings.
+#[test]
+fn warnings_never_fail_check() {
+    let dir = fixture("curation");
+    let cli = Cli::parse_from([
+        "crosscheck",
+        "check",
+        &dir.to_string_lossy(),
+        "--format",
+        "text",
+        "--fail-on",
+        "any",
+    ]);
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let mut stdin = std::io::empty();
+    let mut console = Console {
+        stdout: &mut stdout,
+        stderr: &mut stderr,
+        stdin: &mut stdin,
+        stdout_is_terminal: false,
+        stderr_is_terminal: false,
+    };
+    let status = cli::run(cli, &mut console).unwrap();
+    let stdout = String::from_utf8(stdout).unwrap();
+    assert_eq!(status, ExitStatus::Success, "{stdout}");
+    assert!(
+        stdout.contains("3 curation warnings"),
+        "the summary counts them:\n{stdout}"
+    );
+}
