@@ -182,6 +182,28 @@ fn relative_month_shift_clamps_the_day() {
     );
 }
 
+/// A month-precise anchor shifted by months is a whole month, whatever the
+/// lengths of the months involved (the benchmark at 10^6 claims found
+/// `published-69mo` from `2022-04` dropping 31 July 2016).
+#[test]
+fn relative_month_shift_of_a_month_keeps_the_whole_month() {
+    let april = Form::Exact(DatePoint::Calendar(date(2022, Some(4), None)));
+    assert_eq!(
+        denoted("published-69mo", &april),
+        "[2016-07-01T00:00, 2016-08-01T00:00)"
+    );
+    let september = Form::Exact(DatePoint::Calendar(date(2022, Some(9), None)));
+    assert_eq!(
+        denoted("published-1mo", &september),
+        "[2022-08-01T00:00, 2022-09-01T00:00)"
+    );
+    let february = Form::Exact(DatePoint::Calendar(date(2023, Some(2), None)));
+    assert_eq!(
+        denoted("published+1mo", &february),
+        "[2023-03-01T00:00, 2023-04-01T00:00)"
+    );
+}
+
 #[test]
 fn a_range_whose_ends_cross_once_anchored_covers_both() {
     let year = Form::Exact(DatePoint::Calendar(date(2024, None, None)));

@@ -369,13 +369,28 @@ impl RelativeOffset {
         }
     }
 
-    /// The anchor's `[start, end)` moved by this offset: its first and its
-    /// last minute move, so a clamped month shift never empties a day.
+    /// The anchor's `[start, end)` moved by this offset.
+    ///
+    /// An end on a month boundary moves as a boundary, so a month-precise
+    /// anchor stays a whole month (`2022-04` − 69 months is all of July
+    /// 2016, 31 July included); any other end moves through its last minute,
+    /// so a clamped month shift never empties a day (`2022-03-31` − 1 month
+    /// is 28 February).
     pub fn shift_span(&self, (start, end): (Minute, Minute)) -> (Minute, Minute) {
         let new_start = self.shift(start, 1);
-        let new_end = self.shift(end - 1, 1) + 1;
+        let new_end = if starts_a_month(end) {
+            self.shift(end, 1)
+        } else {
+            self.shift(end - 1, 1) + 1
+        };
         (new_start, new_end.max(new_start + 1))
     }
+}
+
+/// Whether `minute` is midnight on the first day of a month.
+fn starts_a_month(minute: Minute) -> bool {
+    let (_, _, day) = civil_from_days(minute.div_euclid(MINUTES_PER_DAY));
+    minute.rem_euclid(MINUTES_PER_DAY) == 0 && day == 1
 }
 
 /// `minute` moved by whole months, keeping the time of day and the day of
