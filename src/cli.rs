@@ -50,14 +50,21 @@ pub fn main() -> ExitCode {
     let stdout = io::stdout();
     let stderr = io::stderr();
     let stdin = io::stdin();
+    // Stdout is line-buffered by default: a report of a million claims
+    // would cost a system call per line.
+    let mut buffered_stdout = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut console = Console {
         stdout_is_terminal: stdout.is_terminal(),
         stderr_is_terminal: stderr.is_terminal(),
-        stdout: &mut stdout.lock(),
+        stdout: &mut buffered_stdout,
         stderr: &mut stderr.lock(),
         stdin: &mut stdin.lock(),
     };
-    match run(cli, &mut console) {
+    let result = run(cli, &mut console).and_then(|status| {
+        console.stdout.flush()?;
+        Ok(status)
+    });
+    match result {
         Ok(status) => status.into(),
         // A closed pipe (`crosscheck check | head`) is the reader's choice, not a failure.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

@@ -37,13 +37,16 @@ pub struct TextFile {
     /// with `/` separators, so reports hold no absolute paths.
     pub name: String,
     pub text: String,
+    lines: LineIndex,
 }
 
 impl Files {
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
+        let text = text.into();
         self.files.push(TextFile {
             name: name.into(),
-            text: text.into(),
+            lines: LineIndex::new(&text),
+            text,
         });
         self.files.len() - 1
     }
@@ -62,7 +65,43 @@ impl Files {
 
     /// 1-based line and column, the column counted in characters.
     pub fn line_column(&self, id: FileId, byte: usize) -> LineColumn {
-        LineColumn::of(self.text(id), byte)
+        match self.files.get(id) {
+            Some(file) => file.lines.line_column(&file.text, byte),
+            None => LineColumn { line: 1, column: 1 },
+        }
+    }
+}
+
+/// Where each line of a text starts, so a position costs a binary search
+/// and a count within one line (a claim file of a million claims is asked
+/// for a million positions: rescanning from the start each time is quadratic).
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    /// Byte offset of the start of every line; the first is 0.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// The position of byte offset `byte` in `text` (the text this index was
+    /// built from), clamped to the text and to a character boundary.
+    pub fn line_column(&self, text: &str, byte: usize) -> LineColumn {
+        let mut byte = byte.min(text.len());
+        while !text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        let line = self.starts.partition_point(|&start| start <= byte).max(1);
+        let line_start = self.starts.get(line - 1).copied().unwrap_or(0);
+        LineColumn {
+            line,
+            column: text[line_start..byte].chars().count() + 1,
+        }
     }
 }
 
@@ -275,6 +314,19 @@ impl Default for Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_line_index_agrees_with_a_scan() {
+        let text = "{\n  \"quote\": \"بقيمة تقارب\"\n\n x\n";
+        let index = LineIndex::new(text);
+        for byte in 0..=text.len() + 2 {
+            assert_eq!(
+                index.line_column(text, byte),
+                LineColumn::of(text, byte),
+                "byte {byte}"
+            );
+        }
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

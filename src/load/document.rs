@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path};
 
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Label};
-use crate::model::{Document, FileId, Files, LineColumn, QuoteLocation, Span};
+use crate::model::{Document, FileId, Files, LineIndex, QuoteLocation, Span};
+use crate::text::normalize::normalize_for_quote;
 use crate::text::quote;
 
 use super::fields::Sink;
@@ -103,19 +104,22 @@ pub(crate) fn resolve_documents(
             file: document_file,
         });
         let text = files.text(document_file).to_owned();
+        // Folded and indexed once per document, not once per quote.
+        let normalized = normalize_for_quote(&text);
+        let lines = LineIndex::new(&text);
         for (claim, quote_span) in draft.source.claims.iter_mut().zip(&draft.quote_spans) {
             let (Some(quote), Some(quote_span)) = (claim.quote.as_mut(), quote_span) else {
                 continue;
             };
-            match quote::locate(&text, &quote.text) {
+            match quote::locate_in(&text, &normalized, &quote.text) {
                 Ok(found) => {
                     quote.location = Some(QuoteLocation {
                         span: Span {
                             file: document_file,
                             bytes: found.bytes.clone(),
                         },
-                        start: LineColumn::of(&text, found.bytes.start),
-                        end: LineColumn::of(&text, found.bytes.end),
+                        start: lines.line_column(&text, found.bytes.start),
+                        end: lines.line_column(&text, found.bytes.end),
                     });
                 }
                 Err(not_found) => {
