@@ -17,12 +17,21 @@
 //!    shared prefix, and "barak 8 deal with india" / "barak 8 deal with
 //!    israel" would score 0.95.
 //!
+//!    A score is not enough: the words in which the two names differ (once
+//!    the words both hold are set aside) must be spellings of each other,
+//!    within one edit per [`VARIANT_CHARS_PER_EDIT`] characters
+//!    ([`differ_by_spelling`]). "Barak deal" / "Baraq deal" may link;
+//!    "naval deal with Israel" / "naval deal with Isvigan" (0.82) may not,
+//!    nor be suggested: a different proper noun is a different thing, not a
+//!    near miss, and listing every such pair buried the real near misses.
+//!
 //! Every join goes through [`Components::union`], which refuses a join that
 //! would put a registry `distinct` pair, or two registry entries, into one
 //! component; refused joins are kept as vetoes. Scored pairs below the
-//! threshold but at or above `suggest_threshold`, and Arabic/Latin pairs
-//! whose consonant skeletons are that close, are kept as suggestions when
-//! their names ended up in different subjects.
+//! threshold but at or above `suggest_threshold` (and differing only by
+//! spelling, as above), and Arabic/Latin pairs whose consonant skeletons are
+//! that close (the same word rule applied to the skeletons' words), are kept
+//! as suggestions when their names ended up in different subjects.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -35,6 +44,12 @@ use super::union_find::{Components, Refusal};
 
 /// The similarity measure named in reasons and suggestions.
 pub const MEASURE: &str = "levenshtein";
+
+/// The words in which two names differ are spellings of one word when they
+/// are at most one edit per this many characters apart (see
+/// [`differ_by_spelling`]): "Barak" / "Baraq" (1 in 5) and "factory" /
+/// "factories" (3 in 9) are; "Israel" / "Isvigan" (4 in 7) is not.
+pub const VARIANT_CHARS_PER_EDIT: usize = 3;
 
 /// Why two names are linked.
 #[derive(Debug, Clone, PartialEq)]
@@ -346,6 +361,7 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
     };
 
     let mut row = Vec::new();
+    let mut words = WordScratch::default();
     let mut scored = Scored {
         links: Vec::new(),
         close: Vec::new(),
@@ -368,6 +384,9 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
             let Some(score) = similarity(chars_a, chars_b, lowest, &mut row) else {
                 continue;
             };
+            if !differ_by_spelling(chars_a, chars_b, &mut words) {
+                continue;
+            }
             if score >= settings.fuzzy_threshold {
                 scored.links.push((score, a, b));
             } else if score >= settings.suggest_threshold {
@@ -379,7 +398,9 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
                 continue;
             }
             let floor = settings.suggest_threshold;
-            if let Some(score) = similarity(skeleton_a, skeleton_b, floor, &mut row) {
+            if let Some(score) = similarity(skeleton_a, skeleton_b, floor, &mut row)
+                && differ_by_spelling(skeleton_a, skeleton_b, &mut words)
+            {
                 scored.cross.push((score, a, b));
             }
         }
@@ -398,8 +419,7 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
 /// millions of comparisons (strsim decodes and allocates on each).
 ///
 /// Pairs that cannot reach `floor` are cut short (their exact score is not
-/// needed; `None`): first by a character-bag bound, then as soon as every
-/// cell of a row is beyond the allowed distance.
+/// needed; `None`).
 fn similarity(a: &[char], b: &[char], floor: f64, row: &mut Vec<usize>) -> Option<f64> {
     let longest = a.len().max(b.len());
     if longest == 0 {
@@ -407,6 +427,15 @@ fn similarity(a: &[char], b: &[char], floor: f64, row: &mut Vec<usize>) -> Optio
     }
     // The largest distance that still scores at least `floor`.
     let allowed = ((1.0 - floor) * longest as f64 + 1e-9).floor() as usize;
+    let distance = bounded_distance(a, b, allowed, row)?;
+    let score = 1.0 - distance as f64 / longest as f64;
+    (score >= floor).then_some(score)
+}
+
+/// The Levenshtein distance of `a` and `b` if it is at most `allowed`, else
+/// `None`. Cut short first by a character-bag bound, then as soon as every
+/// cell of a row is beyond `allowed`.
+fn bounded_distance(a: &[char], b: &[char], allowed: usize, row: &mut Vec<usize>) -> Option<usize> {
     // A shared prefix or suffix costs no edits: strip it, and the distance
     // of what remains is the distance of the whole (exact, and names that
     // differ in one word of a long shared frame compare in a few steps).
@@ -440,8 +469,99 @@ fn similarity(a: &[char], b: &[char], floor: f64, row: &mut Vec<usize>) -> Optio
             return None;
         }
     }
-    let score = 1.0 - result as f64 / longest as f64;
-    (score >= floor).then_some(score)
+    (result <= allowed).then_some(result)
+}
+
+/// Reused buffers of [`differ_by_spelling`].
+#[derive(Default)]
+struct WordScratch {
+    words_a: Vec<(usize, usize)>,
+    words_b: Vec<(usize, usize)>,
+    common_a: Vec<bool>,
+    common_b: Vec<bool>,
+    rest_a: Vec<char>,
+    rest_b: Vec<char>,
+    row: Vec<usize>,
+}
+
+/// Whether the words two names do not share are spellings of each other,
+/// so that the names may be one thing written two ways.
+///
+/// The words both names hold (as a multiset, wherever they stand) are set
+/// aside; what is left of each name, its words in order joined by a space,
+/// must be within one Levenshtein edit per [`VARIANT_CHARS_PER_EDIT`]
+/// characters of the longer rest. "artillery deal with Israel" / "artilery
+/// deal with Israel" leave "artillery" / "artilery" (1 edit in 9: a
+/// variant); "Barak deal" / "Baraq deal" and "drone factory" / "drone
+/// factories" (3 edits in 9) pass too. "naval deal with Israel" / "naval
+/// deal with Isvigan" leave "israel" / "isvigan" (4 edits in 7): a different
+/// proper noun, so a different thing, however close the whole names score.
+/// A name holding a whole extra word ("Iron Dome" / "Iron Dome battery")
+/// leaves an empty rest against a word: not a variant either. Equal word
+/// multisets (the same words reordered) are variants.
+fn differ_by_spelling(a: &[char], b: &[char], scratch: &mut WordScratch) -> bool {
+    fn split(text: &[char], into: &mut Vec<(usize, usize)>) {
+        into.clear();
+        let mut start = 0;
+        for (i, &c) in text
+            .iter()
+            .enumerate()
+            .chain(std::iter::once((text.len(), &' ')))
+        {
+            if c == ' ' {
+                if i > start {
+                    into.push((start, i));
+                }
+                start = i + 1;
+            }
+        }
+    }
+    fn join(
+        text: &[char],
+        words: &[(usize, usize)],
+        keep: impl Fn(usize) -> bool,
+        into: &mut Vec<char>,
+    ) {
+        into.clear();
+        for (k, &(start, end)) in words.iter().enumerate() {
+            if keep(k) {
+                if !into.is_empty() {
+                    into.push(' ');
+                }
+                into.extend_from_slice(&text[start..end]);
+            }
+        }
+    }
+    let WordScratch {
+        words_a,
+        words_b,
+        common_a,
+        common_b,
+        rest_a,
+        rest_b,
+        row,
+    } = scratch;
+    split(a, words_a);
+    split(b, words_b);
+    common_a.clear();
+    common_a.resize(words_a.len(), false);
+    common_b.clear();
+    common_b.resize(words_b.len(), false);
+    for (k, &(sa, ea)) in words_a.iter().enumerate() {
+        let word = &a[sa..ea];
+        let twin = (0..words_b.len()).find(|&m| {
+            let (sb, eb) = words_b[m];
+            !common_b[m] && &b[sb..eb] == word
+        });
+        if let Some(m) = twin {
+            common_a[k] = true;
+            common_b[m] = true;
+        }
+    }
+    join(a, words_a, |k| !common_a[k], rest_a);
+    join(b, words_b, |m| !common_b[m], rest_b);
+    let longest = rest_a.len().max(rest_b.len());
+    bounded_distance(rest_a, rest_b, longest / VARIANT_CHARS_PER_EDIT, row).is_some()
 }
 
 /// A lower bound of the Levenshtein distance: each edit changes the
@@ -650,6 +770,30 @@ fn assemble(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn differing_words_must_be_spellings_of_each_other() {
+        let mut scratch = WordScratch::default();
+        let mut variants = |a: &str, b: &str| {
+            let chars = |s: &str| s.chars().collect::<Vec<char>>();
+            differ_by_spelling(&chars(a), &chars(b), &mut scratch)
+        };
+        assert!(variants("barak deal", "baraq deal"));
+        assert!(variants("gantz visit", "ganz visit"));
+        assert!(variants("drone factory", "drone factories"));
+        assert!(variants("air defence deal", "airdefence deal"));
+        assert!(variants("deal with israel", "israel deal with"));
+        assert!(variants("same", "same"));
+        assert!(!variants(
+            "naval deal with israel",
+            "naval deal with isvigan"
+        ));
+        assert!(!variants("heron deal", "hermes deal"));
+        assert!(!variants("iron dome", "iron dome battery"));
+        // Two misspelt words are judged together, one proper noun apart is not.
+        assert!(variants("artillery deal israel", "artilery deal isreal"));
+        assert!(!variants("artillery deal israel", "artilery deal isvigan"));
+    }
 
     #[test]
     fn similarity_agrees_with_strsim() {
