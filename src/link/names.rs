@@ -38,7 +38,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::model::{LinkSettings, Registry};
 use crate::text::normalize::normalize_name;
 
-use super::blocking::candidate_pairs;
+use super::blocking::{candidate_pairs, sorted_order};
 use super::skeleton::{Script, digit_runs, skeleton};
 use super::union_find::{Components, Refusal};
 
@@ -148,17 +148,19 @@ pub struct Linking {
     pub suggestions: Vec<Suggestion>,
     /// Sorted by `a`, then `b`.
     pub vetoes: Vec<VetoedLink>,
-    /// Normalised name → index in `subjects`.
-    by_key: HashMap<String, usize>,
+    /// Normalised name → index in `subjects`, sorted by name.
+    by_key: Vec<(String, usize)>,
 }
 
 impl Linking {
     /// The canonical subject a spelling belongs to (any spelling equal to a
     /// linked one after normalisation).
     pub fn subject_of(&self, spelling: &str) -> Option<&CanonicalSubject> {
-        self.by_key
-            .get(&normalize_name(spelling))
-            .and_then(|&i| self.subjects.get(i))
+        let key = normalize_name(spelling);
+        let found = self.by_key.binary_search_by(|(k, _)| k.as_str().cmp(&key));
+        found
+            .ok()
+            .and_then(|at| self.subjects.get(self.by_key[at].1))
     }
 }
 
@@ -275,31 +277,50 @@ pub fn link_names(
 }
 
 fn build_atoms(names: &BTreeMap<String, usize>, registry: &Registry) -> Vec<Atom> {
-    let mut atoms: BTreeMap<String, Atom> = BTreeMap::new();
-    for (spelling, &count) in names {
-        let key = normalize_name(spelling);
-        atoms
-            .entry(key)
-            .or_default()
-            .claim_spellings
-            .push((spelling.clone(), count));
+    /// Where a normalised text comes from.
+    enum From<'a> {
+        Claims(&'a String, usize),
+        Registry(usize, &'a String),
     }
+    // Claim spellings first (in spelling order), then registry texts (in
+    // registry order); the stable sort by key keeps that order within a key.
+    let mut texts: Vec<(String, From)> = names
+        .iter()
+        .map(|(spelling, &count)| (normalize_name(spelling), From::Claims(spelling, count)))
+        .collect();
     for (e, entry) in registry.subjects.iter().enumerate() {
         for text in std::iter::once(&entry.name).chain(&entry.aliases) {
-            let atom = atoms.entry(normalize_name(text)).or_default();
-            atom.registry_spelling.get_or_insert_with(|| text.clone());
-            // The first entry to claim a name keeps it; a later entry naming
-            // it too is refused when its aliases are joined.
-            atom.entry.get_or_insert(e);
+            texts.push((normalize_name(text), From::Registry(e, text)));
+        }
+    }
+    let keys: Vec<&str> = texts.iter().map(|(key, _)| key.as_str()).collect();
+    let order = sorted_order(&keys);
+    let mut slots: Vec<Option<(String, From)>> = texts.into_iter().map(Some).collect();
+    let mut atoms: Vec<Atom> = Vec::new();
+    for i in order {
+        let Some((key, from)) = slots[i].take() else {
+            continue;
+        };
+        if atoms.last().is_none_or(|atom| atom.key != key) {
+            atoms.push(Atom {
+                key,
+                ..Atom::default()
+            });
+        }
+        let Some(atom) = atoms.last_mut() else {
+            continue;
+        };
+        match from {
+            From::Claims(spelling, count) => atom.claim_spellings.push((spelling.clone(), count)),
+            From::Registry(e, text) => {
+                atom.registry_spelling.get_or_insert_with(|| text.clone());
+                // The first entry to claim a name keeps it; a later entry
+                // naming it too is refused when its aliases are joined.
+                atom.entry.get_or_insert(e);
+            }
         }
     }
     atoms
-        .into_iter()
-        .map(|(key, mut atom)| {
-            atom.key = key;
-            atom
-        })
-        .collect()
 }
 
 /// Scored candidate pairs, `(score, a, b)` with atoms `a < b`.
@@ -596,15 +617,32 @@ fn assemble(
     distinct_texts: &HashMap<(usize, usize), (String, String)>,
 ) -> Linking {
     let roots: Vec<usize> = (0..atoms.len()).map(|i| components.find(i)).collect();
-    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    // The atoms of each component, components by root, atoms in order: a
+    // counting sort by root (linear; a map of vectors allocates per atom).
+    let mut starts = vec![0usize; atoms.len() + 1];
+    for &root in &roots {
+        starts[root + 1] += 1;
+    }
+    for i in 0..atoms.len() {
+        starts[i + 1] += starts[i];
+    }
+    let mut next = starts.clone();
+    let mut by_root = vec![0usize; atoms.len()];
     for (atom, &root) in roots.iter().enumerate() {
-        members.entry(root).or_default().push(atom);
+        by_root[next[root]] = atom;
+        next[root] += 1;
     }
 
-    // Components some claim uses become canonical subjects.
-    let mut subject_of_root: HashMap<usize, String> = HashMap::new();
+    // Components some claim uses become canonical subjects; `subject_of_root`
+    // first holds the index of the subject in the order made, then (below)
+    // in the sorted list.
+    let mut subject_of_root: Vec<Option<usize>> = vec![None; atoms.len()];
     let mut subjects: Vec<CanonicalSubject> = Vec::new();
-    for (&root, atom_ids) in &members {
+    for root in 0..atoms.len() {
+        let atom_ids = &by_root[starts[root]..starts[root + 1]];
+        if atom_ids.is_empty() {
+            continue;
+        }
         let used = atom_ids
             .iter()
             .any(|&i| !atoms[i].claim_spellings.is_empty());
@@ -631,7 +669,7 @@ fn assemble(
                 (most_common(claim_names).unwrap_or("").to_string(), false)
             }
         };
-        subject_of_root.insert(root, name.clone());
+        subject_of_root[root] = Some(subjects.len());
         subjects.push(CanonicalSubject {
             name,
             from_registry,
@@ -644,32 +682,39 @@ fn assemble(
                 .collect(),
         });
     }
-    subjects.sort_by(|a, b| a.name.cmp(&b.name));
-    let position: HashMap<&str, usize> = subjects
+    let names: Vec<&str> = subjects.iter().map(|s| s.name.as_str()).collect();
+    let order = sorted_order(&names);
+    let mut position = vec![0usize; subjects.len()];
+    for (sorted, &made) in order.iter().enumerate() {
+        position[made] = sorted;
+    }
+    let mut slots: Vec<Option<CanonicalSubject>> = subjects.into_iter().map(Some).collect();
+    let subjects: Vec<CanonicalSubject> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    for slot in &mut subject_of_root {
+        *slot = slot.map(|made| position[made]);
+    }
+    let subject_index = subject_of_root;
+    let subject_of_root: Vec<Option<&str>> = subject_index
+        .iter()
+        .map(|slot| slot.map(|i| subjects[i].name.as_str()))
+        .collect();
+    // Atoms are sorted by key: `by_key` is too, for a binary search.
+    let by_key: Vec<(String, usize)> = roots
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.name.as_str(), i))
+        .filter_map(|(atom, &root)| Some((atoms[atom].key.clone(), subject_index[root]?)))
         .collect();
-    let mut by_key = HashMap::new();
-    for (atom, root) in roots.iter().enumerate() {
-        if let Some(&i) = subject_of_root
-            .get(root)
-            .and_then(|n| position.get(n.as_str()))
-        {
-            by_key.insert(atoms[atom].key.clone(), i);
-        }
-    }
 
     let mut links = Vec::new();
     for (atom, root) in roots.iter().enumerate() {
-        let Some(subject) = subject_of_root.get(root) else {
+        let Some(subject) = subject_of_root[*root] else {
             continue;
         };
         let representative = atoms[atom].representative();
         for (spelling, _) in &atoms[atom].claim_spellings {
             if spelling != representative {
                 links.push(NameLink {
-                    subject: subject.clone(),
+                    subject: subject.to_string(),
                     a: spelling.clone(),
                     b: representative.to_string(),
                     reason: LinkReason::EqualAfterNormalisation,
@@ -678,9 +723,9 @@ fn assemble(
         }
     }
     for join in made {
-        if let Some(subject) = subject_of_root.get(&roots[join.a]) {
+        if let Some(subject) = subject_of_root[roots[join.a]] {
             links.push(NameLink {
-                subject: subject.clone(),
+                subject: subject.to_string(),
                 a: atoms[join.a].representative().to_string(),
                 b: atoms[join.b].representative().to_string(),
                 reason: join.reason,
@@ -721,10 +766,9 @@ fn assemble(
     vetoes.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
 
     let subject_name = |atom: usize| {
-        subject_of_root
-            .get(&roots[atom])
-            .cloned()
-            .unwrap_or_else(|| atoms[atom].representative().to_string())
+        subject_of_root[roots[atom]]
+            .unwrap_or_else(|| atoms[atom].representative())
+            .to_string()
     };
     let mut suggestions = Vec::new();
     let close = scored.close.iter().map(|&(score, a, b)| {
