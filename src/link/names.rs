@@ -361,19 +361,58 @@ impl<T> Flat<T> {
     }
 }
 
+/// What the scoring loop checks of a name before reading its characters.
+struct PairMeta {
+    /// Characters in the normalised name.
+    length: usize,
+    /// [`fx_hash`] of the name's digit runs.
+    digits: u64,
+    script: Script,
+    /// Whether a claim uses the name (pairs of registry-only names are
+    /// not scored).
+    used: bool,
+}
+
+/// A fast, fixed hash of bytes (FxHash's mixing step, as in rustc).
+fn fx_hash(bytes: &[u8]) -> u64 {
+    let mut hash = 0u64;
+    for chunk in bytes.chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    hash
+}
+
 fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
     let keys: Vec<&str> = atoms.iter().map(|a| a.key.as_str()).collect();
     let skeletons: Vec<String> = keys.iter().map(|k| skeleton(k)).collect();
-    // What a pair is judged by, per atom, packed: script, whether a claim
-    // uses it, its digit runs, and its characters decoded once.
-    let scripts: Vec<Script> = keys.iter().map(|k| Script::of(k)).collect();
-    let used: Vec<bool> = atoms
-        .iter()
-        .map(|a| !a.claim_spellings.is_empty())
-        .collect();
+    // What a pair is judged by, per atom: script, whether a claim uses it,
+    // its digit runs and its length in characters. The characters are
+    // decoded per pair, into reused buffers, and only for pairs that pass
+    // these: a copy of every name decoded up front (4 bytes a character)
+    // made the scoring loop's random reads several times larger than the
+    // names, and the loop slower per name as the names grew past the cache.
+    // Packed in one record per atom, so that judging a pair reads one place
+    // per name; the digit runs are compared by hash first, in full only when
+    // the hashes agree.
     let digits: Flat<u8> = Flat::collect(keys.iter().map(|k| digit_runs(k).join(",").into_bytes()));
-    let chars: Flat<char> = Flat::collect(keys.iter().map(|k| k.chars()));
-    let skeleton_chars: Flat<char> = Flat::collect(skeletons.iter().map(|k| k.chars()));
+    let meta: Vec<PairMeta> = atoms
+        .iter()
+        .zip(&keys)
+        .enumerate()
+        .map(|(i, (atom, key))| PairMeta {
+            length: key.chars().count(),
+            digits: fx_hash(digits.get(i)),
+            script: Script::of(key),
+            used: !atom.claim_spellings.is_empty(),
+        })
+        .collect();
+    let decode = |text: &str, into: &mut Vec<char>| {
+        into.clear();
+        into.extend(text.chars());
+    };
+    let (mut chars_a, mut chars_b) = (Vec::new(), Vec::new());
     let lowest = settings.suggest_threshold.min(settings.fuzzy_threshold);
     // Normalised Levenshtein is at most 1 - |la - lb| / max(la, lb).
     let may_reach = |la: usize, lb: usize| {
@@ -391,21 +430,23 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
     };
     for (a, b) in candidate_pairs(&keys, &skeletons) {
         let (a, b) = (a as usize, b as usize);
-        let (chars_a, chars_b) = (chars.get(a), chars.get(b));
-        if !(used[a] || used[b]) || chars_a.is_empty() || chars_b.is_empty() {
+        let (meta_a, meta_b) = (&meta[a], &meta[b]);
+        if !(meta_a.used || meta_b.used) || meta_a.length == 0 || meta_b.length == 0 {
             continue;
         }
-        if digits.get(a) != digits.get(b) {
+        if meta_a.digits != meta_b.digits || digits.get(a) != digits.get(b) {
             continue;
         }
-        if scripts[a].may_link_fuzzily(scripts[b]) {
-            if !may_reach(chars_a.len(), chars_b.len()) {
+        if meta_a.script.may_link_fuzzily(meta_b.script) {
+            if !may_reach(meta_a.length, meta_b.length) {
                 continue;
             }
-            let Some(score) = similarity(chars_a, chars_b, lowest, &mut row) else {
+            decode(keys[a], &mut chars_a);
+            decode(keys[b], &mut chars_b);
+            let Some(score) = similarity(&chars_a, &chars_b, lowest, &mut row) else {
                 continue;
             };
-            if !differ_by_spelling(chars_a, chars_b, &mut words) {
+            if !differ_by_spelling(&chars_a, &chars_b, &mut words) {
                 continue;
             }
             if score >= settings.fuzzy_threshold {
@@ -413,14 +454,15 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
             } else if score >= settings.suggest_threshold {
                 scored.close.push((score, a, b));
             }
-        } else if scripts[a].is_cross_script_pair(scripts[b]) {
-            let (skeleton_a, skeleton_b) = (skeleton_chars.get(a), skeleton_chars.get(b));
-            if skeleton_a.is_empty() || skeleton_b.is_empty() {
+        } else if meta_a.script.is_cross_script_pair(meta_b.script) {
+            if skeletons[a].is_empty() || skeletons[b].is_empty() {
                 continue;
             }
+            decode(&skeletons[a], &mut chars_a);
+            decode(&skeletons[b], &mut chars_b);
             let floor = settings.suggest_threshold;
-            if let Some(score) = similarity(skeleton_a, skeleton_b, floor, &mut row)
-                && differ_by_spelling(skeleton_a, skeleton_b, &mut words)
+            if let Some(score) = similarity(&chars_a, &chars_b, floor, &mut row)
+                && differ_by_spelling(&chars_a, &chars_b, &mut words)
             {
                 scored.cross.push((score, a, b));
             }
