@@ -14,9 +14,10 @@
 //! of invented names that grows with N (N/10 Latin, N/20 Arabic): a project with twice
 //! the subjects names more distinct things, it does not only recombine the
 //! same few words. With a fixed vocabulary, doubling N packs the names
-//! closer together and the number of truly close pairs (suggestions) grows
-//! about 3x, which any correct linker must report; pass `--fixed-vocabulary`
-//! to measure that case too.
+//! closer together: more pairs differ in one whole word (a partner, a
+//! system), which the word rule of `src/link/names.rs` keeps apart without
+//! listing them, but more true variants meet too; pass `--fixed-vocabulary`
+//! to measure that case.
 //!
 //! Prints one line: `names=N seconds=T cpu_seconds=C subjects=S links=L
 //! suggestions=G reference_cpu_seconds=R`. `seconds` is wall-clock time of
