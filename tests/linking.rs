@@ -198,6 +198,75 @@ fn canonical_name_choice() {
     assert_eq!(subject_names(&linking), ["Hermes 900 deal", "Heron deal"]);
 }
 
+/// Normalised Levenshtein similarity of two names, as linking scores them.
+fn whole_name_score(a: &str, b: &str) -> f64 {
+    use crosscheck::text::normalize::normalize_name;
+    strsim::normalized_levenshtein(&normalize_name(a), &normalize_name(b))
+}
+
+#[test]
+fn spelling_variant_in_one_word() {
+    let linking = snapshot("spelling_variant_in_one_word");
+    // "Barak" / "Baraq" and "Gantz" / "Ganz" are spellings of one word: the
+    // long names link, the short pair (0.80) is suggested.
+    assert_eq!(linking.subjects.len(), 4, "{:?}", subject_names(&linking));
+    let links: Vec<_> = linking
+        .links
+        .iter()
+        .map(|l| (l.a.as_str(), l.b.as_str()))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("Barak deal with India", "Baraq deal with India"),
+            ("Gantz visit to Rabat", "Ganz visit to Rabat"),
+        ]
+    );
+    let [suggestion] = linking.suggestions.as_slice() else {
+        panic!("{:?}", linking.suggestions)
+    };
+    assert_eq!(
+        (suggestion.a.as_str(), suggestion.b.as_str()),
+        ("Barak", "Baraq")
+    );
+}
+
+#[test]
+fn different_proper_noun_in_one_word() {
+    let settings = Settings::default().link;
+    // Each pair scores at or above a threshold as whole names (so the rule,
+    // not the score, keeps them apart): two would link, two be suggested.
+    let pairs = [
+        (
+            "2024 naval deal with Israel",
+            "2024 naval deal with Isvigan",
+        ),
+        (
+            "air-defence systems sale to Morocco signed in Rabat with France",
+            "air-defence systems sale to Morocco signed in Rabat with Greece",
+        ),
+        (
+            "France's rank among Morocco's security partners",
+            "Israel's rank among Morocco's security partners",
+        ),
+        (
+            "Morocco-Israel security cooperation agreement",
+            "Morocco-Israel security cooperation agreement draft",
+        ),
+    ];
+    let scores: Vec<f64> = pairs.iter().map(|(a, b)| whole_name_score(a, b)).collect();
+    assert!(
+        scores.iter().all(|&s| s >= settings.suggest_threshold),
+        "{scores:?}"
+    );
+    assert!(scores[1] >= settings.fuzzy_threshold, "{scores:?}");
+
+    let linking = snapshot("different_proper_noun_in_one_word");
+    assert_eq!(linking.subjects.len(), 8, "{:?}", subject_names(&linking));
+    assert!(linking.links.is_empty(), "{:?}", linking.links);
+    assert!(linking.suggestions.is_empty(), "{:?}", linking.suggestions);
+}
+
 /// A claim with only what linking reads.
 fn claim(source: &str, id: &str, subject: &str) -> Claim {
     let span = Span {

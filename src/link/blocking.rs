@@ -22,6 +22,7 @@
 //! registry alias is the curator's remedy.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Blocks up to this size are paired exhaustively.
 pub const SMALL_BLOCK: usize = 12;
@@ -43,38 +44,32 @@ pub fn candidate_pairs(keys: &[&str], skeletons: &[String]) -> Vec<(u32, u32)> {
         }
     };
 
-    let mut blocks: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
+    // A block stops growing one past SMALL_BLOCK: it will be skipped, and a
+    // word every other name holds would otherwise list them all.
+    let mut blocks: Blocks = HashMap::default();
     for i in 0..n {
         for word in keys[i].split(' ').filter(|w| !w.is_empty()) {
-            blocks.entry((false, word)).or_default().push(i);
+            add_to_block(&mut blocks, (false, word), i);
         }
         for word in skeletons[i].split(' ').filter(|w| w.len() >= 2) {
-            blocks.entry((true, word)).or_default().push(i);
+            add_to_block(&mut blocks, (true, word), i);
         }
     }
     for members in blocks.values() {
         if members.len() <= SMALL_BLOCK {
             for (x, &a) in members.iter().enumerate() {
                 for &b in &members[x + 1..] {
-                    push(&mut pairs, a, b);
+                    push(&mut pairs, a as usize, b as usize);
                 }
             }
         }
     }
 
-    let reversed = |s: &str| s.chars().rev().collect::<String>();
-    let reversed_keys: Vec<String> = keys.iter().map(|k| reversed(k)).collect();
-    let reversed_skeletons: Vec<String> = skeletons.iter().map(|s| reversed(s)).collect();
-    let sorted_by = |by: &[String]| {
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_unstable_by(|&a, &b| by[a].cmp(&by[b]).then(a.cmp(&b)));
-        order
-    };
     let orders = [
         (0..n).collect(),
-        sorted_by(&reversed_keys),
-        sorted_by(skeletons),
-        sorted_by(&reversed_skeletons),
+        reversed_order(keys),
+        sorted_order(skeletons),
+        reversed_order(skeletons),
     ];
     for order in orders {
         for (x, &a) in order.iter().enumerate() {
@@ -84,9 +79,148 @@ pub fn candidate_pairs(keys: &[&str], skeletons: &[String]) -> Vec<(u32, u32)> {
         }
     }
 
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+    sort_pairs(pairs, n)
+}
+
+/// The indices of `texts` in byte order of the texts (ties by index).
+///
+/// Sorted by each text's first 16 bytes packed into a number first, and only
+/// texts sharing those compared in full: a sort of 100,000 strings through
+/// pointers is mostly cache misses, a sort of packed numbers is not.
+pub(super) fn sorted_order<T: AsRef<str>>(texts: &[T]) -> Vec<usize> {
+    let prefix = |text: &str| {
+        let mut bytes = [0u8; 16];
+        let len = text.len().min(16);
+        bytes[..len].copy_from_slice(&text.as_bytes()[..len]);
+        u128::from_be_bytes(bytes)
+    };
+    // Zero padding keeps the order of texts whose prefixes differ; equal
+    // prefixes (also "ab" against "ab\0") fall back to the full comparison.
+    let mut order: Vec<(u128, usize)> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (prefix(t.as_ref()), i))
+        .collect();
+    order.sort_unstable_by(|(pa, a), (pb, b)| {
+        pa.cmp(pb)
+            .then_with(|| texts[*a].as_ref().cmp(texts[*b].as_ref()))
+            .then(a.cmp(b))
+    });
+    order.into_iter().map(|(_, i)| i).collect()
+}
+
+type Blocks<'a> = HashMap<(bool, &'a str), Vec<u32>, BuildHasherDefault<WordHasher>>;
+
+fn add_to_block<'a>(blocks: &mut Blocks<'a>, key: (bool, &'a str), i: usize) {
+    let members = blocks.entry(key).or_default();
+    if members.len() <= SMALL_BLOCK {
+        // `i < n <= u32::MAX`, as for the pairs.
+        members.push(i as u32);
+    }
+}
+
+/// The indices of `texts` in byte order of the texts read backwards
+/// (character by character), ties by index; as [`sorted_order`], without
+/// writing the reversed texts out.
+fn reversed_order<T: AsRef<str>>(texts: &[T]) -> Vec<usize> {
+    let prefix = |text: &str| {
+        let mut bytes = [0u8; 16];
+        let mut len = 0;
+        for c in text.chars().rev() {
+            let mut utf8 = [0u8; 4];
+            let encoded = c.encode_utf8(&mut utf8).as_bytes();
+            let take = encoded.len().min(16 - len);
+            bytes[len..len + take].copy_from_slice(&encoded[..take]);
+            len += take;
+            if len == 16 {
+                break;
+            }
+        }
+        u128::from_be_bytes(bytes)
+    };
+    let mut order: Vec<(u128, usize)> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (prefix(t.as_ref()), i))
+        .collect();
+    // Characters compare as their UTF-8 bytes do, so this is byte order of
+    // the reversed texts.
+    order.sort_unstable_by(|(pa, a), (pb, b)| {
+        pa.cmp(pb)
+            .then_with(|| {
+                let (ta, tb) = (texts[*a].as_ref(), texts[*b].as_ref());
+                ta.chars().rev().cmp(tb.chars().rev())
+            })
+            .then(a.cmp(b))
+    });
+    order.into_iter().map(|(_, i)| i).collect()
+}
+
+/// FxHash (as in rustc): the block keys are short words, and the standard
+/// SipHash, built against adversarial keys, costs more than the lookup.
+/// Iteration order over the blocks never reaches the output (the pairs are
+/// sorted).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// `pairs` sorted and without repeats, in linear time: bucketed by their
+/// first name (a counting sort), then each small bucket sorted on its own.
+fn sort_pairs(pairs: Vec<(u32, u32)>, n: usize) -> Vec<(u32, u32)> {
+    let mut starts = vec![0usize; n + 1];
+    for &(a, _) in &pairs {
+        starts[a as usize + 1] += 1;
+    }
+    for i in 0..n {
+        starts[i + 1] += starts[i];
+    }
+    let mut next = starts.clone();
+    let mut seconds = vec![0u32; pairs.len()];
+    for &(a, b) in &pairs {
+        seconds[next[a as usize]] = b;
+        next[a as usize] += 1;
+    }
+    let mut sorted = Vec::with_capacity(pairs.len());
+    for a in 0..n {
+        let bucket = &mut seconds[starts[a]..starts[a + 1]];
+        bucket.sort_unstable();
+        let mut last = None;
+        for &b in bucket.iter() {
+            if last != Some(b) {
+                // `a < n <= u32::MAX`: the pairs' first names are u32 already.
+                sorted.push((a as u32, b));
+                last = Some(b);
+            }
+        }
+    }
+    sorted
 }
 
 #[cfg(test)]
@@ -102,6 +236,38 @@ mod tests {
             .collect();
         let pairs = candidate_pairs(&keys, &skeletons);
         assert!(pairs.contains(&(0, 1)));
+    }
+
+    #[test]
+    fn orders_and_pairs_match_the_plain_sorts() {
+        let texts: Vec<String> = [
+            "barak deal with israel and more words",
+            "barak deal with israel and more",
+            "ab",
+            "ab\0",
+            "",
+            "barak deal with india",
+            "ab",
+            "صفقه باراك مع الهند والمغرب",
+            "صفقه براك مع الهند والمغرب",
+            "x صفقه براك مع الهند والمغرب",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut expected: Vec<usize> = (0..texts.len()).collect();
+        expected.sort_by(|&a, &b| texts[a].cmp(&texts[b]).then(a.cmp(&b)));
+        assert_eq!(sorted_order(&texts), expected);
+        let reversed: Vec<String> = texts.iter().map(|t| t.chars().rev().collect()).collect();
+        let mut expected: Vec<usize> = (0..texts.len()).collect();
+        expected.sort_by(|&a, &b| reversed[a].cmp(&reversed[b]).then(a.cmp(&b)));
+        assert_eq!(reversed_order(&texts), expected);
+
+        let pairs = vec![(3, 4), (0, 2), (3, 1), (0, 2), (1, 3), (0, 1)];
+        let mut expected = pairs.clone();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(sort_pairs(pairs, 5), expected);
     }
 
     #[test]
