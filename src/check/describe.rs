@@ -277,15 +277,14 @@ pub fn relation_clause(
     a_first: bool,
     order: Order,
 ) -> String {
+    // `'2022' (2022)` says nothing twice: the set is shown only when it
+    // reads differently from what was written.
+    let (la, lb) = (labelled(a, da), labelled(b, db));
     match relation {
         SetRelation::Equal => format!("{a} and {b} denote the same {} ({da})", order.noun()),
-        SetRelation::Subset => format!("{a} ({da}) lies within {b} ({db}): {b} is less precise"),
-        SetRelation::Superset => {
-            format!("{b} ({db}) lies within {a} ({da}): {a} is less precise")
-        }
-        SetRelation::Overlap => {
-            format!("{a} ({da}) and {b} ({db}) overlap; neither lies within the other")
-        }
+        SetRelation::Subset => format!("{la} lies within {lb}: {b} is less precise"),
+        SetRelation::Superset => format!("{lb} lies within {la}: {a} is less precise"),
+        SetRelation::Overlap => format!("{la} and {lb} overlap; neither lies within the other"),
         SetRelation::Disjoint => {
             let side = match (a_first, order) {
                 (true, Order::Numbers) => "below",
@@ -293,8 +292,17 @@ pub fn relation_clause(
                 (true, Order::Time) => "before",
                 (false, Order::Time) => "after",
             };
-            format!("{a} ({da}) is {side} {b} ({db}): they cannot both be true")
+            format!("{la} is {side} {lb}: they cannot both be true")
         }
+    }
+}
+
+/// `'~500M USD' (450M..550M USD)`, or just `'2022'` when the set reads as written.
+fn labelled(quoted: &str, denoted: &str) -> String {
+    if quoted.trim_matches('\'') == denoted {
+        quoted.to_owned()
+    } else {
+        format!("{quoted} ({denoted})")
     }
 }
 
