@@ -8,6 +8,7 @@
 //! names, scores with two decimals. Names are not padded into columns: Arabic
 //! and Latin widths do not line up in a terminal anyway.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -39,6 +40,14 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
 pub fn render(linking: &Linking, settings: &LinkSettings, out: &mut dyn Write) -> io::Result<()> {
     let count = linking.subjects.len();
     writeln!(out, "{count} canonical subject{}", plural(count))?;
+    // Grouped once: scanning every link for every subject is quadratic.
+    let mut links_by_subject: BTreeMap<&str, Vec<_>> = BTreeMap::new();
+    for link in &linking.links {
+        links_by_subject
+            .entry(link.subject.as_str())
+            .or_default()
+            .push(link);
+    }
     for subject in &linking.subjects {
         writeln!(out)?;
         let origin = if subject.from_registry {
@@ -55,12 +64,7 @@ pub fn render(linking: &Linking, settings: &LinkSettings, out: &mut dyn Write) -
             };
             writeln!(out, "    {}  ({uses})", name.spelling)?;
         }
-        let links: Vec<_> = linking
-            .links
-            .iter()
-            .filter(|link| link.subject == subject.name)
-            .collect();
-        if !links.is_empty() {
+        if let Some(links) = links_by_subject.get(subject.name.as_str()) {
             writeln!(out, "  links:")?;
             for link in links {
                 writeln!(out, "    {} → {}: {}", link.a, link.b, reason(&link.reason))?;
