@@ -142,7 +142,22 @@ fn source_name(source: &crate::model::Source) -> String {
     }
 }
 
+/// Above this many claims the page shows no claim graph: a picture of
+/// thousands of boxes is unreadable, and its layout (crossing reduction)
+/// grows faster than the claims. `crosscheck graph` still exports it.
+pub const MAX_GRAPH_CLAIMS: usize = 1500;
+
 fn render_graph(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let claims = input.project.claims().count();
+    if claims > MAX_GRAPH_CLAIMS {
+        writeln!(out, "<section id=\"graph\">")?;
+        writeln!(out, "<h2>Claim graph</h2>")?;
+        writeln!(
+            out,
+            "<p class=\"legend\">Not drawn: {claims} claims is more than a picture can show (the page draws up to {MAX_GRAPH_CLAIMS}). Export it with <code>crosscheck graph --format svg</code> or <code>--format dot</code>.</p>"
+        )?;
+        return writeln!(out, "</section>");
+    }
     let graph = ClaimGraph::build(input);
     if graph.nodes.is_empty() {
         return Ok(());

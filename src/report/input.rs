@@ -25,6 +25,9 @@ pub struct ReportInput<'a> {
     /// Warnings about the curation itself (near-duplicate subjects,
     /// uncovered figures, ...), listed last in every report.
     pub warnings: &'a [Diagnostic],
+    /// Where each claim is in `project.sources`: renderers look claims up
+    /// by id once per row, so a scan would make reports quadratic.
+    positions: BTreeMap<ClaimId, (usize, usize)>,
 }
 
 /// What a report shows beside a claim besides what the claim file holds.
@@ -59,17 +62,42 @@ impl<'a> ReportInput<'a> {
                 (claim.id.clone(), facts)
             })
             .collect();
+        ReportInput::from_parts(project, outcome, claims, warnings)
+    }
+
+    /// A report input from facts gathered elsewhere (tests build them by hand).
+    pub fn from_parts(
+        project: &'a Project,
+        outcome: &'a CheckOutcome,
+        claims: BTreeMap<ClaimId, ClaimFacts>,
+        warnings: &'a [Diagnostic],
+    ) -> ReportInput<'a> {
+        let positions = project
+            .sources
+            .iter()
+            .enumerate()
+            .flat_map(|(s, source)| {
+                source
+                    .claims
+                    .iter()
+                    .enumerate()
+                    .map(move |(c, claim)| (claim.id.clone(), (s, c)))
+            })
+            .collect();
         ReportInput {
             project,
             outcome,
             claims,
             warnings,
+            positions,
         }
     }
 
     /// The claim with this global id and its source.
     pub fn claim(&self, id: &ClaimId) -> Option<(&'a Source, &'a Claim)> {
-        self.project.claims().find(|(_, claim)| &claim.id == id)
+        let &(s, c) = self.positions.get(id)?;
+        let source = self.project.sources.get(s)?;
+        Some((source, source.claims.get(c)?))
     }
 
     /// The canonical subject of a claim (its own subject if the linker gave none).

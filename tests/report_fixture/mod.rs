@@ -552,12 +552,12 @@ impl Fixture {
     }
 
     pub fn input(&self) -> ReportInput<'_> {
-        ReportInput {
-            project: &self.project,
-            outcome: &self.outcome,
-            claims: self.claims.clone(),
-            warnings: &self.warnings,
-        }
+        ReportInput::from_parts(
+            &self.project,
+            &self.outcome,
+            self.claims.clone(),
+            &self.warnings,
+        )
     }
 }
 
