@@ -343,6 +343,17 @@ pub struct Conversion {
     pub converted: String,
 }
 
+impl Conversion {
+    /// The conversion in plain words, after the claim's id:
+    /// `from EUR to USD at 1.0813 USD per EUR (2023)`.
+    pub fn describe(&self) -> String {
+        format!(
+            "from {} to {} at {} {} per {} ({})",
+            self.from, self.to, self.rate, self.to, self.from, self.year
+        )
+    }
+}
+
 /// One independent origin: an `according_to` name (or, for claims citing
 /// none, their source) and the claims that rest on it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -304,14 +304,9 @@ fn render_finding(
         for conversion in &finding.conversions {
             writeln!(
                 out,
-                "<li>Converted <span class=\"claim-id\">{}</span> from {} to {} at {} {} per {} ({}).</li>",
+                "<li>Converted <span class=\"claim-id\">{}</span> {}.</li>",
                 breakable_id(&conversion.claim.0),
-                escape(&conversion.from),
-                escape(&conversion.to),
-                escape(&conversion.rate),
-                escape(&conversion.to),
-                escape(&conversion.from),
-                conversion.year
+                escape(&conversion.describe()),
             )?;
         }
         writeln!(out, "</ul>")?;

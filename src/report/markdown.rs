@@ -181,14 +181,9 @@ fn render_finding(
     for conversion in &finding.conversions {
         writeln!(
             out,
-            "- Converted {} from {} to {} at {} {} per {} ({}).",
+            "- Converted {} {}.",
             escape(&conversion.claim.0),
-            escape(&conversion.from),
-            escape(&conversion.to),
-            escape(&conversion.rate),
-            escape(&conversion.to),
-            escape(&conversion.from),
-            conversion.year
+            escape(&conversion.describe()),
         )?;
     }
     if !finding.conversions.is_empty() {
