@@ -542,24 +542,38 @@ impl Parser<'_> {
             self.skip_ws();
             items.push(self.value(depth)?);
             self.skip_ws();
-            match self.bytes.get(self.pos) {
-                Some(b',') => {
-                    let comma = self.pos;
-                    self.pos += 1;
-                    self.skip_ws();
-                    if self.bytes.get(self.pos) == Some(&b']') {
-                        return Err(self.trailing_comma(comma));
-                    }
-                }
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(Json {
-                        kind: JsonKind::Array(items),
-                        span: start..self.pos,
-                    });
-                }
-                _ => return Err(self.expected("`,` or `]`", Some("separate array items with `,`"))),
+            if self.after_item(b']', "`,` or `]`", "separate array items with `,`")? {
+                return Ok(Json {
+                    kind: JsonKind::Array(items),
+                    span: start..self.pos,
+                });
             }
+        }
+    }
+
+    /// After an array item or object member: consumes a `,` (refusing a
+    /// trailing one) or the closing `close`, and says whether it closed.
+    fn after_item(
+        &mut self,
+        close: u8,
+        expected: &str,
+        help: &'static str,
+    ) -> Result<bool, Box<JsonError>> {
+        match self.bytes.get(self.pos) {
+            Some(b',') => {
+                let comma = self.pos;
+                self.pos += 1;
+                self.skip_ws();
+                if self.bytes.get(self.pos) == Some(&close) {
+                    return Err(self.trailing_comma(comma));
+                }
+                Ok(false)
+            }
+            Some(&byte) if byte == close => {
+                self.pos += 1;
+                Ok(true)
+            }
+            _ => Err(self.expected(expected, Some(help))),
         }
     }
 
@@ -616,28 +630,15 @@ impl Parser<'_> {
             let value = self.value(depth)?;
             members.push(Member { key, value });
             self.skip_ws();
-            match self.bytes.get(self.pos) {
-                Some(b',') => {
-                    let comma = self.pos;
-                    self.pos += 1;
-                    self.skip_ws();
-                    if self.bytes.get(self.pos) == Some(&b'}') {
-                        return Err(self.trailing_comma(comma));
-                    }
-                }
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(Json {
-                        kind: JsonKind::Object(members),
-                        span: start..self.pos,
-                    });
-                }
-                _ => {
-                    return Err(self.expected(
-                        "`,` or `}`",
-                        Some("separate members with `,`; is a `,` missing at the end of the previous line?"),
-                    ));
-                }
+            if self.after_item(
+                b'}',
+                "`,` or `}`",
+                "separate members with `,`; is a `,` missing at the end of the previous line?",
+            )? {
+                return Ok(Json {
+                    kind: JsonKind::Object(members),
+                    span: start..self.pos,
+                });
             }
         }
     }
