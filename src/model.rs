@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -182,12 +183,20 @@ pub struct Document {
 }
 
 /// `<source.id>/<claim.id>`: a claim's id across the project.
+///
+/// Shared, not copied: every finding and pair comparison names its claims,
+/// and a million-claim project has millions of them, so a clone is a
+/// reference count, not an allocation.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ClaimId(pub String);
+pub struct ClaimId(pub Arc<str>);
 
 impl ClaimId {
     pub fn new(source: &str, claim: &str) -> ClaimId {
-        ClaimId(format!("{source}/{claim}"))
+        ClaimId(Arc::from(format!("{source}/{claim}")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 

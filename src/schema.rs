@@ -136,7 +136,9 @@ pub fn claim_file_schema() -> String {
 
 /// The JSON Schema of the report `crosscheck check --format json` prints.
 pub fn report_schema() -> String {
-    pretty(&schemars::schema_for!(crate::report::json::JsonReport))
+    pretty(&schemars::schema_for!(
+        crate::report::json::JsonReport<'static>
+    ))
 }
 
 /// The JSON Schema of `claims/subjects.json`.

@@ -45,19 +45,29 @@ fn facts(
     attribute: &str,
     value: Value,
     denotation: Denotation,
-) -> ClaimFacts {
+) -> ClaimFacts<'static> {
     ClaimFacts {
-        id: ClaimId(id.to_owned()),
-        source: source.to_owned(),
-        subject: "deal".to_owned(),
-        attribute: attribute.to_owned(),
-        value,
-        written: id.to_owned(),
+        id: leak(ClaimId(id.into())),
+        source: leak_str(source),
+        subject: "deal",
+        attribute: leak_str(attribute),
+        value: leak(value),
+        written: leak_str(id),
         denotation: Ok(denotation),
         as_of: None,
         rate_year: None,
-        according_to: Vec::new(),
+        according_to: &[],
     }
+}
+
+/// Claim facts borrow from a loaded project; these tests have none, so
+/// their few values live for the whole test run.
+fn leak<T>(value: T) -> &'static T {
+    Box::leak(Box::new(value))
+}
+
+fn leak_str(text: &str) -> &'static str {
+    Box::leak(text.to_owned().into_boxed_str())
 }
 
 fn number_value() -> Value {
@@ -96,7 +106,7 @@ fn to_decimal(interval: &Interval<i64>) -> Interval<Decimal> {
     interval.map(Decimal::from)
 }
 
-fn numeric_claim(id: &str, interval: &Interval<i64>) -> ClaimFacts {
+fn numeric_claim(id: &str, interval: &Interval<i64>) -> ClaimFacts<'static> {
     facts(
         id,
         id,
@@ -135,7 +145,7 @@ fn time_set() -> impl Strategy<Value = TimeSet> {
     ]
 }
 
-fn date_claim(id: &str, set: TimeSet) -> ClaimFacts {
+fn date_claim(id: &str, set: TimeSet) -> ClaimFacts<'static> {
     facts(id, id, "value", date_value(), Denotation::Time(set))
 }
 
@@ -222,8 +232,8 @@ proptest! {
                             facts(&id, source, attribute, Value::Text(name.clone()), Denotation::Text(name))
                         } else {
                             let mut claim = numeric_claim(&id, &interval);
-                            claim.source = source.to_owned();
-                            claim.attribute = attribute.to_owned();
+                            claim.source = source;
+                            claim.attribute = attribute;
                             claim
                         }
                     })

@@ -12,7 +12,7 @@ use crosscheck::cli::{self, Cli};
 use crosscheck::commands::{Console, ExitStatus};
 use crosscheck::link::SubjectGraph;
 use crosscheck::load::load_project;
-use crosscheck::report::json::JsonReport;
+use crosscheck::report::json;
 
 fn fixture(case: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -32,9 +32,7 @@ fn report(case: &str) -> serde_json::Value {
     let graph = SubjectGraph::build(&project);
     let outcome = check::run(&project, &graph);
     let mut out = Vec::new();
-    JsonReport::build(&project, &graph, &outcome, &[])
-        .write(&mut out)
-        .expect("writing to a Vec cannot fail");
+    json::render(&project, &graph, &outcome, &[], &mut out).expect("writing to a Vec cannot fail");
     serde_json::from_slice(&out).expect("the report is JSON")
 }
 
@@ -144,9 +142,7 @@ fn input_order_does_not_change_the_findings() {
     let graph = SubjectGraph::build(&project);
     let outcome = check::run(&project, &graph);
     let mut out = Vec::new();
-    JsonReport::build(&project, &graph, &outcome, &[])
-        .write(&mut out)
-        .expect("writing to a Vec cannot fail");
+    json::render(&project, &graph, &outcome, &[], &mut out).expect("writing to a Vec cannot fail");
     let copy: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
     assert_eq!(copy["findings"], report("bounds")["findings"]);
 }
@@ -249,4 +245,33 @@ fn invalid_input_exits_2_with_diagnostics() {
     assert_eq!(status, ExitStatus::Invalid);
     assert_eq!(stdout, "");
     insta::assert_snapshot!("invalid_claim_stderr", stderr);
+}
+
+/// `json::write` streams the report element by element; `JsonReport` is the
+/// type docs/report.schema.json is generated from. Both must be the same
+/// JSON, or the schema describes a report nobody gets.
+#[test]
+fn the_streamed_report_is_the_schema_type() {
+    for case in [
+        "money_rate",
+        "independence",
+        "sets",
+        "unreadable",
+        "mixed_kinds",
+    ] {
+        let project = load_project(&fixture(case)).expect("the fixture loads");
+        let graph = SubjectGraph::build(&project);
+        let facts = check::claim_facts(&project, &graph);
+        let outcome = check::check_facts(&project, &facts);
+        let warnings = check::curation_warnings(&project, &graph);
+        let mut out = Vec::new();
+        json::write(&project, &facts, &outcome, &warnings, &mut out)
+            .expect("writing to a Vec cannot fail");
+        let streamed: serde_json::Value = serde_json::from_slice(&out).expect("the report is JSON");
+        let built = serde_json::to_value(json::JsonReport::build(
+            &project, &facts, &outcome, &warnings,
+        ))
+        .expect("the report type serialises");
+        assert_eq!(streamed, built, "{case}");
+    }
 }

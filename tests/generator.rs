@@ -333,7 +333,7 @@ fn the_pipeline_finds_exactly_the_planted_contradictions() {
                 )
             })
             .flat_map(|f| f.pairs.iter())
-            .map(|[a, b]| (a.0.clone(), b.0.clone()))
+            .map(|[a, b]| (a.0.to_string(), b.0.to_string()))
             .collect();
         let planted: BTreeSet<(String, String)> = generated
             .truth
@@ -365,7 +365,7 @@ fn the_pipeline_finds_exactly_the_planted_contradictions() {
         for (_, claim) in project.claims() {
             let canonical = graph.canonical_subject(&claim.id).expect("claim linked");
             linked
-                .entry(canonical_of_claim[&claim.id.0].clone())
+                .entry(canonical_of_claim[claim.id.as_str()].clone())
                 .or_default()
                 .insert(canonical.to_owned());
         }
@@ -375,4 +375,34 @@ fn the_pipeline_finds_exactly_the_planted_contradictions() {
         let distinct: BTreeSet<_> = linked.values().flatten().collect();
         assert_eq!(distinct.len(), linked.len(), "two planted subjects merged");
     }
+}
+
+/// The JSON report is checked and serialised in parallel, chunk by chunk:
+/// its bytes must not depend on the number of threads. The project is large
+/// enough (12,000 claims) that the report spans several chunks and windows.
+#[test]
+fn the_report_does_not_depend_on_the_number_of_threads() {
+    let dir = write(&config(12_000, 11, false));
+    let project = crosscheck::load::load_project(dir.path()).expect("the generated project loads");
+    let report_with = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool");
+        pool.install(|| {
+            let graph = crosscheck::link::SubjectGraph::build(&project);
+            let facts = crosscheck::check::claim_facts(&project, &graph);
+            let outcome = crosscheck::check::check_facts(&project, &facts);
+            let mut out = Vec::new();
+            crosscheck::report::json::write(&project, &facts, &outcome, &[], &mut out)
+                .expect("writing to a Vec cannot fail");
+            out
+        })
+    };
+    let one = report_with(1);
+    assert!(one.len() > 1_000_000, "the report spans many chunks");
+    assert!(
+        one == report_with(3),
+        "1 and 3 threads give different bytes"
+    );
 }

@@ -334,7 +334,7 @@ fn subject_graph_resolves_every_claim() {
         files,
     };
     let graph = SubjectGraph::build(&project);
-    let of = |id: &str| graph.canonical_subject(&ClaimId(id.to_string()));
+    let of = |id: &str| graph.canonical_subject(&ClaimId(id.into()));
     assert_eq!(of("a/one"), Some("Barak MX air-defence deal"));
     assert_eq!(of("b/two"), Some("Barak MX air-defence deal"));
     assert_eq!(of("b/three"), Some("Heron"));

@@ -9,7 +9,7 @@ use super::describe;
 use super::unreadable::plural;
 use super::{
     CheckContext, ClaimFacts, ClaimGroup, Conversion, Finding, FindingKind, Origin, PairComparison,
-    Sink, ValueNames, Verdict,
+    ReasonCode, Sink, ValueNames, Verdict, quoted,
 };
 use crate::model::ClaimId;
 use crate::value::Denotation;
@@ -19,11 +19,6 @@ pub(super) fn findings(
     sink: Sink,
     context: &CheckContext<'_>,
 ) -> Vec<Finding> {
-    let by_id: BTreeMap<&ClaimId, &ClaimFacts> = group
-        .claims
-        .iter()
-        .map(|claim| (&claim.id, *claim))
-        .collect();
     let mut comparisons = sink.comparisons;
     comparisons.sort_by(|a, b| a.claims.cmp(&b.claims));
 
@@ -32,9 +27,8 @@ pub(super) fn findings(
         let kind = match comparison.verdict {
             Verdict::Contradiction => {
                 let [a, b] = &comparison.claims;
-                let same_source =
-                    by_id.get(a).map(|c| &c.source) == by_id.get(b).map(|c| &c.source);
-                if same_source {
+                let source = |id| group.claim(id).map(|c| c.source);
+                if source(a) == source(b) {
                     FindingKind::InternalContradiction
                 } else {
                     FindingKind::Contradiction
@@ -52,48 +46,48 @@ pub(super) fn findings(
     for (kind, comparisons) in buckets {
         let parts = match kind {
             // Equivalence classes: one finding per connected set of claims.
-            FindingKind::Agreement | FindingKind::NamingVariant => components(comparisons),
+            FindingKind::Agreement | FindingKind::NamingVariant => components(group, comparisons),
             _ => vec![comparisons],
         };
         for comparisons in parts {
-            findings.push(finding(group, kind, comparisons, &by_id, context.names));
+            findings.push(finding(group, kind, comparisons, context.names));
         }
     }
     findings
 }
 
-/// Splits comparisons into the connected sets of claims they join.
-fn components(comparisons: Vec<PairComparison>) -> Vec<Vec<PairComparison>> {
-    let mut parts: Vec<(BTreeSet<ClaimId>, Vec<PairComparison>)> = Vec::new();
-    for comparison in comparisons {
-        let touching: Vec<usize> = parts
-            .iter()
-            .enumerate()
-            .filter(|(_, (ids, _))| comparison.claims.iter().any(|id| ids.contains(id)))
-            .map(|(i, _)| i)
-            .collect();
-        let mut merged: (BTreeSet<ClaimId>, Vec<PairComparison>) = (BTreeSet::new(), Vec::new());
-        for i in touching.into_iter().rev() {
-            let (ids, list) = parts.remove(i);
-            merged.0.extend(ids);
-            merged.1.extend(list);
+/// Splits comparisons (sorted by pair) into the connected sets of claims
+/// they join, each list still sorted, the lists sorted by their first pair.
+fn components(
+    group: &ClaimGroup<'_>,
+    comparisons: Vec<PairComparison>,
+) -> Vec<Vec<PairComparison>> {
+    let index = |id: &ClaimId| group.index_of(id).unwrap_or(0);
+    let mut parent: Vec<usize> = (0..group.claims.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
         }
-        merged.0.extend(comparison.claims.iter().cloned());
-        merged.1.push(comparison);
-        parts.push(merged);
+        i
     }
-    let mut parts: Vec<Vec<PairComparison>> = parts
-        .into_iter()
-        .map(|(_, mut list)| {
-            list.sort_by(|a, b| a.claims.cmp(&b.claims));
-            list
-        })
-        .collect();
-    parts.sort_by(|a, b| {
-        a.first()
-            .map(|c| &c.claims)
-            .cmp(&b.first().map(|c| &c.claims))
-    });
+    for comparison in &comparisons {
+        let [a, b] = &comparison.claims;
+        let (ra, rb) = (root(&mut parent, index(a)), root(&mut parent, index(b)));
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+    // Comparisons arrive sorted, so each part's list is sorted, and parts
+    // are created in the order of their first pair.
+    let mut part_of_root: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut parts: Vec<Vec<PairComparison>> = Vec::new();
+    for comparison in comparisons {
+        let r = root(&mut parent, index(&comparison.claims[0]));
+        let part = *part_of_root.entry(r).or_insert_with(|| {
+            parts.push(Vec::new());
+            parts.len() - 1
+        });
+        parts[part].push(comparison);
+    }
     parts
 }
 
@@ -101,14 +95,10 @@ fn finding(
     group: &ClaimGroup<'_>,
     kind: FindingKind,
     comparisons: Vec<PairComparison>,
-    by_id: &BTreeMap<&ClaimId, &ClaimFacts>,
     names: &dyn ValueNames,
 ) -> Finding {
-    let ids: BTreeSet<ClaimId> = comparisons
-        .iter()
-        .flat_map(|c| c.claims.iter().cloned())
-        .collect();
-    let claims: Vec<&ClaimFacts> = ids.iter().filter_map(|id| by_id.get(id).copied()).collect();
+    let ids: BTreeSet<&ClaimId> = comparisons.iter().flat_map(|c| c.claims.iter()).collect();
+    let claims: Vec<&ClaimFacts> = ids.iter().filter_map(|id| group.claim(id)).collect();
     let pairs = match kind {
         FindingKind::Contradiction | FindingKind::InternalContradiction => {
             comparisons.iter().map(|c| c.claims.clone()).collect()
@@ -127,7 +117,7 @@ fn finding(
         kind,
         subject: group.subject.to_owned(),
         attribute: group.attribute.to_owned(),
-        claims: ids.into_iter().collect(),
+        claims: ids.into_iter().cloned().collect(),
         pairs,
         explanation,
         comparisons,
@@ -137,37 +127,46 @@ fn finding(
     }
 }
 
+/// The finding in one sentence. A finding of one pair gives that pair's
+/// reason; a finding of several pairs says how many and which values are
+/// involved, and leaves each pair's reason to `comparisons` (the human
+/// reports list them under the sentence): a paragraph of every pair's
+/// reason is unreadable, and at scale, most of the report.
 fn explain(
     kind: FindingKind,
     comparisons: &[PairComparison],
     claims: &[&ClaimFacts],
     origins: &[Origin],
 ) -> String {
-    let reasons = || -> String {
-        match comparisons {
-            [only] => only.reason.clone(),
-            many => many
-                .iter()
-                .map(|c| format!("{} / {}: {}", c.claims[0], c.claims[1], c.reason))
-                .collect::<Vec<_>>()
-                .join("; "),
-        }
-    };
     let pairs = plural(comparisons.len(), "pair", "pairs");
+    let summary = |relation: &str| match comparisons {
+        [only] => only.reason.clone(),
+        _ => format!("{pairs} {relation}, among {}", values_of(claims)),
+    };
     match kind {
-        FindingKind::Contradiction => {
-            if comparisons.len() == 1 {
-                reasons()
-            } else {
-                format!("{pairs} cannot both be true: {}", reasons())
+        FindingKind::Contradiction => summary("cannot both be true"),
+        FindingKind::InternalContradiction => {
+            let source = claims.first().map_or("", |c| c.source);
+            format!(
+                "source {source} contradicts itself: {}",
+                summary("cannot both be true")
+            )
+        }
+        FindingKind::Incomparable => {
+            let why: BTreeSet<ReasonCode> = comparisons.iter().map(|c| c.code).collect();
+            let why: Vec<&str> = why.into_iter().map(ReasonCode::description).collect();
+            match comparisons {
+                [only] => format!("1 pair cannot be compared: {}", only.reason),
+                _ => format!("{pairs} cannot be compared ({})", why.join("; ")),
             }
         }
-        FindingKind::InternalContradiction => {
-            let source = claims.first().map_or("", |c| c.source.as_str());
-            format!("source {source} contradicts itself: {}", reasons())
+        FindingKind::Compatible => {
+            summary("can both be true (one value is less precise than the other, or they overlap)")
         }
-        FindingKind::Incomparable => format!("{pairs} cannot be compared: {}", reasons()),
-        FindingKind::Compatible | FindingKind::NamingVariant => reasons(),
+        FindingKind::NamingVariant => match comparisons {
+            [only] => only.reason.clone(),
+            _ => format!("{} are names of one registry entry", values_of(claims)),
+        },
         FindingKind::Agreement => {
             let value = claims.first().map(|c| value_text(c)).unwrap_or_default();
             let ids: Vec<String> = claims.iter().map(|c| c.id.to_string()).collect();
@@ -178,9 +177,21 @@ fn explain(
                 independence(claims, origins)
             )
         }
-        // Written by their own checks.
-        FindingKind::MixedKinds | FindingKind::Unreadable => reasons(),
+        // Written by their own checks, never assembled from pairs.
+        FindingKind::MixedKinds | FindingKind::Unreadable => String::new(),
     }
+}
+
+/// The distinct values of `claims` as written, quoted, in claim order:
+/// `'500M USD', '~500M USD'`.
+fn values_of(claims: &[&ClaimFacts]) -> String {
+    let mut seen = BTreeSet::new();
+    claims
+        .iter()
+        .filter(|claim| seen.insert(claim.written))
+        .map(|claim| quoted(claim))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What a claim's value denotes, for the agreement sentence.
@@ -188,13 +199,13 @@ fn value_text(claim: &ClaimFacts) -> String {
     match &claim.denotation {
         Ok(Denotation::Numeric(set)) => describe::numeric(set),
         Ok(Denotation::Time(set)) => describe::time(set),
-        _ => claim.written.clone(),
+        _ => claim.written.to_owned(),
     }
 }
 
 /// "2 sources, 1 independent origin: a/x and b/y both cite Clash Report".
 fn independence(claims: &[&ClaimFacts], origins: &[Origin]) -> String {
-    let sources: BTreeSet<&str> = claims.iter().map(|c| c.source.as_str()).collect();
+    let sources: BTreeSet<&str> = claims.iter().map(|c| c.source).collect();
     let mut sentence = format!(
         "{}, {}",
         plural(sources.len(), "source", "sources"),
@@ -238,13 +249,13 @@ enum OriginKey {
 /// uncited claims of that source.
 pub(super) fn origins_of(claims: &[&ClaimFacts], names: &dyn ValueNames) -> Vec<Origin> {
     let mut sorted: Vec<&ClaimFacts> = claims.to_vec();
-    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    sorted.sort_by(|a, b| a.id.cmp(b.id));
     // Origin key → its spelling as first met (in claim id order).
     let mut spelling: BTreeMap<OriginKey, String> = BTreeMap::new();
     let mut groups: Vec<(BTreeSet<OriginKey>, Vec<ClaimId>)> = Vec::new();
     for claim in sorted {
         let mut keys: BTreeSet<OriginKey> = BTreeSet::new();
-        for name in &claim.according_to {
+        for name in claim.according_to {
             let normalised = names.normalize(name);
             if normalised.is_empty() {
                 continue;
@@ -254,7 +265,7 @@ pub(super) fn origins_of(claims: &[&ClaimFacts], names: &dyn ValueNames) -> Vec<
             keys.insert(key);
         }
         if keys.is_empty() {
-            let key = OriginKey::Source(claim.source.clone());
+            let key = OriginKey::Source(claim.source.to_owned());
             spelling
                 .entry(key.clone())
                 .or_insert_with(|| format!("source {}", claim.source));

@@ -59,9 +59,10 @@ pub mod unreadable;
 
 mod assemble;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
 
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 pub use curation::curation_warnings;
@@ -150,17 +151,19 @@ pub const CHECKS: &[Check] = &[
 ];
 
 /// One claim, resolved for comparison: everything a check may look at.
+/// It borrows from the [`Project`] (a million claims are resolved per run:
+/// copying their text would cost as much as the checks).
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClaimFacts {
-    pub id: ClaimId,
+pub struct ClaimFacts<'a> {
+    pub id: &'a ClaimId,
     /// The id of the claim's source.
-    pub source: String,
+    pub source: &'a str,
     /// The canonical subject.
-    pub subject: String,
-    pub attribute: String,
-    pub value: Value,
+    pub subject: &'a str,
+    pub attribute: &'a str,
+    pub value: &'a Value,
     /// The value as written in the claim file, for explanations.
-    pub written: String,
+    pub written: &'a str,
     /// The set the value denotes, or why it denotes none.
     pub denotation: Result<Denotation, DenoteError>,
     /// The time the claim is about; `None` is any time.
@@ -168,10 +171,10 @@ pub struct ClaimFacts {
     /// The year whose rate converts the claim's money: the year `as_of`
     /// starts in, else the year `published` starts in.
     pub rate_year: Option<i32>,
-    pub according_to: Vec<String>,
+    pub according_to: &'a [String],
 }
 
-impl ClaimFacts {
+impl ClaimFacts<'_> {
     pub fn kind(&self) -> ValueKind {
         self.value.kind()
     }
@@ -179,7 +182,7 @@ impl ClaimFacts {
 
 /// How texts are compared: name normalisation and registry `values` aliases.
 /// A trait so the checks can be tested without a registry.
-pub trait ValueNames {
+pub trait ValueNames: Sync {
     /// The form two names share when they are written the same.
     fn normalize(&self, name: &str) -> String;
     /// The registry `values` entry a name belongs to.
@@ -221,29 +224,47 @@ pub struct CheckContext<'a> {
 pub struct ClaimGroup<'a> {
     pub subject: &'a str,
     pub attribute: &'a str,
-    pub claims: Vec<&'a ClaimFacts>,
+    pub claims: Vec<&'a ClaimFacts<'a>>,
 }
 
 impl<'a> ClaimGroup<'a> {
     /// Every pair `(a, b)` of claims of `kind` with `a.id < b.id` whose
     /// `as_of` overlap: the pairs a check compares.
-    pub fn pairs_of(&self, kind: ValueKind) -> Vec<(&'a ClaimFacts, &'a ClaimFacts)> {
-        let of_kind: Vec<&ClaimFacts> = self
-            .claims
+    pub fn pairs_of(&self, kind: ValueKind) -> Vec<(&'a ClaimFacts<'a>, &'a ClaimFacts<'a>)> {
+        let of_kind = self.of_kind(kind);
+        pairs_among(&of_kind)
+            .map(|(i, j)| (of_kind[i], of_kind[j]))
+            .collect()
+    }
+
+    /// The position of the claim `id` in the group.
+    pub fn index_of(&self, id: &ClaimId) -> Option<usize> {
+        self.claims.binary_search_by(|claim| claim.id.cmp(id)).ok()
+    }
+
+    /// The group's claim `id`.
+    pub fn claim(&self, id: &ClaimId) -> Option<&'a ClaimFacts<'a>> {
+        self.index_of(id).map(|i| self.claims[i])
+    }
+
+    /// The group's claims of `kind`, in id order.
+    pub fn of_kind(&self, kind: ValueKind) -> Vec<&'a ClaimFacts<'a>> {
+        self.claims
             .iter()
             .copied()
             .filter(|claim| claim.kind() == kind)
-            .collect();
-        let mut pairs = Vec::new();
-        for (i, a) in of_kind.iter().enumerate() {
-            for b in &of_kind[i + 1..] {
-                if as_of_overlap(a, b) {
-                    pairs.push((*a, *b));
-                }
-            }
-        }
-        pairs
+            .collect()
     }
+}
+
+/// Every pair `(i, j)` of indices into `claims` with `i < j` whose `as_of`
+/// overlap: for checks that prepare each claim once before comparing pairs.
+pub fn pairs_among<'c>(claims: &'c [&ClaimFacts<'_>]) -> impl Iterator<Item = (usize, usize)> + 'c {
+    (0..claims.len()).flat_map(move |i| {
+        (i + 1..claims.len())
+            .filter(move |&j| as_of_overlap(claims[i], claims[j]))
+            .map(move |j| (i, j))
+    })
 }
 
 /// Whether two claims are about overlapping times.
@@ -264,59 +285,68 @@ pub struct Sink {
 
 /// Compares every linked group of claims in `project`.
 pub fn run(project: &Project, graph: &SubjectGraph) -> CheckOutcome {
+    check_facts(project, &claim_facts(project, graph))
+}
+
+/// Compares the claims of `project`, already resolved by [`claim_facts`]
+/// (the JSON report reads the same facts, so they are resolved once).
+pub fn check_facts(project: &Project, facts: &[ClaimFacts<'_>]) -> CheckOutcome {
     let names = RegistryNames::new(project);
     let context = CheckContext {
         rates: &project.settings.rates,
         names: &names,
     };
     CheckOutcome {
-        findings: check_claims(&claim_facts(project, graph), &context),
+        findings: check_claims(facts, &context),
     }
 }
 
 /// Resolves every claim of `project`: canonical subject, denotation, `as_of`
-/// and the year for currency rates.
-pub fn claim_facts(project: &Project, graph: &SubjectGraph) -> Vec<ClaimFacts> {
+/// and the year for currency rates. In project order (source id, then claim
+/// file order); sources are resolved in parallel.
+pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<ClaimFacts<'a>> {
     let tolerance = project.settings.compare.approx_tolerance;
     project
-        .claims()
-        .map(|(source, claim)| {
+        .sources
+        .par_iter()
+        .flat_map_iter(|source| {
             let context = DenoteContext {
                 approx_tolerance: tolerance,
                 published: source.published.as_ref(),
             };
             // `as_of` and `published` are dates; one that denotes nothing
             // (relative, with no anchor) is treated as unknown: any time.
-            let as_of = claim
-                .as_of
+            let unanchored = DenoteContext {
+                approx_tolerance: tolerance,
+                published: None,
+            };
+            let published_year = source
+                .published
                 .as_ref()
-                .and_then(|expr| time_of(&Value::Date(expr.clone()), &context));
-            let published = source.published.as_ref().and_then(|expr| {
-                let unanchored = DenoteContext {
-                    approx_tolerance: tolerance,
-                    published: None,
-                };
-                time_of(&Value::Date(expr.clone()), &unanchored)
-            });
-            let rate_year = as_of
+                .and_then(|expr| time_of(&Value::Date(expr.clone()), &unanchored))
                 .as_ref()
-                .and_then(start_year)
-                .or_else(|| published.as_ref().and_then(start_year));
-            ClaimFacts {
-                id: claim.id.clone(),
-                source: source.id.clone(),
-                subject: graph
-                    .canonical_subject(&claim.id)
-                    .unwrap_or(claim.subject.as_str())
-                    .to_owned(),
-                attribute: claim.attribute.clone(),
-                value: claim.value.clone(),
-                written: claim.value_written.clone(),
-                denotation: denote(&claim.value, &context),
-                as_of,
-                rate_year,
-                according_to: claim.according_to.clone(),
-            }
+                .and_then(start_year);
+            source.claims.iter().map(move |claim| {
+                let as_of = claim
+                    .as_of
+                    .as_ref()
+                    .and_then(|expr| time_of(&Value::Date(expr.clone()), &context));
+                let rate_year = as_of.as_ref().and_then(start_year).or(published_year);
+                ClaimFacts {
+                    id: &claim.id,
+                    source: &source.id,
+                    subject: graph
+                        .canonical_subject(&claim.id)
+                        .unwrap_or(claim.subject.as_str()),
+                    attribute: &claim.attribute,
+                    value: &claim.value,
+                    written: &claim.value_written,
+                    denotation: denote(&claim.value, &context),
+                    as_of,
+                    rate_year,
+                    according_to: &claim.according_to,
+                }
+            })
         })
         .collect()
 }
@@ -343,38 +373,48 @@ pub fn start_year(set: &TimeSet) -> Option<i32> {
 }
 
 /// Runs every check on every group of `claims` and returns the findings in
-/// their stable order. The result does not depend on the order of `claims`.
-pub fn check_claims(claims: &[ClaimFacts], context: &CheckContext<'_>) -> Vec<Finding> {
-    let mut groups: BTreeMap<(&str, &str), Vec<&ClaimFacts>> = BTreeMap::new();
+/// their stable order. The result does not depend on the order of `claims`,
+/// nor on how the groups are spread over threads.
+pub fn check_claims(claims: &[ClaimFacts<'_>], context: &CheckContext<'_>) -> Vec<Finding> {
+    let mut by_key: HashMap<(&str, &str), Vec<&ClaimFacts<'_>>> = HashMap::new();
     for claim in claims {
-        groups
-            .entry((claim.subject.as_str(), claim.attribute.as_str()))
+        by_key
+            .entry((claim.subject, claim.attribute))
             .or_default()
             .push(claim);
     }
-    let mut findings = Vec::new();
-    for ((subject, attribute), mut members) in groups {
-        members.sort_by(|a, b| a.id.cmp(&b.id));
-        let group = ClaimGroup {
-            subject,
-            attribute,
-            claims: members,
-        };
-        let mut sink = Sink::default();
-        for check in CHECKS {
-            (check.run)(&group, context, &mut sink);
-        }
-        findings.extend(assemble::findings(&group, sink, context));
+    let mut groups: Vec<ClaimGroup<'_>> = by_key
+        .into_iter()
+        .map(|((subject, attribute), mut members)| {
+            members.sort_unstable_by(|a, b| a.id.cmp(b.id));
+            ClaimGroup {
+                subject,
+                attribute,
+                claims: members,
+            }
+        })
+        .collect();
+    groups.par_sort_unstable_by(|a, b| (a.subject, a.attribute).cmp(&(b.subject, b.attribute)));
+    // Each group's findings, sorted by (kind, claims); groups in (subject,
+    // attribute) order. Findings are sorted by kind, subject, attribute and
+    // claims: so a stable split by kind keeps that order.
+    let per_group: Vec<Vec<Finding>> = groups
+        .par_iter()
+        .map(|group| {
+            let mut sink = Sink::default();
+            for check in CHECKS {
+                (check.run)(group, context, &mut sink);
+            }
+            let mut findings = assemble::findings(group, sink, context);
+            findings.sort_by(|a, b| (a.kind, &a.claims).cmp(&(b.kind, &b.claims)));
+            findings
+        })
+        .collect();
+    let mut by_kind: BTreeMap<FindingKind, Vec<Finding>> = BTreeMap::new();
+    for finding in per_group.into_iter().flatten() {
+        by_kind.entry(finding.kind).or_default().push(finding);
     }
-    findings.sort_by(|a, b| {
-        (a.kind, &a.subject, &a.attribute, &a.claims).cmp(&(
-            b.kind,
-            &b.subject,
-            &b.attribute,
-            &b.claims,
-        ))
-    });
-    findings
+    by_kind.into_values().flatten().collect()
 }
 
 /// A verdict on a pair, its claims in id order (`a.id < b.id`).

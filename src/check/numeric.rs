@@ -222,7 +222,7 @@ fn to_usd(
         dimension: Dimension::Money(usd),
         interval,
     };
-    let shown = central_value(&claim.value)
+    let shown = central_value(claim.value)
         .and_then(|(approx, v)| v.checked_mul(rate).map(|usd| (approx, usd)))
         .map_or_else(
             || describe::numeric(&converted),
@@ -242,7 +242,7 @@ fn to_usd(
             to: usd.as_str().to_owned(),
             rate: describe::exact(rate),
             year,
-            written: claim.written.clone(),
+            written: claim.written.to_owned(),
             converted: shown,
         }),
     ))

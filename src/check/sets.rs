@@ -28,7 +28,7 @@ use std::collections::BTreeSet;
 
 use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, ReasonCode, Sink,
-    ValueNames, Verdict, comparison, quoted,
+    ValueNames, Verdict, comparison, pairs_among, quoted,
 };
 use crate::value::{Denotation, SetRelation, ValueKind};
 
@@ -38,8 +38,15 @@ pub const CHECK: Check = Check {
 };
 
 fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
-    for (a, b) in group.pairs_of(ValueKind::Set) {
-        sink.comparisons.push(compare(a, b, context));
+    let claims = group.of_kind(ValueKind::Set);
+    // Each member normalised and looked up once, not once per pair.
+    let members: Vec<BTreeSet<Member>> = claims
+        .iter()
+        .map(|claim| members(claim, context.names))
+        .collect();
+    for (i, j) in pairs_among(&claims) {
+        sink.comparisons
+            .push(compare(claims[i], &members[i], claims[j], &members[j]));
     }
 }
 
@@ -62,14 +69,18 @@ fn members(claim: &ClaimFacts, names: &dyn ValueNames) -> BTreeSet<Member> {
         .collect()
 }
 
-/// The verdict on two set claims (`a.id < b.id`).
-pub fn compare(a: &ClaimFacts, b: &ClaimFacts, context: &CheckContext<'_>) -> PairComparison {
-    let (x, y) = (members(a, context.names), members(b, context.names));
-    let relation = match (x.is_subset(&y), y.is_subset(&x)) {
+/// The verdict on two set claims (`a.id < b.id`), given their members.
+fn compare(
+    a: &ClaimFacts,
+    x: &BTreeSet<Member>,
+    b: &ClaimFacts,
+    y: &BTreeSet<Member>,
+) -> PairComparison {
+    let relation = match (x.is_subset(y), y.is_subset(x)) {
         (true, true) => SetRelation::Equal,
         (true, false) => SetRelation::Subset,
         (false, true) => SetRelation::Superset,
-        (false, false) if x.is_disjoint(&y) => SetRelation::Disjoint,
+        (false, false) if x.is_disjoint(y) => SetRelation::Disjoint,
         (false, false) => SetRelation::Overlap,
     };
     let (qa, qb) = (quoted(a), quoted(b));

@@ -37,24 +37,41 @@ fn d(text: &str) -> Decimal {
     text.parse().unwrap()
 }
 
-fn claim(id: &str, written: &str, value: Value, denotation: Denotation) -> ClaimFacts {
+fn claim(id: &str, written: &str, value: Value, denotation: Denotation) -> ClaimFacts<'static> {
     let (source, _) = id.split_once('/').unwrap();
     ClaimFacts {
-        id: ClaimId(id.to_owned()),
-        source: source.to_owned(),
-        subject: "deal".to_owned(),
-        attribute: "value".to_owned(),
-        value,
-        written: written.to_owned(),
+        id: leak(ClaimId(id.into())),
+        source: leak_str(source),
+        subject: "deal",
+        attribute: "value",
+        value: leak(value),
+        written: leak_str(written),
         denotation: Ok(denotation),
         as_of: None,
         rate_year: Some(2023),
-        according_to: Vec::new(),
+        according_to: &[],
     }
 }
 
+/// Claim facts borrow from a loaded project; these tests have none, so
+/// their few values live for the whole test run.
+fn leak<T>(value: T) -> &'static T {
+    Box::leak(Box::new(value))
+}
+
+fn leak_str(text: &str) -> &'static str {
+    Box::leak(text.to_owned().into_boxed_str())
+}
+
 /// An exact amount `mantissa × scale` in `currency`, denoting `[lo, hi)`.
-fn money(id: &str, written: &str, mantissa: i64, currency: &str, lo: &str, hi: &str) -> ClaimFacts {
+fn money(
+    id: &str,
+    written: &str,
+    mantissa: i64,
+    currency: &str,
+    lo: &str,
+    hi: &str,
+) -> ClaimFacts<'static> {
     let code = Currency(currency.as_bytes().try_into().unwrap());
     let value = Value::Number(NumberExpr {
         form: Form::Exact(WrittenNumber {
@@ -70,7 +87,12 @@ fn money(id: &str, written: &str, mantissa: i64, currency: &str, lo: &str, hi: &
     claim(id, written, value, Denotation::Numeric(set))
 }
 
-fn number(id: &str, dimension: Dimension, lo: Bound<Decimal>, hi: Bound<Decimal>) -> ClaimFacts {
+fn number(
+    id: &str,
+    dimension: Dimension,
+    lo: Bound<Decimal>,
+    hi: Bound<Decimal>,
+) -> ClaimFacts<'static> {
     let value = Value::Number(NumberExpr {
         form: Form::Exact(WrittenNumber {
             mantissa: Decimal::ONE,
@@ -85,7 +107,7 @@ fn number(id: &str, dimension: Dimension, lo: Bound<Decimal>, hi: Bound<Decimal>
     claim(id, id, value, Denotation::Numeric(set))
 }
 
-fn closed(id: &str, lo: &str, hi: &str) -> ClaimFacts {
+fn closed(id: &str, lo: &str, hi: &str) -> ClaimFacts<'static> {
     number(
         id,
         Dimension::Pure,
@@ -94,7 +116,7 @@ fn closed(id: &str, lo: &str, hi: &str) -> ClaimFacts {
     )
 }
 
-fn text(id: &str, written: &str) -> ClaimFacts {
+fn text(id: &str, written: &str) -> ClaimFacts<'static> {
     claim(
         id,
         written,
@@ -103,7 +125,7 @@ fn text(id: &str, written: &str) -> ClaimFacts {
     )
 }
 
-fn set(id: &str, members: &[&str]) -> ClaimFacts {
+fn set(id: &str, members: &[&str]) -> ClaimFacts<'static> {
     let members: Vec<String> = members.iter().map(|m| (*m).to_owned()).collect();
     claim(
         id,
@@ -138,7 +160,7 @@ fn check(claims: &[ClaimFacts]) -> Vec<Finding> {
 fn kinds(findings: &[Finding]) -> Vec<(FindingKind, Vec<String>)> {
     findings
         .iter()
-        .map(|f| (f.kind, f.claims.iter().map(|c| c.0.clone()).collect()))
+        .map(|f| (f.kind, f.claims.iter().map(|c| c.0.to_string()).collect()))
         .collect()
 }
 
@@ -168,7 +190,7 @@ fn equal_nested_overlapping_and_disjoint_intervals() {
     let pairs: Vec<[String; 2]> = findings[0]
         .pairs
         .iter()
-        .map(|[a, b]| [a.0.clone(), b.0.clone()])
+        .map(|[a, b]| [a.0.to_string(), b.0.to_string()])
         .collect();
     assert_eq!(
         pairs,
@@ -228,7 +250,7 @@ fn money_converts_at_the_claims_year_rate() {
     assert_eq!(
         finding.conversions,
         vec![Conversion {
-            claim: ClaimId("euro/value".to_owned()),
+            claim: ClaimId("euro/value".into()),
             from: "EUR".to_owned(),
             to: "USD".to_owned(),
             rate: "1.0813".to_owned(),
@@ -328,9 +350,9 @@ fn claims_about_different_times_are_never_compared() {
 #[test]
 fn agreement_counts_independent_origins() {
     let mut a = closed("a/v", "1", "2");
-    a.according_to = vec!["Clash Report".to_owned()];
+    a.according_to = leak(vec!["Clash Report".to_owned()]);
     let mut b = closed("b/v", "1", "2");
-    b.according_to = vec!["clash report ".to_owned()];
+    b.according_to = leak(vec!["clash report ".to_owned()]);
     let c = closed("c/v", "1", "2");
     let findings = check(&[a, b, c]);
     assert_eq!(findings.len(), 1);
@@ -377,7 +399,7 @@ fn sets_equal_subset_or_contradiction() {
     let agreement: Vec<_> = findings
         .iter()
         .filter(|f| f.kind == FindingKind::Agreement)
-        .map(|f| f.claims.iter().map(|c| c.0.clone()).collect::<Vec<_>>())
+        .map(|f| f.claims.iter().map(|c| c.0.to_string()).collect::<Vec<_>>())
         .collect();
     assert_eq!(agreement, vec![ids(&["a/m", "b/m"]), ids(&["e/m", "f/m"])]);
     let compatible = findings

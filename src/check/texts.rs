@@ -27,7 +27,7 @@
 
 use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, ReasonCode, Sink,
-    Verdict, comparison, quoted,
+    ValueNames, Verdict, comparison, pairs_among, quoted,
 };
 use crate::value::{Denotation, ValueKind};
 
@@ -37,23 +37,44 @@ pub const CHECK: Check = Check {
 };
 
 fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
-    for (a, b) in group.pairs_of(ValueKind::Text) {
-        sink.comparisons.push(compare(a, b, context));
+    let claims = group.of_kind(ValueKind::Text);
+    // Each text normalised and looked up once, not once per pair.
+    let names: Vec<Name> = claims
+        .iter()
+        .map(|claim| Name::of(text_of(claim), context.names))
+        .collect();
+    for (i, j) in pairs_among(&claims) {
+        sink.comparisons
+            .push(compare(claims[i], &names[i], claims[j], &names[j]));
     }
 }
 
-fn text_of(claim: &ClaimFacts) -> &str {
+fn text_of<'a>(claim: &'a ClaimFacts<'a>) -> &'a str {
     match &claim.denotation {
         Ok(Denotation::Text(text)) => text,
-        _ => &claim.written,
+        _ => claim.written,
     }
 }
 
-/// The verdict on two text claims (`a.id < b.id`).
-pub fn compare(a: &ClaimFacts, b: &ClaimFacts, context: &CheckContext<'_>) -> PairComparison {
-    let (x, y) = (text_of(a), text_of(b));
-    let names = context.names;
-    if names.normalize(x) == names.normalize(y) {
+/// A text as compared: its normalised form and its registry entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    normalized: String,
+    entry: Option<String>,
+}
+
+impl Name {
+    pub fn of(text: &str, names: &dyn ValueNames) -> Name {
+        Name {
+            normalized: names.normalize(text),
+            entry: names.entry_of(text),
+        }
+    }
+}
+
+/// The verdict on two text claims (`a.id < b.id`), given their names.
+pub fn compare(a: &ClaimFacts, x: &Name, b: &ClaimFacts, y: &Name) -> PairComparison {
+    if x.normalized == y.normalized {
         return comparison(
             a,
             b,
@@ -64,7 +85,7 @@ pub fn compare(a: &ClaimFacts, b: &ClaimFacts, context: &CheckContext<'_>) -> Pa
             format!("{} and {} are the same name", quoted(a), quoted(b)),
         );
     }
-    match (names.entry_of(x), names.entry_of(y)) {
+    match (&x.entry, &y.entry) {
         (Some(ex), Some(ey)) if ex == ey => comparison(
             a,
             b,

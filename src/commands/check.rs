@@ -18,8 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::atomic_file::write_atomically;
 use crate::check::{self, CheckOutcome, Severity};
 use crate::link::SubjectGraph;
-use crate::report::json::JsonReport;
-use crate::report::{ReportInput, html, markdown, text};
+use crate::report::{ReportInput, html, json, markdown, text};
 
 use super::{Console, ExitStatus};
 
@@ -107,16 +106,18 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
         Err(status) => return Ok(status),
     };
     let graph = SubjectGraph::build(&project);
-    let outcome = check::run(&project, &graph);
+    let facts = check::claim_facts(&project, &graph);
+    let outcome = check::check_facts(&project, &facts);
     // Curation warnings are shown, never counted in the exit status.
     let warnings = check::curation_warnings(&project, &graph);
     if args.format == Some(Format::Json) {
         // The JSON report needs none of the per-claim text the human
         // reports gather in a `ReportInput`: at a million claims that is
         // seconds and gigabytes.
-        JsonReport::build(&project, &graph, &outcome, &warnings).write(console.stdout)?;
+        json::write(&project, &facts, &outcome, &warnings, console.stdout)?;
         return Ok(args.fail_on.status(&outcome));
     }
+    drop(facts);
     let input = ReportInput::new(&project, &graph, &outcome, &warnings);
     match args.format {
         Some(format) => render(
@@ -145,9 +146,7 @@ pub fn render(
     match format {
         Format::Text => text::render(input, out, colour),
         Format::Md => markdown::render(input, out),
-        Format::Json => {
-            JsonReport::build(input.project, graph, input.outcome, input.warnings).write(out)
-        }
+        Format::Json => json::render(input.project, graph, input.outcome, input.warnings, out),
         Format::Html => html::render(input, out),
     }
 }

@@ -199,6 +199,21 @@ fn render_finding(
         "<p class=\"explanation\" dir=\"auto\">{}</p>",
         escape(&finding.explanation)
     )?;
+    // One pair's reason is the explanation; several are listed.
+    if finding.comparisons.len() > 1 {
+        writeln!(out, "<ul class=\"comparisons\">")?;
+        for comparison in &finding.comparisons {
+            let [a, b] = &comparison.claims;
+            writeln!(
+                out,
+                "<li><span class=\"claim-id\">{}</span> / <span class=\"claim-id\">{}</span>: <span dir=\"auto\">{}</span></li>",
+                breakable_id(a.as_str()),
+                breakable_id(b.as_str()),
+                escape(&comparison.reason)
+            )?;
+        }
+        writeln!(out, "</ul>")?;
+    }
     writeln!(out, "<table class=\"claims\">")?;
     writeln!(
         out,

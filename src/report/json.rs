@@ -3,8 +3,17 @@
 //! The checker's findings, with everything a reader or another renderer
 //! needs to show them (each claim's written and denoted value, its quote and
 //! place, its origins), as one JSON object. The output is byte-identical
-//! across runs and input orders: every list is sorted, objects have a fixed
-//! field order, and nothing holds an absolute path or a timestamp.
+//! across runs, input orders and thread counts: every list is sorted,
+//! objects have a fixed field order, and nothing holds an absolute path or a
+//! timestamp.
+//!
+//! # Layout
+//!
+//! The top-level object is indented; each finding, claim, source and
+//! warning is one compact line. A diff of two reports then shows which
+//! records changed, and a report of a million claims is a third the size of
+//! a fully indented one (it is still one JSON document: any parser reads
+//! it). The report is streamed, never built in memory: see [`write`].
 //!
 //! # Wire format
 //!
@@ -24,7 +33,9 @@
 //!   - `claims`: global ids, sorted;
 //!   - `pairs`: for the two contradiction kinds, every pair that cannot both
 //!     be true (each sorted, the list sorted); `[]` for the other kinds;
-//!   - `explanation`: the finding in plain words;
+//!   - `explanation`: the finding in one sentence: the reason of its one
+//!     pair, or, for several pairs, how many and among which values (each
+//!     pair's reason is in `comparisons`);
 //!   - `comparisons`: each compared pair behind the finding: `claims`,
 //!     `check`, `verdict`, `relation` (`equal`, `subset`, `superset`,
 //!     `overlap`, `disjoint`, read from the first claim to the second, or
@@ -48,10 +59,13 @@
 //!
 //! # Example
 //!
+//! One finding, indented here for reading (the report writes it on one
+//! line):
+//!
 //! ```json
 //! {
 //!   "schema_version": 1,
-//!   "counts": { "agreement": 0, "compatible": 0, "contradiction": 1, ... },
+//!   "counts": {"agreement":0,"compatible":0,"contradiction":1,...},
 //!   "findings": [
 //!     {
 //!       "kind": "contradiction",
@@ -86,11 +100,12 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::ops::Bound;
 
+use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::check::describe;
-use crate::check::{self, CheckOutcome, Finding, FindingKind};
+use crate::check::{self, CheckOutcome, ClaimFacts, Finding, FindingKind};
 use crate::diagnostic::Diagnostic;
 use crate::link::SubjectGraph;
 use crate::model::{Claim, Project, Source};
@@ -103,98 +118,102 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// The report `crosscheck check --format json` prints (docs/report.schema.json
 /// is generated from this type).
+//
+// `write` streams the same fields, element by element, so a report of a
+// million claims is never held in memory; a test checks that the stream and
+// this type's serialisation are the same JSON.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct JsonReport {
+pub struct JsonReport<'a> {
     pub schema_version: u32,
     pub counts: BTreeMap<&'static str, usize>,
-    pub findings: Vec<JsonFinding>,
-    pub claims: Vec<JsonClaim>,
-    pub sources: Vec<JsonSource>,
+    pub findings: Vec<JsonFinding<'a>>,
+    pub claims: Vec<JsonClaim<'a>>,
+    pub sources: Vec<JsonSource<'a>>,
     /// Curation warnings (close subject names not linked, uncovered
     /// figures, ...): about the claims, not findings of the checker.
-    pub warnings: Vec<JsonWarning>,
+    pub warnings: Vec<JsonWarning<'a>>,
 }
 
 /// A curation warning: its code, message, places and fixes.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct JsonWarning {
+pub struct JsonWarning<'a> {
     pub code: &'static str,
-    pub message: String,
+    pub message: &'a str,
     /// The main place first.
-    pub places: Vec<JsonPlace>,
-    pub help: Vec<String>,
-    pub notes: Vec<String>,
+    pub places: Vec<JsonPlace<'a>>,
+    pub help: &'a [String],
+    pub notes: &'a [String],
 }
 
 /// A labelled place in a project file, the column in characters.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct JsonPlace {
-    pub file: String,
+pub struct JsonPlace<'a> {
+    pub file: &'a str,
     pub line: usize,
     pub column: usize,
-    pub label: String,
+    pub label: &'a str,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct JsonFinding {
+pub struct JsonFinding<'a> {
     pub kind: &'static str,
     pub severity: &'static str,
-    pub subject: String,
-    pub attribute: String,
-    pub claims: Vec<String>,
-    pub pairs: Vec<[String; 2]>,
-    pub explanation: String,
-    pub comparisons: Vec<JsonComparison>,
-    pub conversions: Vec<JsonConversion>,
+    pub subject: &'a str,
+    pub attribute: &'a str,
+    pub claims: Vec<&'a str>,
+    pub pairs: Vec<[&'a str; 2]>,
+    pub explanation: &'a str,
+    pub comparisons: Vec<JsonComparison<'a>>,
+    pub conversions: Vec<JsonConversion<'a>>,
     pub independent_origins: usize,
-    pub origins: Vec<JsonOrigin>,
+    pub origins: Vec<JsonOrigin<'a>>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct JsonComparison {
-    pub claims: [String; 2],
+pub struct JsonComparison<'a> {
+    pub claims: [&'a str; 2],
     pub check: &'static str,
     pub verdict: &'static str,
     pub relation: Option<&'static str>,
     pub code: &'static str,
-    pub reason: String,
+    pub reason: &'a str,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct JsonConversion {
-    pub claim: String,
-    pub from: String,
-    pub to: String,
-    pub rate: String,
+pub struct JsonConversion<'a> {
+    pub claim: &'a str,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub rate: &'a str,
     pub year: i32,
-    pub written: String,
-    pub converted: String,
+    pub written: &'a str,
+    pub converted: &'a str,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct JsonOrigin {
-    pub names: Vec<String>,
-    pub claims: Vec<String>,
+pub struct JsonOrigin<'a> {
+    pub names: &'a [String],
+    pub claims: Vec<&'a str>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct JsonClaim {
-    pub id: String,
-    pub source: String,
-    pub subject: String,
-    pub canonical_subject: String,
-    pub attribute: String,
-    pub value: String,
+pub struct JsonClaim<'a> {
+    pub id: &'a str,
+    pub source: &'a str,
+    pub subject: &'a str,
+    pub canonical_subject: &'a str,
+    pub attribute: &'a str,
+    pub value: &'a str,
     /// The value in canonical form (`value::canonical`): what it parses to,
     /// written one way.
     pub canonical_value: String,
     pub value_kind: &'static str,
     pub denotation: JsonDenotation,
-    pub as_of: Option<String>,
-    pub according_to: Vec<String>,
-    pub note: Option<String>,
-    pub quote: Option<JsonQuote>,
-    pub location: JsonLocation,
+    pub as_of: Option<&'a str>,
+    pub according_to: &'a [String],
+    pub note: Option<&'a str>,
+    pub quote: Option<JsonQuote<'a>>,
+    pub location: JsonLocation<'a>,
 }
 
 /// The set a value denotes. `dimension`, `lo` and `hi` only for numbers and
@@ -219,129 +238,239 @@ pub struct JsonBound {
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct JsonQuote {
-    pub text: String,
-    pub document: Option<String>,
+pub struct JsonQuote<'a> {
+    pub text: &'a str,
+    pub document: Option<&'a str>,
     /// `line:column`, the column in characters.
     pub start: Option<String>,
     pub end: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct JsonLocation {
+pub struct JsonLocation<'a> {
     /// Relative to the project directory.
-    pub file: String,
+    pub file: &'a str,
     pub line: usize,
     pub column: usize,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct JsonSource {
-    pub id: String,
-    pub outlet: Option<String>,
-    pub title: Option<String>,
-    pub published: Option<String>,
-    pub language: Option<String>,
-    pub document: Option<String>,
-    pub url: Option<String>,
-    pub file: String,
+pub struct JsonSource<'a> {
+    pub id: &'a str,
+    pub outlet: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub published: Option<&'a str>,
+    pub language: Option<&'a str>,
+    pub document: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub file: &'a str,
 }
 
-impl JsonReport {
-    /// The report of `outcome` on `project`.
-    pub fn build(
-        project: &Project,
-        graph: &SubjectGraph,
-        outcome: &CheckOutcome,
-        warnings: &[Diagnostic],
-    ) -> JsonReport {
+/// Everything one report is made of, borrowed, with the claims in id order.
+struct Parts<'a> {
+    project: &'a Project,
+    outcome: &'a CheckOutcome,
+    warnings: &'a [Diagnostic],
+    /// Each claim with its source and resolved facts, sorted by global id.
+    claims: Vec<(&'a Source, &'a Claim, &'a ClaimFacts<'a>)>,
+    /// Sorted by id.
+    sources: Vec<&'a Source>,
+}
+
+impl<'a> Parts<'a> {
+    fn new(
+        project: &'a Project,
+        facts: &'a [ClaimFacts<'a>],
+        outcome: &'a CheckOutcome,
+        warnings: &'a [Diagnostic],
+    ) -> Parts<'a> {
+        // `facts` are in project order, as `Project::claims` yields them.
+        let mut claims: Vec<_> = project
+            .claims()
+            .zip(facts)
+            .map(|((source, claim), facts)| (source, claim, facts))
+            .collect();
+        claims.par_sort_unstable_by(|a, b| a.1.id.cmp(&b.1.id));
+        let mut sources: Vec<&Source> = project.sources.iter().collect();
+        sources.sort_by(|a, b| a.id.cmp(&b.id));
+        Parts {
+            project,
+            outcome,
+            warnings,
+            claims,
+            sources,
+        }
+    }
+
+    fn counts(&self) -> BTreeMap<&'static str, usize> {
         let mut counts: BTreeMap<&'static str, usize> = FindingKind::ALL
             .iter()
             .map(|kind| (kind.name(), 0))
             .collect();
-        for finding in &outcome.findings {
+        for finding in &self.outcome.findings {
             *counts.entry(finding.kind.name()).or_default() += 1;
         }
-        let facts: BTreeMap<_, _> = check::claim_facts(project, graph)
-            .into_iter()
-            .map(|facts| (facts.id.clone(), facts))
-            .collect();
-        let mut claims: Vec<JsonClaim> = project
-            .claims()
-            .map(|(source, claim)| {
-                let facts = facts.get(&claim.id);
-                json_claim(
-                    project,
-                    source,
-                    claim,
-                    facts.map_or(claim.subject.as_str(), |f| f.subject.as_str()),
-                    facts.map(|f| &f.denotation),
-                )
-            })
-            .collect();
-        claims.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut sources: Vec<JsonSource> = project
-            .sources
-            .iter()
-            .map(|source| json_source(project, source))
-            .collect();
-        sources.sort_by(|a, b| a.id.cmp(&b.id));
-        JsonReport {
-            schema_version: SCHEMA_VERSION,
-            counts,
-            findings: outcome.findings.iter().map(json_finding).collect(),
-            claims,
-            sources,
-            warnings: warnings
-                .iter()
-                .map(|warning| json_warning(project, warning))
-                .collect(),
-        }
+        counts
     }
 
-    /// Writes the report, pretty-printed, with a final newline.
-    pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, self)?;
-        writeln!(out)
+    fn claim(&self, i: usize) -> JsonClaim<'a> {
+        let (source, claim, facts) = self.claims[i];
+        json_claim(self.project, source, claim, facts)
+    }
+
+    fn warning(&self, i: usize) -> JsonWarning<'a> {
+        json_warning(self.project, &self.warnings[i])
     }
 }
 
-pub fn json_finding(finding: &Finding) -> JsonFinding {
+impl<'a> JsonReport<'a> {
+    /// The whole report in memory: for tests and the schema. `write`
+    /// streams the same JSON.
+    pub fn build(
+        project: &'a Project,
+        facts: &'a [ClaimFacts<'a>],
+        outcome: &'a CheckOutcome,
+        warnings: &'a [Diagnostic],
+    ) -> JsonReport<'a> {
+        let parts = Parts::new(project, facts, outcome, warnings);
+        JsonReport {
+            schema_version: SCHEMA_VERSION,
+            counts: parts.counts(),
+            findings: outcome.findings.iter().map(json_finding).collect(),
+            claims: (0..parts.claims.len()).map(|i| parts.claim(i)).collect(),
+            sources: parts
+                .sources
+                .iter()
+                .map(|source| json_source(project, source))
+                .collect(),
+            warnings: (0..warnings.len()).map(|i| parts.warning(i)).collect(),
+        }
+    }
+}
+
+/// Writes the JSON report of `outcome` on `project`, resolving the claims'
+/// facts from `graph`.
+pub fn render(
+    project: &Project,
+    graph: &SubjectGraph,
+    outcome: &CheckOutcome,
+    warnings: &[Diagnostic],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let facts = check::claim_facts(project, graph);
+    write(project, &facts, outcome, warnings, out)
+}
+
+/// How many elements each thread serialises at a time. The output is
+/// written window by window, so memory stays bounded whatever the size of
+/// the project.
+const CHUNK: usize = 2048;
+
+/// Writes the JSON report, streaming: one line per finding, claim, source
+/// and warning (so a diff shows which records changed), the top-level
+/// object around them, and a final newline. Elements are serialised in
+/// parallel, a window at a time, and written in order: the bytes do not
+/// depend on the number of threads.
+pub fn write(
+    project: &Project,
+    facts: &[ClaimFacts<'_>],
+    outcome: &CheckOutcome,
+    warnings: &[Diagnostic],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let parts = Parts::new(project, facts, outcome, warnings);
+    write!(
+        out,
+        "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"counts\": "
+    )?;
+    serde_json::to_writer(&mut *out, &parts.counts())?;
+    write!(out, ",\n  \"findings\": ")?;
+    write_array(out, outcome.findings.len(), |i| {
+        json_finding(&outcome.findings[i])
+    })?;
+    write!(out, ",\n  \"claims\": ")?;
+    write_array(out, parts.claims.len(), |i| parts.claim(i))?;
+    write!(out, ",\n  \"sources\": ")?;
+    write_array(out, parts.sources.len(), |i| {
+        json_source(project, parts.sources[i])
+    })?;
+    write!(out, ",\n  \"warnings\": ")?;
+    write_array(out, warnings.len(), |i| parts.warning(i))?;
+    writeln!(out, "\n}}")
+}
+
+/// Writes `[]`, or a JSON array of `len` elements made by `element`, one
+/// per line.
+fn write_array<T: Serialize>(
+    out: &mut dyn Write,
+    len: usize,
+    element: impl Fn(usize) -> T + Sync,
+) -> io::Result<()> {
+    if len == 0 {
+        return out.write_all(b"[]");
+    }
+    out.write_all(b"[")?;
+    let threads = rayon::current_num_threads().max(1);
+    let window = CHUNK * threads;
+    for start in (0..len).step_by(window) {
+        let end = (start + window).min(len);
+        let chunks: Vec<Vec<u8>> = (start..end)
+            .step_by(CHUNK)
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|from| {
+                let mut buffer = Vec::with_capacity(CHUNK * 256);
+                for i in from..(from + CHUNK).min(end) {
+                    buffer.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+                    // Serialising our own types into a Vec cannot fail.
+                    serde_json::to_writer(&mut buffer, &element(i)).map_err(io::Error::other)?;
+                }
+                Ok(buffer)
+            })
+            .collect::<io::Result<_>>()?;
+        for chunk in chunks {
+            out.write_all(&chunk)?;
+        }
+    }
+    out.write_all(b"\n  ]")
+}
+
+pub fn json_finding(finding: &Finding) -> JsonFinding<'_> {
     JsonFinding {
         kind: finding.kind.name(),
         severity: finding.kind.severity().name(),
-        subject: finding.subject.clone(),
-        attribute: finding.attribute.clone(),
-        claims: finding.claims.iter().map(|id| id.0.clone()).collect(),
+        subject: &finding.subject,
+        attribute: &finding.attribute,
+        claims: finding.claims.iter().map(|id| id.as_str()).collect(),
         pairs: finding
             .pairs
             .iter()
-            .map(|[a, b]| [a.0.clone(), b.0.clone()])
+            .map(|[a, b]| [a.as_str(), b.as_str()])
             .collect(),
-        explanation: finding.explanation.clone(),
+        explanation: &finding.explanation,
         comparisons: finding
             .comparisons
             .iter()
             .map(|c| JsonComparison {
-                claims: [c.claims[0].0.clone(), c.claims[1].0.clone()],
+                claims: [c.claims[0].as_str(), c.claims[1].as_str()],
                 check: c.check.name(),
                 verdict: c.verdict.name(),
                 relation: c.relation.map(relation_name),
                 code: c.code.name(),
-                reason: c.reason.clone(),
+                reason: &c.reason,
             })
             .collect(),
         conversions: finding
             .conversions
             .iter()
             .map(|c| JsonConversion {
-                claim: c.claim.0.clone(),
-                from: c.from.clone(),
-                to: c.to.clone(),
-                rate: c.rate.clone(),
+                claim: &c.claim.0,
+                from: &c.from,
+                to: &c.to,
+                rate: &c.rate,
                 year: c.year,
-                written: c.written.clone(),
-                converted: c.converted.clone(),
+                written: &c.written,
+                converted: &c.converted,
             })
             .collect(),
         independent_origins: finding.independent_origins,
@@ -349,8 +478,8 @@ pub fn json_finding(finding: &Finding) -> JsonFinding {
             .origins
             .iter()
             .map(|o| JsonOrigin {
-                names: o.names.clone(),
-                claims: o.claims.iter().map(|id| id.0.clone()).collect(),
+                names: &o.names,
+                claims: o.claims.iter().map(|id| id.as_str()).collect(),
             })
             .collect(),
     }
@@ -378,55 +507,51 @@ fn kind_name(kind: ValueKind) -> &'static str {
     }
 }
 
-fn json_claim(
-    project: &Project,
-    source: &Source,
-    claim: &Claim,
-    canonical_subject: &str,
-    denotation: Option<&Result<Denotation, DenoteError>>,
-) -> JsonClaim {
+fn json_claim<'a>(
+    project: &'a Project,
+    source: &'a Source,
+    claim: &'a Claim,
+    facts: &ClaimFacts<'a>,
+) -> JsonClaim<'a> {
     let files = &project.files;
     let at = files.line_column(claim.span.file, claim.span.bytes.start);
     JsonClaim {
-        id: claim.id.0.clone(),
-        source: source.id.clone(),
-        subject: claim.subject.clone(),
-        canonical_subject: canonical_subject.to_owned(),
-        attribute: claim.attribute.clone(),
-        value: claim.value_written.clone(),
+        id: &claim.id.0,
+        source: &source.id,
+        subject: &claim.subject,
+        canonical_subject: facts.subject,
+        attribute: &claim.attribute,
+        value: &claim.value_written,
         canonical_value: claim.value.to_string(),
         value_kind: kind_name(claim.value.kind()),
-        denotation: denotation.map_or_else(
-            || JsonDenotation::plain("none", String::new()),
-            json_denotation,
-        ),
-        as_of: claim.as_of_written.clone(),
-        according_to: claim.according_to.clone(),
-        note: claim.note.clone(),
+        denotation: json_denotation(&facts.denotation),
+        as_of: claim.as_of_written.as_deref(),
+        according_to: &claim.according_to,
+        note: claim.note.as_deref(),
         quote: claim.quote.as_ref().map(|quote| JsonQuote {
-            text: quote.text.clone(),
-            document: source.document.as_ref().map(|d| d.path.clone()),
+            text: &quote.text,
+            document: source.document.as_ref().map(|d| d.path.as_str()),
             start: quote.location.as_ref().map(|l| l.start.to_string()),
             end: quote.location.as_ref().map(|l| l.end.to_string()),
         }),
         location: JsonLocation {
-            file: files.name(claim.span.file).to_owned(),
+            file: files.name(claim.span.file),
             line: at.line,
             column: at.column,
         },
     }
 }
 
-fn json_source(project: &Project, source: &Source) -> JsonSource {
+fn json_source<'a>(project: &'a Project, source: &'a Source) -> JsonSource<'a> {
     JsonSource {
-        id: source.id.clone(),
-        outlet: source.outlet.clone(),
-        title: source.title.clone(),
-        published: source.published_written.clone(),
-        language: source.language.clone(),
-        document: source.document.as_ref().map(|d| d.path.clone()),
-        url: source.url.clone(),
-        file: project.files.name(source.file).to_owned(),
+        id: &source.id,
+        outlet: source.outlet.as_deref(),
+        title: source.title.as_deref(),
+        published: source.published_written.as_deref(),
+        language: source.language.as_deref(),
+        document: source.document.as_ref().map(|d| d.path.as_str()),
+        url: source.url.as_deref(),
+        file: project.files.name(source.file),
     }
 }
 
@@ -513,13 +638,13 @@ fn bound<T: Copy>(bound: Bound<T>, text: impl Fn(T) -> String) -> JsonBound {
     }
 }
 
-fn json_warning(project: &Project, warning: &Diagnostic) -> JsonWarning {
+fn json_warning<'a>(project: &'a Project, warning: &'a Diagnostic) -> JsonWarning<'a> {
     // Primary labels first, then the rest, each group in label order.
     let mut labels: Vec<_> = warning.labels.iter().collect();
     labels.sort_by_key(|label| !label.primary);
     JsonWarning {
         code: warning.code.name(),
-        message: warning.message.clone(),
+        message: &warning.message,
         places: labels
             .into_iter()
             .map(|label| {
@@ -527,14 +652,14 @@ fn json_warning(project: &Project, warning: &Diagnostic) -> JsonWarning {
                     .files
                     .line_column(label.span.file, label.span.bytes.start);
                 JsonPlace {
-                    file: project.files.name(label.span.file).to_owned(),
+                    file: project.files.name(label.span.file),
                     line: at.line,
                     column: at.column,
-                    label: label.message.clone(),
+                    label: &label.message,
                 }
             })
             .collect(),
-        help: warning.help.clone(),
-        notes: warning.notes.clone(),
+        help: &warning.help,
+        notes: &warning.notes,
     }
 }

@@ -129,6 +129,20 @@ fn render_finding(
     writeln!(out)?;
     writeln!(out, "{}", paragraph(&finding.explanation))?;
     writeln!(out)?;
+    // One pair's reason is the explanation; several are listed.
+    if finding.comparisons.len() > 1 {
+        for comparison in &finding.comparisons {
+            let [a, b] = &comparison.claims;
+            writeln!(
+                out,
+                "- {} / {}: {}",
+                escape(a.as_str()),
+                escape(b.as_str()),
+                escape(&comparison.reason)
+            )?;
+        }
+        writeln!(out)?;
+    }
     writeln!(
         out,
         "| Claim | Source | Value as written | Normalised | According to | Quote |"

@@ -122,6 +122,15 @@ fn render_contradiction(
             terminal_safe(&a.0),
             terminal_safe(&b.0)
         )?;
+        // One pair's reason is the explanation; several each get theirs.
+        if finding.pairs.len() > 1
+            && let Some(comparison) = finding
+                .comparisons
+                .iter()
+                .find(|c| c.claims == [a.clone(), b.clone()])
+        {
+            writeln!(out, "    {}", paint.dim(&terminal_safe(&comparison.reason)))?;
+        }
     }
     Ok(())
 }

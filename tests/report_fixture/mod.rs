@@ -216,7 +216,7 @@ fn sources() -> Vec<SourceSpec> {
 }
 
 fn id(text: &str) -> ClaimId {
-    ClaimId(text.to_owned())
+    ClaimId(text.into())
 }
 
 fn pair(a: &str, b: &str) -> [ClaimId; 2] {
