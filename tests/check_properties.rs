@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use crosscheck::check::describe::{MINUTES_PER_DAY, civil};
 use crosscheck::check::{
-    CheckContext, ClaimFacts, ValueNames, Verdict, check_claims, dates, numeric,
+    CheckContext, ClaimFacts, ValueNames, Verdict, check_claims, dates, denoted_text, numeric,
 };
 use crosscheck::model::ClaimId;
 use crosscheck::value::calendar::{days_from_civil, month_length};
@@ -53,6 +53,7 @@ fn facts(
         attribute: leak_str(attribute),
         value: leak(value),
         written: leak_str(id),
+        denoted: denoted_text(&Ok(denotation.clone())),
         denotation: Ok(denotation),
         as_of: None,
         rate_year: None,

@@ -5,7 +5,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::describe;
 use super::unreadable::plural;
 use super::{
     CheckContext, ClaimFacts, ClaimGroup, Conversion, Finding, FindingKind, Origin, PairComparison,
@@ -197,8 +196,7 @@ fn values_of(claims: &[&ClaimFacts]) -> String {
 /// What a claim's value denotes, for the agreement sentence.
 fn value_text(claim: &ClaimFacts) -> String {
     match &claim.denotation {
-        Ok(Denotation::Numeric(set)) => describe::numeric(set),
-        Ok(Denotation::Time(set)) => describe::time(set),
+        Ok(Denotation::Numeric(_) | Denotation::Time(_)) => claim.denoted.clone(),
         _ => claim.written.to_owned(),
     }
 }

@@ -84,9 +84,9 @@ pub fn compare(a: &ClaimFacts, b: &ClaimFacts) -> PairComparison {
             let relation = p.relation(q);
             let clause = describe::relation_clause(
                 &quoted(a),
-                &describe::time(x),
+                &a.denoted,
                 &quoted(b),
-                &describe::time(y),
+                &b.denoted,
                 relation,
                 describe::lies_below(p, q),
                 Order::Time,

@@ -166,6 +166,9 @@ pub struct ClaimFacts<'a> {
     pub written: &'a str,
     /// The set the value denotes, or why it denotes none.
     pub denotation: Result<Denotation, DenoteError>,
+    /// `denotation` in words ([`denoted_text`]): computed once per claim,
+    /// since every pair the claim is in quotes it.
+    pub denoted: String,
     /// The time the claim is about; `None` is any time.
     pub as_of: Option<TimeSet>,
     /// The year whose rate converts the claim's money: the year `as_of`
@@ -341,6 +344,7 @@ pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<Cla
                     attribute: &claim.attribute,
                     value: &claim.value,
                     written: &claim.value_written,
+                    denoted: String::new(),
                     denotation: denote(&claim.value, &context),
                     as_of,
                     rate_year,
@@ -348,7 +352,20 @@ pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<Cla
                 }
             })
         })
+        .map(|mut facts: ClaimFacts<'a>| {
+            facts.denoted = denoted_text(&facts.denotation);
+            facts
+        })
         .collect()
+}
+
+/// A denotation in words (`450M..550M USD`, `2020-12`), or why a value
+/// denotes nothing: what reports show beside the value as written.
+pub fn denoted_text(denotation: &Result<Denotation, DenoteError>) -> String {
+    match denotation {
+        Ok(denotation) => describe::denotation(denotation),
+        Err(error) => describe::denote_error(error).to_owned(),
+    }
 }
 
 fn time_of(value: &Value, context: &DenoteContext<'_>) -> Option<TimeSet> {

@@ -86,9 +86,9 @@ pub fn compare(a: &ClaimFacts, b: &ClaimFacts, context: &CheckContext<'_>) -> Pa
         _ => {
             let clause = describe::relation_clause(
                 &quoted(a),
-                &describe::numeric(x),
+                &a.denoted,
                 &quoted(b),
-                &describe::numeric(y),
+                &b.denoted,
                 x.interval.relation(&y.interval),
                 describe::lies_below(&x.interval, &y.interval),
                 Order::Numbers,

@@ -115,7 +115,14 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
         // reports gather in a `ReportInput`: at a million claims that is
         // seconds and gigabytes.
         json::write(&project, &facts, &outcome, &warnings, console.stdout)?;
-        return Ok(args.fail_on.status(&outcome));
+        let status = args.fail_on.status(&outcome);
+        // The process ends here: freeing a million claims and findings one
+        // by one would only delay the exit (by a tenth of the run).
+        std::mem::forget(facts);
+        std::mem::forget(outcome);
+        std::mem::forget(graph);
+        std::mem::forget(project);
+        return Ok(status);
     }
     drop(facts);
     let input = ReportInput::new(&project, &graph, &outcome, &warnings);

@@ -524,7 +524,7 @@ fn json_claim<'a>(
         value: &claim.value_written,
         canonical_value: claim.value.to_string(),
         value_kind: kind_name(claim.value.kind()),
-        denotation: json_denotation(&facts.denotation),
+        denotation: json_denotation(&facts.denotation, &facts.denoted),
         as_of: claim.as_of_written.as_deref(),
         according_to: &claim.according_to,
         note: claim.note.as_deref(),
@@ -567,14 +567,12 @@ impl JsonDenotation {
     }
 }
 
-pub fn json_denotation(denotation: &Result<Denotation, DenoteError>) -> JsonDenotation {
-    let denotation = match denotation {
-        Ok(denotation) => denotation,
-        Err(error) => {
-            return JsonDenotation::plain("none", describe::denote_error(error).to_owned());
-        }
+/// The JSON of a denotation, given its words ([`check::denoted_text`]).
+pub fn json_denotation(denotation: &Result<Denotation, DenoteError>, text: &str) -> JsonDenotation {
+    let text = text.to_owned();
+    let Ok(denotation) = denotation else {
+        return JsonDenotation::plain("none", text);
     };
-    let text = describe::denotation(denotation);
     match denotation {
         Denotation::Numeric(set) => JsonDenotation {
             kind: "numeric",
