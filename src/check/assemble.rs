@@ -111,7 +111,7 @@ fn finding(
         .into_iter()
         .collect();
     let origins = origins_of(&claims, names);
-    let explanation = explain(kind, &comparisons, &claims, &origins);
+    let explanation = explain(group, kind, &comparisons, &claims, &origins);
     Finding {
         kind,
         subject: group.subject.to_owned(),
@@ -132,14 +132,22 @@ fn finding(
 /// reports list them under the sentence): a paragraph of every pair's
 /// reason is unreadable, and at scale, most of the report.
 fn explain(
+    group: &ClaimGroup<'_>,
     kind: FindingKind,
     comparisons: &[PairComparison],
     claims: &[&ClaimFacts],
     origins: &[Origin],
 ) -> String {
     let pairs = plural(comparisons.len(), "pair", "pairs");
+    let reason = |comparison: &PairComparison| {
+        let quoted = |id| group.claim(id).map(|claim| claim.quoted());
+        match (quoted(&comparison.claims[0]), quoted(&comparison.claims[1])) {
+            (Some(a), Some(b)) => comparison.reason_text(a, b),
+            _ => String::new(),
+        }
+    };
     let summary = |relation: &str| match comparisons {
-        [only] => only.reason.clone(),
+        [only] => reason(only),
         _ => format!("{pairs} {relation}, among {}", values_of(claims)),
     };
     match kind {
@@ -155,7 +163,7 @@ fn explain(
             let why: BTreeSet<ReasonCode> = comparisons.iter().map(|c| c.code).collect();
             let why: Vec<&str> = why.into_iter().map(ReasonCode::description).collect();
             match comparisons {
-                [only] => format!("1 pair cannot be compared: {}", only.reason),
+                [only] => format!("1 pair cannot be compared: {}", reason(only)),
                 _ => format!("{pairs} cannot be compared ({})", why.join("; ")),
             }
         }
@@ -163,7 +171,7 @@ fn explain(
             summary("can both be true (one value is less precise than the other, or they overlap)")
         }
         FindingKind::NamingVariant => match comparisons {
-            [only] => only.reason.clone(),
+            [only] => reason(only),
             _ => format!("{} are names of one registry entry", values_of(claims)),
         },
         FindingKind::Agreement => {

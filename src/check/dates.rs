@@ -32,8 +32,8 @@
 use super::describe::{self, MINUTES_PER_DAY, Order};
 use super::numeric::by_relation;
 use super::{
-    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, ReasonCode, Sink,
-    Verdict, comparison, quoted,
+    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
+    Sink, Verdict, comparison, quoted,
 };
 use crate::value::calendar;
 use crate::value::denote::{DenoteError, Minute};
@@ -72,26 +72,21 @@ pub fn compare(a: &ClaimFacts, b: &ClaimFacts) -> PairComparison {
                 Verdict::Incomparable,
                 None,
                 ReasonCode::UnanchoredDate,
-                format!(
+                Reason::Text(format!(
                     "{} counts from publication, but {why}, so it cannot be placed in time",
                     quoted(unanchored)
-                ),
+                )),
             );
         }
     };
     match (x, y) {
         (TimeSet::Span(p), TimeSet::Span(q)) => {
             let relation = p.relation(q);
-            let clause = describe::relation_clause(
-                &quoted(a),
-                &a.denoted,
-                &quoted(b),
-                &b.denoted,
-                relation,
-                describe::lies_below(p, q),
-                Order::Time,
-            );
-            by_relation(a, b, CHECK.code, relation, clause)
+            let reason = Reason::Relation {
+                order: Order::Time,
+                a_first: describe::lies_below(p, q),
+            };
+            by_relation(a, b, CHECK.code, relation, reason)
         }
         (TimeSet::Annual { .. }, TimeSet::Annual { .. }) => {
             let relation = relate(x, y);
@@ -108,7 +103,7 @@ pub fn compare(a: &ClaimFacts, b: &ClaimFacts) -> PairComparison {
                     quoted(b)
                 )
             };
-            by_relation(a, b, CHECK.code, relation, clause)
+            by_relation(a, b, CHECK.code, relation, Reason::Text(clause))
         }
         (TimeSet::Span(span), TimeSet::Annual { month, day }) => {
             annual_comparison(a, b, (b, *month, *day), (a, span))
@@ -162,7 +157,15 @@ fn annual_comparison(
         span_relation.flip()
     };
     let (verdict, _) = super::numeric::verdict_of(relation);
-    comparison(a, b, CHECK.code, verdict, Some(relation), code, reason)
+    comparison(
+        a,
+        b,
+        CHECK.code,
+        verdict,
+        Some(relation),
+        code,
+        Reason::Text(reason),
+    )
 }
 
 /// How two time sets relate, from `x`'s side.

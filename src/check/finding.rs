@@ -5,6 +5,7 @@
 //! [`super::CheckCode`] are kebab-case and part of the JSON report; a test
 //! snapshots all of them so a rename shows up in review.
 
+use super::describe::{self, Order};
 use crate::model::ClaimId;
 use crate::value::SetRelation;
 
@@ -322,10 +323,63 @@ pub struct PairComparison {
     /// values are sets of numbers, instants or members.
     pub relation: Option<SetRelation>,
     pub code: ReasonCode,
-    /// Why, in plain words.
-    pub reason: String,
+    /// Why, in plain words: see [`PairComparison::reason_text`].
+    pub reason: Reason,
     /// Currency conversions this comparison made.
     pub conversions: Vec<Conversion>,
+}
+
+/// Why a pair got its verdict, kept as what its words are made of and
+/// worded when a report is written: a million-claim project has millions
+/// of compared pairs, and their sentences, built up front, were most of the
+/// checker's memory. Most reasons only quote the two values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// Worded when the pair was compared (conversions, days of year,
+    /// registry entries, values that cannot be compared).
+    Text(String),
+    /// How the two values' sets relate ([`describe::relation_clause`] with
+    /// the comparison's `relation`); `a_first` is whether the first set
+    /// lies below (before) the second, when they are disjoint.
+    Relation { order: Order, a_first: bool },
+    /// `'a' and 'b' <words>`.
+    Both(&'static str),
+    /// One set of names inside the other: `first` is whether the first
+    /// claim's set is the smaller.
+    SubsetOf { first: bool },
+}
+
+/// What a reason quotes of a claim: its value as written and what it
+/// denotes in words ([`super::denoted_text`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quoted<'a> {
+    pub written: &'a str,
+    pub denoted: &'a str,
+}
+
+impl PairComparison {
+    /// The reason in plain words, given the two claims (`claims[0]`, then
+    /// `claims[1]`).
+    pub fn reason_text(&self, a: Quoted<'_>, b: Quoted<'_>) -> String {
+        let (qa, qb) = (format!("'{}'", a.written), format!("'{}'", b.written));
+        match &self.reason {
+            Reason::Text(text) => text.clone(),
+            Reason::Relation { order, a_first } => describe::relation_clause(
+                &qa,
+                a.denoted,
+                &qb,
+                b.denoted,
+                self.relation.unwrap_or(SetRelation::Equal),
+                *a_first,
+                *order,
+            ),
+            Reason::Both(words) => format!("{qa} and {qb} {words}"),
+            Reason::SubsetOf { first } => {
+                let (small, large) = if *first { (qa, qb) } else { (qb, qa) };
+                format!("every member of {small} is in {large}: {small} is less complete")
+            }
+        }
+    }
 }
 
 /// A currency conversion the checker made.

@@ -67,7 +67,8 @@ use rust_decimal::Decimal;
 
 pub use curation::curation_warnings;
 pub use finding::{
-    Conversion, Finding, FindingKind, Origin, PairComparison, ReasonCode, Severity, Verdict,
+    Conversion, Finding, FindingKind, Origin, PairComparison, Quoted, Reason, ReasonCode, Severity,
+    Verdict,
 };
 
 use crate::link::{SubjectGraph, ValueAliases};
@@ -180,6 +181,14 @@ pub struct ClaimFacts<'a> {
 impl ClaimFacts<'_> {
     pub fn kind(&self) -> ValueKind {
         self.value.kind()
+    }
+
+    /// What reasons quote of the claim.
+    pub fn quoted(&self) -> Quoted<'_> {
+        Quoted {
+            written: self.written,
+            denoted: &self.denoted,
+        }
     }
 }
 
@@ -442,7 +451,7 @@ pub(crate) fn comparison(
     verdict: Verdict,
     relation: Option<crate::value::SetRelation>,
     code: ReasonCode,
-    reason: String,
+    reason: Reason,
 ) -> PairComparison {
     PairComparison {
         claims: [a.id.clone(), b.id.clone()],
@@ -476,8 +485,7 @@ pub(crate) fn discrete_comparison(
     } else {
         (Verdict::Contradiction, wording.different)
     };
-    let reason = format!("{} and {} {words}", quoted(a), quoted(b));
-    comparison(a, b, check, verdict, None, code, reason)
+    comparison(a, b, check, verdict, None, code, Reason::Both(words))
 }
 
 /// `'written'`, how explanations quote a claim's value.

@@ -38,8 +38,8 @@ use rust_decimal::Decimal;
 
 use super::describe::{self, Order};
 use super::{
-    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, Conversion, PairComparison, ReasonCode,
-    Sink, Verdict, comparison, quoted,
+    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, Conversion, PairComparison, Reason,
+    ReasonCode, Sink, Verdict, comparison, quoted,
 };
 use crate::value::{
     Currency, Denotation, Dimension, Form, Interval, NumericSet, SetRelation, Value, ValueKind,
@@ -84,16 +84,11 @@ pub fn compare(a: &ClaimFacts, b: &ClaimFacts, context: &CheckContext<'_>) -> Pa
             ),
         ),
         _ => {
-            let clause = describe::relation_clause(
-                &quoted(a),
-                &a.denoted,
-                &quoted(b),
-                &b.denoted,
-                x.interval.relation(&y.interval),
-                describe::lies_below(&x.interval, &y.interval),
-                Order::Numbers,
-            );
-            by_relation(a, b, CHECK.code, x.interval.relation(&y.interval), clause)
+            let reason = Reason::Relation {
+                order: Order::Numbers,
+                a_first: describe::lies_below(&x.interval, &y.interval),
+            };
+            by_relation(a, b, CHECK.code, x.interval.relation(&y.interval), reason)
         }
     }
 }
@@ -105,7 +100,7 @@ pub(crate) fn by_relation(
     b: &ClaimFacts,
     check: CheckCode,
     relation: SetRelation,
-    reason: String,
+    reason: Reason,
 ) -> PairComparison {
     let (verdict, code) = verdict_of(relation);
     comparison(a, b, check, verdict, Some(relation), code, reason)
@@ -127,7 +122,15 @@ fn incomparable(
     code: ReasonCode,
     reason: String,
 ) -> PairComparison {
-    comparison(a, b, CHECK.code, Verdict::Incomparable, None, code, reason)
+    comparison(
+        a,
+        b,
+        CHECK.code,
+        Verdict::Incomparable,
+        None,
+        code,
+        Reason::Text(reason),
+    )
 }
 
 /// Two amounts in different currencies, compared in USD.
@@ -166,7 +169,13 @@ fn compare_converted(
         describe::lies_below(&xa.interval, &yb.interval),
         Order::Numbers,
     ));
-    let mut verdict = by_relation(a, b, CHECK.code, relation, sentences.join("; "));
+    let mut verdict = by_relation(
+        a,
+        b,
+        CHECK.code,
+        relation,
+        Reason::Text(sentences.join("; ")),
+    );
     verdict.conversions = conversions;
     verdict
 }

@@ -27,8 +27,8 @@
 use std::collections::BTreeSet;
 
 use super::{
-    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, ReasonCode, Sink,
-    ValueNames, Verdict, comparison, pairs_among, quoted,
+    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
+    Sink, ValueNames, Verdict, comparison, pairs_among,
 };
 use crate::value::{Denotation, SetRelation, ValueKind};
 
@@ -83,29 +83,26 @@ fn compare(
         (false, false) if x.is_disjoint(y) => SetRelation::Disjoint,
         (false, false) => SetRelation::Overlap,
     };
-    let (qa, qb) = (quoted(a), quoted(b));
     let (verdict, code, reason) = match relation {
         SetRelation::Equal => (
             Verdict::Agreement,
             ReasonCode::SameMembers,
-            format!("{qa} and {qb} name the same members"),
+            Reason::Both("name the same members"),
         ),
         SetRelation::Subset => (
             Verdict::Compatible,
             ReasonCode::SubsetOfMembers,
-            format!("every member of {qa} is in {qb}: {qa} is less complete"),
+            Reason::SubsetOf { first: true },
         ),
         SetRelation::Superset => (
             Verdict::Compatible,
             ReasonCode::SubsetOfMembers,
-            format!("every member of {qb} is in {qa}: {qb} is less complete"),
+            Reason::SubsetOf { first: false },
         ),
         SetRelation::Overlap | SetRelation::Disjoint => (
             Verdict::Contradiction,
             ReasonCode::DifferentMembers,
-            format!(
-                "{qa} and {qb} each name members the other lacks: they cannot both be the list"
-            ),
+            Reason::Both("each name members the other lacks: they cannot both be the list"),
         ),
     };
     comparison(a, b, CHECK.code, verdict, Some(relation), code, reason)

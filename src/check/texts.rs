@@ -26,8 +26,8 @@
 //! ```
 
 use super::{
-    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, ReasonCode, Sink,
-    ValueNames, Verdict, comparison, pairs_among, quoted,
+    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
+    Sink, ValueNames, Verdict, comparison, pairs_among, quoted,
 };
 use crate::value::{Denotation, ValueKind};
 
@@ -82,7 +82,7 @@ pub fn compare(a: &ClaimFacts, x: &Name, b: &ClaimFacts, y: &Name) -> PairCompar
             Verdict::Agreement,
             None,
             ReasonCode::SameName,
-            format!("{} and {} are the same name", quoted(a), quoted(b)),
+            Reason::Both("are the same name"),
         );
     }
     match (&x.entry, &y.entry) {
@@ -93,11 +93,11 @@ pub fn compare(a: &ClaimFacts, x: &Name, b: &ClaimFacts, y: &Name) -> PairCompar
             Verdict::NamingVariant,
             None,
             ReasonCode::RegistryAlias,
-            format!(
+            Reason::Text(format!(
                 "{} and {} are names of one registry entry, '{ex}'",
                 quoted(a),
                 quoted(b)
-            ),
+            )),
         ),
         _ => comparison(
             a,
@@ -106,10 +106,8 @@ pub fn compare(a: &ClaimFacts, x: &Name, b: &ClaimFacts, y: &Name) -> PairCompar
             Verdict::Contradiction,
             None,
             ReasonCode::DifferentNames,
-            format!(
-                "{} and {} are different names, not aliases of one registry entry: they cannot both be true",
-                quoted(a),
-                quoted(b)
+            Reason::Both(
+                "are different names, not aliases of one registry entry: they cannot both be true",
             ),
         ),
     }

@@ -14,6 +14,7 @@
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::atomic_file::write_atomically;
 use crate::check::{self, CheckOutcome, Severity};
@@ -43,6 +44,10 @@ pub struct Args {
     /// Exit with status 1 when there is a finding at or above this level.
     #[arg(long, value_enum, default_value_t = FailOn::Contradiction)]
     pub fail_on: FailOn,
+
+    /// Print how long each step took (load, link, check, report) to stderr.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// The output formats of `check`.
@@ -101,20 +106,31 @@ impl FailOn {
 
 pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    let mut timings = Timings::new();
     let project = match console.load_project(&dir)? {
         Ok(project) => project,
         Err(status) => return Ok(status),
     };
+    timings.step("load");
     let graph = SubjectGraph::build(&project);
+    timings.step("link");
     let facts = check::claim_facts(&project, &graph);
+    timings.step("resolve");
     let outcome = check::check_facts(&project, &facts);
+    timings.step("check");
     // Curation warnings are shown, never counted in the exit status.
     let warnings = check::curation_warnings(&project, &graph);
+    timings.step("curation warnings");
     if args.format == Some(Format::Json) {
         // The JSON report needs none of the per-claim text the human
         // reports gather in a `ReportInput`: at a million claims that is
         // seconds and gigabytes.
         json::write(&project, &facts, &outcome, &warnings, console.stdout)?;
+        console.stdout.flush()?;
+        timings.step("report");
+        if args.timings {
+            timings.write(console.stderr)?;
+        }
         let status = args.fail_on.status(&outcome);
         // The process ends here: freeing a million claims and findings one
         // by one would only delay the exit (by a tenth of the run).
@@ -126,6 +142,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     }
     drop(facts);
     let input = ReportInput::new(&project, &graph, &outcome, &warnings);
+    timings.step("report input");
     match args.format {
         Some(format) => render(
             format,
@@ -138,6 +155,11 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
             write_reports(&dir, &input, &graph)?;
             text::render(&input, console.stdout, console.stdout_is_terminal)?;
         }
+    }
+    console.stdout.flush()?;
+    timings.step("report");
+    if args.timings {
+        timings.write(console.stderr)?;
     }
     Ok(args.fail_on.status(&outcome))
 }
@@ -175,4 +197,47 @@ fn write_reports(dir: &Path, input: &ReportInput<'_>, graph: &SubjectGraph) -> i
         write_atomically(&reports.join(name), &bytes)?;
     }
     Ok(())
+}
+
+/// The wall time of each step of a run, for `--timings`, with the peak
+/// memory at its end where the system tells it (Linux).
+struct Timings {
+    last: Instant,
+    steps: Vec<(&'static str, Duration, Option<u64>)>,
+}
+
+impl Timings {
+    fn new() -> Timings {
+        Timings {
+            last: Instant::now(),
+            steps: Vec::new(),
+        }
+    }
+
+    /// Ends the step `name`, which began when the previous one ended.
+    fn step(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.steps.push((name, now - self.last, peak_memory_kib()));
+        self.last = now;
+    }
+
+    fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        let total: Duration = self.steps.iter().map(|(_, took, _)| *took).sum();
+        for (name, took, peak) in &self.steps {
+            write!(out, "{name:>18}  {:8.3} s", took.as_secs_f64())?;
+            match peak {
+                Some(kib) => writeln!(out, "  peak {:>7} MiB", kib / 1024)?,
+                None => writeln!(out)?,
+            }
+        }
+        writeln!(out, "{:>18}  {:8.3} s", "total", total.as_secs_f64())
+    }
+}
+
+/// The process's peak resident memory so far, in KiB (`VmHWM` in
+/// /proc/self/status); `None` where there is no such file.
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

@@ -209,7 +209,7 @@ fn render_finding(
                 "<li><span class=\"claim-id\">{}</span> / <span class=\"claim-id\">{}</span>: <span dir=\"auto\">{}</span></li>",
                 breakable_id(a.as_str()),
                 breakable_id(b.as_str()),
-                escape(&comparison.reason)
+                escape(&input.reason(comparison))
             )?;
         }
         writeln!(out, "</ul>")?;

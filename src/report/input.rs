@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::check::{CheckOutcome, Finding, FindingKind, describe};
+use crate::check::{CheckOutcome, Finding, FindingKind, PairComparison, Quoted, describe};
 use crate::diagnostic::Diagnostic;
 use crate::link::SubjectGraph;
 use crate::model::{Claim, ClaimId, Project, Source};
@@ -107,6 +107,20 @@ impl<'a> ReportInput<'a> {
             .map_or(claim.subject.as_str(), |facts| {
                 facts.canonical_subject.as_str()
             })
+    }
+
+    /// A compared pair's reason in plain words.
+    pub fn reason(&self, comparison: &PairComparison) -> String {
+        let quoted = |id: &ClaimId| {
+            self.claim(id).map(|(_, claim)| Quoted {
+                written: &claim.value_written,
+                denoted: self.normalised(id),
+            })
+        };
+        match (quoted(&comparison.claims[0]), quoted(&comparison.claims[1])) {
+            (Some(a), Some(b)) => comparison.reason_text(a, b),
+            _ => String::new(),
+        }
     }
 
     /// The normalised value of a claim, empty if unknown.

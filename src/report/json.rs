@@ -105,10 +105,10 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::check::describe;
-use crate::check::{self, CheckOutcome, ClaimFacts, Finding, FindingKind};
+use crate::check::{self, CheckOutcome, ClaimFacts, Finding, FindingKind, Quoted};
 use crate::diagnostic::Diagnostic;
 use crate::link::SubjectGraph;
-use crate::model::{Claim, Project, Source};
+use crate::model::{Claim, ClaimId, Project, Source};
 use crate::value::denote::{DenoteError, Minute};
 use crate::value::{Denotation, Dimension, SetRelation, TimeSet, ValueKind};
 
@@ -176,7 +176,7 @@ pub struct JsonComparison<'a> {
     pub verdict: &'static str,
     pub relation: Option<&'static str>,
     pub code: &'static str,
-    pub reason: &'a str,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -313,6 +313,17 @@ impl<'a> Parts<'a> {
         counts
     }
 
+    /// The finding's JSON, its reasons worded from the claims' values.
+    fn finding(&self, finding: &'a Finding) -> JsonFinding<'a> {
+        json_finding(finding, |id| {
+            let i = self
+                .claims
+                .binary_search_by(|(_, claim, _)| claim.id.cmp(id))
+                .ok()?;
+            Some(self.claims[i].2.quoted())
+        })
+    }
+
     fn claim(&self, i: usize) -> JsonClaim<'a> {
         let (source, claim, facts) = self.claims[i];
         json_claim(self.project, source, claim, facts)
@@ -336,7 +347,11 @@ impl<'a> JsonReport<'a> {
         JsonReport {
             schema_version: SCHEMA_VERSION,
             counts: parts.counts(),
-            findings: outcome.findings.iter().map(json_finding).collect(),
+            findings: outcome
+                .findings
+                .iter()
+                .map(|finding| parts.finding(finding))
+                .collect(),
             claims: (0..parts.claims.len()).map(|i| parts.claim(i)).collect(),
             sources: parts
                 .sources
@@ -386,7 +401,7 @@ pub fn write(
     serde_json::to_writer(&mut *out, &parts.counts())?;
     write!(out, ",\n  \"findings\": ")?;
     write_array(out, outcome.findings.len(), |i| {
-        json_finding(&outcome.findings[i])
+        parts.finding(&outcome.findings[i])
     })?;
     write!(out, ",\n  \"claims\": ")?;
     write_array(out, parts.claims.len(), |i| parts.claim(i))?;
@@ -435,7 +450,11 @@ fn write_array<T: Serialize>(
     out.write_all(b"\n  ]")
 }
 
-pub fn json_finding(finding: &Finding) -> JsonFinding<'_> {
+/// The JSON of a finding; `quoted` gives what its reasons quote of a claim.
+pub fn json_finding<'a>(
+    finding: &'a Finding,
+    quoted: impl Fn(&ClaimId) -> Option<Quoted<'a>>,
+) -> JsonFinding<'a> {
     JsonFinding {
         kind: finding.kind.name(),
         severity: finding.kind.severity().name(),
@@ -457,7 +476,10 @@ pub fn json_finding(finding: &Finding) -> JsonFinding<'_> {
                 verdict: c.verdict.name(),
                 relation: c.relation.map(relation_name),
                 code: c.code.name(),
-                reason: &c.reason,
+                reason: match (quoted(&c.claims[0]), quoted(&c.claims[1])) {
+                    (Some(a), Some(b)) => c.reason_text(a, b),
+                    _ => String::new(),
+                },
             })
             .collect(),
         conversions: finding

@@ -138,7 +138,7 @@ fn render_finding(
                 "- {} / {}: {}",
                 escape(a.as_str()),
                 escape(b.as_str()),
-                escape(&comparison.reason)
+                escape(&input.reason(comparison))
             )?;
         }
         writeln!(out)?;

@@ -129,7 +129,11 @@ fn render_contradiction(
                 .iter()
                 .find(|c| c.claims == [a.clone(), b.clone()])
         {
-            writeln!(out, "    {}", paint.dim(&terminal_safe(&comparison.reason)))?;
+            writeln!(
+                out,
+                "    {}",
+                paint.dim(&terminal_safe(&input.reason(comparison)))
+            )?;
         }
     }
     Ok(())

@@ -239,7 +239,7 @@ fn findings() -> Vec<Finding> {
             verdict,
             relation: Some(relation),
             code,
-            reason: reason.to_owned(),
+            reason: crosscheck::check::Reason::Text(reason.to_owned()),
             conversions: vec![],
         }
     };
