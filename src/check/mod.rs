@@ -72,7 +72,7 @@ pub use finding::{
 };
 
 use crate::link::{SubjectGraph, ValueAliases};
-use crate::model::{ClaimId, Project};
+use crate::model::{Claim, ClaimId, Project, Source};
 use crate::text::normalize::normalize_name;
 use crate::value::denote::{DenoteError, denote};
 use crate::value::{Currency, Denotation, DenoteContext, TimeSet, Value, ValueKind};
@@ -318,52 +318,60 @@ pub fn check_facts(project: &Project, facts: &[ClaimFacts<'_>]) -> CheckOutcome 
 /// file order); sources are resolved in parallel.
 pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<ClaimFacts<'a>> {
     let tolerance = project.settings.compare.approx_tolerance;
-    project
+    // `as_of` and `published` are dates; one that denotes nothing
+    // (relative, with no anchor) is treated as unknown: any time.
+    let unanchored = DenoteContext {
+        approx_tolerance: tolerance,
+        published: None,
+    };
+    let published_years: Vec<Option<i32>> = project
         .sources
+        .iter()
+        .map(|source| {
+            let published = source.published.as_ref()?;
+            time_of(&Value::Date(published.clone()), &unanchored)
+                .as_ref()
+                .and_then(start_year)
+        })
+        .collect();
+    // An indexed list, so the parallel collect writes each result in place.
+    let claims: Vec<(usize, &Source, &Claim)> = project
+        .sources
+        .iter()
+        .enumerate()
+        .flat_map(|(s, source)| source.claims.iter().map(move |claim| (s, source, claim)))
+        .collect();
+    claims
         .par_iter()
-        .flat_map_iter(|source| {
+        .map(|&(s, source, claim)| {
             let context = DenoteContext {
                 approx_tolerance: tolerance,
                 published: source.published.as_ref(),
             };
-            // `as_of` and `published` are dates; one that denotes nothing
-            // (relative, with no anchor) is treated as unknown: any time.
-            let unanchored = DenoteContext {
-                approx_tolerance: tolerance,
-                published: None,
-            };
-            let published_year = source
-                .published
+            let as_of = claim
+                .as_of
                 .as_ref()
-                .and_then(|expr| time_of(&Value::Date(expr.clone()), &unanchored))
+                .and_then(|expr| time_of(&Value::Date(expr.clone()), &context));
+            let rate_year = as_of
                 .as_ref()
-                .and_then(start_year);
-            source.claims.iter().map(move |claim| {
-                let as_of = claim
-                    .as_of
-                    .as_ref()
-                    .and_then(|expr| time_of(&Value::Date(expr.clone()), &context));
-                let rate_year = as_of.as_ref().and_then(start_year).or(published_year);
-                ClaimFacts {
-                    id: &claim.id,
-                    source: &source.id,
-                    subject: graph
-                        .canonical_subject(&claim.id)
-                        .unwrap_or(claim.subject.as_str()),
-                    attribute: &claim.attribute,
-                    value: &claim.value,
-                    written: &claim.value_written,
-                    denoted: String::new(),
-                    denotation: denote(&claim.value, &context),
-                    as_of,
-                    rate_year,
-                    according_to: &claim.according_to,
-                }
-            })
-        })
-        .map(|mut facts: ClaimFacts<'a>| {
-            facts.denoted = denoted_text(&facts.denotation);
-            facts
+                .and_then(start_year)
+                .or(published_years[s]);
+            let denotation = denote(&claim.value, &context);
+            ClaimFacts {
+                id: &claim.id,
+                source: &source.id,
+                subject: graph
+                    .canonical_subject(&claim.id)
+                    .unwrap_or(claim.subject.as_str()),
+                attribute: &claim.attribute,
+                value: &claim.value,
+                written: &claim.value_written,
+                denoted: denoted_text(&denotation),
+                denotation,
+                as_of,
+                rate_year,
+                according_to: &claim.according_to,
+            }
         })
         .collect()
 }
@@ -436,11 +444,20 @@ pub fn check_claims(claims: &[ClaimFacts<'_>], context: &CheckContext<'_>) -> Ve
             findings
         })
         .collect();
-    let mut by_kind: BTreeMap<FindingKind, Vec<Finding>> = BTreeMap::new();
-    for finding in per_group.into_iter().flatten() {
-        by_kind.entry(finding.kind).or_default().push(finding);
+    let mut findings = Vec::with_capacity(per_group.iter().map(Vec::len).sum());
+    let mut groups: Vec<_> = per_group
+        .into_iter()
+        .map(|findings| findings.into_iter().peekable())
+        .collect();
+    // `FindingKind::ALL` is in the order of `FindingKind`'s `Ord`.
+    for kind in FindingKind::ALL {
+        for group in &mut groups {
+            while let Some(finding) = group.next_if(|finding| finding.kind == kind) {
+                findings.push(finding);
+            }
+        }
     }
-    by_kind.into_values().flatten().collect()
+    findings
 }
 
 /// A verdict on a pair, its claims in id order (`a.id < b.id`).

@@ -96,7 +96,7 @@
 //! }
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 use std::ops::Bound;
 
@@ -273,6 +273,10 @@ struct Parts<'a> {
     warnings: &'a [Diagnostic],
     /// Each claim with its source and resolved facts, sorted by global id.
     claims: Vec<(&'a Source, &'a Claim, &'a ClaimFacts<'a>)>,
+    /// Global id → the claim's facts, for wording reasons: a hash lookup,
+    /// since a binary search over a million ids misses the cache at every
+    /// step (it was a quarter of the run).
+    facts_by_id: HashMap<&'a str, &'a ClaimFacts<'a>>,
     /// Sorted by id.
     sources: Vec<&'a Source>,
 }
@@ -290,6 +294,10 @@ impl<'a> Parts<'a> {
             .zip(facts)
             .map(|((source, claim), facts)| (source, claim, facts))
             .collect();
+        let facts_by_id = claims
+            .iter()
+            .map(|(_, claim, facts)| (claim.id.as_str(), *facts))
+            .collect();
         claims.par_sort_unstable_by(|a, b| a.1.id.cmp(&b.1.id));
         let mut sources: Vec<&Source> = project.sources.iter().collect();
         sources.sort_by(|a, b| a.id.cmp(&b.id));
@@ -298,6 +306,7 @@ impl<'a> Parts<'a> {
             outcome,
             warnings,
             claims,
+            facts_by_id,
             sources,
         }
     }
@@ -316,11 +325,9 @@ impl<'a> Parts<'a> {
     /// The finding's JSON, its reasons worded from the claims' values.
     fn finding(&self, finding: &'a Finding) -> JsonFinding<'a> {
         json_finding(finding, |id| {
-            let i = self
-                .claims
-                .binary_search_by(|(_, claim, _)| claim.id.cmp(id))
-                .ok()?;
-            Some(self.claims[i].2.quoted())
+            self.facts_by_id
+                .get(id.as_str())
+                .map(|facts| facts.quoted())
         })
     }
 
