@@ -93,9 +93,12 @@ fn components(
 fn finding(
     group: &ClaimGroup<'_>,
     kind: FindingKind,
-    comparisons: Vec<PairComparison>,
+    mut comparisons: Vec<PairComparison>,
     names: &dyn ValueNames,
 ) -> Finding {
+    // Findings live until the report is written: at a million claims the
+    // slack of vectors grown by pushing is hundreds of megabytes.
+    comparisons.shrink_to_fit();
     let ids: BTreeSet<&ClaimId> = comparisons.iter().flat_map(|c| c.claims.iter()).collect();
     let claims: Vec<&ClaimFacts> = ids.iter().filter_map(|id| group.claim(id)).collect();
     let pairs = match kind {
