@@ -4,8 +4,10 @@
 //!
 //! The algorithm works on plain names ([`link_names`], in `names.rs`), so it
 //! can be measured without a project (`examples/link_bench.rs`);
-//! [`SubjectGraph::build`] feeds it a project's subjects and turns the result
-//! into a graph of sources, claims, names and canonical subjects.
+//! [`SubjectGraph::build`] feeds it a project's distinct subject spellings
+//! (each linked once, however many claims use it) and keeps, per claim, the
+//! subject it resolves to; the graph of sources, claims, names and canonical
+//! subjects is built from that on first request ([`SubjectGraph::graph`]).
 
 mod blocking;
 mod claims;
