@@ -161,7 +161,7 @@ fn reversed_order<T: AsRef<str>>(texts: &[T]) -> Vec<usize> {
 /// Iteration order over the blocks never reaches the output (the pairs are
 /// sorted).
 #[derive(Default)]
-struct WordHasher(u64);
+pub(super) struct WordHasher(u64);
 
 impl WordHasher {
     fn add(&mut self, word: u64) {
@@ -186,8 +186,17 @@ impl Hasher for WordHasher {
         self.add(i as u64);
     }
 
+    /// Fx leaves the low bits of the hash, which pick the bucket, poorly
+    /// mixed (they depend on the low bits of the last word only): ids and
+    /// names that differ in their last characters crowd into a few buckets.
+    /// MurmurHash3's finaliser spreads every bit over all of them.
     fn finish(&self) -> u64 {
-        self.0
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 }
 

@@ -4,20 +4,26 @@
 //!
 //! The algorithm works on plain names ([`link_names`], in `names.rs`), so it
 //! can be measured without a project (`examples/link_bench.rs`);
-//! [`SubjectGraph::build`] feeds it a project's subjects and turns the result
-//! into a graph of sources, claims, names and canonical subjects.
+//! [`SubjectGraph::build`] feeds it a project's distinct subject spellings
+//! (each linked once, however many claims use it) and keeps, per claim, the
+//! subject it resolves to; the graph of sources, claims, names and canonical
+//! subjects is built from that on first request ([`SubjectGraph::graph`]).
 
 mod blocking;
+mod claims;
 mod names;
 pub mod skeleton;
 mod union_find;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::model::{ClaimId, Project};
 use crate::text::normalize::normalize_name;
+use claims::{Claims, NONE};
+use names::link_spellings;
 
 pub use names::{
     CanonicalSubject, LinkReason, Linking, MEASURE, NameLink, SubjectName, Suggestion,
@@ -53,77 +59,67 @@ pub enum Edge {
 ///
 /// Built once per run by [`SubjectGraph::build`]; read by the checker and
 /// the reports.
+///
+/// The petgraph view ([`SubjectGraph::graph`]) is built on first request:
+/// the checker and the reports read claims' subjects through
+/// [`SubjectGraph::canonical_subject`], and a node and edges per claim (with
+/// a copy of every claim id) would double what linking keeps for a million
+/// claims, for a view no step of a run reads.
 #[derive(Debug, Clone)]
 pub struct SubjectGraph {
     linking: Linking,
-    graph: DiGraph<Node, Edge>,
-    /// Claim → index into `linking.subjects`.
-    claim_subject: BTreeMap<ClaimId, usize>,
+    claims: Claims,
+    /// Per distinct claim spelling (`claims.spelling` indexes this): the
+    /// index of its subject in `linking.subjects` and of the spelling in that
+    /// subject's `names`, or [`NONE`] twice when it has no subject.
+    spellings: Vec<(u32, u32)>,
+    graph: OnceLock<DiGraph<Node, Edge>>,
 }
 
 impl SubjectGraph {
     pub fn build(project: &Project) -> SubjectGraph {
-        let mut uses: BTreeMap<String, usize> = BTreeMap::new();
-        for (_, claim) in project.claims() {
-            *uses.entry(claim.subject.clone()).or_default() += 1;
-        }
-        let linking = link_names(&uses, &project.registry, &project.settings.link);
-
-        let mut graph = DiGraph::new();
-        let mut subject_nodes = Vec::with_capacity(linking.subjects.len());
-        let mut name_nodes: HashMap<&str, NodeIndex> = HashMap::new();
-        for subject in &linking.subjects {
-            let s = graph.add_node(Node::Subject(subject.name.clone()));
-            subject_nodes.push(s);
-            for name in &subject.names {
-                let n = graph.add_node(Node::Name(name.spelling.clone()));
-                graph.add_edge(n, s, Edge::CanonicalIs);
-                name_nodes.insert(&name.spelling, n);
-            }
-        }
-        for link in &linking.links {
-            if let (Some(&a), Some(&b)) = (
-                name_nodes.get(link.a.as_str()),
-                name_nodes.get(link.b.as_str()),
-            ) {
-                graph.add_edge(a, b, Edge::Link(link.reason.clone()));
-            }
-        }
-        let position: HashMap<&str, usize> = linking
-            .subjects
+        // Each distinct spelling is linked (and normalised) once, however
+        // many claims use it; claims keep the index of their spelling.
+        let (mut claims, names) = Claims::collect(project);
+        let (linking, name_subjects) =
+            link_spellings(&names, &project.registry, &project.settings.link);
+        let spellings: Vec<(u32, u32)> = names
             .iter()
-            .enumerate()
-            .map(|(i, s)| (s.name.as_str(), i))
+            .zip(&name_subjects)
+            .map(|(&(spelling, _), subject)| {
+                subject
+                    .and_then(|s| {
+                        let names = &linking.subjects.get(s)?.names;
+                        let at = names
+                            .binary_search_by(|n| n.spelling.as_str().cmp(spelling))
+                            .ok()?;
+                        // Subjects and names are fewer than claims, which
+                        // are fewer than u32::MAX (see `Claims::collect`).
+                        Some((s as u32, at as u32))
+                    })
+                    .unwrap_or((NONE, NONE))
+            })
             .collect();
-        let mut claim_subject = BTreeMap::new();
-        for source in &project.sources {
-            let s = graph.add_node(Node::Source(source.id.clone()));
-            for claim in &source.claims {
-                let c = graph.add_node(Node::Claim(claim.id.clone()));
-                graph.add_edge(s, c, Edge::Makes);
-                if let Some(&n) = name_nodes.get(claim.subject.as_str()) {
-                    graph.add_edge(c, n, Edge::NamedAs);
-                }
-                if let Some(i) = linking
-                    .subject_of(&claim.subject)
-                    .and_then(|subject| position.get(subject.name.as_str()))
-                {
-                    claim_subject.insert(claim.id.clone(), *i);
-                }
-            }
-        }
+        claims.index(|spelling| {
+            spellings
+                .get(spelling as usize)
+                .is_some_and(|&(s, _)| s != NONE)
+        });
         SubjectGraph {
             linking,
-            graph,
-            claim_subject,
+            claims,
+            spellings,
+            graph: OnceLock::new(),
         }
     }
 
     /// The canonical subject name a claim's subject resolves to.
     pub fn canonical_subject(&self, claim: &ClaimId) -> Option<&str> {
-        self.claim_subject
-            .get(claim)
-            .and_then(|&i| self.linking.subjects.get(i))
+        let c = self.claims.find(claim)?;
+        let &(s, _) = self.spellings.get(*self.claims.spelling.get(c)? as usize)?;
+        self.linking
+            .subjects
+            .get(s as usize)
             .map(|s| s.name.as_str())
     }
 
@@ -152,21 +148,78 @@ impl SubjectGraph {
         &self.linking.vetoes
     }
 
-    /// The claims of each canonical subject, by subject name; claims sorted.
+    /// The claims of each canonical subject, by subject name; claims sorted,
+    /// each id once. Builds the graph (the claim ids it returns are the
+    /// graph's).
     pub fn claims_by_subject(&self) -> BTreeMap<&str, Vec<&ClaimId>> {
+        let mut ids: Vec<&ClaimId> = self
+            .graph()
+            .node_weights()
+            .filter_map(|node| match node {
+                Node::Claim(id) => Some(id),
+                _ => None,
+            })
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
         let mut groups: BTreeMap<&str, Vec<&ClaimId>> = BTreeMap::new();
-        for (claim, &i) in &self.claim_subject {
-            if let Some(subject) = self.linking.subjects.get(i) {
-                groups.entry(subject.name.as_str()).or_default().push(claim);
+        for id in ids {
+            if let Some(subject) = self.canonical_subject(id) {
+                groups.entry(subject).or_default().push(id);
             }
         }
         groups
     }
 
     /// The whole graph: sources → claims → names → canonical subjects, and
-    /// name — name links with their reasons.
+    /// name — name links with their reasons. Built on the first call.
     pub fn graph(&self) -> &DiGraph<Node, Edge> {
-        &self.graph
+        self.graph.get_or_init(|| self.build_graph())
+    }
+
+    /// Nodes: each subject followed by its names, then each source followed
+    /// by its claims. Edges: name → subject, the links, then source → claim
+    /// and claim → name, claim by claim.
+    fn build_graph(&self) -> DiGraph<Node, Edge> {
+        let linking = &self.linking;
+        let mut graph = DiGraph::new();
+        let mut name_nodes: HashMap<&str, NodeIndex> = HashMap::new();
+        for subject in &linking.subjects {
+            let s = graph.add_node(Node::Subject(subject.name.clone()));
+            for name in &subject.names {
+                let n = graph.add_node(Node::Name(name.spelling.clone()));
+                graph.add_edge(n, s, Edge::CanonicalIs);
+                name_nodes.insert(&name.spelling, n);
+            }
+        }
+        for link in &linking.links {
+            if let (Some(&a), Some(&b)) = (
+                name_nodes.get(link.a.as_str()),
+                name_nodes.get(link.b.as_str()),
+            ) {
+                graph.add_edge(a, b, Edge::Link(link.reason.clone()));
+            }
+        }
+        let mut c = 0;
+        for (source, count) in &self.claims.sources {
+            let s = graph.add_node(Node::Source(source.clone()));
+            for _ in 0..*count {
+                let node = graph.add_node(Node::Claim(ClaimId(self.claims.id(c).to_string())));
+                graph.add_edge(s, node, Edge::Makes);
+                let spelling = self.spellings.get(self.claims.spelling[c] as usize);
+                if let Some(&(subject, at)) = spelling
+                    && let Some(name) = linking
+                        .subjects
+                        .get(subject as usize)
+                        .and_then(|s| s.names.get(at as usize))
+                    && let Some(&n) = name_nodes.get(name.spelling.as_str())
+                {
+                    graph.add_edge(node, n, Edge::NamedAs);
+                }
+                c += 1;
+            }
+        }
+        graph
     }
 }
 

@@ -35,6 +35,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
 use crate::model::{LinkSettings, Registry};
 use crate::text::normalize::normalize_name;
 
@@ -207,7 +209,20 @@ pub fn link_names(
     registry: &Registry,
     settings: &LinkSettings,
 ) -> Linking {
-    let atoms = build_atoms(names, registry);
+    let names: Vec<(&str, usize)> = names.iter().map(|(s, &c)| (s.as_str(), c)).collect();
+    link_spellings(&names, registry, settings).0
+}
+
+/// [`link_names`] over `names` sorted by spelling and without repeats; also
+/// returns, per name, the index in `subjects` of the subject it belongs to
+/// (what [`Linking::subject_of`] answers, without normalising the name
+/// again).
+pub(super) fn link_spellings(
+    names: &[(&str, usize)],
+    registry: &Registry,
+    settings: &LinkSettings,
+) -> (Linking, Vec<Option<usize>>) {
+    let (atoms, name_atoms, registry_atoms) = build_atoms(names, registry);
     let index = |text: &str| -> Option<usize> {
         let key = normalize_name(text);
         atoms.binary_search_by(|a| a.key.as_str().cmp(&key)).ok()
@@ -233,14 +248,15 @@ pub fn link_names(
         Err(refusal) => refused.push((join, refusal)),
     };
 
+    // Every registry text is an atom: `registry_atoms` lists them, entry by
+    // entry, the name then the aliases.
+    let mut registry_atoms = registry_atoms.into_iter();
     for entry in &registry.subjects {
-        let Some(name_atom) = index(&entry.name) else {
-            continue;
+        let Some(name_atom) = registry_atoms.next() else {
+            break;
         };
-        for alias in &entry.aliases {
-            if let Some(alias_atom) = index(alias)
-                && alias_atom != name_atom
-            {
+        for alias_atom in registry_atoms.by_ref().take(entry.aliases.len()) {
+            if alias_atom != name_atom {
                 let reason = LinkReason::RegistryAlias {
                     entry: entry.name.clone(),
                 };
@@ -265,7 +281,7 @@ pub fn link_names(
         join(&mut components, Join { a, b, reason });
     }
 
-    assemble(
+    let (linking, atom_subjects) = assemble(
         &atoms,
         registry,
         &mut components,
@@ -273,30 +289,56 @@ pub fn link_names(
         refused,
         &scored,
         &distinct_texts,
-    )
+    );
+    let name_subjects = name_atoms
+        .iter()
+        .map(|&atom| atom_subjects.get(atom).copied().flatten())
+        .collect();
+    (linking, name_subjects)
 }
 
-fn build_atoms(names: &BTreeMap<String, usize>, registry: &Registry) -> Vec<Atom> {
+/// The atoms, sorted by key; the atom of each of `names`; the atom of each
+/// registry subject text (entry by entry, the name then the aliases).
+fn build_atoms(
+    names: &[(&str, usize)],
+    registry: &Registry,
+) -> (Vec<Atom>, Vec<usize>, Vec<usize>) {
     /// Where a normalised text comes from.
     enum From<'a> {
-        Claims(&'a String, usize),
+        /// `names[.0]`.
+        Claims(usize),
         Registry(usize, &'a String),
     }
     // Claim spellings first (in spelling order), then registry texts (in
     // registry order); the stable sort by key keeps that order within a key.
+    // Each name is normalised once, in parallel: the order of the results
+    // is the order of the names whatever the threads do.
     let mut texts: Vec<(String, From)> = names
-        .iter()
-        .map(|(spelling, &count)| (normalize_name(spelling), From::Claims(spelling, count)))
+        .par_iter()
+        .enumerate()
+        .map(|(i, (spelling, _))| (normalize_name(spelling), From::Claims(i)))
         .collect();
-    for (e, entry) in registry.subjects.iter().enumerate() {
-        for text in std::iter::once(&entry.name).chain(&entry.aliases) {
-            texts.push((normalize_name(text), From::Registry(e, text)));
-        }
-    }
+    let registry_texts: Vec<(usize, &String)> = registry
+        .subjects
+        .iter()
+        .enumerate()
+        .flat_map(|(e, entry)| {
+            std::iter::once(&entry.name)
+                .chain(&entry.aliases)
+                .map(move |t| (e, t))
+        })
+        .collect();
+    texts.par_extend(
+        registry_texts
+            .par_iter()
+            .map(|&(e, text)| (normalize_name(text), From::Registry(e, text))),
+    );
     let keys: Vec<&str> = texts.iter().map(|(key, _)| key.as_str()).collect();
     let order = sorted_order(&keys);
     let mut slots: Vec<Option<(String, From)>> = texts.into_iter().map(Some).collect();
     let mut atoms: Vec<Atom> = Vec::new();
+    let mut name_atoms = vec![0usize; names.len()];
+    let mut registry_atoms = vec![0usize; registry_texts.len()];
     for i in order {
         let Some((key, from)) = slots[i].take() else {
             continue;
@@ -307,12 +349,18 @@ fn build_atoms(names: &BTreeMap<String, usize>, registry: &Registry) -> Vec<Atom
                 ..Atom::default()
             });
         }
+        let at = atoms.len() - 1;
         let Some(atom) = atoms.last_mut() else {
             continue;
         };
         match from {
-            From::Claims(spelling, count) => atom.claim_spellings.push((spelling.clone(), count)),
+            From::Claims(n) => {
+                let (spelling, count) = names[n];
+                atom.claim_spellings.push((spelling.to_string(), count));
+                name_atoms[n] = at;
+            }
             From::Registry(e, text) => {
+                registry_atoms[i - names.len()] = at;
                 atom.registry_spelling.get_or_insert_with(|| text.clone());
                 // The first entry to claim a name keeps it; a later entry
                 // naming it too is refused when its aliases are joined.
@@ -320,7 +368,7 @@ fn build_atoms(names: &BTreeMap<String, usize>, registry: &Registry) -> Vec<Atom
             }
         }
     }
-    atoms
+    (atoms, name_atoms, registry_atoms)
 }
 
 /// Scored candidate pairs, `(score, a, b)` with atoms `a < b`.
@@ -657,7 +705,7 @@ fn assemble(
     refused: Vec<(Join, Refusal)>,
     scored: &Scored,
     distinct_texts: &HashMap<(usize, usize), (String, String)>,
-) -> Linking {
+) -> (Linking, Vec<Option<usize>>) {
     let roots: Vec<usize> = (0..atoms.len()).map(|i| components.find(i)).collect();
     // The atoms of each component, components by root, atoms in order: a
     // counting sort by root (linear; a map of vectors allocates per atom).
@@ -844,13 +892,17 @@ fn assemble(
     }
     suggestions.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
 
-    Linking {
-        subjects,
-        links,
-        suggestions,
-        vetoes,
-        by_key,
-    }
+    let atom_subjects = roots.iter().map(|&root| subject_index[root]).collect();
+    (
+        Linking {
+            subjects,
+            links,
+            suggestions,
+            vetoes,
+            by_key,
+        },
+        atom_subjects,
+    )
 }
 
 #[cfg(test)]
