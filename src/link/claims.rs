@@ -184,7 +184,7 @@ mod tests {
         let mut c = claims(&refs, &vec![0; ids.len()]);
         c.index(|_| true);
         for (i, id) in ids.iter().enumerate() {
-            assert_eq!(c.find(&ClaimId(id.clone())), Some(i));
+            assert_eq!(c.find(&ClaimId(id.as_str().into())), Some(i));
         }
     }
 }

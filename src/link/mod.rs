@@ -204,7 +204,7 @@ impl SubjectGraph {
         for (source, count) in &self.claims.sources {
             let s = graph.add_node(Node::Source(source.clone()));
             for _ in 0..*count {
-                let node = graph.add_node(Node::Claim(ClaimId(self.claims.id(c).to_string())));
+                let node = graph.add_node(Node::Claim(ClaimId(self.claims.id(c).into())));
                 graph.add_edge(s, node, Edge::Makes);
                 let spelling = self.spellings.get(self.claims.spelling[c] as usize);
                 if let Some(&(subject, at)) = spelling
