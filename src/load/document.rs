@@ -15,8 +15,8 @@ use super::source::SourceDraft;
 
 /// Refuses what can be refused without the filesystem: an empty path, an
 /// absolute path, and `..` climbing out of the project directory.
-pub(crate) fn check_path_lexically(sink: &mut Sink<'_>, document: &JsonString) -> bool {
-    let path = document.value.as_str();
+pub(crate) fn check_path_lexically(sink: &mut Sink<'_>, document: &JsonString<'_>) -> bool {
+    let path: &str = &document.value;
     if path.is_empty() {
         sink.error(
             DiagnosticCode::DocumentNotFound,
