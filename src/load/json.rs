@@ -199,6 +199,8 @@ pub fn parse(text: &str) -> Result<Json<'_>, Box<JsonError>> {
         text,
         bytes: text.as_bytes(),
         pos: 0,
+        items: Vec::new(),
+        members: Vec::new(),
     };
     parser.skip_ws();
     if parser.pos == parser.bytes.len() {
@@ -233,6 +235,12 @@ struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    /// The items of the arrays being parsed, innermost last: an array's
+    /// items are gathered here and moved into a vector of their exact size
+    /// when it closes (one allocation per array, no regrowth).
+    items: Vec<Json<'a>>,
+    /// The same for the members of the objects being parsed.
+    members: Vec<Member<'a>>,
 }
 
 impl<'a> Parser<'a> {
@@ -599,20 +607,22 @@ impl<'a> Parser<'a> {
         }
         let start = self.pos;
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b']') {
             self.pos += 1;
             return Ok(Json {
-                kind: JsonKind::Array(items),
+                kind: JsonKind::Array(Vec::new()),
                 span: start..self.pos,
             });
         }
+        let first = self.items.len();
         loop {
             self.skip_ws();
-            items.push(self.value(depth)?);
+            let item = self.value(depth)?;
+            self.items.push(item);
             self.skip_ws();
             if self.after_item(b']', "`,` or `]`", "separate array items with `,`")? {
+                let items = self.items.drain(first..).collect();
                 return Ok(Json {
                     kind: JsonKind::Array(items),
                     span: start..self.pos,
@@ -663,15 +673,15 @@ impl<'a> Parser<'a> {
         }
         let start = self.pos;
         self.pos += 1;
-        let mut members: Vec<Member<'a>> = Vec::new();
         self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
             return Ok(Json {
-                kind: JsonKind::Object(members),
+                kind: JsonKind::Object(Vec::new()),
                 span: start..self.pos,
             });
         }
+        let first = self.members.len();
         loop {
             self.skip_ws();
             if self.bytes.get(self.pos) != Some(&b'"') {
@@ -681,7 +691,10 @@ impl<'a> Parser<'a> {
                 ));
             }
             let key = self.string()?;
-            if let Some(first) = members.iter().find(|m| m.key.value == key.value) {
+            if let Some(first) = self.members[first..]
+                .iter()
+                .find(|m| m.key.value == key.value)
+            {
                 return Err(Box::new(JsonError {
                     code: DiagnosticCode::JsonDuplicateKey,
                     span: key.span.clone(),
@@ -698,13 +711,14 @@ impl<'a> Parser<'a> {
             self.pos += 1;
             self.skip_ws();
             let value = self.value(depth)?;
-            members.push(Member { key, value });
+            self.members.push(Member { key, value });
             self.skip_ws();
             if self.after_item(
                 b'}',
                 "`,` or `}`",
                 "separate members with `,`; is a `,` missing at the end of the previous line?",
             )? {
+                let members = self.members.drain(first..).collect();
                 return Ok(Json {
                     kind: JsonKind::Object(members),
                     span: start..self.pos,

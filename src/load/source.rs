@@ -2,7 +2,7 @@
 //! without touching the filesystem (the document and its quotes are checked
 //! by [`super::document`]).
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Label};
@@ -130,7 +130,10 @@ pub fn read_source(
     let mut quote_spans = Vec::new();
     if let Some(claims) = top.get("claims") {
         if let JsonKind::Array(items) = &claims.kind {
-            let mut seen: BTreeMap<&str, Range<usize>> = BTreeMap::new();
+            source.claims.reserve_exact(items.len());
+            quote_spans.reserve_exact(items.len());
+            // Only looked up, never iterated: a hash map is deterministic here.
+            let mut seen: HashMap<&str, Range<usize>> = HashMap::with_capacity(items.len());
             for item in items {
                 if let Some((claim, quote_span, id_span)) =
                     read_claim(&mut sink, item, &source.id, &context)

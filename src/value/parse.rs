@@ -110,13 +110,13 @@ but its value is unreadable",
     if !starts_like_structured(core) {
         return Ok(Value::Text(text.to_string()));
     }
-    let core_text: String = core.iter().collect();
+    let core_text = || core.iter().collect::<String>();
     if lead > 0 {
         return Err(ValueError::new(
             0,
             lead,
             "white space before a number or date",
-            format!("remove it: write `{core_text}`"),
+            format!("remove it: write `{}`", core_text()),
         ));
     }
     if trail > 0 {
@@ -124,7 +124,7 @@ but its value is unreadable",
             chars.len() - trail,
             trail,
             "white space after a number or date",
-            format!("remove it: write `{core_text}`"),
+            format!("remove it: write `{}`", core_text()),
         ));
     }
     Parser {
@@ -461,7 +461,7 @@ digits of the document"
         if negative {
             self.pos += 1;
         }
-        let mut digits = String::new();
+        let mut digits = String::with_capacity(self.chars.len() - self.pos);
         let first_group = self.digit_run(self.pos);
         digits.extend(&self.chars[self.pos..self.pos + first_group]);
         self.pos += first_group;
@@ -513,14 +513,13 @@ digits of the document"
             .iter()
             .take_while(|c| c.is_alphabetic())
             .count();
-        let word = self.text(letters_start, letters_start + letters);
-        let scale = match word.as_str() {
-            "" => Scale::One,
-            "k" => Scale::Thousand,
-            "M" => Scale::Million,
-            "B" => Scale::Billion,
-            "T" => Scale::Trillion,
-            "st" | "nd" | "rd" | "th" => {
+        let scale = match &self.chars[letters_start..letters_start + letters] {
+            [] => Scale::One,
+            ['k'] => Scale::Thousand,
+            ['M'] => Scale::Million,
+            ['B'] => Scale::Billion,
+            ['T'] => Scale::Trillion,
+            ['s', 't'] | ['n', 'd'] | ['r', 'd'] | ['t', 'h'] => {
                 return self.ordinal(
                     start,
                     negative || grouped || decimals > 0,
@@ -528,15 +527,21 @@ digits of the document"
                     letters_start,
                 );
             }
-            _ => return Err(self.after_number_letters(start, number_end, letters_start, &word)),
+            _ => {
+                let word = self.text(letters_start, letters_start + letters);
+                return Err(self.after_number_letters(start, number_end, letters_start, &word));
+            }
         };
         self.pos = letters_start + letters;
 
-        let written = if negative {
-            format!("-{digits}")
-        } else {
-            digits.clone()
-        };
+        let bare_year =
+            (!negative && !grouped && decimals == 0 && scale == Scale::One && digits.len() == 4)
+                .then(|| digits.parse::<i32>().ok())
+                .flatten();
+        let mut written = digits;
+        if negative {
+            written.insert(0, '-');
+        }
         let mantissa = Decimal::from_str_exact(&written).map_err(|_| {
             ValueError::new(
                 start,
@@ -548,10 +553,6 @@ digits of the document"
         let number = WrittenNumber { mantissa, scale };
         check_limits(&number)
             .map_err(|(message, help)| ValueError::new(start, self.pos - start, message, help))?;
-        let bare_year =
-            (!negative && !grouped && decimals == 0 && scale == Scale::One && digits.len() == 4)
-                .then(|| digits.parse::<i32>().ok())
-                .flatten();
         Ok(RawPoint::Number { number, bare_year })
     }
 
