@@ -94,7 +94,20 @@ apply to numbers and dates";
 
 /// Parses a value written as a JSON string.
 pub fn parse_value_str(text: &str) -> Result<Value, ValueError> {
-    let chars: Vec<char> = text.chars().collect();
+    // Values are short: their characters go on the stack, not the heap.
+    let mut buffer = ['\0'; 64];
+    let heap: Vec<char>;
+    let chars: &[char] = if text.len() <= buffer.len() {
+        let mut count = 0;
+        for (slot, c) in buffer.iter_mut().zip(text.chars()) {
+            *slot = c;
+            count += 1;
+        }
+        &buffer[..count]
+    } else {
+        heap = text.chars().collect();
+        &heap
+    };
     if chars.iter().all(|c| c.is_whitespace()) {
         return Err(ValueError::new(
             0,
@@ -1544,6 +1557,30 @@ mod tests {
                 "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st",
                 "111th", "112th", "1001st"
             ]
+        );
+    }
+
+    #[test]
+    fn long_and_short_values_read_alike() {
+        // Up to 64 bytes the characters are buffered on the stack, past it
+        // on the heap: both give the same values and the same positions.
+        for pad in [10, 30, 40] {
+            let number = format!("~1,500 {}", "k".repeat(pad));
+            let error = parse_value_str(&format!("{number} ")).unwrap_err();
+            assert_eq!(error.char_offset, number.chars().count(), "{number}");
+            let arabic = format!("{} 12", "ب".repeat(pad));
+            assert_eq!(parse_value_str(&arabic), Ok(Value::Text(arabic.clone())));
+        }
+        let day = |pad: usize| format!("2020-01-01..2020-12-3{}", "1".repeat(pad));
+        let (short, long) = (day(10), day(50));
+        assert!(short.len() <= 64 && long.len() > 64);
+        let (short, long) = (
+            parse_value_str(&short).unwrap_err(),
+            parse_value_str(&long).unwrap_err(),
+        );
+        assert_eq!(
+            (short.char_offset, short.char_len + 40, short.message),
+            (long.char_offset, long.char_len, long.message)
         );
     }
 
