@@ -87,7 +87,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
         .iter()
         .find(|(key, _)| key == "id")
         .and_then(|(_, text)| json::parse(text).ok())
-        .and_then(|j| j.as_str().map(|s| s.value.clone()))
+        .and_then(|j| j.as_str().map(|s| s.value.to_string()))
     else {
         // Without an id the validation below names the problem.
         return add_locked(args, &members, "?", console);
@@ -245,7 +245,7 @@ fn members_from_json(text: &str) -> Result<Members, LoadFailure> {
     };
     Ok(object
         .iter()
-        .map(|m| (m.key.value.clone(), compact(&m.value)))
+        .map(|m| (m.key.value.to_string(), compact(&m.value)))
         .collect())
 }
 
@@ -254,7 +254,7 @@ fn compact(value: &Json) -> String {
     match &value.kind {
         JsonKind::Null => "null".into(),
         JsonKind::Bool(b) => b.to_string(),
-        JsonKind::Number(literal) => literal.clone(),
+        JsonKind::Number(literal) => (*literal).to_owned(),
         JsonKind::String(s) => json::quote_string(&s.value),
         JsonKind::Array(items) => format!(
             "[{}]",
@@ -348,7 +348,7 @@ fn source_id(root: &Json) -> Option<String> {
         .as_object()?
         .iter()
         .find(|m| m.key.value == "id")?;
-    id.value.as_str().map(|s| s.value.clone())
+    id.value.as_str().map(|s| s.value.to_string())
 }
 
 /// The file with the claim inserted before the closing `]` of `"claims"`,

@@ -4,9 +4,11 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path};
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Label};
 use crate::model::{Document, FileId, Files, LineIndex, QuoteLocation, Span};
-use crate::text::normalize::normalize_for_quote;
+use crate::text::normalize::{NormalizedText, normalize_for_quote};
 use crate::text::quote;
 
 use super::fields::Sink;
@@ -15,8 +17,8 @@ use super::source::SourceDraft;
 
 /// Refuses what can be refused without the filesystem: an empty path, an
 /// absolute path, and `..` climbing out of the project directory.
-pub(crate) fn check_path_lexically(sink: &mut Sink<'_>, document: &JsonString) -> bool {
-    let path = document.value.as_str();
+pub(crate) fn check_path_lexically(sink: &mut Sink<'_>, document: &JsonString<'_>) -> bool {
+    let path: &str = &document.value;
     if path.is_empty() {
         sink.error(
             DiagnosticCode::DocumentNotFound,
@@ -62,6 +64,11 @@ pub(crate) fn check_path_lexically(sink: &mut Sink<'_>, document: &JsonString) -
 /// Reads each distinct document once, checks it stays inside `root` once
 /// symlinks are resolved, and locates every quote. Fills `source.document`
 /// and each quote's location in the drafts.
+///
+/// Documents are read in draft order (so their file ids do not depend on
+/// timing), each is folded and indexed once, and then the quotes of each
+/// draft are located in parallel; each draft's diagnostics are combined in
+/// draft order, as if done one after the other.
 pub(crate) fn resolve_documents(
     root: &Path,
     drafts: &mut [SourceDraft],
@@ -71,15 +78,18 @@ pub(crate) fn resolve_documents(
     let canonical_root = root.canonicalize().ok();
     // Path as written → the loaded file, or None when it failed (reported once).
     let mut loaded: BTreeMap<String, Option<FileId>> = BTreeMap::new();
+    // Per draft: the document's file, and the diagnostic of loading it.
+    let mut documents: Vec<(Option<FileId>, Option<Diagnostic>)> = Vec::with_capacity(drafts.len());
     for draft in drafts.iter_mut() {
         let Some((path, span)) = draft.document.clone() else {
+            documents.push((None, None));
             continue;
         };
-        let claim_file = draft.source.file;
         let label_span = Span {
-            file: claim_file,
+            file: draft.source.file,
             bytes: span.clone(),
         };
+        let mut failure = None;
         let document_file = match loaded.get(&path) {
             Some(known) => *known,
             None => {
@@ -88,7 +98,7 @@ pub(crate) fn resolve_documents(
                 let file = match result {
                     Ok(file) => Some(file),
                     Err(diagnostic) => {
-                        diagnostics.push(*diagnostic);
+                        failure = Some(*diagnostic);
                         None
                     }
                 };
@@ -96,61 +106,108 @@ pub(crate) fn resolve_documents(
                 file
             }
         };
-        let Some(document_file) = document_file else {
+        if let Some(document_file) = document_file {
+            draft.source.document = Some(Document {
+                path,
+                file: document_file,
+            });
+        }
+        documents.push((document_file, failure));
+    }
+
+    let files: &Files = files;
+    // Folded and indexed once per document, not once per quote or source.
+    let folded: BTreeMap<FileId, (NormalizedText, LineIndex)> = loaded
+        .values()
+        .flatten()
+        .copied()
+        .collect::<Vec<FileId>>()
+        .into_par_iter()
+        .map(|file| {
+            let text = files.text(file);
+            (file, (normalize_for_quote(text), LineIndex::new(text)))
+        })
+        .collect();
+
+    let located: Vec<Vec<Diagnostic>> = drafts
+        .par_iter_mut()
+        .zip(&documents)
+        .map(|(draft, (document_file, _))| match document_file {
+            Some(file) => match folded.get(file) {
+                Some((normalized, lines)) => {
+                    locate_quotes(draft, *file, files.text(*file), normalized, lines)
+                }
+                None => Vec::new(),
+            },
+            None => Vec::new(),
+        })
+        .collect();
+    for ((_, failure), quote_diagnostics) in documents.into_iter().zip(located) {
+        diagnostics.extend(failure);
+        diagnostics.extend(quote_diagnostics);
+    }
+}
+
+/// Locates each quote of one draft in its document (`text`, as folded and
+/// indexed), and returns the diagnostics of the quotes not found.
+fn locate_quotes(
+    draft: &mut SourceDraft,
+    document_file: FileId,
+    text: &str,
+    normalized: &NormalizedText,
+    lines: &LineIndex,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let claim_file = draft.source.file;
+    let path = draft
+        .source
+        .document
+        .as_ref()
+        .map_or("", |document| document.path.as_str());
+    for (claim, quote_span) in draft.source.claims.iter_mut().zip(&draft.quote_spans) {
+        let (Some(quote), Some(quote_span)) = (claim.quote.as_mut(), quote_span) else {
             continue;
         };
-        draft.source.document = Some(Document {
-            path: path.clone(),
-            file: document_file,
-        });
-        let text = files.text(document_file).to_owned();
-        // Folded and indexed once per document, not once per quote.
-        let normalized = normalize_for_quote(&text);
-        let lines = LineIndex::new(&text);
-        for (claim, quote_span) in draft.source.claims.iter_mut().zip(&draft.quote_spans) {
-            let (Some(quote), Some(quote_span)) = (claim.quote.as_mut(), quote_span) else {
-                continue;
-            };
-            match quote::locate_in(&text, &normalized, &quote.text) {
-                Ok(found) => {
-                    quote.location = Some(QuoteLocation {
-                        span: Span {
-                            file: document_file,
-                            bytes: found.bytes.clone(),
-                        },
-                        start: lines.line_column(&text, found.bytes.start),
-                        end: lines.line_column(&text, found.bytes.end),
-                    });
-                }
-                Err(not_found) => {
-                    let mut diagnostic = Diagnostic::error(
-                        DiagnosticCode::QuoteNotFound,
-                        format!("the quote of claim `{}` is not in {path}", claim.id),
-                    )
-                    .with_label(Label::primary(
+        match quote::locate_in(text, normalized, &quote.text) {
+            Ok(found) => {
+                quote.location = Some(QuoteLocation {
+                    span: Span {
+                        file: document_file,
+                        bytes: found.bytes.clone(),
+                    },
+                    start: lines.line_column(text, found.bytes.start),
+                    end: lines.line_column(text, found.bytes.end),
+                });
+            }
+            Err(not_found) => {
+                let mut diagnostic = Diagnostic::error(
+                    DiagnosticCode::QuoteNotFound,
+                    format!("the quote of claim `{}` is not in {path}", claim.id),
+                )
+                .with_label(Label::primary(
+                    Span {
+                        file: claim_file,
+                        bytes: quote_span.clone(),
+                    },
+                    "not found in the document",
+                ));
+                if !not_found.closest.is_empty() {
+                    diagnostic = diagnostic.with_label(Label::secondary(
                         Span {
-                            file: claim_file,
-                            bytes: quote_span.clone(),
+                            file: document_file,
+                            bytes: not_found.closest.clone(),
                         },
-                        "not found in the document",
+                        format!("closest passage (similarity {:.2})", not_found.similarity),
                     ));
-                    if !not_found.closest.is_empty() {
-                        diagnostic = diagnostic.with_label(Label::secondary(
-                            Span {
-                                file: document_file,
-                                bytes: not_found.closest.clone(),
-                            },
-                            format!("closest passage (similarity {:.2})", not_found.similarity),
-                        ));
-                    }
-                    diagnostic = diagnostic
-                        .with_help("copy the passage verbatim from the document; matching already ignores diacritics, tatweel, hamza forms, digit scripts, quotation marks and line breaks")
-                        .with_note("a quote is the evidence for its claim: a claim whose quote cannot be found cannot be checked");
-                    diagnostics.push(diagnostic);
                 }
+                diagnostic = diagnostic
+                    .with_help("copy the passage verbatim from the document; matching already ignores diacritics, tatweel, hamza forms, digit scripts, quotation marks and line breaks")
+                    .with_note("a quote is the evidence for its claim: a claim whose quote cannot be found cannot be checked");
+                diagnostics.push(diagnostic);
             }
         }
     }
+    diagnostics
 }
 
 fn load_document(

@@ -66,13 +66,13 @@ impl Sink<'_> {
 
 /// An object's members, after unknown and missing fields were reported.
 pub(crate) struct Fields<'a> {
-    members: &'a [Member],
+    members: &'a [Member<'a>],
     /// The object's opening brace, where "missing field" points.
     pub brace: Range<usize>,
 }
 
 impl<'a> Fields<'a> {
-    pub fn get(&self, name: &str) -> Option<&'a Json> {
+    pub fn get(&self, name: &str) -> Option<&'a Json<'a>> {
         self.members
             .iter()
             .find(|m| m.key.value == name)
@@ -80,7 +80,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A string field; `null` counts as absent. Wrong types are reported.
-    pub fn optional_string(&self, sink: &mut Sink<'_>, name: &str) -> Option<&'a JsonString> {
+    pub fn optional_string(&self, sink: &mut Sink<'_>, name: &str) -> Option<&'a JsonString<'a>> {
         match self.get(name) {
             None => None,
             Some(Json {
@@ -99,7 +99,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A list of strings; `null` counts as absent.
-    pub fn optional_strings(&self, sink: &mut Sink<'_>, name: &str) -> Vec<&'a JsonString> {
+    pub fn optional_strings(&self, sink: &mut Sink<'_>, name: &str) -> Vec<&'a JsonString<'a>> {
         match self.get(name) {
             None
             | Some(Json {
@@ -143,7 +143,7 @@ pub(crate) fn read_object<'a>(
         return None;
     };
     for member in members {
-        let name = member.key.value.as_str();
+        let name: &str = &member.key.value;
         if known.contains(&name) {
             continue;
         }

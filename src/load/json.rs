@@ -3,16 +3,23 @@
 //! serde_json reports errors as byte counts and forgets where each value
 //! stood; a curator needs `line:column` of the exact character. This parser
 //! keeps the byte span of every value and key, keeps numbers as their literal
-//! text (values are exact decimals later, never `f64`), and for every string
-//! keeps the file offset of each decoded character, so an error at character
-//! `k` of a decoded string points at the right column even after `\u0627`
-//! escapes.
+//! text (values are exact decimals later, never `f64`), and can map each
+//! decoded character of a string back to its file offset, so an error at
+//! character `k` of a decoded string points at the right column even after
+//! `\u0627` escapes.
+//!
+//! The tree borrows from the text: a number is a slice of it, and so is a
+//! string without escapes (nearly all of them). A claim file is parsed with
+//! a few allocations per object, not several per string; the offsets of a
+//! string's characters are recomputed from its literal only when a
+//! diagnostic needs them.
 //!
 //! It is strict RFC 8259: no comments, no trailing commas, no duplicate keys
 //! (an error labelling both), at most [`MAX_DEPTH`] nested arrays and objects
 //! (a clean error, never a stack overflow). Input is `&str`: checking UTF-8
 //! and the byte-order mark is the caller's job ([`decode_utf8`]).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::diagnostic::DiagnosticCode;
@@ -22,50 +29,67 @@ pub const MAX_DEPTH: usize = 64;
 
 /// A JSON value and the bytes it spans in its file.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Json {
-    pub kind: JsonKind,
+pub struct Json<'a> {
+    pub kind: JsonKind<'a>,
     pub span: Range<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum JsonKind {
+pub enum JsonKind<'a> {
     Null,
     Bool(bool),
     /// The number's literal text, exactly as written (`1.50`, `2e3`).
-    Number(String),
-    String(JsonString),
-    Array(Vec<Json>),
+    Number(&'a str),
+    String(JsonString<'a>),
+    Array(Vec<Json<'a>>),
     /// Members in file order (duplicates are refused while parsing).
-    Object(Vec<Member>),
+    Object(Vec<Member<'a>>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Member {
-    pub key: JsonString,
-    pub value: Json,
+pub struct Member<'a> {
+    pub key: JsonString<'a>,
+    pub value: Json<'a>,
 }
 
 /// A decoded string that can map its characters back to file offsets.
 #[derive(Debug, Clone, PartialEq)]
-pub struct JsonString {
-    /// The decoded text.
-    pub value: String,
+pub struct JsonString<'a> {
+    /// The decoded text: borrowed from the file unless it holds escapes.
+    pub value: Cow<'a, str>,
     /// The literal's span, quotes included.
     pub span: Range<usize>,
-    /// File byte offset where each decoded character's source starts (an
-    /// escape such as `\u0627` is six bytes for one character), then the
-    /// offset of the closing quote.
-    char_starts: Vec<usize>,
+    /// The literal's contents as written (escapes not decoded); they start
+    /// at `span.start + 1`.
+    raw: &'a str,
 }
 
-impl JsonString {
+impl JsonString<'_> {
     /// The file bytes of decoded characters `char_offset..char_offset + char_len`
     /// (clamped to the string). An empty range when `char_len` is 0.
     pub fn char_span(&self, char_offset: usize, char_len: usize) -> Range<usize> {
-        let last = self.char_starts.len() - 1;
-        let start = self.char_starts[char_offset.min(last)];
-        let end = self.char_starts[char_offset.saturating_add(char_len).min(last)];
-        start..end
+        let end_offset = char_offset.saturating_add(char_len);
+        // Where each decoded character's source starts in `raw`, then where
+        // the closing quote is (an escape such as `\u0627` is six bytes for
+        // one character, a surrogate pair twelve).
+        let starts = RawChars {
+            raw: self.raw,
+            at: 0,
+        }
+        .chain(std::iter::once(self.raw.len()));
+        let mut start = None;
+        let mut last = 0;
+        for (index, at) in starts.enumerate() {
+            last = at;
+            if index == char_offset {
+                start = Some(at);
+            }
+            if index == end_offset {
+                break;
+            }
+        }
+        let base = self.span.start + 1;
+        base + start.unwrap_or(last)..base + last
     }
 
     /// The span of the string's contents, quotes excluded.
@@ -74,7 +98,40 @@ impl JsonString {
     }
 }
 
-impl Json {
+/// The offset, in a string literal's contents (already validated by the
+/// parser), where each decoded character's source starts.
+struct RawChars<'a> {
+    raw: &'a str,
+    at: usize,
+}
+
+impl Iterator for RawChars<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let at = self.at;
+        let bytes = self.raw.as_bytes();
+        let first = *bytes.get(at)?;
+        self.at += if first != b'\\' {
+            self.raw[at..].chars().next().map_or(1, char::len_utf8)
+        } else if bytes.get(at + 1) != Some(&b'u') {
+            2
+        } else if bytes
+            .get(at + 2..at + 6)
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+            .is_some_and(|code| (0xD800..0xDC00).contains(&code))
+        {
+            // A high surrogate: the parser made sure its low half follows.
+            12
+        } else {
+            6
+        };
+        Some(at)
+    }
+}
+
+impl Json<'_> {
     /// The word for this value's type in an error message.
     pub fn type_name(&self) -> &'static str {
         match self.kind {
@@ -87,14 +144,14 @@ impl Json {
         }
     }
 
-    pub fn as_object(&self) -> Option<&[Member]> {
+    pub fn as_object(&self) -> Option<&[Member<'_>]> {
         match &self.kind {
             JsonKind::Object(members) => Some(members),
             _ => None,
         }
     }
 
-    pub fn as_str(&self) -> Option<&JsonString> {
+    pub fn as_str(&self) -> Option<&JsonString<'_>> {
         match &self.kind {
             JsonKind::String(s) => Some(s),
             _ => None,
@@ -137,11 +194,13 @@ pub struct Utf8Problem {
 }
 
 /// Parses one JSON document (the whole text; trailing non-space is an error).
-pub fn parse(text: &str) -> Result<Json, Box<JsonError>> {
+pub fn parse(text: &str) -> Result<Json<'_>, Box<JsonError>> {
     let mut parser = Parser {
         text,
         bytes: text.as_bytes(),
         pos: 0,
+        items: Vec::new(),
+        members: Vec::new(),
     };
     parser.skip_ws();
     if parser.pos == parser.bytes.len() {
@@ -172,13 +231,33 @@ pub fn parse(text: &str) -> Result<Json, Box<JsonError>> {
     Ok(value)
 }
 
+/// The bytes that end a run of plain string contents: `"`, `\` and the
+/// control characters (one table look-up per byte, not three comparisons).
+const STOPS_STRING: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = true;
+        byte += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    /// The items of the arrays being parsed, innermost last: an array's
+    /// items are gathered here and moved into a vector of their exact size
+    /// when it closes (one allocation per array, no regrowth).
+    items: Vec<Json<'a>>,
+    /// The same for the members of the objects being parsed.
+    members: Vec<Member<'a>>,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn skip_ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
             self.pos += 1;
@@ -235,7 +314,7 @@ impl Parser<'_> {
         )
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, Box<JsonError>> {
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, Box<JsonError>> {
         let start = self.pos;
         match self.bytes.get(start) {
             Some(b'{') => self.object(depth + 1),
@@ -263,7 +342,7 @@ impl Parser<'_> {
         }
     }
 
-    fn literal(&mut self, word: &str, kind: JsonKind) -> Result<Json, Box<JsonError>> {
+    fn literal(&mut self, word: &str, kind: JsonKind<'a>) -> Result<Json<'a>, Box<JsonError>> {
         let start = self.pos;
         if self.bytes[start..].starts_with(word.as_bytes()) {
             self.pos += word.len();
@@ -302,7 +381,7 @@ impl Parser<'_> {
         )
     }
 
-    fn number(&mut self) -> Result<Json, Box<JsonError>> {
+    fn number(&mut self) -> Result<Json<'a>, Box<JsonError>> {
         let start = self.pos;
         let b = self.bytes;
         let mut i = start;
@@ -362,19 +441,27 @@ impl Parser<'_> {
         }
         self.pos = i;
         Ok(Json {
-            kind: JsonKind::Number(self.text[start..i].to_owned()),
+            kind: JsonKind::Number(&self.text[start..i]),
             span: start..i,
         })
     }
 
-    fn string(&mut self) -> Result<JsonString, Box<JsonError>> {
+    fn string(&mut self) -> Result<JsonString<'a>, Box<JsonError>> {
         let start = self.pos;
-        self.pos += 1; // opening quote
-        let mut value = String::new();
-        let mut char_starts = Vec::new();
+        let contents = start + 1;
+        self.pos = contents; // opening quote
+        // The decoded text, once an escape forces a copy.
+        let mut owned: Option<String> = None;
+        // Start of the literal's text not yet copied into `owned`.
+        let mut pending = contents;
         loop {
-            let at = self.pos;
-            let Some(c) = self.text[at..].chars().next() else {
+            // Only `"`, `\` and control characters stop the scan: every byte
+            // of a multi-byte UTF-8 character is at least 0x80.
+            let at = self.bytes[self.pos..]
+                .iter()
+                .position(|&b| STOPS_STRING[usize::from(b)])
+                .map(|i| self.pos + i);
+            let Some(at) = at else {
                 return Err(Box::new(JsonError {
                     code: DiagnosticCode::JsonSyntax,
                     span: start..start + 1,
@@ -384,23 +471,33 @@ impl Parser<'_> {
                     secondary: None,
                 }));
             };
-            match c {
-                '"' => {
-                    char_starts.push(at);
+            match self.bytes[at] {
+                b'"' => {
                     self.pos = at + 1;
+                    let raw = &self.text[contents..at];
+                    let value = match owned {
+                        Some(mut decoded) => {
+                            decoded.push_str(&self.text[pending..at]);
+                            Cow::Owned(decoded)
+                        }
+                        None => Cow::Borrowed(raw),
+                    };
                     return Ok(JsonString {
                         value,
                         span: start..self.pos,
-                        char_starts,
+                        raw,
                     });
                 }
-                '\\' => {
+                b'\\' => {
+                    self.pos = at;
                     let decoded = self.escape()?;
-                    char_starts.push(at);
-                    value.push(decoded);
+                    let buffer = owned.get_or_insert_with(String::new);
+                    buffer.push_str(&self.text[pending..at]);
+                    buffer.push(decoded);
+                    pending = self.pos;
                 }
-                c if (c as u32) < 0x20 => {
-                    let help = if c == '\n' {
+                control => {
+                    let help = if control == b'\n' {
                         "a string cannot span lines: write a line break as \\n, or close the string with `\"`"
                     } else {
                         "write control characters as escapes (\\t, \\u0001)"
@@ -410,16 +507,11 @@ impl Parser<'_> {
                         at..at + 1,
                         &format!(
                             "a raw control character (U+{:04X}) inside a string",
-                            c as u32
+                            u32::from(control)
                         ),
                         "control character",
                         Some(help),
                     ));
-                }
-                c => {
-                    char_starts.push(at);
-                    value.push(c);
-                    self.pos = at + c.len_utf8();
                 }
             }
         }
@@ -523,26 +615,28 @@ impl Parser<'_> {
         )
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, Box<JsonError>> {
+    fn array(&mut self, depth: usize) -> Result<Json<'a>, Box<JsonError>> {
         if depth > MAX_DEPTH {
             return Err(self.too_deep());
         }
         let start = self.pos;
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b']') {
             self.pos += 1;
             return Ok(Json {
-                kind: JsonKind::Array(items),
+                kind: JsonKind::Array(Vec::new()),
                 span: start..self.pos,
             });
         }
+        let first = self.items.len();
         loop {
             self.skip_ws();
-            items.push(self.value(depth)?);
+            let item = self.value(depth)?;
+            self.items.push(item);
             self.skip_ws();
             if self.after_item(b']', "`,` or `]`", "separate array items with `,`")? {
+                let items = self.items.drain(first..).collect();
                 return Ok(Json {
                     kind: JsonKind::Array(items),
                     span: start..self.pos,
@@ -587,21 +681,21 @@ impl Parser<'_> {
         )
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json, Box<JsonError>> {
+    fn object(&mut self, depth: usize) -> Result<Json<'a>, Box<JsonError>> {
         if depth > MAX_DEPTH {
             return Err(self.too_deep());
         }
         let start = self.pos;
         self.pos += 1;
-        let mut members: Vec<Member> = Vec::new();
         self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
             return Ok(Json {
-                kind: JsonKind::Object(members),
+                kind: JsonKind::Object(Vec::new()),
                 span: start..self.pos,
             });
         }
+        let first = self.members.len();
         loop {
             self.skip_ws();
             if self.bytes.get(self.pos) != Some(&b'"') {
@@ -611,7 +705,10 @@ impl Parser<'_> {
                 ));
             }
             let key = self.string()?;
-            if let Some(first) = members.iter().find(|m| m.key.value == key.value) {
+            if let Some(first) = self.members[first..]
+                .iter()
+                .find(|m| m.key.value == key.value)
+            {
                 return Err(Box::new(JsonError {
                     code: DiagnosticCode::JsonDuplicateKey,
                     span: key.span.clone(),
@@ -628,13 +725,14 @@ impl Parser<'_> {
             self.pos += 1;
             self.skip_ws();
             let value = self.value(depth)?;
-            members.push(Member { key, value });
+            self.members.push(Member { key, value });
             self.skip_ws();
             if self.after_item(
                 b'}',
                 "`,` or `}`",
                 "separate members with `,`; is a `,` missing at the end of the previous line?",
             )? {
+                let members = self.members.drain(first..).collect();
                 return Ok(Json {
                     kind: JsonKind::Object(members),
                     span: start..self.pos,
@@ -684,7 +782,7 @@ mod tests {
         let literals: Vec<_> = items
             .iter()
             .map(|i| match &i.kind {
-                JsonKind::Number(n) => n.as_str(),
+                JsonKind::Number(n) => *n,
                 _ => "",
             })
             .collect();
@@ -711,6 +809,28 @@ mod tests {
         assert_eq!(&text[end.start..=end.start], "\"");
         let t = items[1].as_str().unwrap();
         assert_eq!(&text[t.char_span(1, 1)], "\\\"");
+    }
+
+    #[test]
+    fn maps_characters_through_surrogate_pairs_and_clamps_at_the_end() {
+        let text = r#"["a\ud83d\ude00b\n", "plain"]"#;
+        let json = parse(text).unwrap();
+        let JsonKind::Array(items) = &json.kind else {
+            panic!()
+        };
+        let s = items[0].as_str().unwrap();
+        assert_eq!(s.value, "a😀b\n");
+        assert_eq!(&text[s.char_span(1, 1)], "\\ud83d\\ude00");
+        assert_eq!(&text[s.char_span(2, 2)], "b\\n");
+        // Past the end: the empty range at the closing quote.
+        let end = s.char_span(9, 3);
+        assert_eq!(end.clone(), end.start..end.start);
+        assert_eq!(&text[end.start..=end.start], "\"");
+        // Strings without escapes borrow the file's text.
+        assert!(matches!(
+            items[1].as_str().unwrap().value,
+            Cow::Borrowed("plain")
+        ));
     }
 
     #[test]
@@ -776,7 +896,8 @@ mod tests {
     #[test]
     fn quote_string_round_trips() {
         let text = "قال \"x\"\\\n\t\u{1}";
-        let json = parse(&quote_string(text)).unwrap();
+        let literal = quote_string(text);
+        let json = parse(&literal).unwrap();
         assert_eq!(json.as_str().unwrap().value, text);
     }
 }

@@ -80,10 +80,10 @@ fn entries(sink: &mut Sink<'_>, list: Option<&Json>, field: &str) -> Vec<Registr
         let aliases = fields
             .optional_strings(sink, "aliases")
             .into_iter()
-            .map(|s| s.value.clone())
+            .map(|s| s.value.to_string())
             .collect();
         out.push(RegistryEntry {
-            name: name.value.clone(),
+            name: name.value.to_string(),
             aliases,
             span: Some(sink.span(item.span.clone())),
         });
@@ -99,10 +99,7 @@ fn pairs(sink: &mut Sink<'_>, distinct: &Json) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for item in items {
         let names: Option<Vec<&str>> = match &item.kind {
-            JsonKind::Array(pair) => pair
-                .iter()
-                .map(|n| n.as_str().map(|s| s.value.as_str()))
-                .collect(),
+            JsonKind::Array(pair) => pair.iter().map(|n| n.as_str().map(|s| &*s.value)).collect(),
             _ => None,
         };
         match names.as_deref() {

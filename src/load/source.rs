@@ -2,7 +2,7 @@
 //! without touching the filesystem (the document and its quotes are checked
 //! by [`super::document`]).
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Label};
@@ -116,11 +116,11 @@ pub fn read_source(
         has_document: document.is_some(),
     };
     let mut source = Source {
-        id: id.value.clone(),
+        id: id.value.to_string(),
         outlet: string_of(&source_fields, &mut sink, "outlet"),
         title: string_of(&source_fields, &mut sink, "title"),
         published,
-        published_written: published_string.map(|s| s.value.clone()),
+        published_written: published_string.map(|s| s.value.to_string()),
         language: string_of(&source_fields, &mut sink, "language"),
         document: None,
         url: string_of(&source_fields, &mut sink, "url"),
@@ -130,7 +130,10 @@ pub fn read_source(
     let mut quote_spans = Vec::new();
     if let Some(claims) = top.get("claims") {
         if let JsonKind::Array(items) = &claims.kind {
-            let mut seen: BTreeMap<&str, Range<usize>> = BTreeMap::new();
+            source.claims.reserve_exact(items.len());
+            quote_spans.reserve_exact(items.len());
+            // Only looked up, never iterated: a hash map is deterministic here.
+            let mut seen: HashMap<&str, Range<usize>> = HashMap::with_capacity(items.len());
             for item in items {
                 if let Some((claim, quote_span, id_span)) =
                     read_claim(&mut sink, item, &source.id, &context)
@@ -161,7 +164,7 @@ pub fn read_source(
                         .and_then(|m| m.iter().find(|m| m.key.value == "id"))
                         .and_then(|m| m.value.as_str())
                     {
-                        seen.insert(id.value.as_str(), id_span);
+                        seen.insert(&*id.value, id_span);
                     }
                     quote_spans.push(quote_span);
                     source.claims.push(claim);
@@ -177,7 +180,7 @@ pub fn read_source(
     Some(SourceDraft {
         source,
         id_span: id.span.clone(),
-        document: checked_document.map(|d| (d.value.clone(), d.span.clone())),
+        document: checked_document.map(|d| (d.value.to_string(), d.span.clone())),
         source_span: source_json.span.clone(),
         quote_spans,
     })
@@ -190,7 +193,9 @@ struct SourceContext {
 }
 
 fn string_of(fields: &Fields<'_>, sink: &mut Sink<'_>, name: &str) -> Option<String> {
-    fields.optional_string(sink, name).map(|s| s.value.clone())
+    fields
+        .optional_string(sink, name)
+        .map(|s| s.value.to_string())
 }
 
 /// Ids become `<source>/<claim>` and appear in reports and on command lines.
@@ -297,7 +302,7 @@ fn read_claim(
     let according_to = fields
         .optional_strings(sink, "according_to")
         .into_iter()
-        .map(|s| s.value.clone())
+        .map(|s| s.value.to_string())
         .collect();
     let note = string_of(&fields, sink, "note");
 
@@ -345,17 +350,17 @@ fn read_claim(
     Some((
         Claim {
             id: ClaimId::new(source_id, &id.value),
-            local_id: id.value.clone(),
-            subject: subject.value.clone(),
-            attribute: attribute.value.clone(),
+            local_id: id.value.to_string(),
+            subject: subject.value.to_string(),
+            attribute: attribute.value.to_string(),
             value,
             value_written,
             quote: quote.map(|q| Quote {
-                text: q.value.clone(),
+                text: q.value.to_string(),
                 location: None,
             }),
             as_of,
-            as_of_written: as_of_string.map(|s| s.value.clone()),
+            as_of_written: as_of_string.map(|s| s.value.to_string()),
             according_to,
             note,
             span: sink.span(item.span.clone()),
@@ -372,7 +377,7 @@ fn read_claim(
 
 /// `value`, `range_km`, `signed`: lower-case ASCII words joined by `_`.
 fn check_attribute(sink: &mut Sink<'_>, attribute: &JsonString) {
-    let text = attribute.value.as_str();
+    let text: &str = &attribute.value;
     let valid = !text.is_empty()
         && text.split('_').all(|word| {
             !word.is_empty()
@@ -434,7 +439,7 @@ fn read_value(sink: &mut Sink<'_>, json: &Json) -> Option<(Value, String)> {
         JsonKind::Null => Some((Value::Unreadable, "null".into())),
         JsonKind::Bool(b) => Some((Value::Bool(*b), b.to_string())),
         JsonKind::Number(literal) => match value::parse::parse_json_number(literal) {
-            Ok(value) => Some((value, literal.clone())),
+            Ok(value) => Some((value, (*literal).to_owned())),
             Err(error) => {
                 // A JSON number's literal is ASCII: characters are bytes.
                 let start = json.span.start + error.char_offset.min(literal.len());
@@ -444,7 +449,7 @@ fn read_value(sink: &mut Sink<'_>, json: &Json) -> Option<(Value, String)> {
             }
         },
         JsonKind::String(s) => match value::parse_value_str(&s.value) {
-            Ok(value) => Some((value, s.value.clone())),
+            Ok(value) => Some((value, s.value.to_string())),
             Err(error) => {
                 let span = s.char_span(error.char_offset, error.char_len);
                 push_value_error(sink, span, &s.value, &error);
@@ -457,7 +462,7 @@ fn read_value(sink: &mut Sink<'_>, json: &Json) -> Option<(Value, String)> {
             for item in items {
                 match &item.kind {
                     JsonKind::String(s) if !s.value.trim().is_empty() => {
-                        members.push(s.value.clone());
+                        members.push(s.value.to_string());
                     }
                     JsonKind::String(_) => {
                         ok = false;

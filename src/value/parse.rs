@@ -94,7 +94,20 @@ apply to numbers and dates";
 
 /// Parses a value written as a JSON string.
 pub fn parse_value_str(text: &str) -> Result<Value, ValueError> {
-    let chars: Vec<char> = text.chars().collect();
+    // Values are short: their characters go on the stack, not the heap.
+    let mut buffer = ['\0'; 64];
+    let heap: Vec<char>;
+    let chars: &[char] = if text.len() <= buffer.len() {
+        let mut count = 0;
+        for (slot, c) in buffer.iter_mut().zip(text.chars()) {
+            *slot = c;
+            count += 1;
+        }
+        &buffer[..count]
+    } else {
+        heap = text.chars().collect();
+        &heap
+    };
     if chars.iter().all(|c| c.is_whitespace()) {
         return Err(ValueError::new(
             0,
@@ -110,13 +123,13 @@ but its value is unreadable",
     if !starts_like_structured(core) {
         return Ok(Value::Text(text.to_string()));
     }
-    let core_text: String = core.iter().collect();
+    let core_text = || core.iter().collect::<String>();
     if lead > 0 {
         return Err(ValueError::new(
             0,
             lead,
             "white space before a number or date",
-            format!("remove it: write `{core_text}`"),
+            format!("remove it: write `{}`", core_text()),
         ));
     }
     if trail > 0 {
@@ -124,7 +137,7 @@ but its value is unreadable",
             chars.len() - trail,
             trail,
             "white space after a number or date",
-            format!("remove it: write `{core_text}`"),
+            format!("remove it: write `{}`", core_text()),
         ));
     }
     Parser {
@@ -461,7 +474,7 @@ digits of the document"
         if negative {
             self.pos += 1;
         }
-        let mut digits = String::new();
+        let mut digits = String::with_capacity(self.chars.len() - self.pos);
         let first_group = self.digit_run(self.pos);
         digits.extend(&self.chars[self.pos..self.pos + first_group]);
         self.pos += first_group;
@@ -513,14 +526,13 @@ digits of the document"
             .iter()
             .take_while(|c| c.is_alphabetic())
             .count();
-        let word = self.text(letters_start, letters_start + letters);
-        let scale = match word.as_str() {
-            "" => Scale::One,
-            "k" => Scale::Thousand,
-            "M" => Scale::Million,
-            "B" => Scale::Billion,
-            "T" => Scale::Trillion,
-            "st" | "nd" | "rd" | "th" => {
+        let scale = match &self.chars[letters_start..letters_start + letters] {
+            [] => Scale::One,
+            ['k'] => Scale::Thousand,
+            ['M'] => Scale::Million,
+            ['B'] => Scale::Billion,
+            ['T'] => Scale::Trillion,
+            ['s', 't'] | ['n', 'd'] | ['r', 'd'] | ['t', 'h'] => {
                 return self.ordinal(
                     start,
                     negative || grouped || decimals > 0,
@@ -528,15 +540,21 @@ digits of the document"
                     letters_start,
                 );
             }
-            _ => return Err(self.after_number_letters(start, number_end, letters_start, &word)),
+            _ => {
+                let word = self.text(letters_start, letters_start + letters);
+                return Err(self.after_number_letters(start, number_end, letters_start, &word));
+            }
         };
         self.pos = letters_start + letters;
 
-        let written = if negative {
-            format!("-{digits}")
-        } else {
-            digits.clone()
-        };
+        let bare_year =
+            (!negative && !grouped && decimals == 0 && scale == Scale::One && digits.len() == 4)
+                .then(|| digits.parse::<i32>().ok())
+                .flatten();
+        let mut written = digits;
+        if negative {
+            written.insert(0, '-');
+        }
         let mantissa = Decimal::from_str_exact(&written).map_err(|_| {
             ValueError::new(
                 start,
@@ -548,10 +566,6 @@ digits of the document"
         let number = WrittenNumber { mantissa, scale };
         check_limits(&number)
             .map_err(|(message, help)| ValueError::new(start, self.pos - start, message, help))?;
-        let bare_year =
-            (!negative && !grouped && decimals == 0 && scale == Scale::One && digits.len() == 4)
-                .then(|| digits.parse::<i32>().ok())
-                .flatten();
         Ok(RawPoint::Number { number, bare_year })
     }
 
@@ -1543,6 +1557,30 @@ mod tests {
                 "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st",
                 "111th", "112th", "1001st"
             ]
+        );
+    }
+
+    #[test]
+    fn long_and_short_values_read_alike() {
+        // Up to 64 bytes the characters are buffered on the stack, past it
+        // on the heap: both give the same values and the same positions.
+        for pad in [10, 30, 40] {
+            let number = format!("~1,500 {}", "k".repeat(pad));
+            let error = parse_value_str(&format!("{number} ")).unwrap_err();
+            assert_eq!(error.char_offset, number.chars().count(), "{number}");
+            let arabic = format!("{} 12", "ب".repeat(pad));
+            assert_eq!(parse_value_str(&arabic), Ok(Value::Text(arabic.clone())));
+        }
+        let day = |pad: usize| format!("2020-01-01..2020-12-3{}", "1".repeat(pad));
+        let (short, long) = (day(10), day(50));
+        assert!(short.len() <= 64 && long.len() > 64);
+        let (short, long) = (
+            parse_value_str(&short).unwrap_err(),
+            parse_value_str(&long).unwrap_err(),
+        );
+        assert_eq!(
+            (short.char_offset, short.char_len + 40, short.message),
+            (long.char_offset, long.char_len, long.message)
         );
     }
 
