@@ -250,7 +250,9 @@ pub struct Claim {
     /// booleans and null; the string's contents for strings; for sets, the
     /// members joined by ", ").
     pub value_written: String,
-    pub quote: Option<Quote>,
+    /// Boxed: most claims of a large project have no quote, and a quote
+    /// with its place is a quarter of a claim's size.
+    pub quote: Option<Box<Quote>>,
     pub as_of: Option<DateExpr>,
     pub as_of_written: Option<String>,
     pub according_to: Vec<String>,

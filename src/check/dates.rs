@@ -72,7 +72,7 @@ pub fn compare(a: &ClaimFacts, b: &ClaimFacts) -> PairComparison {
                 Verdict::Incomparable,
                 None,
                 ReasonCode::UnanchoredDate,
-                Reason::Text(format!(
+                Reason::text(format!(
                     "{} counts from publication, but {why}, so it cannot be placed in time",
                     quoted(unanchored)
                 )),
@@ -103,7 +103,7 @@ pub fn compare(a: &ClaimFacts, b: &ClaimFacts) -> PairComparison {
                     quoted(b)
                 )
             };
-            by_relation(a, b, CHECK.code, relation, Reason::Text(clause))
+            by_relation(a, b, CHECK.code, relation, Reason::text(clause))
         }
         (TimeSet::Span(span), TimeSet::Annual { month, day }) => {
             annual_comparison(a, b, (b, *month, *day), (a, span))
@@ -164,7 +164,7 @@ fn annual_comparison(
         verdict,
         Some(relation),
         code,
-        Reason::Text(reason),
+        Reason::text(reason),
     )
 }
 

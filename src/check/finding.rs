@@ -325,8 +325,9 @@ pub struct PairComparison {
     pub code: ReasonCode,
     /// Why, in plain words: see [`PairComparison::reason_text`].
     pub reason: Reason,
-    /// Currency conversions this comparison made.
-    pub conversions: Vec<Conversion>,
+    /// Currency conversions this comparison made (a boxed slice: most
+    /// comparisons make none, and there are millions of comparisons).
+    pub conversions: Box<[Conversion]>,
 }
 
 /// Why a pair got its verdict, kept as what its words are made of and
@@ -337,7 +338,7 @@ pub struct PairComparison {
 pub enum Reason {
     /// Worded when the pair was compared (conversions, days of year,
     /// registry entries, values that cannot be compared).
-    Text(String),
+    Text(Box<str>),
     /// How the two values' sets relate ([`describe::relation_clause`] with
     /// the comparison's `relation`); `a_first` is whether the first set
     /// lies below (before) the second, when they are disjoint.
@@ -357,13 +358,20 @@ pub struct Quoted<'a> {
     pub denoted: &'a str,
 }
 
+impl Reason {
+    /// A reason worded when the pair was compared.
+    pub fn text(words: impl Into<String>) -> Reason {
+        Reason::Text(words.into().into_boxed_str())
+    }
+}
+
 impl PairComparison {
     /// The reason in plain words, given the two claims (`claims[0]`, then
     /// `claims[1]`).
     pub fn reason_text(&self, a: Quoted<'_>, b: Quoted<'_>) -> String {
         let (qa, qb) = (format!("'{}'", a.written), format!("'{}'", b.written));
         match &self.reason {
-            Reason::Text(text) => text.clone(),
+            Reason::Text(text) => text.to_string(),
             Reason::Relation { order, a_first } => describe::relation_clause(
                 &qa,
                 a.denoted,

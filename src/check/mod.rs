@@ -352,10 +352,7 @@ pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<Cla
                 .as_of
                 .as_ref()
                 .and_then(|expr| time_of(&Value::Date(expr.clone()), &context));
-            let rate_year = as_of
-                .as_ref()
-                .and_then(start_year)
-                .or(published_years[s]);
+            let rate_year = as_of.as_ref().and_then(start_year).or(published_years[s]);
             let denotation = denote(&claim.value, &context);
             ClaimFacts {
                 id: &claim.id,
@@ -477,7 +474,7 @@ pub(crate) fn comparison(
         relation,
         code,
         reason,
-        conversions: Vec::new(),
+        conversions: Box::default(),
     }
 }
 

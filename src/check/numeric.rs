@@ -129,7 +129,7 @@ fn incomparable(
         Verdict::Incomparable,
         None,
         code,
-        Reason::Text(reason),
+        Reason::text(reason),
     )
 }
 
@@ -174,9 +174,9 @@ fn compare_converted(
         b,
         CHECK.code,
         relation,
-        Reason::Text(sentences.join("; ")),
+        Reason::text(sentences.join("; ")),
     );
-    verdict.conversions = conversions;
+    verdict.conversions = conversions.into_boxed_slice();
     verdict
 }
 

@@ -93,7 +93,7 @@ pub fn compare(a: &ClaimFacts, x: &Name, b: &ClaimFacts, y: &Name) -> PairCompar
             Verdict::NamingVariant,
             None,
             ReasonCode::RegistryAlias,
-            Reason::Text(format!(
+            Reason::text(format!(
                 "{} and {} are names of one registry entry, '{ex}'",
                 quoted(a),
                 quoted(b)

@@ -355,9 +355,11 @@ fn read_claim(
             attribute: attribute.value.to_string(),
             value,
             value_written,
-            quote: quote.map(|q| Quote {
-                text: q.value.to_string(),
-                location: None,
+            quote: quote.map(|q| {
+                Box::new(Quote {
+                    text: q.value.to_string(),
+                    location: None,
+                })
             }),
             as_of,
             as_of_written: as_of_string.map(|s| s.value.to_string()),

@@ -239,8 +239,8 @@ fn findings() -> Vec<Finding> {
             verdict,
             relation: Some(relation),
             code,
-            reason: crosscheck::check::Reason::Text(reason.to_owned()),
-            conversions: vec![],
+            reason: crosscheck::check::Reason::text(reason.to_owned()),
+            conversions: Box::default(),
         }
     };
     vec![
@@ -416,7 +416,7 @@ impl Fixture {
                     attribute: claim.attribute.to_owned(),
                     value: Value::Text(claim.written.to_owned()),
                     value_written: taint(claim.written),
-                    quote: Some(Quote {
+                    quote: Some(Box::new(Quote {
                         text: quote_text,
                         location: Some(QuoteLocation {
                             span: Span {
@@ -426,7 +426,7 @@ impl Fixture {
                             start: LineColumn::of(&document_text, start),
                             end: LineColumn::of(&document_text, end),
                         }),
-                    }),
+                    })),
                     as_of: None,
                     as_of_written: None,
                     according_to: claim.according_to.iter().map(|name| taint(name)).collect(),
