@@ -4,6 +4,7 @@
 //! worded one way wherever it appears. Only wording lives here: no verdict
 //! depends on it.
 
+use std::fmt;
 use std::ops::Bound;
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -266,8 +267,9 @@ pub fn exact(value: Decimal) -> String {
 
 /// How one set of values stands to another, in words: the clause a
 /// numeric or date comparison ends its reason with. `a` and `b` are the
-/// values as quoted, `da` and `db` what they denote; `a_first` says, for
-/// disjoint sets, whether `a` lies below (before) `b`.
+/// values as written (the clause quotes them), `da` and `db` what they
+/// denote; `a_first` says, for disjoint sets, whether `a` lies below
+/// (before) `b`.
 pub fn relation_clause(
     a: &str,
     da: &str,
@@ -277,14 +279,37 @@ pub fn relation_clause(
     a_first: bool,
     order: Order,
 ) -> String {
+    let mut clause = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_relation_clause(&mut clause, a, da, b, db, relation, a_first, order);
+    clause
+}
+
+/// [`relation_clause`], written to `out`: reports write millions of these
+/// straight into their output.
+#[allow(clippy::too_many_arguments)]
+pub fn write_relation_clause(
+    out: &mut dyn fmt::Write,
+    a: &str,
+    da: &str,
+    b: &str,
+    db: &str,
+    relation: SetRelation,
+    a_first: bool,
+    order: Order,
+) -> fmt::Result {
     // `'2022' (2022)` says nothing twice: the set is shown only when it
     // reads differently from what was written.
-    let (la, lb) = (labelled(a, da), labelled(b, db));
+    let (la, lb) = (Labelled(a, da), Labelled(b, db));
     match relation {
-        SetRelation::Equal => format!("{a} and {b} denote the same {} ({da})", order.noun()),
-        SetRelation::Subset => format!("{la} lies within {lb}: {b} is less precise"),
-        SetRelation::Superset => format!("{lb} lies within {la}: {a} is less precise"),
-        SetRelation::Overlap => format!("{la} and {lb} overlap; neither lies within the other"),
+        SetRelation::Equal => write!(
+            out,
+            "'{a}' and '{b}' denote the same {} ({da})",
+            order.noun()
+        ),
+        SetRelation::Subset => write!(out, "{la} lies within {lb}: '{b}' is less precise"),
+        SetRelation::Superset => write!(out, "{lb} lies within {la}: '{a}' is less precise"),
+        SetRelation::Overlap => write!(out, "{la} and {lb} overlap; neither lies within the other"),
         SetRelation::Disjoint => {
             let side = match (a_first, order) {
                 (true, Order::Numbers) => "below",
@@ -292,17 +317,23 @@ pub fn relation_clause(
                 (true, Order::Time) => "before",
                 (false, Order::Time) => "after",
             };
-            format!("{la} is {side} {lb}: they cannot both be true")
+            write!(out, "{la} is {side} {lb}: they cannot both be true")
         }
     }
 }
 
-/// `'~500M USD' (450M..550M USD)`, or just `'2022'` when the set reads as written.
-fn labelled(quoted: &str, denoted: &str) -> String {
-    if quoted.trim_matches('\'') == denoted {
-        quoted.to_owned()
-    } else {
-        format!("{quoted} ({denoted})")
+/// `'~500M USD' (450M..550M USD)`, or just `'2022'` when the set reads as
+/// written: a value as written, quoted, and what it denotes.
+struct Labelled<'a>(&'a str, &'a str);
+
+impl fmt::Display for Labelled<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Labelled(written, denoted) = *self;
+        if written.trim_matches('\'') == denoted {
+            write!(f, "'{written}'")
+        } else {
+            write!(f, "'{written}' ({denoted})")
+        }
     }
 }
 

@@ -5,6 +5,8 @@
 //! [`super::CheckCode`] are kebab-case and part of the JSON report; a test
 //! snapshots all of them so a rename shows up in review.
 
+use std::fmt;
+
 use super::describe::{self, Order};
 use crate::model::ClaimId;
 use crate::value::SetRelation;
@@ -369,22 +371,55 @@ impl PairComparison {
     /// The reason in plain words, given the two claims (`claims[0]`, then
     /// `claims[1]`).
     pub fn reason_text(&self, a: Quoted<'_>, b: Quoted<'_>) -> String {
-        let (qa, qb) = (format!("'{}'", a.written), format!("'{}'", b.written));
-        match &self.reason {
-            Reason::Text(text) => text.to_string(),
-            Reason::Relation { order, a_first } => describe::relation_clause(
-                &qa,
+        self.reason_words(a, b).to_string()
+    }
+
+    /// The reason in plain words, to be written where it is needed
+    /// (reports serialise millions of them without a `String` each).
+    pub fn reason_words<'a>(&'a self, a: Quoted<'a>, b: Quoted<'a>) -> ReasonWords<'a> {
+        ReasonWords {
+            comparison: self,
+            a,
+            b,
+        }
+    }
+}
+
+/// A comparison's reason with the two values it quotes: `Display` writes
+/// it in plain words.
+#[derive(Debug, Clone, Copy)]
+pub struct ReasonWords<'a> {
+    comparison: &'a PairComparison,
+    a: Quoted<'a>,
+    b: Quoted<'a>,
+}
+
+impl fmt::Display for ReasonWords<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (a, b) = (self.a, self.b);
+        match &self.comparison.reason {
+            Reason::Text(text) => f.write_str(text),
+            Reason::Relation { order, a_first } => describe::write_relation_clause(
+                f,
+                a.written,
                 a.denoted,
-                &qb,
+                b.written,
                 b.denoted,
-                self.relation.unwrap_or(SetRelation::Equal),
+                self.comparison.relation.unwrap_or(SetRelation::Equal),
                 *a_first,
                 *order,
             ),
-            Reason::Both(words) => format!("{qa} and {qb} {words}"),
+            Reason::Both(words) => write!(f, "'{}' and '{}' {words}", a.written, b.written),
             Reason::SubsetOf { first } => {
-                let (small, large) = if *first { (qa, qb) } else { (qb, qa) };
-                format!("every member of {small} is in {large}: {small} is less complete")
+                let (small, large) = if *first {
+                    (a.written, b.written)
+                } else {
+                    (b.written, a.written)
+                };
+                write!(
+                    f,
+                    "every member of '{small}' is in '{large}': '{small}' is less complete"
+                )
             }
         }
     }

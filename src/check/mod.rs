@@ -67,8 +67,8 @@ use rust_decimal::Decimal;
 
 pub use curation::curation_warnings;
 pub use finding::{
-    Conversion, Finding, FindingKind, Origin, PairComparison, Quoted, Reason, ReasonCode, Severity,
-    Verdict,
+    Conversion, Finding, FindingKind, Origin, PairComparison, Quoted, Reason, ReasonCode,
+    ReasonWords, Severity, Verdict,
 };
 
 use crate::link::{SubjectGraph, ValueAliases};

@@ -161,9 +161,9 @@ fn compare_converted(
         })
         .collect();
     sentences.push(describe::relation_clause(
-        &quoted(a),
+        a.written,
         &describe::numeric(&xa),
-        &quoted(b),
+        b.written,
         &describe::numeric(&yb),
         relation,
         describe::lies_below(&xa.interval, &yb.interval),

@@ -105,7 +105,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::check::describe;
-use crate::check::{self, CheckOutcome, ClaimFacts, Finding, FindingKind, Quoted};
+use crate::check::{self, CheckOutcome, ClaimFacts, Finding, FindingKind, Quoted, ReasonWords};
 use crate::diagnostic::Diagnostic;
 use crate::link::SubjectGraph;
 use crate::model::{Claim, ClaimId, Project, Source};
@@ -176,7 +176,22 @@ pub struct JsonComparison<'a> {
     pub verdict: &'static str,
     pub relation: Option<&'static str>,
     pub code: &'static str,
-    pub reason: String,
+    #[schemars(with = "String")]
+    pub reason: JsonWords<'a>,
+}
+
+/// A reason in plain words, serialised as a JSON string straight from its
+/// parts: a million-claim report writes millions of them.
+#[derive(Debug, Clone)]
+pub struct JsonWords<'a>(Option<ReasonWords<'a>>);
+
+impl Serialize for JsonWords<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.0 {
+            Some(words) => serializer.collect_str(words),
+            None => serializer.serialize_str(""),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -324,10 +339,18 @@ impl<'a> Parts<'a> {
 
     /// The finding's JSON, its reasons worded from the claims' values.
     fn finding(&self, finding: &'a Finding) -> JsonFinding<'a> {
-        json_finding(finding, |id| {
-            self.facts_by_id
-                .get(id.as_str())
-                .map(|facts| facts.quoted())
+        // The finding's claims, looked up once; its comparisons only name
+        // these (and compare the shared ids by pointer first).
+        let claims: Vec<(&ClaimId, Quoted<'a>)> = finding
+            .claims
+            .iter()
+            .filter_map(|id| Some((id, self.facts_by_id.get(id.as_str())?.quoted())))
+            .collect();
+        json_finding(finding, move |id| {
+            claims
+                .iter()
+                .find(|(claim, _)| *claim == id)
+                .map(|(_, quoted)| *quoted)
         })
     }
 
@@ -504,10 +527,11 @@ pub fn json_finding<'a>(
                 verdict: c.verdict.name(),
                 relation: c.relation.map(relation_name),
                 code: c.code.name(),
-                reason: match (quoted(&c.claims[0]), quoted(&c.claims[1])) {
-                    (Some(a), Some(b)) => c.reason_text(a, b),
-                    _ => String::new(),
-                },
+                reason: JsonWords(
+                    quoted(&c.claims[0])
+                        .zip(quoted(&c.claims[1]))
+                        .map(|(a, b)| c.reason_words(a, b)),
+                ),
             })
             .collect(),
         conversions: finding
