@@ -125,7 +125,6 @@ fn finding(
         comparisons,
         conversions,
         independent_origins: origins.len(),
-        origins,
     }
 }
 
@@ -256,7 +255,7 @@ enum OriginKey {
 /// origin (after name normalisation) rest on one origin, transitively; a
 /// claim citing no one rests on its source, which it shares with the other
 /// uncited claims of that source.
-pub(super) fn origins_of(claims: &[&ClaimFacts], names: &dyn ValueNames) -> Vec<Origin> {
+pub fn origins_of(claims: &[&ClaimFacts], names: &dyn ValueNames) -> Vec<Origin> {
     let mut sorted: Vec<&ClaimFacts> = claims.to_vec();
     sorted.sort_by(|a, b| a.id.cmp(b.id));
     // Origin key → its spelling as first met (in claim id order).

@@ -72,6 +72,5 @@ fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
         comparisons: Vec::new(),
         conversions: Vec::new(),
         independent_origins: origins.len(),
-        origins,
     });
 }

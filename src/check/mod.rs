@@ -59,6 +59,8 @@ pub mod unreadable;
 
 mod assemble;
 
+pub use assemble::origins_of;
+
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
 

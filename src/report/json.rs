@@ -105,7 +105,10 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::check::describe;
-use crate::check::{self, CheckOutcome, ClaimFacts, Finding, FindingKind, Quoted, ReasonWords};
+use crate::check::{
+    self, CheckOutcome, ClaimFacts, Finding, FindingKind, Origin, Quoted, ReasonWords,
+    RegistryNames,
+};
 use crate::diagnostic::Diagnostic;
 use crate::link::SubjectGraph;
 use crate::model::{Claim, ClaimId, Project, Source};
@@ -207,7 +210,7 @@ pub struct JsonConversion<'a> {
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JsonOrigin<'a> {
-    pub names: &'a [String],
+    pub names: Vec<String>,
     pub claims: Vec<&'a str>,
 }
 
@@ -292,6 +295,8 @@ struct Parts<'a> {
     /// since a binary search over a million ids misses the cache at every
     /// step (it was a quarter of the run).
     facts_by_id: HashMap<&'a str, &'a ClaimFacts<'a>>,
+    /// How origins' names compare, for each finding's origins.
+    names: RegistryNames,
     /// Sorted by id.
     sources: Vec<&'a Source>,
 }
@@ -322,6 +327,7 @@ impl<'a> Parts<'a> {
             warnings,
             claims,
             facts_by_id,
+            names: RegistryNames::new(project),
             sources,
         }
     }
@@ -341,17 +347,22 @@ impl<'a> Parts<'a> {
     fn finding(&self, finding: &'a Finding) -> JsonFinding<'a> {
         // The finding's claims, looked up once; its comparisons only name
         // these (and compare the shared ids by pointer first).
-        let claims: Vec<(&ClaimId, Quoted<'a>)> = finding
+        let facts: Vec<&'a ClaimFacts<'a>> = finding
             .claims
             .iter()
-            .filter_map(|id| Some((id, self.facts_by_id.get(id.as_str())?.quoted())))
+            .filter_map(|id| self.facts_by_id.get(id.as_str()).copied())
             .collect();
-        json_finding(finding, move |id| {
-            claims
-                .iter()
-                .find(|(claim, _)| *claim == id)
-                .map(|(_, quoted)| *quoted)
-        })
+        let origins = check::origins_of(&facts, &self.names);
+        json_finding(
+            finding,
+            move |id| {
+                facts
+                    .iter()
+                    .find(|facts| facts.id == id)
+                    .map(|facts| facts.quoted())
+            },
+            origins,
+        )
     }
 
     fn claim(&self, i: usize) -> JsonClaim<'a> {
@@ -501,10 +512,12 @@ fn write_array<T: Serialize>(
     out.write_all(b"\n  ]")
 }
 
-/// The JSON of a finding; `quoted` gives what its reasons quote of a claim.
+/// The JSON of a finding; `quoted` gives what its reasons quote of a
+/// claim, `origins` are the origins of its claims ([`check::origins_of`]).
 pub fn json_finding<'a>(
     finding: &'a Finding,
     quoted: impl Fn(&ClaimId) -> Option<Quoted<'a>>,
+    origins: Vec<Origin>,
 ) -> JsonFinding<'a> {
     JsonFinding {
         kind: finding.kind.name(),
@@ -548,12 +561,16 @@ pub fn json_finding<'a>(
             })
             .collect(),
         independent_origins: finding.independent_origins,
-        origins: finding
-            .origins
-            .iter()
-            .map(|o| JsonOrigin {
-                names: &o.names,
-                claims: o.claims.iter().map(|id| id.as_str()).collect(),
+        origins: origins
+            .into_iter()
+            .map(|origin| JsonOrigin {
+                claims: origin
+                    .claims
+                    .iter()
+                    .filter_map(|id| finding.claims.iter().find(|claim| *claim == id))
+                    .map(ClaimId::as_str)
+                    .collect(),
+                names: origin.names,
             })
             .collect(),
     }

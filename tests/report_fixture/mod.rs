@@ -254,7 +254,6 @@ fn findings() -> Vec<Finding> {
                 .to_owned(),
             comparisons: vec![],
             conversions: vec![],
-            origins: vec![],
             independent_origins: 1,
         },
         Finding {
@@ -302,7 +301,6 @@ fn findings() -> Vec<Finding> {
                 written: "200M EUR".to_owned(),
                 converted: "216.26M USD".to_owned(),
             }],
-            origins: vec![],
             independent_origins: 2,
         },
         Finding {
@@ -319,7 +317,6 @@ fn findings() -> Vec<Finding> {
                 "2020-12 ends before 2021-01 starts",
             )],
             conversions: vec![],
-            origins: vec![],
             independent_origins: 2,
         },
         Finding {
@@ -337,7 +334,6 @@ fn findings() -> Vec<Finding> {
                 "2020-12-10 is before 2021-01",
             )],
             conversions: vec![],
-            origins: vec![],
             independent_origins: 1,
         },
         Finding {
@@ -355,7 +351,6 @@ fn findings() -> Vec<Finding> {
                 "2020-12 contains 2020-12-10",
             )],
             conversions: vec![],
-            origins: vec![],
             independent_origins: 2,
         },
         Finding {
@@ -372,7 +367,6 @@ fn findings() -> Vec<Finding> {
                 "3rd equals 3rd",
             )],
             conversions: vec![],
-            origins: vec![],
             independent_origins: 2,
         },
     ]
