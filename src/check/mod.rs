@@ -409,7 +409,8 @@ pub fn start_year(set: &TimeSet) -> Option<i32> {
 /// their stable order. The result does not depend on the order of `claims`,
 /// nor on how the groups are spread over threads.
 pub fn check_claims(claims: &[ClaimFacts<'_>], context: &CheckContext<'_>) -> Vec<Finding> {
-    let mut by_key: HashMap<(&str, &str), Vec<&ClaimFacts<'_>>> = HashMap::new();
+    let mut by_key: HashMap<(&str, &str), Vec<&ClaimFacts<'_>>, foldhash::fast::RandomState> =
+        HashMap::default();
     for claim in claims {
         by_key
             .entry((claim.subject, claim.attribute))

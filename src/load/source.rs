@@ -133,7 +133,8 @@ pub fn read_source(
             source.claims.reserve_exact(items.len());
             quote_spans.reserve_exact(items.len());
             // Only looked up, never iterated: a hash map is deterministic here.
-            let mut seen: HashMap<&str, Range<usize>> = HashMap::with_capacity(items.len());
+            let mut seen: HashMap<&str, Range<usize>, foldhash::fast::RandomState> =
+                HashMap::with_capacity_and_hasher(items.len(), Default::default());
             for item in items {
                 if let Some((claim, quote_span, id_span)) =
                     read_claim(&mut sink, item, &source.id, &context)

@@ -294,7 +294,7 @@ struct Parts<'a> {
     /// Global id → the claim's facts, for wording reasons: a hash lookup,
     /// since a binary search over a million ids misses the cache at every
     /// step (it was a quarter of the run).
-    facts_by_id: HashMap<&'a str, &'a ClaimFacts<'a>>,
+    facts_by_id: HashMap<&'a str, &'a ClaimFacts<'a>, foldhash::fast::RandomState>,
     /// How origins' names compare, for each finding's origins.
     names: RegistryNames,
     /// Sorted by id.
