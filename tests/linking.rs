@@ -368,3 +368,33 @@ fn value_aliases_resolve_under_name_normalisation() {
     assert_eq!(aliases.entry_of("BARAK MX"), Some("Barak MX"));
     assert_eq!(aliases.entry_of("Barak 9"), None);
 }
+
+/// `canonical_subjects_in_order` (what the checker uses, to avoid a lookup
+/// per claim) gives every claim the subject `canonical_subject` gives it, on
+/// every checker fixture project and on the seed project.
+#[test]
+fn canonical_subjects_in_order_agree_with_the_lookup() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/checker");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&fixtures)
+        .expect("the checker fixtures")
+        .map(|entry| entry.expect("a fixture").path())
+        .collect();
+    dirs.sort();
+    dirs.push(PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    let mut compared = 0;
+    for dir in dirs {
+        let Ok(project) = crosscheck::load::load_project(&dir) else {
+            continue; // a fixture of invalid input
+        };
+        compared += 1;
+        let graph = SubjectGraph::build(&project);
+        let in_order = graph.canonical_subjects_in_order();
+        let looked_up: Vec<Option<&str>> = project
+            .claims()
+            .map(|(_, claim)| graph.canonical_subject(&claim.id))
+            .collect();
+        assert_eq!(in_order, looked_up, "{}", dir.display());
+        assert!(looked_up.iter().any(Option::is_some), "{}", dir.display());
+    }
+    assert!(compared > 20, "only {compared} projects loaded");
+}

@@ -343,9 +343,11 @@ pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<Cla
         .enumerate()
         .flat_map(|(s, source)| source.claims.iter().map(move |claim| (s, source, claim)))
         .collect();
+    let subjects = graph.canonical_subjects_in_order();
     claims
         .par_iter()
-        .map(|&(s, source, claim)| {
+        .zip(&subjects)
+        .map(|(&(s, source, claim), subject)| {
             let context = DenoteContext {
                 approx_tolerance: tolerance,
                 published: source.published.as_ref(),
@@ -359,9 +361,7 @@ pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<Cla
             ClaimFacts {
                 id: &claim.id,
                 source: &source.id,
-                subject: graph
-                    .canonical_subject(&claim.id)
-                    .unwrap_or(claim.subject.as_str()),
+                subject: subject.unwrap_or(claim.subject.as_str()),
                 attribute: &claim.attribute,
                 value: &claim.value,
                 written: &claim.value_written,
