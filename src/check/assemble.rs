@@ -99,8 +99,15 @@ fn finding(
     // Findings live until the report is written: at a million claims the
     // slack of vectors grown by pushing is hundreds of megabytes.
     comparisons.shrink_to_fit();
-    let ids: BTreeSet<&ClaimId> = comparisons.iter().flat_map(|c| c.claims.iter()).collect();
-    let claims: Vec<&ClaimFacts> = ids.iter().filter_map(|id| group.claim(id)).collect();
+    // The group is in id order, so its positions sort the claims by id.
+    let mut members: Vec<usize> = comparisons
+        .iter()
+        .flat_map(|c| c.claims.iter())
+        .filter_map(|id| group.index_of(id))
+        .collect();
+    members.sort_unstable();
+    members.dedup();
+    let claims: Vec<&ClaimFacts> = members.iter().map(|&i| group.claims[i]).collect();
     let pairs = match kind {
         FindingKind::Contradiction | FindingKind::InternalContradiction => {
             comparisons.iter().map(|c| c.claims.clone()).collect()
@@ -119,7 +126,7 @@ fn finding(
         kind,
         subject: group.subject.to_owned(),
         attribute: group.attribute.to_owned(),
-        claims: ids.into_iter().cloned().collect(),
+        claims: claims.iter().map(|claim| claim.id.clone()).collect(),
         pairs,
         explanation,
         comparisons,

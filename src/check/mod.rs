@@ -63,6 +63,7 @@ pub use assemble::origins_of;
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rust_decimal::Decimal;
@@ -251,9 +252,14 @@ impl<'a> ClaimGroup<'a> {
             .collect()
     }
 
-    /// The position of the claim `id` in the group.
+    /// The position of the claim `id` in the group. Ids in comparisons
+    /// share their text with the group's claims, so comparing pointers
+    /// finds them without reading the text (a cache miss each at scale).
     pub fn index_of(&self, id: &ClaimId) -> Option<usize> {
-        self.claims.binary_search_by(|claim| claim.id.cmp(id)).ok()
+        self.claims
+            .iter()
+            .position(|claim| Arc::ptr_eq(&claim.id.0, &id.0))
+            .or_else(|| self.claims.binary_search_by(|claim| claim.id.cmp(id)).ok())
     }
 
     /// The group's claim `id`.
