@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 
 use crate::model::{ClaimId, Project};
 
@@ -32,10 +33,14 @@ pub(super) struct Claims {
     pub spelling: Vec<u32>,
     /// Sources in project order: id and number of claims.
     pub sources: Vec<(String, usize)>,
+    /// Per claim: whether [`Claims::index`] makes it findable.
+    kept: Vec<bool>,
     /// Open addressing, linear probing: claim numbers, [`NONE`] for an empty
     /// slot; the length is a power of two at least twice the number of ids
-    /// stored.
-    table: Vec<u32>,
+    /// stored. Built on the first [`Claims::find`]: the checker takes claims
+    /// in order and never asks, and at a million claims the table costs a
+    /// third of a second.
+    table: OnceLock<Vec<u32>>,
 }
 
 /// The distinct subject spellings of a project's claims, sorted, with the
@@ -52,7 +57,8 @@ impl Claims {
             ends: Vec::with_capacity(count),
             spelling: Vec::with_capacity(count),
             sources: Vec::with_capacity(project.sources.len()),
-            table: Vec::new(),
+            kept: Vec::new(),
+            table: OnceLock::new(),
         };
         let mut first_seen: HashMap<&str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
         let mut spellings: Vec<(&str, usize)> = Vec::new();
@@ -102,32 +108,47 @@ impl Claims {
     /// Makes the claims whose spelling `keep` accepts findable by id. When
     /// two of them share an id, the later one is found.
     pub fn index(&mut self, keep: impl Fn(u32) -> bool) {
-        let size = (2 * self.len()).next_power_of_two().max(2);
-        self.table = vec![NONE; size];
-        for c in 0..self.len() {
-            if keep(self.spelling[c]) {
-                let slot = self.slot(self.id(c));
-                // Claim numbers are below u32::MAX: `collect` counts fewer.
-                self.table[slot] = c as u32;
-            }
-        }
+        self.kept = self
+            .spelling
+            .iter()
+            .map(|&spelling| keep(spelling))
+            .collect();
+        self.table = OnceLock::new();
     }
 
     /// The indexed claim with this id, if any.
     pub fn find(&self, id: &ClaimId) -> Option<usize> {
-        if self.table.is_empty() {
+        let table = self.table.get_or_init(|| self.build_table());
+        if table.is_empty() {
             return None;
         }
-        let at = self.table[self.slot(&id.0)];
+        let at = table[self.slot(table, &id.0)];
         (at != NONE).then_some(at as usize)
     }
 
-    /// The slot holding `id`, or the empty slot where it would go.
-    fn slot(&self, id: &str) -> usize {
-        let mask = self.table.len() - 1;
+    /// The table of the claims [`Claims::index`] keeps (empty before).
+    fn build_table(&self) -> Vec<u32> {
+        if self.kept.is_empty() {
+            return Vec::new();
+        }
+        let size = (2 * self.len()).next_power_of_two().max(2);
+        let mut table = vec![NONE; size];
+        for c in 0..self.len() {
+            if self.kept.get(c).copied().unwrap_or(false) {
+                let slot = self.slot(&table, self.id(c));
+                // Claim numbers are below u32::MAX: `collect` counts fewer.
+                table[slot] = c as u32;
+            }
+        }
+        table
+    }
+
+    /// The slot of `table` holding `id`, or the empty slot where it would go.
+    fn slot(&self, table: &[u32], id: &str) -> usize {
+        let mask = table.len() - 1;
         let mut slot = (hash(id) as usize) & mask;
         loop {
-            let at = self.table[slot];
+            let at = table[slot];
             if at == NONE || self.id(at as usize) == id {
                 return slot;
             }
