@@ -314,11 +314,17 @@ impl<'a> Parts<'a> {
             .zip(facts)
             .map(|((source, claim), facts)| (source, claim, facts))
             .collect();
-        let facts_by_id = claims
-            .iter()
-            .map(|(_, claim, facts)| (claim.id.as_str(), *facts))
-            .collect();
-        claims.par_sort_unstable_by(|a, b| a.1.id.cmp(&b.1.id));
+        // The table and the sort are independent: one thread each.
+        let (facts_by_id, ()) = rayon::join(
+            || {
+                project
+                    .claims()
+                    .zip(facts)
+                    .map(|((_, claim), facts)| (claim.id.as_str(), facts))
+                    .collect()
+            },
+            || claims.par_sort_unstable_by(|a, b| a.1.id.cmp(&b.1.id)),
+        );
         let mut sources: Vec<&Source> = project.sources.iter().collect();
         sources.sort_by(|a, b| a.id.cmp(&b.id));
         Parts {
