@@ -181,7 +181,16 @@ fn explain(
         }
         FindingKind::NamingVariant => match comparisons {
             [only] => reason(only),
-            _ => format!("{} are names of one registry entry", values_of(claims)),
+            // The sentence starts in English, so a right-to-left name
+            // first does not turn the whole sentence around.
+            _ => {
+                let names: BTreeSet<&str> = claims.iter().map(|c| c.written).collect();
+                format!(
+                    "{} of one registry entry: {}",
+                    plural(names.len(), "name", "names"),
+                    values_of(claims)
+                )
+            }
         },
         FindingKind::Agreement => {
             let value = claims.first().map(|c| value_text(c)).unwrap_or_default();

@@ -196,8 +196,11 @@ fn render_finding(
     )?;
     writeln!(
         out,
-        "<p class=\"explanation\" dir=\"auto\">{}</p>",
-        escape(&finding.explanation)
+        // English sentences quoting values: left to right whatever script
+        // the first value is in (`dir="auto"` turned a sentence starting
+        // with an Arabic name around).
+        "<p class=\"explanation\" dir=\"ltr\">{}</p>",
+        sentence(&finding.explanation)
     )?;
     // One pair's reason is the explanation; several are listed.
     if finding.comparisons.len() > 1 {
@@ -206,10 +209,10 @@ fn render_finding(
             let [a, b] = &comparison.claims;
             writeln!(
                 out,
-                "<li><span class=\"claim-id\">{}</span> / <span class=\"claim-id\">{}</span>: <span dir=\"auto\">{}</span></li>",
+                "<li><span class=\"claim-id\">{}</span> / <span class=\"claim-id\">{}</span>: <span dir=\"ltr\">{}</span></li>",
                 breakable_id(a.as_str()),
                 breakable_id(b.as_str()),
-                escape(&input.reason(comparison))
+                sentence(&input.reason(comparison))
             )?;
         }
         writeln!(out, "</ul>")?;
@@ -447,6 +450,28 @@ fn normalised_html(text: &str) -> String {
 /// single-quoted attribute values alike. Characters XML forbids (C0
 /// controls other than tab, line feed and carriage return) are dropped, so
 /// the standalone SVG stays well-formed.
+/// An English sentence quoting values (`'براك 8' and 'Barak MX' are ...`),
+/// escaped, each quoted value isolated in `<bdi>`: a right-to-left value
+/// then keeps its own order without reordering the words and values around
+/// it. A sentence whose apostrophes do not pair up is only escaped.
+fn sentence(text: &str) -> String {
+    let parts: Vec<&str> = text.split('\'').collect();
+    if parts.len().is_multiple_of(2) {
+        return escape(text);
+    }
+    let mut html = String::with_capacity(text.len() + 16);
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 {
+            html.push_str("<bdi>&#39;");
+            html.push_str(&escape(part));
+            html.push_str("&#39;</bdi>");
+        } else {
+            html.push_str(&escape(part));
+        }
+    }
+    html
+}
+
 pub fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len() + 16);
     for c in text.chars() {
