@@ -11,9 +11,9 @@
 //!
 //! The top-level object is indented; each finding, claim, source and
 //! warning is one compact line. A diff of two reports then shows which
-//! records changed, and a report of a million claims is a third the size of
-//! a fully indented one (it is still one JSON document: any parser reads
-//! it). The report is streamed, never built in memory: see [`write`].
+//! records changed, and the report is a third smaller than a fully
+//! indented one (it is still one JSON document: any parser reads it). The
+//! report is streamed, never built in memory: see [`write`].
 //!
 //! # Wire format
 //!
