@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::atomic_file::write_atomically;
-use crate::check::{self, CheckOutcome, Severity};
+use crate::check::{self, CheckOutcome, ClaimFacts, Severity};
 use crate::link::SubjectGraph;
 use crate::report::{ReportInput, html, json, markdown, text};
 
@@ -140,19 +140,18 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
         std::mem::forget(project);
         return Ok(status);
     }
-    drop(facts);
-    let input = ReportInput::new(&project, &graph, &outcome, &warnings);
+    let input = ReportInput::from_facts(&project, &facts, &outcome, &warnings);
     timings.step("report input");
     match args.format {
         Some(format) => render(
             format,
             &input,
-            &graph,
+            &facts,
             console.stdout,
             console.stdout_is_terminal,
         )?,
         None => {
-            write_reports(&dir, &input, &graph)?;
+            write_reports(&dir, &input, &facts)?;
             text::render(&input, console.stdout, console.stdout_is_terminal)?;
         }
     }
@@ -165,17 +164,19 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
 }
 
 /// Writes the report in `format` to `out`; `colour` only affects text.
+/// `facts` are the claims as the checker resolved them (the JSON report
+/// lists them).
 pub fn render(
     format: Format,
     input: &ReportInput<'_>,
-    graph: &SubjectGraph,
+    facts: &[ClaimFacts<'_>],
     out: &mut dyn Write,
     colour: bool,
 ) -> io::Result<()> {
     match format {
         Format::Text => text::render(input, out, colour),
         Format::Md => markdown::render(input, out),
-        Format::Json => json::render(input.project, graph, input.outcome, input.warnings, out),
+        Format::Json => json::write(input.project, facts, input.outcome, input.warnings, out),
         Format::Html => html::render(input, out),
     }
 }
@@ -188,12 +189,12 @@ pub const REPORT_FILES: [(&str, Format); 3] = [
 ];
 
 /// Writes every report file under `dir/reports/`, each atomically.
-fn write_reports(dir: &Path, input: &ReportInput<'_>, graph: &SubjectGraph) -> io::Result<()> {
+fn write_reports(dir: &Path, input: &ReportInput<'_>, facts: &[ClaimFacts<'_>]) -> io::Result<()> {
     let reports = dir.join("reports");
     std::fs::create_dir_all(&reports)?;
     for (name, format) in REPORT_FILES {
         let mut bytes = Vec::new();
-        render(format, input, graph, &mut bytes, false)?;
+        render(format, input, facts, &mut bytes, false)?;
         write_atomically(&reports.join(name), &bytes)?;
     }
     Ok(())

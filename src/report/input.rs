@@ -8,12 +8,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::check::{CheckOutcome, Finding, FindingKind, PairComparison, Quoted, describe};
+use crate::check::{self, CheckOutcome, Finding, FindingKind, PairComparison, Quoted};
 use crate::diagnostic::Diagnostic;
 use crate::link::SubjectGraph;
 use crate::model::{Claim, ClaimId, Project, Source};
-use crate::value::DenoteContext;
-use crate::value::denote::denote;
 
 /// Everything a human report shows.
 #[derive(Debug, Clone)]
@@ -36,7 +34,7 @@ pub struct ClaimFacts {
     /// The canonical subject the claim's subject links to.
     pub canonical_subject: String,
     /// The set the value denotes, in the words of the checker and the JSON
-    /// report ([`describe::denotation`]): `450M..550M USD`, `2020-12`.
+    /// report ([`check::denoted_text`]): `450M..550M USD`, `2020-12`.
     pub normalised: String,
 }
 
@@ -49,17 +47,26 @@ impl<'a> ReportInput<'a> {
         outcome: &'a CheckOutcome,
         warnings: &'a [Diagnostic],
     ) -> ReportInput<'a> {
-        let claims = project
-            .claims()
-            .map(|(source, claim)| {
-                let facts = ClaimFacts {
-                    canonical_subject: graph
-                        .canonical_subject(&claim.id)
-                        .unwrap_or(claim.subject.as_str())
-                        .to_owned(),
-                    normalised: normalised_value(project, source, claim),
+        let facts = check::claim_facts(project, graph);
+        ReportInput::from_facts(project, &facts, outcome, warnings)
+    }
+
+    /// A report input from the facts the checker resolved
+    /// ([`check::claim_facts`]), so reports show what the checker compared.
+    pub fn from_facts(
+        project: &'a Project,
+        facts: &[check::ClaimFacts<'_>],
+        outcome: &'a CheckOutcome,
+        warnings: &'a [Diagnostic],
+    ) -> ReportInput<'a> {
+        let claims = facts
+            .iter()
+            .map(|facts| {
+                let shown = ClaimFacts {
+                    canonical_subject: facts.subject.to_owned(),
+                    normalised: facts.denoted.clone(),
                 };
-                (claim.id.clone(), facts)
+                (facts.id.clone(), shown)
             })
             .collect();
         ReportInput::from_parts(project, outcome, claims, warnings)
@@ -238,17 +245,4 @@ pub fn kind_count(kind: FindingKind, count: usize) -> String {
     );
     let plural = if countable && count != 1 { "s" } else { "" };
     format!("{count} {word}{plural}")
-}
-
-/// The value of `claim` as the set it denotes, in the checker's words
-/// ([`describe::denotation`]), so the reports and the JSON agree.
-fn normalised_value(project: &Project, source: &Source, claim: &Claim) -> String {
-    let context = DenoteContext {
-        approx_tolerance: project.settings.compare.approx_tolerance,
-        published: source.published.as_ref(),
-    };
-    match denote(&claim.value, &context) {
-        Ok(denotation) => describe::denotation(&denotation),
-        Err(error) => describe::denote_error(&error).to_owned(),
-    }
 }
