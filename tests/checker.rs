@@ -151,7 +151,7 @@ fn input_order_does_not_change_the_findings() {
 #[test]
 fn codes_and_finding_kinds() {
     let mut lines = Vec::new();
-    for kind in FindingKind::ALL {
+    for &kind in FindingKind::ALL {
         lines.push(format!(
             "finding-kind {} [{}]: {}",
             kind.name(),
@@ -166,14 +166,14 @@ fn codes_and_finding_kinds() {
             check.code.description()
         ));
     }
-    for verdict in Verdict::ALL {
+    for &verdict in Verdict::ALL {
         lines.push(format!(
             "verdict {}: {}",
             verdict.name(),
             verdict.description()
         ));
     }
-    for code in ReasonCode::ALL {
+    for &code in ReasonCode::ALL {
         lines.push(format!("reason {}: {}", code.name(), code.description()));
     }
     insta::assert_snapshot!("codes_and_finding_kinds", lines.join("\n"));

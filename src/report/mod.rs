@@ -12,4 +12,4 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-pub use input::{ClaimFacts, ReportInput, counted, kind_count, kind_title};
+pub use input::{ClaimFacts, ReportInput, counted};

@@ -10,7 +10,7 @@
 use std::io::{self, Write};
 
 use crate::check::{Finding, FindingKind, Severity};
-use crate::report::{ReportInput, kind_count, kind_title};
+use crate::report::ReportInput;
 
 /// Longest quote shown in full; longer ones are cut with `…` (the Markdown
 /// and HTML reports carry them whole).
@@ -36,7 +36,7 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write, colour: bool) -> io:
     if !counts.is_empty() {
         let counts: Vec<String> = counts
             .iter()
-            .map(|(kind, count)| paint.kind(*kind, &kind_count(*kind, *count)))
+            .map(|(kind, count)| paint.kind(*kind, &kind.counted(*count)))
             .collect();
         writeln!(out, "  {}", counts.join(", "))?;
     }
@@ -72,7 +72,7 @@ fn render_contradiction(
     writeln!(
         out,
         "{}: {} · {}",
-        paint.kind(finding.kind, kind_title(finding.kind)),
+        paint.kind(finding.kind, finding.kind.title()),
         paint.bold(&terminal_safe(&finding.subject)),
         terminal_safe(&finding.attribute)
     )?;
