@@ -7,6 +7,7 @@
 //! from a claim file goes through [`terminal_safe`], so a control character
 //! in a claim cannot move the cursor or recolour the reader's terminal.
 
+use crate::text::plural::noun;
 use std::io::{self, Write};
 
 use crate::check::{Finding, FindingKind, Severity};
@@ -27,9 +28,9 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write, colour: bool) -> io:
         "{}",
         paint.bold(&format!(
             "crosscheck: {claims} claim{} from {sources} source{}, {findings} finding{}",
-            plural(claims),
-            plural(sources),
-            plural(findings)
+            noun(claims, "", "s"),
+            noun(sources, "", "s"),
+            noun(findings, "", "s")
         ))
     )?;
     let counts = input.counts();
@@ -56,7 +57,7 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write, colour: bool) -> io:
             paint.yellow(&format!(
                 "{} curation warning{} (see the Markdown or HTML report)",
                 input.warnings.len(),
-                plural(input.warnings.len())
+                noun(input.warnings.len(), "", "s")
             ))
         )?;
     }
@@ -137,10 +138,6 @@ fn render_contradiction(
         }
     }
     Ok(())
-}
-
-fn plural(count: usize) -> &'static str {
-    if count == 1 { "" } else { "s" }
 }
 
 fn shorten(text: &str) -> String {
