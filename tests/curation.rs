@@ -11,7 +11,7 @@ use clap::Parser;
 use crosscheck::check;
 use crosscheck::cli::{self, Cli};
 use crosscheck::commands::{Console, ExitStatus};
-use crosscheck::diagnostic::{Severity, render_plain};
+use crosscheck::diagnostic::{Level, render_plain};
 use crosscheck::link::SubjectGraph;
 use crosscheck::load::load_project;
 
@@ -29,7 +29,7 @@ fn warnings(dir: &Path) -> (Vec<&'static str>, String) {
     let graph = SubjectGraph::build(&project);
     let warnings = check::curation_warnings(&project, &graph);
     assert!(
-        warnings.iter().all(|w| w.severity == Severity::Warning),
+        warnings.iter().all(|w| w.level == Level::Warning),
         "every curation warning has warning severity"
     );
     let codes = warnings.iter().map(|w| w.code.name()).collect();
