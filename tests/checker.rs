@@ -12,7 +12,7 @@ use crosscheck::cli::{self, Cli};
 use crosscheck::commands::{Console, ExitStatus};
 use crosscheck::link::SubjectGraph;
 use crosscheck::load::load_project;
-use crosscheck::report::json;
+use crosscheck::report::{ReportInput, json};
 
 fn fixture(case: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -29,11 +29,18 @@ fn report(case: &str) -> serde_json::Value {
             crosscheck::diagnostic::render_plain(&failure.diagnostics, &failure.files)
         ),
     };
-    let graph = SubjectGraph::build(&project);
-    let outcome = check::run(&project, &graph);
+    serde_json::from_slice(&json_report(&project)).expect("the report is JSON")
+}
+
+/// The JSON report of a loaded project, with no curation warnings.
+fn json_report(project: &crosscheck::model::Project) -> Vec<u8> {
+    let graph = SubjectGraph::build(project);
+    let facts = check::claim_facts(project, &graph);
+    let outcome = check::check_facts(project, &facts);
     let mut out = Vec::new();
-    json::render(&project, &graph, &outcome, &[], &mut out).expect("writing to a Vec cannot fail");
-    serde_json::from_slice(&out).expect("the report is JSON")
+    json::render(&ReportInput::new(project, &facts, &outcome, &[]), &mut out)
+        .expect("writing to a Vec cannot fail");
+    out
 }
 
 macro_rules! cases {
@@ -139,11 +146,7 @@ fn input_order_does_not_change_the_findings() {
         std::fs::write(renamed, serde_json::to_string_pretty(&json).expect("JSON")).expect("write");
     }
     let project = load_project(dir.path()).expect("the copy loads");
-    let graph = SubjectGraph::build(&project);
-    let outcome = check::run(&project, &graph);
-    let mut out = Vec::new();
-    json::render(&project, &graph, &outcome, &[], &mut out).expect("writing to a Vec cannot fail");
-    let copy: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    let copy: serde_json::Value = serde_json::from_slice(&json_report(&project)).expect("JSON");
     assert_eq!(copy["findings"], report("bounds")["findings"]);
 }
 
@@ -247,7 +250,7 @@ fn invalid_input_exits_2_with_diagnostics() {
     insta::assert_snapshot!("invalid_claim_stderr", stderr);
 }
 
-/// `json::write` streams the report element by element; `JsonReport` is the
+/// `json::render` streams the report element by element; `JsonReport` is the
 /// type docs/report.schema.json is generated from. Both must be the same
 /// JSON, or the schema describes a report nobody gets.
 #[test]
@@ -264,14 +267,12 @@ fn the_streamed_report_is_the_schema_type() {
         let facts = check::claim_facts(&project, &graph);
         let outcome = check::check_facts(&project, &facts);
         let warnings = check::curation_warnings(&project, &graph);
+        let input = ReportInput::new(&project, &facts, &outcome, &warnings);
         let mut out = Vec::new();
-        json::write(&project, &facts, &outcome, &warnings, &mut out)
-            .expect("writing to a Vec cannot fail");
+        json::render(&input, &mut out).expect("writing to a Vec cannot fail");
         let streamed: serde_json::Value = serde_json::from_slice(&out).expect("the report is JSON");
-        let built = serde_json::to_value(json::JsonReport::build(
-            &project, &facts, &outcome, &warnings,
-        ))
-        .expect("the report type serialises");
+        let built = serde_json::to_value(json::JsonReport::build(&input))
+            .expect("the report type serialises");
         assert_eq!(streamed, built, "{case}");
     }
 }

@@ -141,3 +141,34 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Every format `check` prints is the same bytes in separate processes
+/// (each with its own hash seeds) and with one thread or two: reports are
+/// snapshotted in CI, so any order taken from a hash table or a thread
+/// schedule would show up as a flaky diff. Runs on the project's own claims,
+/// which hold every kind of value the seeds have.
+#[test]
+fn every_format_is_byte_identical_across_processes_and_thread_counts() {
+    for format in ["text", "md", "json", "html"] {
+        let outputs: Vec<Vec<u8>> = ["1", "2", "2"]
+            .iter()
+            .map(|threads| {
+                let output = crosscheck()
+                    .env("RAYON_NUM_THREADS", threads)
+                    .args(["check", "--format", format, "--fail-on", "never", "."])
+                    .output()
+                    .unwrap();
+                assert!(output.status.success(), "check --format {format} failed");
+                output.stdout
+            })
+            .collect();
+        assert!(
+            !outputs[0].is_empty(),
+            "check --format {format} printed nothing"
+        );
+        assert!(
+            outputs.windows(2).all(|pair| pair[0] == pair[1]),
+            "check --format {format} printed different bytes in different runs"
+        );
+    }
+}
