@@ -82,6 +82,14 @@ pub enum DiagnosticCode {
     InvalidSetting,
     /// `crosscheck add --source` names no source.
     UnknownSource,
+    /// `value` is not of the kind `[attributes]` declares for its attribute.
+    ValueOfWrongKind,
+    /// `supersedes` names no claim of the project.
+    UnknownSupersededClaim,
+    /// Warning: a value read by inference in a way that is often wrong (a
+    /// bare four-digit number read as a year, a figure with words read as
+    /// text).
+    RiskyValue,
     /// Curation warning: two subject names in one script are close but
     /// below the link threshold, so they stay two subjects.
     CloseSubjectNames,
@@ -102,7 +110,7 @@ pub enum DiagnosticCode {
 }
 
 impl DiagnosticCode {
-    pub const ALL: [DiagnosticCode; 32] = [
+    pub const ALL: [DiagnosticCode; 35] = [
         DiagnosticCode::Io,
         DiagnosticCode::NoClaimsDirectory,
         DiagnosticCode::InvalidUtf8,
@@ -129,6 +137,9 @@ impl DiagnosticCode {
         DiagnosticCode::UnknownSetting,
         DiagnosticCode::InvalidSetting,
         DiagnosticCode::UnknownSource,
+        DiagnosticCode::ValueOfWrongKind,
+        DiagnosticCode::UnknownSupersededClaim,
+        DiagnosticCode::RiskyValue,
         DiagnosticCode::CloseSubjectNames,
         DiagnosticCode::CrossScriptSubjectNames,
         DiagnosticCode::VetoedLink,
@@ -166,6 +177,9 @@ impl DiagnosticCode {
             DiagnosticCode::UnknownSetting => "unknown-setting",
             DiagnosticCode::InvalidSetting => "invalid-setting",
             DiagnosticCode::UnknownSource => "unknown-source",
+            DiagnosticCode::ValueOfWrongKind => "value-of-wrong-kind",
+            DiagnosticCode::UnknownSupersededClaim => "unknown-superseded-claim",
+            DiagnosticCode::RiskyValue => "risky-value",
             DiagnosticCode::CloseSubjectNames => "close-subject-names",
             DiagnosticCode::CrossScriptSubjectNames => "cross-script-subject-names",
             DiagnosticCode::VetoedLink => "vetoed-link",
@@ -210,6 +224,13 @@ impl DiagnosticCode {
             DiagnosticCode::UnknownSetting => "crosscheck.toml has a key crosscheck does not know",
             DiagnosticCode::InvalidSetting => "a setting has a wrong type or an impossible value",
             DiagnosticCode::UnknownSource => "`crosscheck add --source` names no source",
+            DiagnosticCode::ValueOfWrongKind => {
+                "a value is not of the kind crosscheck.toml [attributes] declares for its attribute"
+            }
+            DiagnosticCode::UnknownSupersededClaim => "`supersedes` names no claim of the project",
+            DiagnosticCode::RiskyValue => {
+                "a value read as a year or as text where a number, date or bound was probably meant"
+            }
             DiagnosticCode::CloseSubjectNames => {
                 "two subject names are close but not linked (below the link threshold)"
             }

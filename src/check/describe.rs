@@ -106,6 +106,14 @@ fn display_unit(dimension: Dimension, magnitude: Decimal) -> (String, Decimal) {
         Dimension::Mass if magnitude >= Decimal::ONE => (" kg".to_owned(), Decimal::ONE),
         Dimension::Mass => (" g".to_owned(), Decimal::new(1, 3)),
         Dimension::Percent => (" %".to_owned(), Decimal::ONE),
+        Dimension::Area if magnitude >= Decimal::from(1_000_000) => {
+            (" km²".to_owned(), Decimal::from(1_000_000))
+        }
+        Dimension::Area if magnitude >= Decimal::from(10_000) => {
+            (" ha".to_owned(), Decimal::from(10_000))
+        }
+        Dimension::Area => (" m²".to_owned(), Decimal::ONE),
+        Dimension::Volume => (" barrels".to_owned(), Decimal::ONE),
     }
 }
 
@@ -145,6 +153,8 @@ pub fn dimension(dimension: Dimension) -> String {
         Dimension::Length => "a length".to_owned(),
         Dimension::Mass => "a mass".to_owned(),
         Dimension::Percent => "a percentage".to_owned(),
+        Dimension::Area => "an area".to_owned(),
+        Dimension::Volume => "a volume of oil".to_owned(),
     }
 }
 

@@ -326,10 +326,12 @@ pub fn check_facts(project: &Project, facts: &[ClaimFacts<'_>]) -> CheckOutcome 
 /// file order); sources are resolved in parallel.
 pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<ClaimFacts<'a>> {
     let tolerance = project.settings.compare.approx_tolerance;
+    let rounding = project.settings.compare.rounding_tolerance;
     // `as_of` and `published` are dates; one that denotes nothing
     // (relative, with no anchor) is treated as unknown: any time.
     let unanchored = DenoteContext {
         approx_tolerance: tolerance,
+        rounding_tolerance: rounding,
         published: None,
     };
     let published_years: Vec<Option<i32>> = project
@@ -356,6 +358,7 @@ pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<Cla
         .map(|(&(s, source, claim), subject)| {
             let context = DenoteContext {
                 approx_tolerance: tolerance,
+                rounding_tolerance: rounding,
                 published: source.published.as_ref(),
             };
             let as_of = claim

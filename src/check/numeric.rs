@@ -230,6 +230,9 @@ fn to_usd(
     let converted = NumericSet {
         dimension: Dimension::Money(usd),
         interval,
+        rounded: set.rounded.and_then(|r| {
+            Interval::new(scale_bound(r.lo(), rate)?, scale_bound(r.hi(), rate)?)
+        }),
     };
     let shown = central_value(claim.value)
         .and_then(|(approx, v)| v.checked_mul(rate).map(|usd| (approx, usd)))

@@ -713,6 +713,8 @@ fn dimension_name(dimension: Dimension) -> String {
         Dimension::Length => "length:m".to_owned(),
         Dimension::Mass => "mass:kg".to_owned(),
         Dimension::Percent => "percent".to_owned(),
+        Dimension::Area => "area:m2".to_owned(),
+        Dimension::Volume => "volume:barrel".to_owned(),
     }
 }
 
