@@ -269,6 +269,51 @@ pub struct Claim {
     pub value_span: Span,
 }
 
+/// Where a claim's value comes from: the last name of its `according_to`
+/// (the source quotes someone quoting someone: the last is the first to
+/// have said it), else its own source. Two claims are dependent exactly
+/// when their origins are the same (cited names compared after name
+/// normalisation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ClaimOrigin<'a> {
+    /// The last `according_to` name, as written.
+    Cited(&'a str),
+    /// The claim cites no one: its source's id.
+    Source(&'a str),
+}
+
+impl<'a> ClaimOrigin<'a> {
+    /// The origin of a claim of `source` citing `according_to` (the one
+    /// definition: [`Claim::origin`], the checker and the consensus use it).
+    pub fn of(according_to: &'a [String], source: &'a str) -> ClaimOrigin<'a> {
+        match according_to.iter().rev().find(|name| !name.trim().is_empty()) {
+            Some(name) => ClaimOrigin::Cited(name),
+            None => ClaimOrigin::Source(source),
+        }
+    }
+
+    /// The origin's name for readers: the cited name, or `source <id>`.
+    pub fn name(&self) -> String {
+        match self {
+            ClaimOrigin::Cited(name) => (*name).to_owned(),
+            ClaimOrigin::Source(id) => format!("source {id}"),
+        }
+    }
+}
+
+impl Claim {
+    /// The id of the claim's source (the part of its global id before `/`:
+    /// source ids hold no `/`).
+    pub fn source_id(&self) -> &str {
+        self.id.as_str().split_once('/').map_or("", |(source, _)| source)
+    }
+
+    /// Where the claim's value comes from: see [`ClaimOrigin`].
+    pub fn origin(&self) -> ClaimOrigin<'_> {
+        ClaimOrigin::of(&self.according_to, self.source_id())
+    }
+}
+
 /// A verified quote and where it stands in the document.
 #[derive(Debug, Clone)]
 pub struct Quote {

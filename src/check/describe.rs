@@ -11,7 +11,10 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::value::calendar;
 use crate::value::denote::{DenoteError, Minute};
-use crate::value::{Denotation, Dimension, Interval, NumericSet, SetRelation, TimeSet};
+use crate::value::{
+    BoundOp, Denotation, Dimension, Form, Interval, NumericSet, SetRelation, TimeSet, Value,
+    WrittenNumber,
+};
 
 /// Any denotation for people: `450M..550M USD`, `2020-12`, `4` (a
 /// position), a text or registry name as is, a set's members joined by
@@ -28,6 +31,67 @@ pub fn denotation(denotation: &Denotation) -> String {
     }
 }
 
+/// A claim's value in the words a reader uses, from its written form and
+/// what it denotes: `3,252`, `at least 3,958`, `about 500M USD
+/// (450M..550M)`, `11,000 (rounded: 10,500..11,500)`, `exactly 11,000`,
+/// `between 100M and 999M USD`; dates and the other kinds as
+/// [`denotation`] words them. Never a machine interval where the written
+/// form says it.
+pub fn value_words(value: &Value, denotation: &Denotation) -> String {
+    let (Value::Number(number), Denotation::Numeric(set)) = (value, denotation) else {
+        return self::denotation(denotation);
+    };
+    let unit = number.unit.map(|u| format!(" {u}")).unwrap_or_default();
+    let written = |n: &WrittenNumber| {
+        let digits = if n.mantissa.scale() == 0 {
+            grouped(n.mantissa)
+        } else {
+            // Keep the written decimals: `1.50` says more than `1.5`.
+            let text = n.mantissa.to_string();
+            match text.split_once('.') {
+                Some((int, frac)) => {
+                    let int = int.parse::<Decimal>().map_or_else(|_| int.to_owned(), grouped);
+                    let int = if int == "0" && text.starts_with('-') {
+                        "-0".to_owned()
+                    } else {
+                        int
+                    };
+                    format!("{int}.{frac}")
+                }
+                None => text,
+            }
+        };
+        format!("{digits}{}", n.scale.suffix())
+    };
+    // The interval without the unit already written after the figure.
+    let between = |interval: Interval<Decimal>| {
+        let text = numeric(&NumericSet {
+            dimension: set.dimension,
+            interval,
+            rounded: None,
+        });
+        text.strip_suffix(&unit).map_or(text.clone(), str::to_owned)
+    };
+    match &number.form {
+        Form::Exact(n) if number.marked_exact => format!("exactly {}{unit}", written(n)),
+        Form::Exact(n) => match set.rounded {
+            Some(rounded) => format!("{}{unit} (rounded: {})", written(n), between(rounded)),
+            None => format!("{}{unit}", written(n)),
+        },
+        Form::Approx(n) => format!("about {}{unit} ({})", written(n), between(set.interval)),
+        Form::Bound(op, n) => {
+            let words = match op {
+                BoundOp::GreaterEqual => "at least",
+                BoundOp::Greater => "more than",
+                BoundOp::LessEqual => "at most",
+                BoundOp::Less => "less than",
+            };
+            format!("{words} {}{unit}", written(n))
+        }
+        Form::Range(a, b) => format!("between {} and {}{unit}", written(a), written(b)),
+    }
+}
+
 /// Why a value denotes nothing, in the place its denotation would stand.
 pub fn denote_error(error: &DenoteError) -> &'static str {
     match error {
@@ -37,6 +101,38 @@ pub fn denote_error(error: &DenoteError) -> &'static str {
         DenoteError::UnanchoredPublication => {
             "relative to a published date that is not a calendar date"
         }
+    }
+}
+
+/// A number with thousands separators, exact: `7,342`, `3,252.5`, `-40`.
+pub fn grouped(value: Decimal) -> String {
+    let text = format_plain(value);
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let mut out = String::with_capacity(text.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+fn format_plain(value: Decimal) -> String {
+    if value.is_zero() {
+        "0".to_owned()
+    } else {
+        value.normalize().to_string()
     }
 }
 
@@ -53,10 +149,15 @@ fn number_dp(value: Decimal, dp: u32) -> String {
         1_000_000_000_000 => "T",
         1_000_000_000 => "B",
         1_000_000 => "M",
-        1_000 => "k",
-        _ => "",
+        _ => return grouped_rounded(value, dp),
     };
     format!("{}{suffix}", rounded(value / scale, dp))
+}
+
+/// Below a million, a number is written in full with thousands
+/// separators (`3,252`, `10,500`), rounded to `dp` decimals.
+fn grouped_rounded(value: Decimal, dp: u32) -> String {
+    grouped(value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
 }
 
 fn rounded(value: Decimal, dp: u32) -> String {
@@ -81,7 +182,7 @@ fn distinct_ends(a: Decimal, b: Decimal) -> (String, String) {
 
 /// The multiplier of the scale suffix [`number`] uses for `magnitude`.
 fn suffix_scale(magnitude: Decimal) -> Decimal {
-    [1_000_000_000_000i64, 1_000_000_000, 1_000_000, 1_000]
+    [1_000_000_000_000i64, 1_000_000_000, 1_000_000]
         .into_iter()
         .map(Decimal::from)
         .find(|scale| magnitude >= *scale)

@@ -17,6 +17,11 @@ use crate::value::SetRelation;
 pub enum FindingKind {
     Contradiction,
     InternalContradiction,
+    /// Two values disjoint as written that overlap once a round figure is
+    /// read as rounded (`11,000` and `11,300`).
+    Rounding,
+    /// A claim that `supersedes` another: a revised value.
+    Revision,
     /// One subject and attribute holds values of two kinds (a date and an
     /// amount): a curation error, since such claims are never compared.
     MixedKinds,
@@ -28,9 +33,11 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 8] = [
+    pub const ALL: [FindingKind; 10] = [
         FindingKind::Contradiction,
         FindingKind::InternalContradiction,
+        FindingKind::Rounding,
+        FindingKind::Revision,
         FindingKind::MixedKinds,
         FindingKind::Incomparable,
         FindingKind::Compatible,
@@ -43,6 +50,8 @@ impl FindingKind {
         match self {
             FindingKind::Contradiction => "contradiction",
             FindingKind::InternalContradiction => "internal-contradiction",
+            FindingKind::Rounding => "rounding",
+            FindingKind::Revision => "revision",
             FindingKind::MixedKinds => "mixed-kinds",
             FindingKind::Incomparable => "incomparable",
             FindingKind::Compatible => "compatible",
@@ -55,7 +64,13 @@ impl FindingKind {
     pub fn description(self) -> &'static str {
         match self {
             FindingKind::Contradiction => "claims from different sources that cannot both be true",
-            FindingKind::InternalContradiction => "claims of one source that cannot both be true",
+            FindingKind::InternalContradiction => {
+                "claims of one source, on its own account or from one origin, that cannot both be true"
+            }
+            FindingKind::Rounding => {
+                "the values differ by no more than rounding: disjoint as written, overlapping once a round figure is read as rounded"
+            }
+            FindingKind::Revision => "a claim that supersedes another: the value was revised",
             FindingKind::MixedKinds => {
                 "one subject and attribute holds values of different kinds (say a date and an amount), which are never compared"
             }
@@ -76,12 +91,14 @@ impl FindingKind {
             FindingKind::Contradiction | FindingKind::InternalContradiction => {
                 Severity::Contradiction
             }
-            FindingKind::MixedKinds | FindingKind::Incomparable | FindingKind::Unreadable => {
-                Severity::Warning
-            }
-            FindingKind::Compatible | FindingKind::NamingVariant | FindingKind::Agreement => {
-                Severity::Info
-            }
+            FindingKind::Rounding
+            | FindingKind::MixedKinds
+            | FindingKind::Incomparable
+            | FindingKind::Unreadable => Severity::Warning,
+            FindingKind::Revision
+            | FindingKind::Compatible
+            | FindingKind::NamingVariant
+            | FindingKind::Agreement => Severity::Info,
         }
     }
 }
@@ -111,6 +128,10 @@ impl Severity {
 pub enum Verdict {
     /// They cannot both be true.
     Contradiction,
+    /// Disjoint as written, overlapping once a round figure is read as rounded.
+    Rounding,
+    /// One supersedes the other.
+    Revision,
     /// They cannot be compared (no rate, different dimensions, a date with
     /// no anchor).
     Incomparable,
@@ -123,8 +144,10 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 5] = [
+    pub const ALL: [Verdict; 7] = [
         Verdict::Contradiction,
+        Verdict::Rounding,
+        Verdict::Revision,
         Verdict::Incomparable,
         Verdict::Compatible,
         Verdict::NamingVariant,
@@ -134,6 +157,8 @@ impl Verdict {
     pub fn name(self) -> &'static str {
         match self {
             Verdict::Contradiction => "contradiction",
+            Verdict::Rounding => "rounding",
+            Verdict::Revision => "revision",
             Verdict::Incomparable => "incomparable",
             Verdict::Compatible => "compatible",
             Verdict::NamingVariant => "naming-variant",
@@ -144,6 +169,8 @@ impl Verdict {
     pub fn description(self) -> &'static str {
         match self {
             Verdict::Contradiction => "the two claims cannot both be true",
+            Verdict::Rounding => "the two values differ by no more than rounding",
+            Verdict::Revision => "one claim supersedes the other",
             Verdict::Incomparable => "the two claims cannot be compared",
             Verdict::Compatible => "both can be true; one is less precise or they overlap",
             Verdict::NamingVariant => "two names of one registry values entry",
@@ -164,6 +191,10 @@ pub enum ReasonCode {
     Overlapping,
     /// No value is in both sets.
     Disjoint,
+    /// Disjoint as written, overlapping with a round figure read as rounded.
+    WithinRounding,
+    /// One claim names the other in `supersedes`.
+    Supersedes,
     /// A day of year (`--12-10`) falls inside a date or span in some year.
     DayOfYearInside,
     /// A day of year (`--12-10`) falls in no year of a date or span.
@@ -201,11 +232,13 @@ pub enum ReasonCode {
 }
 
 impl ReasonCode {
-    pub const ALL: [ReasonCode; 21] = [
+    pub const ALL: [ReasonCode; 23] = [
         ReasonCode::SameSet,
         ReasonCode::Nested,
         ReasonCode::Overlapping,
         ReasonCode::Disjoint,
+        ReasonCode::WithinRounding,
+        ReasonCode::Supersedes,
         ReasonCode::DayOfYearInside,
         ReasonCode::DayOfYearOutside,
         ReasonCode::NoRate,
@@ -231,6 +264,8 @@ impl ReasonCode {
             ReasonCode::Nested => "nested",
             ReasonCode::Overlapping => "overlapping",
             ReasonCode::Disjoint => "disjoint",
+            ReasonCode::WithinRounding => "within-rounding",
+            ReasonCode::Supersedes => "supersedes",
             ReasonCode::DayOfYearInside => "day-of-year-inside",
             ReasonCode::DayOfYearOutside => "day-of-year-outside",
             ReasonCode::NoRate => "no-rate",
@@ -257,6 +292,10 @@ impl ReasonCode {
             ReasonCode::Nested => "one value's set lies inside the other's",
             ReasonCode::Overlapping => "the sets share values and each has values the other lacks",
             ReasonCode::Disjoint => "no value is in both sets",
+            ReasonCode::WithinRounding => {
+                "disjoint as written, overlapping once a round figure is read as rounded"
+            }
+            ReasonCode::Supersedes => "one claim names the other in `supersedes`",
             ReasonCode::DayOfYearInside => "a day of year falls inside the other date in some year",
             ReasonCode::DayOfYearOutside => "a day of year falls in no year of the other date",
             ReasonCode::NoRate => "crosscheck.toml has no rate for a currency in the claim's year",
@@ -294,9 +333,15 @@ pub struct Finding {
     pub attribute: String,
     /// Global ids of the claims involved, sorted.
     pub claims: Vec<ClaimId>,
-    /// For the contradiction kinds: every pair that cannot both be true,
-    /// each sorted, the list sorted. Empty for the other kinds.
+    /// For the contradiction kinds: every pair that cannot both be true;
+    /// for `rounding`, every pair that differs by no more than rounding;
+    /// for `revision`, the superseded and the superseding claim. Each
+    /// sorted, the list sorted. Empty for the other kinds.
     pub pairs: Vec<[ClaimId; 2]>,
+    /// Pairs of the group (at least one claim of it in this finding) that
+    /// were not compared because their `as_of` do not overlap, each
+    /// sorted, the list sorted.
+    pub not_compared: Vec<[ClaimId; 2]>,
     /// The finding in plain words, for example
     /// "200M EUR is 216.26M USD at 1.0813 (2023), above 'up to 150M USD'".
     pub explanation: String,

@@ -89,6 +89,7 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
 
     // After the findings: readers come for those; the graph is the map
     // behind them, and on a real case it is long.
+    render_timelines(input, out)?;
     render_graph(input, out)?;
     render_sources(input, out)?;
     render_warnings(input, out)?;
@@ -220,14 +221,14 @@ fn render_finding(
     writeln!(out, "<table class=\"claims\">")?;
     writeln!(
         out,
-        "<thead><tr><th>Claim</th><th>Source</th><th>Value as written</th><th>Normalised</th><th>According to</th><th>Quote</th></tr></thead>"
+        "<thead><tr><th>Claim</th><th>Source</th><th>Value as written</th><th>Meaning</th><th>As of</th><th>According to</th><th>Quote</th></tr></thead>"
     )?;
     writeln!(out, "<tbody>")?;
     for id in &finding.claims {
         let Some((source, claim)) = input.claim(id) else {
             writeln!(
                 out,
-                "<tr><td class=\"claim-id\" data-label=\"Claim\">{}</td><td colspan=\"5\">not in the project</td></tr>",
+                "<tr><td class=\"claim-id\" data-label=\"Claim\">{}</td><td colspan=\"6\">not in the project</td></tr>",
                 breakable_id(&id.0)
             )?;
             continue;
@@ -261,8 +262,16 @@ fn render_finding(
         )?;
         write!(
             out,
-            "<td class=\"normalised\" data-label=\"Normalised\"><bdi>{}</bdi></td>",
+            "<td class=\"normalised\" data-label=\"Meaning\"><bdi>{}</bdi></td>",
             normalised_html(input.normalised(id))
+        )?;
+        write!(
+            out,
+            "<td class=\"as-of\" data-label=\"As of\">{}</td>",
+            claim
+                .as_of_written
+                .as_deref()
+                .map_or_else(|| "—".to_owned(), |d| format!("<bdi>{}</bdi>", escape(d)))
         )?;
         let according_to = if claim.according_to.is_empty() {
             "—".to_owned()
@@ -299,9 +308,8 @@ fn render_finding(
         writeln!(out, "</td></tr>")?;
     }
     writeln!(out, "</tbody></table>")?;
-    if !finding.pairs.is_empty() {
-        let pairs: Vec<String> = finding
-            .pairs
+    let pairs_html = |pairs: &[[crate::model::ClaimId; 2]]| -> String {
+        pairs
             .iter()
             .map(|[a, b]| {
                 format!(
@@ -310,11 +318,22 @@ fn render_finding(
                     breakable_id(&b.0)
                 )
             })
-            .collect();
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    if !finding.pairs.is_empty() {
         writeln!(
             out,
-            "<p class=\"pairs\"><strong>Cannot both be true:</strong> {}</p>",
-            pairs.join("; ")
+            "<p class=\"pairs\"><strong>{}:</strong> {}</p>",
+            crate::report::markdown::pairs_label(finding.kind),
+            pairs_html(&finding.pairs)
+        )?;
+    }
+    if !finding.not_compared.is_empty() {
+        writeln!(
+            out,
+            "<p class=\"not-compared\"><strong>Not compared (their as_of do not overlap):</strong> {}</p>",
+            pairs_html(&finding.not_compared)
         )?;
     }
     if !finding.conversions.is_empty() {
@@ -337,6 +356,45 @@ fn render_finding(
         )?;
     }
     writeln!(out, "</article>")
+}
+
+/// Each fact whose claims hold at more than one `as_of`, in time order.
+fn render_timelines(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
+    if input.outcome.timelines.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "<section id=\"timelines\">")?;
+    writeln!(out, "<h2>Timelines</h2>")?;
+    for timeline in &input.outcome.timelines {
+        writeln!(
+            out,
+            "<h3><span dir=\"auto\">{}</span> <span class=\"attribute\">· <span dir=\"auto\">{}</span></span></h3>",
+            escape(&timeline.subject),
+            escape(&timeline.attribute)
+        )?;
+        writeln!(out, "<table class=\"timeline\">")?;
+        writeln!(
+            out,
+            "<thead><tr><th>As of</th><th>Value</th><th>Origin</th><th>Claim</th><th>Supersedes</th></tr></thead>"
+        )?;
+        writeln!(out, "<tbody>")?;
+        for entry in &timeline.entries {
+            writeln!(
+                out,
+                "<tr><td data-label=\"As of\"><bdi>{}</bdi></td><td class=\"value\" data-label=\"Value\"><bdi>{}</bdi></td><td data-label=\"Origin\"><bdi>{}</bdi></td><td class=\"claim-id\" data-label=\"Claim\">{}</td><td class=\"claim-id\" data-label=\"Supersedes\">{}</td></tr>",
+                escape(&entry.as_of),
+                escape(&entry.value),
+                escape(&entry.origin),
+                breakable_id(entry.claim.as_str()),
+                entry
+                    .supersedes
+                    .as_ref()
+                    .map_or_else(|| "—".to_owned(), |id| breakable_id(id.as_str()))
+            )?;
+        }
+        writeln!(out, "</tbody></table>")?;
+    }
+    writeln!(out, "</section>")
 }
 
 fn render_sources(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {

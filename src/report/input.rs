@@ -214,6 +214,8 @@ pub fn kind_title(kind: FindingKind) -> &'static str {
     match kind {
         FindingKind::Contradiction => "Contradiction",
         FindingKind::InternalContradiction => "Internal contradiction",
+        FindingKind::Rounding => "Rounding",
+        FindingKind::Revision => "Revision",
         FindingKind::MixedKinds => "Mixed kinds",
         FindingKind::Incomparable => "Incomparable",
         FindingKind::Compatible => "Compatible",
@@ -228,6 +230,8 @@ pub fn kind_count(kind: FindingKind, count: usize) -> String {
     let word = match kind {
         FindingKind::Contradiction => "contradiction",
         FindingKind::InternalContradiction => "internal contradiction",
+        FindingKind::Rounding => "difference within rounding",
+        FindingKind::Revision => "revision",
         FindingKind::MixedKinds => "mixed-kinds curation error",
         FindingKind::Incomparable => "incomparable",
         FindingKind::Compatible => "compatible",
@@ -239,6 +243,8 @@ pub fn kind_count(kind: FindingKind, count: usize) -> String {
         kind,
         FindingKind::Contradiction
             | FindingKind::InternalContradiction
+            | FindingKind::Rounding
+            | FindingKind::Revision
             | FindingKind::MixedKinds
             | FindingKind::NamingVariant
             | FindingKind::Agreement
