@@ -442,6 +442,13 @@ impl fmt::Display for Labelled<'_> {
         let Labelled(written, denoted) = *self;
         if written.trim_matches('\'') == denoted {
             write!(f, "'{written}'")
+        } else if let Some(rest) = denoted
+            .strip_prefix(written)
+            .filter(|rest| rest.starts_with(" ("))
+        {
+            // `'11,000' (rounded: 10,500..11,500)`: the words already
+            // repeat the written figure.
+            write!(f, "'{written}'{rest}")
         } else {
             write!(f, "'{written}' ({denoted})")
         }
@@ -484,6 +491,7 @@ mod tests {
         let set = |lo: &str, hi: &str, dimension| NumericSet {
             dimension,
             interval: Interval::half_open(lo.parse().unwrap(), hi.parse().unwrap()).unwrap(),
+            rounded: None,
         };
         assert_eq!(
             numeric(&set("499999999.5", "500000000.5", Dimension::Pure)),
@@ -505,7 +513,9 @@ mod tests {
         assert_eq!(number(Decimal::from(499_500_000)), "499.5M");
         assert_eq!(number(Decimal::from(3)), "3");
         assert_eq!(number(Decimal::new(15, 1)), "1.5");
-        assert_eq!(number(Decimal::from(40_000)), "40k");
+        // Below a million, in full with separators: `3,252`, not `3.25k`.
+        assert_eq!(number(Decimal::from(40_000)), "40,000");
+        assert_eq!(number(Decimal::from(3_252)), "3,252");
     }
 
     #[test]

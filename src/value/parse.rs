@@ -220,6 +220,13 @@ bounds, ranges, `~` and dates say their precision themselves",
     .structured()
 }
 
+/// Whether a text must be written after the text mark [`TEXT_MARK`] to
+/// read back as the same text.
+pub fn needs_text_mark(text: &str) -> bool {
+    let chars: Vec<char> = text.trim().chars().collect();
+    text.starts_with(TEXT_MARK) || starts_like_structured(&chars)
+}
+
 /// Whether `chars` (trimmed, non-empty) must be read as a number, date or
 /// ordinal rather than as text.
 ///
@@ -1697,7 +1704,11 @@ mod tests {
     #[test]
     fn json_numbers_are_exact() {
         let number = |s: &str| match parse_json_number(s) {
-            Ok(Value::Number(NumberExpr::new(Form::Exact(n), None))) => n.mantissa.to_string(),
+            Ok(Value::Number(NumberExpr {
+                form: Form::Exact(n),
+                unit: None,
+                ..
+            })) => n.mantissa.to_string(),
             other => format!("{other:?}"),
         };
         assert_eq!(number("3"), "3");

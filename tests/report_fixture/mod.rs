@@ -69,6 +69,7 @@ fn money(currency: &str, lo: Decimal, hi: Decimal) -> Denotation {
     Denotation::Numeric(NumericSet {
         dimension: Dimension::Money(Currency(code)),
         interval: Interval::closed(lo, hi).unwrap(),
+        rounded: None,
     })
 }
 
@@ -198,6 +199,7 @@ fn sources() -> Vec<SourceSpec> {
                             Bound::Included(Decimal::from(150_000_000)),
                         )
                         .unwrap(),
+                        rounded: None,
                     }),
                 },
                 ClaimSpec {
@@ -250,6 +252,7 @@ fn findings() -> Vec<Finding> {
             attribute: "count".to_owned(),
             claims: vec![id("hespress/units")],
             pairs: vec![],
+            not_compared: Vec::new(),
             explanation: "Hespress states the number of units, but the digits are unreadable."
                 .to_owned(),
             comparisons: vec![],
@@ -270,6 +273,7 @@ fn findings() -> Vec<Finding> {
                 pair("hespress/deal-value", "tanja7/deal-value"),
                 pair("le360/deal-value", "tanja7/deal-value"),
             ],
+            not_compared: Vec::new(),
             explanation: "200M EUR is 216.26M USD at 1.0813 (2023), above 'up to 150M USD' and below 'about 500M USD' (450M..550M USD)."
                 .to_owned(),
             comparisons: vec![
@@ -309,6 +313,7 @@ fn findings() -> Vec<Finding> {
             attribute: "signed".to_owned(),
             claims: vec![id("hespress/signed"), id("tanja7/signed-again")],
             pairs: vec![pair("hespress/signed", "tanja7/signed-again")],
+            not_compared: Vec::new(),
             explanation: "December 2020 and January 2021 do not overlap.".to_owned(),
             comparisons: vec![comparison(
                 "hespress/signed",
@@ -325,6 +330,7 @@ fn findings() -> Vec<Finding> {
             attribute: "signed".to_owned(),
             claims: vec![id("tanja7/signed"), id("tanja7/signed-again")],
             pairs: vec![pair("tanja7/signed", "tanja7/signed-again")],
+            not_compared: Vec::new(),
             explanation: "Tanja7 gives two signing dates, 2020-12-10 and 2021-01, that do not overlap."
                 .to_owned(),
             comparisons: vec![comparison(
@@ -342,6 +348,7 @@ fn findings() -> Vec<Finding> {
             attribute: "signed".to_owned(),
             claims: vec![id("hespress/signed"), id("tanja7/signed")],
             pairs: vec![],
+            not_compared: Vec::new(),
             explanation: "2020-12-10 lies inside December 2020: the same date, one more precise."
                 .to_owned(),
             comparisons: vec![comparison(
@@ -359,6 +366,7 @@ fn findings() -> Vec<Finding> {
             attribute: "rank".to_owned(),
             claims: vec![id("hespress/trade-rank"), id("le360/trade-rank")],
             pairs: vec![],
+            not_compared: Vec::new(),
             explanation: "Both sources rank Israel 3rd.".to_owned(),
             comparisons: vec![comparison(
                 "hespress/trade-rank",
@@ -424,6 +432,7 @@ impl Fixture {
                     as_of: None,
                     as_of_written: None,
                     according_to: claim.according_to.iter().map(|name| taint(name)).collect(),
+                    supersedes: None,
                     note: claim.note.map(taint),
                     span: Span {
                         file,
@@ -538,8 +547,12 @@ impl Fixture {
                 registry: Default::default(),
                 sources,
                 files,
+                warnings: Vec::new(),
             },
-            outcome: CheckOutcome { findings },
+            outcome: CheckOutcome {
+                findings,
+                timelines: Vec::new(),
+            },
             claims,
             warnings,
         }
