@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::unreadable::plural;
 use super::{
     CheckContext, ClaimFacts, ClaimGroup, Conversion, Finding, FindingKind, Origin, PairComparison,
-    ReasonCode, Sink, ValueNames, Verdict, as_of_overlap, quoted,
+    Reason, ReasonCode, Sink, ValueNames, Verdict, as_of_overlap, quoted,
 };
 use crate::model::{ClaimId, ClaimOrigin};
 use crate::value::Denotation;
@@ -45,6 +45,18 @@ pub(super) fn findings(
                             .push(comparison);
                         continue;
                     }
+                    // One source reporting a dispute: say who said what.
+                    (Some(a), Some(b)) if a.source == b.source => {
+                        let reason = comparison.reason_text(a.quoted(), b.quoted());
+                        let mut comparison = comparison;
+                        comparison.reason =
+                            Reason::text(format!("{}: {reason}", disputed(a, b)));
+                        buckets
+                            .entry((FindingKind::Contradiction, ""))
+                            .or_default()
+                            .push(comparison);
+                        continue;
+                    }
                     _ => FindingKind::Contradiction,
                 }
             }
@@ -76,6 +88,7 @@ pub(super) fn findings(
         for finding in &mut findings {
             finding.not_compared = skipped
                 .iter()
+                .filter(|pair| !revised.contains(*pair))
                 .filter(|[a, b]| {
                     finding.claims.binary_search(a).is_ok() || finding.claims.binary_search(b).is_ok()
                 })
@@ -228,12 +241,7 @@ fn explain(
         _ => format!("{pairs} {relation}, among {}", values_of(claims)),
     };
     match kind {
-        FindingKind::Contradiction => match comparisons {
-            [only] => disputed(group, only).map_or_else(|| reason(only), |who| {
-                format!("{who}: {}", reason(only))
-            }),
-            _ => summary("cannot both be true"),
-        },
+        FindingKind::Contradiction => summary("cannot both be true"),
         FindingKind::Rounding => summary("differ by no more than rounding"),
         FindingKind::Revision => {
             let quotes: Vec<String> = claims
@@ -282,7 +290,7 @@ fn explain(
             let value = claims.first().map(|c| value_text(c)).unwrap_or_default();
             let ids: Vec<String> = claims.iter().map(|c| c.id.to_string()).collect();
             format!(
-                "{} state the same value ({value}): {}. {}",
+                "{} state the same value, {value}: {}. {}",
                 plural(claims.len(), "claim", "claims"),
                 ids.join(", "),
                 independence(claims, origins)
@@ -296,19 +304,14 @@ fn explain(
 /// For a pair of one source that cite different origins (an article
 /// reporting a dispute): "OCHA, reported by lakome, says '>=11300'; the
 /// eastern health minister, reported by lakome, says '3252'".
-fn disputed(group: &ClaimGroup<'_>, comparison: &PairComparison) -> Option<String> {
-    let [a, b] = &comparison.claims;
-    let (a, b) = (group.claim(a)?, group.claim(b)?);
-    if a.source != b.source {
-        return None;
-    }
+fn disputed(a: &ClaimFacts, b: &ClaimFacts) -> String {
     let says = |claim: &ClaimFacts| match claim.origin() {
         ClaimOrigin::Cited(name) => {
             format!("{name}, reported by {}, says '{}'", claim.source, claim.written)
         }
         ClaimOrigin::Source(source) => format!("{source} says '{}'", claim.written),
     };
-    Some(format!("{}; {}", says(a), says(b)))
+    format!("{}; {}", says(a), says(b))
 }
 
 /// The distinct values of `claims` as written, quoted, in claim order:

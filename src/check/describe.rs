@@ -63,14 +63,28 @@ pub fn value_words(value: &Value, denotation: &Denotation) -> String {
         };
         format!("{digits}{}", n.scale.suffix())
     };
-    // The interval without the unit already written after the figure.
+    // An interval in the unit the figure is written in (the set is in
+    // the dimension's base unit), which the words already name.
+    let factor = match number.unit {
+        Some(crate::value::Unit::Measure(m)) => m.base().1,
+        _ => Decimal::ONE,
+    };
     let between = |interval: Interval<Decimal>| {
-        let text = numeric(&NumericSet {
-            dimension: set.dimension,
-            interval,
-            rounded: None,
-        });
-        text.strip_suffix(&unit).map_or(text.clone(), str::to_owned)
+        let end = |bound: Bound<Decimal>| match bound {
+            Bound::Included(v) | Bound::Excluded(v) => Some(v / factor),
+            Bound::Unbounded => None,
+        };
+        match (end(interval.lo()), end(interval.hi())) {
+            (Some(a), Some(b)) => {
+                let (a, b) = distinct_ends(a, b);
+                format!("{a}..{b}")
+            }
+            _ => numeric(&NumericSet {
+                dimension: set.dimension,
+                interval,
+                rounded: None,
+            }),
+        }
     };
     match &number.form {
         Form::Exact(n) if number.marked_exact => format!("exactly {}{unit}", written(n)),

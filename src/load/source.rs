@@ -660,7 +660,11 @@ fn push_value_error(sink: &mut Sink<'_>, span: Range<usize>, written: &str, erro
         format!("invalid value `{written}`"),
         error.message.clone(),
     );
-    if !error.help.is_empty() {
+    if let Some(meant) = hint::probable_form(written) {
+        diagnostic.help.push(format!(
+            "did you mean \"{meant}\"? (a text that starts with a digit is written after `'`: \"'{written}\")"
+        ));
+    } else if !error.help.is_empty() {
         diagnostic.help.push(error.help.clone());
     }
     diagnostic

@@ -83,7 +83,7 @@ fn severity_title(severity: Severity) -> &'static str {
     match severity {
         Severity::Contradiction => "Contradictions",
         Severity::Warning => "Rounding differences, unreadable or incomparable values",
-        Severity::Info => "Agreements and compatible claims",
+        Severity::Info => "Revisions, agreements and compatible claims",
     }
 }
 

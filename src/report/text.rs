@@ -52,6 +52,32 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write, colour: bool) -> io:
         }
     }
 
+    for timeline in &input.outcome.timelines {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}: {} · {}",
+            paint.bold("Timeline"),
+            paint.bold(&terminal_safe(&timeline.subject)),
+            terminal_safe(&timeline.attribute)
+        )?;
+        for entry in &timeline.entries {
+            let revises = entry
+                .supersedes
+                .as_ref()
+                .map(|id| format!(", revises {}", terminal_safe(id.as_str())))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {}  {}  {} ({}{revises})",
+                terminal_safe(&entry.as_of),
+                paint.bold(&terminal_safe(&entry.value)),
+                terminal_safe(&entry.origin),
+                terminal_safe(entry.claim.as_str())
+            )?;
+        }
+    }
+
     if !input.warnings.is_empty() {
         writeln!(out)?;
         writeln!(
