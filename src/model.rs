@@ -286,7 +286,11 @@ impl<'a> ClaimOrigin<'a> {
     /// The origin of a claim of `source` citing `according_to` (the one
     /// definition: [`Claim::origin`], the checker and the consensus use it).
     pub fn of(according_to: &'a [String], source: &'a str) -> ClaimOrigin<'a> {
-        match according_to.iter().rev().find(|name| !name.trim().is_empty()) {
+        match according_to
+            .iter()
+            .rev()
+            .find(|name| !name.trim().is_empty())
+        {
             Some(name) => ClaimOrigin::Cited(name),
             None => ClaimOrigin::Source(source),
         }
@@ -305,7 +309,10 @@ impl Claim {
     /// The id of the claim's source (the part of its global id before `/`:
     /// source ids hold no `/`).
     pub fn source_id(&self) -> &str {
-        self.id.as_str().split_once('/').map_or("", |(source, _)| source)
+        self.id
+            .as_str()
+            .split_once('/')
+            .map_or("", |(source, _)| source)
     }
 
     /// Where the claim's value comes from: see [`ClaimOrigin`].

@@ -36,10 +36,10 @@ fn reports(case: &str) -> (serde_json::Value, String, String) {
     let graph = SubjectGraph::build(&project);
     let facts = check::claim_facts(&project, &graph);
     let outcome = check::check_facts(&project, &facts);
+    let input = ReportInput::new(&project, &facts, &outcome, &[]);
     let mut out = Vec::new();
-    json::write(&project, &facts, &outcome, &[], &mut out).expect("writing to a Vec");
+    json::render(&input, &mut out).expect("writing to a Vec");
     let report: serde_json::Value = serde_json::from_slice(&out).expect("the report is JSON");
-    let input = ReportInput::from_facts(&project, &facts, &outcome, &[]);
     let mut md = Vec::new();
     markdown::render(&input, &mut md).expect("writing to a Vec");
     let mut summary = Vec::new();
@@ -143,7 +143,11 @@ fn rounding_does_not_fail_on_contradiction() {
     let (status, _, _) = run_cli(&["check", &dir, "--format", "json"]);
     assert_eq!(status, ExitStatus::Success);
     let (status, _, _) = run_cli(&["check", &dir, "--format", "json", "--fail-on", "any"]);
-    assert_eq!(status, ExitStatus::Findings, "rounding is a warning: `--fail-on any` fails on it");
+    assert_eq!(
+        status,
+        ExitStatus::Findings,
+        "rounding is a warning: `--fail-on any` fails on it"
+    );
 }
 
 #[test]

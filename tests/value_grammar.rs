@@ -461,7 +461,13 @@ fn number_value() -> impl Strategy<Value = Value> {
             }
         }),
     ];
-    (form, unit()).prop_map(|(form, unit)| Value::Number(NumberExpr { form, unit, marked_exact: false }))
+    (form, unit()).prop_map(|(form, unit)| {
+        Value::Number(NumberExpr {
+            form,
+            unit,
+            marked_exact: false,
+        })
+    })
 }
 
 fn calendar() -> impl Strategy<Value = PartialDate> {

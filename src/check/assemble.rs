@@ -5,12 +5,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::unreadable::plural;
 use super::{
     CheckContext, ClaimFacts, ClaimGroup, Conversion, Finding, FindingKind, Origin, PairComparison,
     Reason, ReasonCode, Sink, ValueNames, Verdict, as_of_overlap, quoted,
 };
 use crate::model::{ClaimId, ClaimOrigin};
+use crate::text::plural::counted_as;
 use crate::value::Denotation;
 
 pub(super) fn findings(
@@ -38,7 +38,9 @@ pub(super) fn findings(
             Verdict::Contradiction => {
                 let [a, b] = &comparison.claims;
                 match (group.claim(a), group.claim(b)) {
-                    (Some(a), Some(b)) if a.source == b.source && same_origin(a, b, context.names) => {
+                    (Some(a), Some(b))
+                        if a.source == b.source && same_origin(a, b, context.names) =>
+                    {
                         buckets
                             .entry((FindingKind::InternalContradiction, a.source))
                             .or_default()
@@ -49,8 +51,7 @@ pub(super) fn findings(
                     (Some(a), Some(b)) if a.source == b.source => {
                         let reason = comparison.reason_text(a.quoted(), b.quoted());
                         let mut comparison = comparison;
-                        comparison.reason =
-                            Reason::text(format!("{}: {reason}", disputed(a, b)));
+                        comparison.reason = Reason::text(format!("{}: {reason}", disputed(a, b)));
                         buckets
                             .entry((FindingKind::Contradiction, ""))
                             .or_default()
@@ -90,7 +91,8 @@ pub(super) fn findings(
                 .iter()
                 .filter(|pair| !revised.contains(*pair))
                 .filter(|[a, b]| {
-                    finding.claims.binary_search(a).is_ok() || finding.claims.binary_search(b).is_ok()
+                    finding.claims.binary_search(a).is_ok()
+                        || finding.claims.binary_search(b).is_ok()
                 })
                 .cloned()
                 .collect();
@@ -228,7 +230,7 @@ fn explain(
     claims: &[&ClaimFacts],
     origins: &[Origin],
 ) -> String {
-    let pairs = plural(comparisons.len(), "pair", "pairs");
+    let pairs = counted_as(comparisons.len(), "pair", "pairs");
     let reason = |comparison: &PairComparison| {
         let quoted = |id| group.claim(id).map(|claim| claim.quoted());
         match (quoted(&comparison.claims[0]), quoted(&comparison.claims[1])) {
@@ -281,7 +283,7 @@ fn explain(
                 let names: BTreeSet<&str> = claims.iter().map(|c| c.written).collect();
                 format!(
                     "{} of one registry entry: {}",
-                    plural(names.len(), "name", "names"),
+                    counted_as(names.len(), "name", "names"),
                     values_of(claims)
                 )
             }
@@ -291,7 +293,7 @@ fn explain(
             let ids: Vec<String> = claims.iter().map(|c| c.id.to_string()).collect();
             format!(
                 "{} state the same value, {value}: {}. {}",
-                plural(claims.len(), "claim", "claims"),
+                counted_as(claims.len(), "claim", "claims"),
                 ids.join(", "),
                 independence(claims, origins)
             )
@@ -307,7 +309,10 @@ fn explain(
 fn disputed(a: &ClaimFacts, b: &ClaimFacts) -> String {
     let says = |claim: &ClaimFacts| match claim.origin() {
         ClaimOrigin::Cited(name) => {
-            format!("{name}, reported by {}, says '{}'", claim.source, claim.written)
+            format!(
+                "{name}, reported by {}, says '{}'",
+                claim.source, claim.written
+            )
         }
         ClaimOrigin::Source(source) => format!("{source} says '{}'", claim.written),
     };
@@ -339,8 +344,8 @@ fn independence(claims: &[&ClaimFacts], origins: &[Origin]) -> String {
     let sources: BTreeSet<&str> = claims.iter().map(|c| c.source).collect();
     let mut sentence = format!(
         "{}, {}",
-        plural(sources.len(), "source", "sources"),
-        plural(origins.len(), "independent origin", "independent origins")
+        counted_as(sources.len(), "source", "sources"),
+        counted_as(origins.len(), "independent origin", "independent origins")
     );
     let shared: Vec<String> = origins
         .iter()

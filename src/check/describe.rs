@@ -50,7 +50,9 @@ pub fn value_words(value: &Value, denotation: &Denotation) -> String {
             let text = n.mantissa.to_string();
             match text.split_once('.') {
                 Some((int, frac)) => {
-                    let int = int.parse::<Decimal>().map_or_else(|_| int.to_owned(), grouped);
+                    let int = int
+                        .parse::<Decimal>()
+                        .map_or_else(|_| int.to_owned(), grouped);
                     let int = if int == "0" && text.starts_with('-') {
                         "-0".to_owned()
                     } else {

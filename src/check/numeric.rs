@@ -115,9 +115,7 @@ fn within_rounding(
         x.rounded.unwrap_or(x.interval),
         y.rounded.unwrap_or(y.interval),
     );
-    if rx.intersection(&ry).is_none() {
-        return None;
-    }
+    rx.intersection(&ry)?;
     let read = |claim: &ClaimFacts, set: &NumericSet| match set.rounded {
         Some(rounded) => format!(
             "'{}' is a round figure, read as {}",
@@ -289,9 +287,9 @@ fn to_usd(
     let converted = NumericSet {
         dimension: Dimension::Money(usd),
         interval,
-        rounded: set.rounded.and_then(|r| {
-            Interval::new(scale_bound(r.lo(), rate)?, scale_bound(r.hi(), rate)?)
-        }),
+        rounded: set
+            .rounded
+            .and_then(|r| Interval::new(scale_bound(r.lo(), rate)?, scale_bound(r.hi(), rate)?)),
     };
     let shown = central_value(claim.value)
         .and_then(|(approx, v)| v.checked_mul(rate).map(|usd| (approx, usd)))

@@ -194,7 +194,7 @@ pub fn load_project_with(
 }
 
 fn is_error(diagnostic: &Diagnostic) -> bool {
-    diagnostic.severity == crate::diagnostic::Severity::Error
+    diagnostic.level == crate::diagnostic::Level::Error
 }
 
 /// Every `supersedes` names a claim of the project, other than itself.
@@ -260,15 +260,14 @@ fn check_superseded_claims(drafts: &[SourceDraft], diagnostics: &mut Vec<Diagnos
 pub fn parse_source_file(name: &str, bytes: &[u8]) -> Result<Source, LoadFailure> {
     let mut files = Files::default();
     let mut diagnostics = Vec::new();
-    let draft = text_of(&mut files, name, bytes, &mut diagnostics)
-        .and_then(|file| {
-            source::read_source(
-                file,
-                files.text(file),
-                &std::collections::BTreeMap::new(),
-                &mut diagnostics,
-            )
-        });
+    let draft = text_of(&mut files, name, bytes, &mut diagnostics).and_then(|file| {
+        source::read_source(
+            file,
+            files.text(file),
+            &std::collections::BTreeMap::new(),
+            &mut diagnostics,
+        )
+    });
     match draft {
         Some(draft) if !diagnostics.iter().any(is_error) => Ok(draft.source),
         _ => Err(LoadFailure { diagnostics, files }),

@@ -172,17 +172,26 @@ fn read_attributes(sink: &mut Sink<'_>, section: &DeTable<'_>, settings: &mut Se
             wrong(
                 sink,
                 value,
-                &format!("`{name}` must name a kind as a string: {}", kinds.join(" | ")),
+                &format!(
+                    "`{name}` must name a kind as a string: {}",
+                    kinds.join(" | ")
+                ),
             );
             continue;
         };
-        match AttributeKind::ALL.iter().find(|k| k.name() == kind.as_ref()) {
+        match AttributeKind::ALL
+            .iter()
+            .find(|k| k.name() == kind.as_ref())
+        {
             Some(kind) => {
                 settings.attributes.insert(name.to_owned(), *kind);
             }
             None => {
                 let help = match closest(kind, &kinds) {
-                    Some(close) => format!("did you mean \"{close}\"? The kinds are {}", kinds.join(" | ")),
+                    Some(close) => format!(
+                        "did you mean \"{close}\"? The kinds are {}",
+                        kinds.join(" | ")
+                    ),
                     None => format!("the kinds are {}", kinds.join(" | ")),
                 };
                 invalid(

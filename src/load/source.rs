@@ -503,7 +503,9 @@ fn push_risk(sink: &mut Sink<'_>, span: Range<usize>, attribute: &str, written: 
             ),
         ),
         Risk::TextLooksStructured { meant } => (
-            format!("`{written}` on `{attribute}` is read as text, though it looks like a number, date or bound"),
+            format!(
+                "`{written}` on `{attribute}` is read as text, though it looks like a number, date or bound"
+            ),
             "read as text".to_owned(),
             match meant {
                 Some(meant) => format!(

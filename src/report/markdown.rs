@@ -18,7 +18,7 @@ use std::io::{self, Write};
 
 use crate::check::{Finding, Severity};
 use crate::diagnostic::Diagnostic;
-use crate::report::{ReportInput, counted, kind_title};
+use crate::report::{ReportInput, counted};
 
 pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
     let claims = input.project.claims().count();
@@ -51,7 +51,7 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
     render_sources(input, out)?;
 
     let findings = input.findings_in_report_order();
-    for severity in [Severity::Contradiction, Severity::Warning, Severity::Info] {
+    for &severity in Severity::ALL {
         let group: Vec<&&Finding> = findings
             .iter()
             .filter(|finding| finding.kind.severity() == severity)
@@ -59,7 +59,7 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
         if group.is_empty() {
             continue;
         }
-        writeln!(out, "## {}", severity_title(severity))?;
+        writeln!(out, "## {}", severity.title())?;
         writeln!(out)?;
         for finding in group {
             render_finding(input, finding, out)?;
@@ -77,14 +77,6 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
     }
     Ok(())
-}
-
-fn severity_title(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Contradiction => "Contradictions",
-        Severity::Warning => "Rounding differences, unreadable or incomparable values",
-        Severity::Info => "Revisions, agreements and compatible claims",
-    }
 }
 
 fn render_sources(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
@@ -124,7 +116,7 @@ fn render_finding(
     writeln!(
         out,
         "### {}: {} · {}",
-        kind_title(finding.kind),
+        finding.kind.title(),
         escape(&finding.subject),
         escape(&finding.attribute)
     )?;
@@ -182,7 +174,10 @@ fn render_finding(
             escape(outlet),
             escape(&claim.value_written),
             escape(input.normalised(id)),
-            claim.as_of_written.as_deref().map_or_else(|| "—".to_owned(), escape),
+            claim
+                .as_of_written
+                .as_deref()
+                .map_or_else(|| "—".to_owned(), escape),
         )?;
     }
     writeln!(out)?;

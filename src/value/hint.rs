@@ -199,7 +199,7 @@ fn month(word: &str) -> Option<u8> {
 /// `September 10, 2023`, `10 September 2023`, `10 سبتمبر 2023`,
 /// `September 2023` → the ISO form.
 fn written_date(text: &str) -> Option<String> {
-    let cleaned = text.replace(',', " ").replace('،', " ");
+    let cleaned = text.replace([',', '،'], " ");
     let words: Vec<&str> = cleaned.split_whitespace().collect();
     let number = |w: &str| -> Option<u32> {
         let ascii: String = w
@@ -241,17 +241,9 @@ fn written_date(text: &str) -> Option<String> {
     let w = |i: usize| words.get(i).map(String::as_str);
     match (words.len(), at) {
         // September 10 2023
-        (3, 0) => Some(format!(
-            "{:04}-{m:02}-{:02}",
-            year(w(2)?)?,
-            day(w(1)?)?
-        )),
+        (3, 0) => Some(format!("{:04}-{m:02}-{:02}", year(w(2)?)?, day(w(1)?)?)),
         // 10 September 2023
-        (3, 1) => Some(format!(
-            "{:04}-{m:02}-{:02}",
-            year(w(2)?)?,
-            day(w(0)?)?
-        )),
+        (3, 1) => Some(format!("{:04}-{m:02}-{:02}", year(w(2)?)?, day(w(0)?)?)),
         // September 2023
         (2, 0) => Some(format!("{:04}-{m:02}", year(w(1)?)?)),
         _ => None,

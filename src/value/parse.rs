@@ -632,9 +632,12 @@ digits of the document"
 
         let bare_year = (self.years
             && !negative
-            && !grouped && decimals == 0 && scale == Scale::One && digits.len() == 4)
-                .then(|| digits.parse::<i32>().ok())
-                .flatten();
+            && !grouped
+            && decimals == 0
+            && scale == Scale::One
+            && digits.len() == 4)
+            .then(|| digits.parse::<i32>().ok())
+            .flatten();
         let mut written = digits;
         if negative {
             written.insert(0, '-');
@@ -1093,7 +1096,9 @@ fn classify(
             } => Ok(Value::Date(Form::Exact(DatePoint::Calendar(year_only(
                 year,
             ))))),
-            RawPoint::Number { number, .. } => Ok(Value::Number(NumberExpr::new(Form::Exact(number), None))),
+            RawPoint::Number { number, .. } => {
+                Ok(Value::Number(NumberExpr::new(Form::Exact(number), None)))
+            }
             RawPoint::Date(DatePoint::DayOfYear { .. }) if qualified => Err(ValueError::new(
                 prefix_start,
                 p.start - prefix_start,
