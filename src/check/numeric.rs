@@ -97,6 +97,14 @@ pub fn compare(a: &ClaimFacts, b: &ClaimFacts, context: &CheckContext<'_>) -> Pa
     }
 }
 
+/// The dimension of a claim's own (unconverted) value.
+fn x_or_y_dimension(claim: &ClaimFacts) -> Dimension {
+    match &claim.denotation {
+        Ok(Denotation::Numeric(set)) => set.dimension,
+        _ => Dimension::Pure,
+    }
+}
+
 /// The `rounding` verdict, when two sets disjoint as written overlap once
 /// each round figure is read as rounded ([`NumericSet::rounded`]); `None`
 /// otherwise. `before` are sentences to put first (conversions).
@@ -126,7 +134,11 @@ fn within_rounding(
                 rounded: None,
             })
         ),
-        None => format!("'{}' is {}", claim.written, describe::numeric(set)),
+        // Converted amounts are shown converted; others in their words.
+        None if set.dimension != x_or_y_dimension(claim) => {
+            format!("'{}' is {}", claim.written, describe::numeric(set))
+        }
+        None => format!("'{}' is {}", claim.written, claim.denoted),
     };
     before.push(format!(
         "'{}' and '{}' differ by no more than rounding: {}; {}",
