@@ -244,7 +244,7 @@ fn starts_like_structured(chars: &[char]) -> bool {
     }
     match first {
         '-' => at(1).is_some_and(|c| c == '-' || c.is_ascii_digit()),
-        EXACT_MARK => at(1).is_some_and(|c| c.is_ascii_digit()),
+        EXACT_MARK => chars.len() > 1 && starts_like_structured(&chars[1..]),
         '.' | '+' => at(1).is_some_and(|c| c.is_ascii_digit()),
         '~' | '<' | '>' => {
             let rest = if first != '~' && at(1) == Some('=') {
@@ -1669,6 +1669,57 @@ mod tests {
             (short.char_offset, short.char_len + 40, short.message),
             (long.char_offset, long.char_len, long.message)
         );
+    }
+
+    #[test]
+    fn explicit_text_exact_marks_and_declared_readings() {
+        assert_eq!(parse_value_str("'32H"), Ok(Value::Text("32H".into())));
+        assert_eq!(parse_value_str("''x"), Ok(Value::Text("'x".into())));
+        assert!(parse_value_str("'").is_err());
+        // `=` marks a plain number exact, and nothing else.
+        let Ok(Value::Number(exact)) = parse_value_str("=11,000") else {
+            panic!("=11,000 is a number");
+        };
+        assert!(exact.marked_exact);
+        assert_eq!(exact.to_string(), "=11000");
+        for bad in ["=~500M", "=2020-12", "=>5", "=1..2"] {
+            assert!(parse_value_str(bad).is_err(), "{bad}");
+        }
+        // A declared number reads four digits as a number; declared text
+        // reads anything as text.
+        let number = Reading {
+            numbers_not_years: true,
+            text_only: false,
+        };
+        assert!(matches!(
+            parse_value_with("1500", number),
+            Ok(Value::Number(_))
+        ));
+        assert!(matches!(parse_value_str("1500"), Ok(Value::Date(_))));
+        let text = Reading {
+            numbers_not_years: false,
+            text_only: true,
+        };
+        assert_eq!(parse_value_with("32H", text), Ok(Value::Text("32H".into())));
+        // Text that would read back as something else prints with its mark.
+        assert_eq!(Value::Text("32H".into()).to_string(), "'32H");
+        assert_eq!(Value::Text("Barak 8".into()).to_string(), "Barak 8");
+        // News units.
+        for unit in [
+            "1,200 km²",
+            "463 sq mi",
+            "120,000 ha",
+            "7 mi",
+            "2,000 barrels",
+            "300 tonnes",
+            "30,000 people",
+            "1,200 sq km",
+        ] {
+            assert!(
+                matches!(parse_value_str(unit), Ok(Value::Number(_))),
+                "{unit}"
+            );
+        }
     }
 
     #[test]
