@@ -100,6 +100,9 @@ pub enum DiagnosticCode {
     CrossScriptSubjectNames,
     /// Curation warning: evidence supported a link the registry refused.
     VetoedLink,
+    /// Curation warning: a claim supersedes a claim of another subject or
+    /// attribute, so no revision can be reported.
+    SupersedesAnotherFact,
     /// Curation warning: a figure in a document that no quote covers and no
     /// `[[coverage.ignore]]` entry explains.
     UncoveredFigure,
@@ -112,7 +115,7 @@ pub enum DiagnosticCode {
 }
 
 impl DiagnosticCode {
-    pub const ALL: [DiagnosticCode; 35] = [
+    pub const ALL: [DiagnosticCode; 36] = [
         DiagnosticCode::Io,
         DiagnosticCode::NoClaimsDirectory,
         DiagnosticCode::InvalidUtf8,
@@ -145,6 +148,7 @@ impl DiagnosticCode {
         DiagnosticCode::CloseSubjectNames,
         DiagnosticCode::CrossScriptSubjectNames,
         DiagnosticCode::VetoedLink,
+        DiagnosticCode::SupersedesAnotherFact,
         DiagnosticCode::UncoveredFigure,
         DiagnosticCode::IdleCoverageIgnore,
         DiagnosticCode::CoverageIgnoreNotFound,
@@ -185,6 +189,7 @@ impl DiagnosticCode {
             DiagnosticCode::CloseSubjectNames => "close-subject-names",
             DiagnosticCode::CrossScriptSubjectNames => "cross-script-subject-names",
             DiagnosticCode::VetoedLink => "vetoed-link",
+            DiagnosticCode::SupersedesAnotherFact => "supersedes-another-fact",
             DiagnosticCode::UncoveredFigure => "uncovered-figure",
             DiagnosticCode::IdleCoverageIgnore => "idle-coverage-ignore",
             DiagnosticCode::CoverageIgnoreNotFound => "coverage-ignore-not-found",
@@ -240,6 +245,9 @@ impl DiagnosticCode {
                 "an Arabic and a Latin subject name sound alike but are not linked"
             }
             DiagnosticCode::VetoedLink => "the subject registry refused a link names supported",
+            DiagnosticCode::SupersedesAnotherFact => {
+                "a claim supersedes a claim of another subject or attribute"
+            }
             DiagnosticCode::UncoveredFigure => {
                 "a figure in a document that no quote covers and no [[coverage.ignore]] explains"
             }

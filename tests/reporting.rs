@@ -176,3 +176,25 @@ fn bad_values_exit_2_with_place_problem_and_fix() {
     assert!(stdout.is_empty());
     insta::assert_snapshot!("bad_values_stderr", stderr);
 }
+
+#[test]
+fn a_revision_of_another_fact_is_a_curation_warning() {
+    let dir = fixture("supersedes_elsewhere").display().to_string();
+    let (status, report, _) = run_cli(&["check", &dir, "--format", "json"]);
+    assert_eq!(status, ExitStatus::Success);
+    let report: serde_json::Value = serde_json::from_str(&report).expect("JSON");
+    assert_eq!(report["counts"]["revision"], 0);
+    let warnings: Vec<&str> = report["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter(|w| w["code"] == "supersedes-another-fact")
+        .filter_map(|w| w["message"].as_str())
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "`ocha/missing` supersedes `ocha/toll`, a claim of another fact (\"Derna flood\" · deaths, not \"Derna flood\" · missing): no revision is reported"
+        ]
+    );
+}
