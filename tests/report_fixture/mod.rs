@@ -1,8 +1,7 @@
 //! A hand-built project and its findings, for testing the renderers apart
 //! from the loader, linker and checker: three sources (Arabic quotes), a
-//! money conversion, a contradiction between sources, an internal
-//! contradiction, a compatible pair, an agreement, an unreadable value and
-//! one curation warning.
+//! money conversion, and a finding of every kind ([`FindingKind::ALL`]; a
+//! test fails when a kind has none), and curation warnings.
 //!
 //! `Fixture::with_payload` puts a string into every field a claim file (or a
 //! curator) controls, for the escaping tests.
@@ -70,6 +69,19 @@ struct SourceSpec {
 const DEAL: &str = "Barak MX air-defence deal";
 const MINUTES_PER_DAY: i64 = 24 * 60;
 
+/// A plain number `[lo + 0.5, hi - 0.5)`: an integer written to the unit.
+fn plain(lo: i64, hi: i64) -> Denotation {
+    Denotation::Numeric(NumericSet {
+        dimension: Dimension::Pure,
+        interval: Interval::half_open(
+            Decimal::from(lo) + Decimal::new(5, 1),
+            Decimal::from(hi) - Decimal::new(5, 1),
+        )
+        .unwrap(),
+        rounded: None,
+    })
+}
+
 fn usd(lo: i64, hi: i64) -> Denotation {
     money("USD", Decimal::from(lo), Decimal::from(hi))
 }
@@ -98,8 +110,38 @@ fn sources() -> Vec<SourceSpec> {
             title: "ماذا تقول أرقام كلاش ريبورت",
             published: "2025",
             document: "seeds/tanja7.txt",
-            text: "قالت الصحيفة إن الصفقة بلغت 200 مليون يورو.\nووقعت في 10 ديسمبر 2020، ثم أعيد توقيعها في يناير 2021.\n",
+            text: "قالت الصحيفة إن الصفقة بلغت 200 مليون يورو.\nووقعت في 10 ديسمبر 2020، ثم أعيد توقيعها في يناير 2021.\nوكلفة الوحدة 20 مليون درهم.\nوتسلم المغرب 4000 طائرة مسيرة، أي 4150 بالضبط، ثم صحح الرقم إلى 4300.\n",
             claims: vec![
+                ClaimSpec {
+                    id: "drones",
+                    subject: "صفقة باراك",
+                    attribute: "drones",
+                    written: "4,000",
+                    quote: "وتسلم المغرب 4000 طائرة مسيرة",
+                    according_to: &[],
+                    note: None,
+                    denotation: plain(3_999, 4_001),
+                },
+                ClaimSpec {
+                    id: "drones-count",
+                    subject: "صفقة باراك",
+                    attribute: "drones",
+                    written: "4,150",
+                    quote: "أي 4150 بالضبط",
+                    according_to: &["Clash Report"],
+                    note: None,
+                    denotation: plain(4_149, 4_151),
+                },
+                ClaimSpec {
+                    id: "drones-revised",
+                    subject: "صفقة باراك",
+                    attribute: "drones",
+                    written: "4,300",
+                    quote: "ثم صحح الرقم إلى 4300",
+                    according_to: &["Clash Report"],
+                    note: Some("Supersedes tanja7/drones-count."),
+                    denotation: plain(4_299, 4_301),
+                },
                 ClaimSpec {
                     id: "deal-value",
                     subject: "صفقة باراك",
@@ -134,6 +176,16 @@ fn sources() -> Vec<SourceSpec> {
                     note: Some("Possibly a second signature; the article is unclear."),
                     denotation: days(18_628, 18_659),
                 },
+                ClaimSpec {
+                    id: "cost-per-unit",
+                    subject: "صفقة باراك",
+                    attribute: "cost-per-unit",
+                    written: "20M MAD",
+                    quote: "وكلفة الوحدة 20 مليون درهم",
+                    according_to: &[],
+                    note: None,
+                    denotation: money("MAD", Decimal::from(19_500_000), Decimal::from(20_500_000)),
+                },
             ],
         },
         SourceSpec {
@@ -142,7 +194,7 @@ fn sources() -> Vec<SourceSpec> {
             title: "صفقة الدفاع الجوي مع إسرائيل",
             published: "2023-05-02",
             document: "seeds/hespress.txt",
-            text: "أبرم المغرب صفقة بقيمة تقارب 500 مليون دولار\nوقعت الصفقة في ديسمبر 2020.\nوعدد الوحدات ... غير مقروء.\nإسرائيل ثالث أكبر شريك تجاري للمغرب في 2023.\n",
+            text: "أبرم المغرب صفقة بقيمة تقارب 500 مليون دولار\nوقعت الصفقة في ديسمبر 2020.\nوعدد الوحدات ... غير مقروء.\nإسرائيل ثالث أكبر شريك تجاري للمغرب في 2023.\nوكلفة الوحدة 2 مليون دولار.\nالمنظومة باراك MX.\nالتسليم في 2024.\n",
             claims: vec![
                 ClaimSpec {
                     id: "deal-value",
@@ -184,6 +236,36 @@ fn sources() -> Vec<SourceSpec> {
                     note: None,
                     denotation: Denotation::Ordinal(3),
                 },
+                ClaimSpec {
+                    id: "cost-per-unit",
+                    subject: DEAL,
+                    attribute: "cost-per-unit",
+                    written: "2M USD",
+                    quote: "وكلفة الوحدة 2 مليون دولار",
+                    according_to: &[],
+                    note: None,
+                    denotation: usd(1_500_000, 2_500_000),
+                },
+                ClaimSpec {
+                    id: "system",
+                    subject: DEAL,
+                    attribute: "system",
+                    written: "باراك MX",
+                    quote: "المنظومة باراك MX",
+                    according_to: &[],
+                    note: None,
+                    denotation: Denotation::Text("باراك MX".to_owned()),
+                },
+                ClaimSpec {
+                    id: "delivered",
+                    subject: DEAL,
+                    attribute: "delivered",
+                    written: "2024",
+                    quote: "التسليم في 2024",
+                    according_to: &[],
+                    note: None,
+                    denotation: days(19_723, 20_089),
+                },
             ],
         },
         SourceSpec {
@@ -192,7 +274,7 @@ fn sources() -> Vec<SourceSpec> {
             title: "Le Maroc et Israël | chiffres",
             published: "2023",
             document: "seeds/le360.txt",
-            text: "Un contrat qui ne dépasse pas 150 millions de dollars.\nIsraël, troisième partenaire commercial du Maroc.\n",
+            text: "Un contrat qui ne dépasse pas 150 millions de dollars.\nIsraël, troisième partenaire commercial du Maroc.\nLe système Barak 8.\nLivré en troisième position.\n",
             claims: vec![
                 ClaimSpec {
                     id: "deal-value",
@@ -218,6 +300,26 @@ fn sources() -> Vec<SourceSpec> {
                     attribute: "rank",
                     written: "3rd",
                     quote: "troisième partenaire commercial du Maroc",
+                    according_to: &[],
+                    note: None,
+                    denotation: Denotation::Ordinal(3),
+                },
+                ClaimSpec {
+                    id: "system",
+                    subject: "Barak 8 deal",
+                    attribute: "system",
+                    written: "Barak 8",
+                    quote: "Le système Barak 8",
+                    according_to: &[],
+                    note: None,
+                    denotation: Denotation::Text("Barak 8".to_owned()),
+                },
+                ClaimSpec {
+                    id: "delivered",
+                    subject: "Barak 8 deal",
+                    attribute: "delivered",
+                    written: "3rd",
+                    quote: "Livré en troisième position",
                     according_to: &[],
                     note: None,
                     denotation: Denotation::Ordinal(3),
@@ -256,6 +358,104 @@ fn findings() -> Vec<Finding> {
         }
     };
     vec![
+        Finding {
+            kind: FindingKind::Rounding,
+            subject: DEAL.to_owned(),
+            attribute: "drones".to_owned(),
+            claims: vec![id("tanja7/drones"), id("tanja7/drones-count")],
+            pairs: vec![pair("tanja7/drones", "tanja7/drones-count")],
+            not_compared: Vec::new(),
+            explanation: "'4,000' and '4,150' differ by no more than rounding: '4,000' is a round figure, read as 3,800..4,200; '4,150' is 4,150"
+                .to_owned(),
+            comparisons: vec![PairComparison {
+                claims: pair("tanja7/drones", "tanja7/drones-count"),
+                check: CheckCode::Numeric,
+                verdict: Verdict::Rounding,
+                relation: Some(SetRelation::Disjoint),
+                code: ReasonCode::WithinRounding,
+                reason: crosscheck::check::Reason::text(
+                    "'4,000' and '4,150' differ by no more than rounding: '4,000' is a round figure, read as 3,800..4,200; '4,150' is 4,150",
+                ),
+                conversions: Box::default(),
+            }],
+            conversions: vec![],
+            independent_origins: 2,
+        },
+        Finding {
+            kind: FindingKind::Revision,
+            subject: DEAL.to_owned(),
+            attribute: "drones".to_owned(),
+            claims: vec![id("tanja7/drones-count"), id("tanja7/drones-revised")],
+            pairs: vec![pair("tanja7/drones-count", "tanja7/drones-revised")],
+            not_compared: Vec::new(),
+            explanation: "Clash Report revised '4,150' to '4,300': up by 150".to_owned(),
+            comparisons: vec![PairComparison {
+                claims: pair("tanja7/drones-count", "tanja7/drones-revised"),
+                check: CheckCode::Revisions,
+                verdict: Verdict::Revision,
+                relation: None,
+                code: ReasonCode::Supersedes,
+                reason: crosscheck::check::Reason::text("Clash Report revised '4,150' to '4,300': up by 150"),
+                conversions: Box::default(),
+            }],
+            conversions: vec![],
+            independent_origins: 1,
+        },
+        Finding {
+            kind: FindingKind::MixedKinds,
+            subject: DEAL.to_owned(),
+            attribute: "delivered".to_owned(),
+            claims: vec![id("hespress/delivered"), id("le360/delivered")],
+            pairs: vec![],
+            not_compared: Vec::new(),
+            explanation: "'2024' is a date and '3rd' a position in an order: values of different kinds are never compared."
+                .to_owned(),
+            comparisons: vec![],
+            conversions: vec![],
+            independent_origins: 2,
+        },
+        Finding {
+            kind: FindingKind::Incomparable,
+            subject: DEAL.to_owned(),
+            attribute: "cost-per-unit".to_owned(),
+            claims: vec![id("hespress/cost-per-unit"), id("tanja7/cost-per-unit")],
+            pairs: vec![],
+            not_compared: Vec::new(),
+            explanation: "crosscheck.toml has no MAD rate for 2025: '2M USD' and '20M MAD' cannot be compared."
+                .to_owned(),
+            comparisons: vec![PairComparison {
+                claims: pair("hespress/cost-per-unit", "tanja7/cost-per-unit"),
+                check: CheckCode::Numeric,
+                verdict: Verdict::Incomparable,
+                relation: None,
+                code: ReasonCode::NoRate,
+                reason: crosscheck::check::Reason::text("no MAD rate for 2025 in crosscheck.toml"),
+                conversions: Box::default(),
+            }],
+            conversions: vec![],
+            independent_origins: 2,
+        },
+        Finding {
+            kind: FindingKind::NamingVariant,
+            subject: DEAL.to_owned(),
+            attribute: "system".to_owned(),
+            claims: vec![id("hespress/system"), id("le360/system")],
+            pairs: vec![],
+            not_compared: Vec::new(),
+            explanation: "'باراك MX' and 'Barak 8' are names of one registry entry (Barak MX)."
+                .to_owned(),
+            comparisons: vec![PairComparison {
+                claims: pair("hespress/system", "le360/system"),
+                check: CheckCode::Texts,
+                verdict: Verdict::NamingVariant,
+                relation: None,
+                code: ReasonCode::RegistryAlias,
+                reason: crosscheck::check::Reason::text("'باراك MX' and 'Barak 8' are aliases of the registry entry 'Barak MX'"),
+                conversions: Box::default(),
+            }],
+            conversions: vec![],
+            independent_origins: 2,
+        },
         Finding {
             kind: FindingKind::Unreadable,
             subject: DEAL.to_owned(),
