@@ -84,6 +84,14 @@ pub enum DiagnosticCode {
     InvalidSetting,
     /// `crosscheck add --source` names no source.
     UnknownSource,
+    /// `value` is not of the kind `[attributes]` declares for its attribute.
+    ValueOfWrongKind,
+    /// `supersedes` names no claim of the project.
+    UnknownSupersededClaim,
+    /// Warning: a value read by inference in a way that is often wrong (a
+    /// bare four-digit number read as a year, a figure with words read as
+    /// text).
+    RiskyValue,
     /// Curation warning: two subject names in one script are close but
     /// below the link threshold, so they stay two subjects.
     CloseSubjectNames,
@@ -92,6 +100,9 @@ pub enum DiagnosticCode {
     CrossScriptSubjectNames,
     /// Curation warning: evidence supported a link the registry refused.
     VetoedLink,
+    /// Curation warning: a claim supersedes a claim of another subject or
+    /// attribute, so no revision can be reported.
+    SupersedesAnotherFact,
     /// Curation warning: a figure in a document that no quote covers and no
     /// `[[coverage.ignore]]` entry explains.
     UncoveredFigure,
@@ -104,7 +115,7 @@ pub enum DiagnosticCode {
 }
 
 impl DiagnosticCode {
-    pub const ALL: [DiagnosticCode; 32] = [
+    pub const ALL: [DiagnosticCode; 36] = [
         DiagnosticCode::Io,
         DiagnosticCode::NoClaimsDirectory,
         DiagnosticCode::InvalidUtf8,
@@ -131,9 +142,13 @@ impl DiagnosticCode {
         DiagnosticCode::UnknownSetting,
         DiagnosticCode::InvalidSetting,
         DiagnosticCode::UnknownSource,
+        DiagnosticCode::ValueOfWrongKind,
+        DiagnosticCode::UnknownSupersededClaim,
+        DiagnosticCode::RiskyValue,
         DiagnosticCode::CloseSubjectNames,
         DiagnosticCode::CrossScriptSubjectNames,
         DiagnosticCode::VetoedLink,
+        DiagnosticCode::SupersedesAnotherFact,
         DiagnosticCode::UncoveredFigure,
         DiagnosticCode::IdleCoverageIgnore,
         DiagnosticCode::CoverageIgnoreNotFound,
@@ -168,9 +183,13 @@ impl DiagnosticCode {
             DiagnosticCode::UnknownSetting => "unknown-setting",
             DiagnosticCode::InvalidSetting => "invalid-setting",
             DiagnosticCode::UnknownSource => "unknown-source",
+            DiagnosticCode::ValueOfWrongKind => "value-of-wrong-kind",
+            DiagnosticCode::UnknownSupersededClaim => "unknown-superseded-claim",
+            DiagnosticCode::RiskyValue => "risky-value",
             DiagnosticCode::CloseSubjectNames => "close-subject-names",
             DiagnosticCode::CrossScriptSubjectNames => "cross-script-subject-names",
             DiagnosticCode::VetoedLink => "vetoed-link",
+            DiagnosticCode::SupersedesAnotherFact => "supersedes-another-fact",
             DiagnosticCode::UncoveredFigure => "uncovered-figure",
             DiagnosticCode::IdleCoverageIgnore => "idle-coverage-ignore",
             DiagnosticCode::CoverageIgnoreNotFound => "coverage-ignore-not-found",
@@ -212,6 +231,13 @@ impl DiagnosticCode {
             DiagnosticCode::UnknownSetting => "crosscheck.toml has a key crosscheck does not know",
             DiagnosticCode::InvalidSetting => "a setting has a wrong type or an impossible value",
             DiagnosticCode::UnknownSource => "`crosscheck add --source` names no source",
+            DiagnosticCode::ValueOfWrongKind => {
+                "a value is not of the kind crosscheck.toml [attributes] declares for its attribute"
+            }
+            DiagnosticCode::UnknownSupersededClaim => "`supersedes` names no claim of the project",
+            DiagnosticCode::RiskyValue => {
+                "a value read as a year or as text where a number, date or bound was probably meant"
+            }
             DiagnosticCode::CloseSubjectNames => {
                 "two subject names are close but not linked (below the link threshold)"
             }
@@ -219,6 +245,9 @@ impl DiagnosticCode {
                 "an Arabic and a Latin subject name sound alike but are not linked"
             }
             DiagnosticCode::VetoedLink => "the subject registry refused a link names supported",
+            DiagnosticCode::SupersedesAnotherFact => {
+                "a claim supersedes a claim of another subject or attribute"
+            }
             DiagnosticCode::UncoveredFigure => {
                 "a figure in a document that no quote covers and no [[coverage.ignore]] explains"
             }

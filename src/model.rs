@@ -11,7 +11,7 @@ use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
 
-use crate::value::{Currency, DateExpr, Value};
+use crate::value::{Currency, DateExpr, Value, ValueKind};
 
 /// Index of a file in the [`Files`] table.
 pub type FileId = usize;
@@ -173,6 +173,9 @@ pub struct Project {
     /// Sorted by source id.
     pub sources: Vec<Source>,
     pub files: Files,
+    /// Warnings found while loading (risky value readings), in file order:
+    /// `validate`, `add` and `check` show them; they never fail a command.
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
 
 impl Project {
@@ -256,11 +259,66 @@ pub struct Claim {
     pub as_of: Option<DateExpr>,
     pub as_of_written: Option<String>,
     pub according_to: Vec<String>,
+    /// The claim this one replaces (a revised figure), and where
+    /// `supersedes` is written.
+    pub supersedes: Option<(ClaimId, Span)>,
     pub note: Option<String>,
     /// The whole claim object in the claim file.
     pub span: Span,
     /// The `value` field's value in the claim file.
     pub value_span: Span,
+}
+
+/// Where a claim's value comes from: the last name of its `according_to`
+/// (the source quotes someone quoting someone: the last is the first to
+/// have said it), else its own source. Two claims are dependent exactly
+/// when their origins are the same (cited names compared after name
+/// normalisation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ClaimOrigin<'a> {
+    /// The last `according_to` name, as written.
+    Cited(&'a str),
+    /// The claim cites no one: its source's id.
+    Source(&'a str),
+}
+
+impl<'a> ClaimOrigin<'a> {
+    /// The origin of a claim of `source` citing `according_to` (the one
+    /// definition: [`Claim::origin`], the checker and the consensus use it).
+    pub fn of(according_to: &'a [String], source: &'a str) -> ClaimOrigin<'a> {
+        match according_to
+            .iter()
+            .rev()
+            .find(|name| !name.trim().is_empty())
+        {
+            Some(name) => ClaimOrigin::Cited(name),
+            None => ClaimOrigin::Source(source),
+        }
+    }
+
+    /// The origin's name for readers: the cited name, or `source <id>`.
+    pub fn name(&self) -> String {
+        match self {
+            ClaimOrigin::Cited(name) => (*name).to_owned(),
+            ClaimOrigin::Source(id) => format!("source {id}"),
+        }
+    }
+}
+
+impl Claim {
+    /// The id of the claim's source (the part of its global id before `/`:
+    /// source ids hold no `/`).
+    pub fn source_id(&self) -> &str {
+        self.id
+            .as_str()
+            .split_once('/')
+            .map_or("", |(source, _)| source)
+    }
+
+    /// Where the claim's value comes from: see [`ClaimOrigin`].
+    pub fn origin(&self) -> ClaimOrigin<'_> {
+        ClaimOrigin::of(&self.according_to, self.source_id())
+    }
 }
 
 /// A verified quote and where it stands in the document.
@@ -304,12 +362,63 @@ pub struct Settings {
     pub rates: BTreeMap<i32, BTreeMap<Currency, Decimal>>,
     pub link: LinkSettings,
     pub coverage: CoverageSettings,
+    /// `[attributes]`: the declared kind of an attribute's values.
+    pub attributes: BTreeMap<String, AttributeKind>,
+}
+
+/// What `[attributes]` may declare an attribute to hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AttributeKind {
+    Number,
+    Date,
+    Ordinal,
+    Text,
+    Boolean,
+    Set,
+}
+
+impl AttributeKind {
+    pub const ALL: [AttributeKind; 6] = [
+        AttributeKind::Number,
+        AttributeKind::Date,
+        AttributeKind::Ordinal,
+        AttributeKind::Text,
+        AttributeKind::Boolean,
+        AttributeKind::Set,
+    ];
+
+    /// The word written in crosscheck.toml.
+    pub fn name(self) -> &'static str {
+        match self {
+            AttributeKind::Number => "number",
+            AttributeKind::Date => "date",
+            AttributeKind::Ordinal => "ordinal",
+            AttributeKind::Text => "text",
+            AttributeKind::Boolean => "boolean",
+            AttributeKind::Set => "set",
+        }
+    }
+
+    /// The value kind it admits (besides `null`).
+    pub fn value_kind(self) -> ValueKind {
+        match self {
+            AttributeKind::Number => ValueKind::Number,
+            AttributeKind::Date => ValueKind::Date,
+            AttributeKind::Ordinal => ValueKind::Ordinal,
+            AttributeKind::Text => ValueKind::Text,
+            AttributeKind::Boolean => ValueKind::Bool,
+            AttributeKind::Set => ValueKind::Set,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompareSettings {
     /// What `~` allows, as a fraction of the value.
     pub approx_tolerance: Decimal,
+    /// The widest a round figure is read, as a fraction of its value on
+    /// each side (0 reads every figure as written).
+    pub rounding_tolerance: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -342,6 +451,7 @@ impl Default for Settings {
         Settings {
             compare: CompareSettings {
                 approx_tolerance: Decimal::new(10, 2),
+                rounding_tolerance: Decimal::new(5, 2),
             },
             rates: BTreeMap::new(),
             link: LinkSettings {
@@ -349,6 +459,7 @@ impl Default for Settings {
                 suggest_threshold: 0.75,
             },
             coverage: CoverageSettings::default(),
+            attributes: BTreeMap::new(),
         }
     }
 }

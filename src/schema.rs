@@ -74,9 +74,16 @@ pub struct ClaimWire {
     /// whose `as_of` do not overlap never contradict each other.
     #[serde(default)]
     pub as_of: Option<String>,
-    /// Whom the source attributes the claim to.
+    /// Whom the source attributes the claim to, the nearest first; the
+    /// last name is the claim's origin ("the UN said, citing the Red
+    /// Crescent": ["UN", "Libyan Red Crescent"]). Without it, the origin is
+    /// the source.
     #[serde(default)]
     pub according_to: Option<Vec<String>>,
+    /// The global id (`<source.id>/<claim.id>`) of the claim this one
+    /// replaces (a revised figure): the pair is reported as a `revision`.
+    #[serde(default)]
+    pub supersedes: Option<String>,
     /// Free text for the reader.
     #[serde(default)]
     pub note: Option<String>,

@@ -58,6 +58,9 @@ fn facts(
         as_of: None,
         rate_year: None,
         according_to: &[],
+        as_of_written: None,
+        quote: None,
+        supersedes: None,
     }
 }
 
@@ -78,6 +81,7 @@ fn number_value() -> Value {
             scale: Scale::One,
         }),
         unit: None,
+        marked_exact: false,
     })
 }
 
@@ -116,6 +120,7 @@ fn numeric_claim(id: &str, interval: &Interval<i64>) -> ClaimFacts<'static> {
         Denotation::Numeric(NumericSet {
             dimension: Dimension::Pure,
             interval: to_decimal(interval),
+            rounded: None,
         }),
     )
 }

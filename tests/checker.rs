@@ -66,7 +66,9 @@ cases! {
     ranges,
     /// Overlapping intervals, neither inside the other: compatible.
     overlap_compatible,
-    /// 500M and 501M are adjacent, disjoint intervals: a contradiction.
+    /// 500M and 501M are adjacent, disjoint intervals as written; 500M is a
+    /// round figure (read as 475M..525M), so the pair differs by no more
+    /// than rounding: `rounding`, not a contradiction.
     disjoint_contradiction,
     /// 200M EUR at 1.0813 (2023) against <=150M USD: a contradiction, with the conversion.
     money_rate,

@@ -284,6 +284,7 @@ fn claim(source: &str, id: &str, subject: &str) -> Claim {
         as_of: None,
         as_of_written: None,
         according_to: Vec::new(),
+        supersedes: None,
         note: None,
         span: span.clone(),
         value_span: span,
@@ -332,6 +333,7 @@ fn subject_graph_resolves_every_claim() {
             ),
         ],
         files,
+        warnings: Vec::new(),
     };
     let graph = SubjectGraph::build(&project);
     let of = |id: &str| graph.canonical_subject(&ClaimId(id.into()));
@@ -361,6 +363,7 @@ fn value_aliases_resolve_under_name_normalisation() {
         },
         sources: Vec::new(),
         files: Files::default(),
+        warnings: Vec::new(),
     };
     let aliases = ValueAliases::build(&project);
     assert_eq!(aliases.entry_of("barak-8"), Some("Barak MX"));

@@ -32,6 +32,7 @@ fn denoted(written: &str, published: &DateExpr) -> String {
     let value = parse_value_str(written).unwrap_or_else(|e| panic!("{written}: {e:?}"));
     let ctx = DenoteContext {
         approx_tolerance: Decimal::new(10, 2),
+        rounding_tolerance: Decimal::new(5, 2),
         published: Some(published),
     };
     match denote(&value, &ctx) {
@@ -224,6 +225,7 @@ fn relative_dates_need_a_calendar_anchor() {
     let ctx = |published: Option<&DateExpr>| {
         let ctx = DenoteContext {
             approx_tolerance: Decimal::new(10, 2),
+            rounding_tolerance: Decimal::new(5, 2),
             published,
         };
         denote(&value, &ctx)
@@ -249,6 +251,7 @@ fn relative_dates_need_a_calendar_anchor() {
 fn json_numbers_denote_their_last_digit() {
     let ctx = DenoteContext {
         approx_tolerance: Decimal::new(10, 2),
+        rounding_tolerance: Decimal::new(5, 2),
         published: None,
     };
     let cases = [
@@ -458,7 +461,13 @@ fn number_value() -> impl Strategy<Value = Value> {
             }
         }),
     ];
-    (form, unit()).prop_map(|(form, unit)| Value::Number(NumberExpr { form, unit }))
+    (form, unit()).prop_map(|(form, unit)| {
+        Value::Number(NumberExpr {
+            form,
+            unit,
+            marked_exact: false,
+        })
+    })
 }
 
 fn calendar() -> impl Strategy<Value = PartialDate> {
@@ -640,7 +649,7 @@ proptest! {
                 prop_assert_eq!(reparsed.as_ref(), Ok(&value), "{} shown as {}", text, shown);
                 prop_assert_eq!(reparsed.map(|v| v.to_string()), Ok(shown.clone()));
                 let anchor = anchored();
-                let ctx = DenoteContext { approx_tolerance: Decimal::new(10, 2), published: Some(&anchor) };
+                let ctx = DenoteContext { approx_tolerance: Decimal::new(10, 2), rounding_tolerance: Decimal::new(5, 2), published: Some(&anchor) };
                 prop_assert!(denote(&value, &ctx).is_ok(), "{}", text);
             }
             Err(error) => {
@@ -654,14 +663,14 @@ proptest! {
     #[test]
     fn every_parsed_value_denotes(value in string_grammar_value(), tolerance in 0u32..300) {
         let anchor = anchored();
-        let ctx = DenoteContext { approx_tolerance: Decimal::new(i64::from(tolerance), 2), published: Some(&anchor) };
+        let ctx = DenoteContext { approx_tolerance: Decimal::new(i64::from(tolerance), 2), rounding_tolerance: Decimal::new(5, 2), published: Some(&anchor) };
         prop_assert!(denote(&value, &ctx).is_ok());
     }
 
     #[test]
     fn an_exact_number_contains_itself(number in written_number(), unit in unit()) {
-        let value = Value::Number(NumberExpr { form: Form::Exact(number), unit });
-        let ctx = DenoteContext { approx_tolerance: Decimal::new(10, 2), published: None };
+        let value = Value::Number(NumberExpr { form: Form::Exact(number), unit, marked_exact: false });
+        let ctx = DenoteContext { approx_tolerance: Decimal::new(10, 2), rounding_tolerance: Decimal::new(5, 2), published: None };
         let Ok(Denotation::Numeric(set)) = denote(&value, &ctx) else {
             return Err(TestCaseError::fail("a number denotes a numeric set"));
         };
@@ -675,7 +684,7 @@ proptest! {
     #[test]
     fn an_exact_date_contains_its_first_minute(date in calendar()) {
         let value = Value::Date(Form::Exact(DatePoint::Calendar(date)));
-        let ctx = DenoteContext { approx_tolerance: Decimal::new(10, 2), published: None };
+        let ctx = DenoteContext { approx_tolerance: Decimal::new(10, 2), rounding_tolerance: Decimal::new(5, 2), published: None };
         let Ok(Denotation::Time(crosscheck::value::TimeSet::Span(span))) = denote(&value, &ctx) else {
             return Err(TestCaseError::fail("a date denotes a span"));
         };
@@ -687,7 +696,7 @@ proptest! {
     #[test]
     fn json_numbers_read_exactly(digits in -1_000_000_000_000i64..1_000_000_000_000, places in 0u32..8) {
         let number = Decimal::new(digits, places);
-        let Ok(Value::Number(NumberExpr { form: Form::Exact(parsed), unit: None })) = parse_json_number(&number.to_string()) else {
+        let Ok(Value::Number(NumberExpr { form: Form::Exact(parsed), unit: None, .. })) = parse_json_number(&number.to_string()) else {
             return Err(TestCaseError::fail("a JSON number parses"));
         };
         prop_assert_eq!(parsed.mantissa.to_string(), number.to_string());

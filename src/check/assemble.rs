@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
     CheckContext, ClaimFacts, ClaimGroup, Conversion, Finding, FindingKind, Origin, PairComparison,
-    ReasonCode, Sink, ValueNames, Verdict, quoted,
+    Reason, ReasonCode, Sink, ValueNames, Verdict, as_of_overlap, quoted,
 };
-use crate::model::ClaimId;
+use crate::model::{ClaimId, ClaimOrigin};
 use crate::text::plural::counted_as;
 use crate::value::Denotation;
 
@@ -20,39 +20,120 @@ pub(super) fn findings(
 ) -> Vec<Finding> {
     let mut comparisons = sink.comparisons;
     comparisons.sort_by(|a, b| a.claims.cmp(&b.claims));
+    // A revised pair is a revision, whatever the other checks said of it.
+    let revised: BTreeSet<[ClaimId; 2]> = comparisons
+        .iter()
+        .filter(|c| c.verdict == Verdict::Revision)
+        .map(|c| c.claims.clone())
+        .collect();
+    if !revised.is_empty() {
+        comparisons.retain(|c| c.verdict == Verdict::Revision || !revised.contains(&c.claims));
+    }
 
-    let mut buckets: BTreeMap<FindingKind, Vec<PairComparison>> = BTreeMap::new();
+    // Internal contradictions are split by source, so a finding's heading
+    // names the one source all its pairs belong to.
+    let mut buckets: BTreeMap<(FindingKind, &str), Vec<PairComparison>> = BTreeMap::new();
     for comparison in comparisons {
         let kind = match comparison.verdict {
             Verdict::Contradiction => {
                 let [a, b] = &comparison.claims;
-                let source = |id| group.claim(id).map(|c| c.source);
-                if source(a) == source(b) {
-                    FindingKind::InternalContradiction
-                } else {
-                    FindingKind::Contradiction
+                match (group.claim(a), group.claim(b)) {
+                    (Some(a), Some(b))
+                        if a.source == b.source && same_origin(a, b, context.names) =>
+                    {
+                        buckets
+                            .entry((FindingKind::InternalContradiction, a.source))
+                            .or_default()
+                            .push(comparison);
+                        continue;
+                    }
+                    // One source reporting a dispute: say who said what.
+                    (Some(a), Some(b)) if a.source == b.source => {
+                        let reason = comparison.reason_text(a.quoted(), b.quoted());
+                        let mut comparison = comparison;
+                        comparison.reason = Reason::text(format!("{}: {reason}", disputed(a, b)));
+                        buckets
+                            .entry((FindingKind::Contradiction, ""))
+                            .or_default()
+                            .push(comparison);
+                        continue;
+                    }
+                    _ => FindingKind::Contradiction,
                 }
             }
+            Verdict::Rounding => FindingKind::Rounding,
+            Verdict::Revision => FindingKind::Revision,
             Verdict::Incomparable => FindingKind::Incomparable,
             Verdict::Compatible => FindingKind::Compatible,
             Verdict::NamingVariant => FindingKind::NamingVariant,
             Verdict::Agreement => FindingKind::Agreement,
         };
-        buckets.entry(kind).or_default().push(comparison);
+        buckets.entry((kind, "")).or_default().push(comparison);
     }
 
     let mut findings = sink.findings;
-    for (kind, comparisons) in buckets {
+    for ((kind, _), comparisons) in buckets {
         let parts = match kind {
             // Equivalence classes: one finding per connected set of claims.
             FindingKind::Agreement | FindingKind::NamingVariant => components(group, comparisons),
+            // Each revision is its own story.
+            FindingKind::Revision => comparisons.into_iter().map(|c| vec![c]).collect(),
             _ => vec![comparisons],
         };
         for comparisons in parts {
             findings.push(finding(group, kind, comparisons, context.names));
         }
     }
+    let skipped = not_compared(group);
+    if !skipped.is_empty() {
+        for finding in &mut findings {
+            finding.not_compared = skipped
+                .iter()
+                .filter(|pair| !revised.contains(*pair))
+                .filter(|[a, b]| {
+                    finding.claims.binary_search(a).is_ok()
+                        || finding.claims.binary_search(b).is_ok()
+                })
+                .cloned()
+                .collect();
+        }
+    }
     findings
+}
+
+/// Whether two claims rest on one origin ([`ClaimFacts::origin`], cited
+/// names compared after name normalisation).
+pub(crate) fn same_origin(a: &ClaimFacts, b: &ClaimFacts, names: &dyn ValueNames) -> bool {
+    origin_key(a, names) == origin_key(b, names)
+}
+
+fn origin_key(claim: &ClaimFacts, names: &dyn ValueNames) -> OriginKey {
+    match claim.origin() {
+        ClaimOrigin::Cited(name) => OriginKey::Cited(names.normalize(name)),
+        ClaimOrigin::Source(source) => OriginKey::Source(source.to_owned()),
+    }
+}
+
+/// The group's pairs of claims of one kind that no check compared because
+/// their `as_of` do not overlap, each sorted, the list sorted.
+fn not_compared(group: &ClaimGroup<'_>) -> Vec<[ClaimId; 2]> {
+    let dated: Vec<&ClaimFacts> = group
+        .claims
+        .iter()
+        .copied()
+        .filter(|c| c.as_of.is_some())
+        .collect();
+    let mut pairs = Vec::new();
+    for (i, a) in dated.iter().enumerate() {
+        for b in &dated[i + 1..] {
+            if a.kind() == b.kind() && !as_of_overlap(a, b) {
+                let (x, y) = if a.id < b.id { (a, b) } else { (b, a) };
+                pairs.push([x.id.clone(), y.id.clone()]);
+            }
+        }
+    }
+    pairs.sort();
+    pairs
 }
 
 /// Splits comparisons (sorted by pair) into the connected sets of claims
@@ -109,9 +190,10 @@ fn finding(
     members.dedup();
     let claims: Vec<&ClaimFacts> = members.iter().map(|&i| group.claims[i]).collect();
     let pairs = match kind {
-        FindingKind::Contradiction | FindingKind::InternalContradiction => {
-            comparisons.iter().map(|c| c.claims.clone()).collect()
-        }
+        FindingKind::Contradiction
+        | FindingKind::InternalContradiction
+        | FindingKind::Rounding
+        | FindingKind::Revision => comparisons.iter().map(|c| c.claims.clone()).collect(),
         _ => Vec::new(),
     };
     let conversions: Vec<Conversion> = comparisons
@@ -128,6 +210,7 @@ fn finding(
         attribute: group.attribute.to_owned(),
         claims: claims.iter().map(|claim| claim.id.clone()).collect(),
         pairs,
+        not_compared: Vec::new(),
         explanation,
         comparisons,
         conversions,
@@ -161,6 +244,19 @@ fn explain(
     };
     match kind {
         FindingKind::Contradiction => summary("cannot both be true"),
+        FindingKind::Rounding => summary("differ by no more than rounding"),
+        FindingKind::Revision => {
+            let quotes: Vec<String> = claims
+                .iter()
+                .filter_map(|c| c.quote.map(|q| format!("{}: \u{ab}{q}\u{bb}", c.id)))
+                .collect();
+            let text = comparisons.first().map(reason).unwrap_or_default();
+            if quotes.is_empty() {
+                text
+            } else {
+                format!("{text}. {}", quotes.join("; "))
+            }
+        }
         FindingKind::InternalContradiction => {
             let source = claims.first().map_or("", |c| c.source);
             format!(
@@ -196,7 +292,7 @@ fn explain(
             let value = claims.first().map(|c| value_text(c)).unwrap_or_default();
             let ids: Vec<String> = claims.iter().map(|c| c.id.to_string()).collect();
             format!(
-                "{} state the same value ({value}): {}. {}",
+                "{} state the same value, {value}: {}. {}",
                 counted_as(claims.len(), "claim", "claims"),
                 ids.join(", "),
                 independence(claims, origins)
@@ -205,6 +301,22 @@ fn explain(
         // Written by their own checks, never assembled from pairs.
         FindingKind::MixedKinds | FindingKind::Unreadable => String::new(),
     }
+}
+
+/// For a pair of one source that cite different origins (an article
+/// reporting a dispute): "OCHA, reported by lakome, says '>=11300'; the
+/// eastern health minister, reported by lakome, says '3252'".
+fn disputed(a: &ClaimFacts, b: &ClaimFacts) -> String {
+    let says = |claim: &ClaimFacts| match claim.origin() {
+        ClaimOrigin::Cited(name) => {
+            format!(
+                "{name}, reported by {}, says '{}'",
+                claim.source, claim.written
+            )
+        }
+        ClaimOrigin::Source(source) => format!("{source} says '{}'", claim.written),
+    };
+    format!("{}; {}", says(a), says(b))
 }
 
 /// The distinct values of `claims` as written, quoted, in claim order:
@@ -267,58 +379,30 @@ enum OriginKey {
     Source(String),
 }
 
-/// The independent origins behind `claims`: claims that share a cited
-/// origin (after name normalisation) rest on one origin, transitively; a
-/// claim citing no one rests on its source, which it shares with the other
-/// uncited claims of that source.
+/// The independent origins behind `claims`: claims with the same origin
+/// ([`ClaimFacts::origin`]: the last `according_to` name after name
+/// normalisation, else the source) rest on one origin. Only a shared
+/// origin makes two claims dependent: claims that both cite an
+/// intermediary (`["OCHA", "Libyan Red Crescent"]` and `["WHO", "OCHA"]`)
+/// but come from different origins stay independent.
 pub fn origins_of(claims: &[&ClaimFacts], names: &dyn ValueNames) -> Vec<Origin> {
     let mut sorted: Vec<&ClaimFacts> = claims.to_vec();
     sorted.sort_by(|a, b| a.id.cmp(b.id));
-    // Origin key → its spelling as first met (in claim id order).
-    let mut spelling: BTreeMap<OriginKey, String> = BTreeMap::new();
-    let mut groups: Vec<(BTreeSet<OriginKey>, Vec<ClaimId>)> = Vec::new();
+    // Origin key → its spelling as first met (in claim id order) and claims.
+    let mut origins: BTreeMap<OriginKey, (String, Vec<ClaimId>)> = BTreeMap::new();
     for claim in sorted {
-        let mut keys: BTreeSet<OriginKey> = BTreeSet::new();
-        for name in claim.according_to {
-            let normalised = names.normalize(name);
-            if normalised.is_empty() {
-                continue;
-            }
-            let key = OriginKey::Cited(normalised);
-            spelling.entry(key.clone()).or_insert_with(|| name.clone());
-            keys.insert(key);
-        }
-        if keys.is_empty() {
-            let key = OriginKey::Source(claim.source.to_owned());
-            spelling
-                .entry(key.clone())
-                .or_insert_with(|| format!("source {}", claim.source));
-            keys.insert(key);
-        }
-        let mut merged = (keys, vec![claim.id.clone()]);
-        let mut i = 0;
-        while i < groups.len() {
-            if groups[i].0.is_disjoint(&merged.0) {
-                i += 1;
-            } else {
-                let (k, ids) = groups.remove(i);
-                merged.0.extend(k);
-                merged.1.extend(ids);
-            }
-        }
-        groups.push(merged);
+        let key = origin_key(claim, names);
+        origins
+            .entry(key)
+            .or_insert_with(|| (claim.origin().name(), Vec::new()))
+            .1
+            .push(claim.id.clone());
     }
-    let mut origins: Vec<Origin> = groups
-        .into_iter()
-        .map(|(keys, mut ids)| {
-            ids.sort();
-            Origin {
-                names: keys
-                    .iter()
-                    .filter_map(|key| spelling.get(key).cloned())
-                    .collect(),
-                claims: ids,
-            }
+    let mut origins: Vec<Origin> = origins
+        .into_values()
+        .map(|(name, claims)| Origin {
+            names: vec![name],
+            claims,
         })
         .collect();
     origins.sort_by(|a, b| a.claims.cmp(&b.claims));

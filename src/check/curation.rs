@@ -12,6 +12,9 @@
 //!   consonant skeletons (only a registry alias links across scripts);
 //! - `vetoed-link`: a link the evidence supported and a registry `distinct`
 //!   pair (or two registry entries) refused;
+//! - `supersedes-another-fact`: a claim that `supersedes` a claim of
+//!   another subject or attribute (after linking), so no revision can be
+//!   reported;
 //! - `uncovered-figure`: a figure in a document that no quote covers and no
 //!   `[[coverage.ignore]]` entry explains (the list `crosscheck coverage`
 //!   prints);
@@ -62,11 +65,44 @@ pub fn curation_warnings(project: &Project, graph: &SubjectGraph) -> Vec<Diagnos
             .filter(|veto| !listed_distinct(project, &veto.a, &veto.b))
             .map(|veto| veto_warning(project, veto)),
     );
+    warnings.extend(revisions_of_other_facts(project, graph));
     match coverage::coverage(project) {
         Ok(coverage) => warnings.extend(coverage_warnings(project, &coverage)),
         Err(missing) => warnings.extend(missing.iter().map(|m| ignore_not_found(project, m))),
     }
     warnings
+}
+
+/// Claims whose `supersedes` names a claim of another fact: a revision is
+/// a new value for the same fact, so the pair is compared with nothing.
+fn revisions_of_other_facts(project: &Project, graph: &SubjectGraph) -> Vec<Diagnostic> {
+    let fact = |id: &crate::model::ClaimId| {
+        let (_, claim) = project.claims().find(|(_, c)| &c.id == id)?;
+        let subject = graph
+            .canonical_subject(&claim.id)
+            .unwrap_or(claim.subject.as_str());
+        Some((subject.to_owned(), claim.attribute.clone()))
+    };
+    project
+        .claims()
+        .filter_map(|(_, claim)| {
+            let (target, span) = claim.supersedes.as_ref()?;
+            let (mine, theirs) = (fact(&claim.id)?, fact(target)?);
+            (mine != theirs).then(|| {
+                Diagnostic::warning(
+                    DiagnosticCode::SupersedesAnotherFact,
+                    format!(
+                        "`{}` supersedes `{target}`, a claim of another fact (\"{}\" · {}, not \"{}\" · {}): no revision is reported",
+                        claim.id, theirs.0, theirs.1, mine.0, mine.1
+                    ),
+                )
+                .with_label(Label::primary(span.clone(), "another subject or attribute"))
+                .with_help(
+                    "a revision replaces a value of the same subject and attribute: give both claims one subject (or a registry alias) and one attribute, or remove `supersedes`",
+                )
+            })
+        })
+        .collect()
 }
 
 /// Whether the registry lists `a` and `b` (after name normalisation) as a

@@ -11,7 +11,10 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::value::calendar;
 use crate::value::denote::{DenoteError, Minute};
-use crate::value::{Denotation, Dimension, Interval, NumericSet, SetRelation, TimeSet};
+use crate::value::{
+    BoundOp, Denotation, Dimension, Form, Interval, NumericSet, SetRelation, TimeSet, Value,
+    WrittenNumber,
+};
 
 /// Any denotation for people: `450M..550M USD`, `2020-12`, `4` (a
 /// position), a text or registry name as is, a set's members joined by
@@ -28,6 +31,83 @@ pub fn denotation(denotation: &Denotation) -> String {
     }
 }
 
+/// A claim's value in the words a reader uses, from its written form and
+/// what it denotes: `3,252`, `at least 3,958`, `about 500M USD
+/// (450M..550M)`, `11,000 (rounded: 10,500..11,500)`, `exactly 11,000`,
+/// `between 100M and 999M USD`; dates and the other kinds as
+/// [`denotation`] words them. Never a machine interval where the written
+/// form says it.
+pub fn value_words(value: &Value, denotation: &Denotation) -> String {
+    let (Value::Number(number), Denotation::Numeric(set)) = (value, denotation) else {
+        return self::denotation(denotation);
+    };
+    let unit = number.unit.map(|u| format!(" {u}")).unwrap_or_default();
+    let written = |n: &WrittenNumber| {
+        let digits = if n.mantissa.scale() == 0 {
+            grouped(n.mantissa)
+        } else {
+            // Keep the written decimals: `1.50` says more than `1.5`.
+            let text = n.mantissa.to_string();
+            match text.split_once('.') {
+                Some((int, frac)) => {
+                    let int = int
+                        .parse::<Decimal>()
+                        .map_or_else(|_| int.to_owned(), grouped);
+                    let int = if int == "0" && text.starts_with('-') {
+                        "-0".to_owned()
+                    } else {
+                        int
+                    };
+                    format!("{int}.{frac}")
+                }
+                None => text,
+            }
+        };
+        format!("{digits}{}", n.scale.suffix())
+    };
+    // An interval in the unit the figure is written in (the set is in
+    // the dimension's base unit), which the words already name.
+    let factor = match number.unit {
+        Some(crate::value::Unit::Measure(m)) => m.base().1,
+        _ => Decimal::ONE,
+    };
+    let between = |interval: Interval<Decimal>| {
+        let end = |bound: Bound<Decimal>| match bound {
+            Bound::Included(v) | Bound::Excluded(v) => Some(v / factor),
+            Bound::Unbounded => None,
+        };
+        match (end(interval.lo()), end(interval.hi())) {
+            (Some(a), Some(b)) => {
+                let (a, b) = distinct_ends(a, b);
+                format!("{a}..{b}")
+            }
+            _ => numeric(&NumericSet {
+                dimension: set.dimension,
+                interval,
+                rounded: None,
+            }),
+        }
+    };
+    match &number.form {
+        Form::Exact(n) if number.marked_exact => format!("exactly {}{unit}", written(n)),
+        Form::Exact(n) => match set.rounded {
+            Some(rounded) => format!("{}{unit} (rounded: {})", written(n), between(rounded)),
+            None => format!("{}{unit}", written(n)),
+        },
+        Form::Approx(n) => format!("about {}{unit} ({})", written(n), between(set.interval)),
+        Form::Bound(op, n) => {
+            let words = match op {
+                BoundOp::GreaterEqual => "at least",
+                BoundOp::Greater => "more than",
+                BoundOp::LessEqual => "at most",
+                BoundOp::Less => "less than",
+            };
+            format!("{words} {}{unit}", written(n))
+        }
+        Form::Range(a, b) => format!("between {} and {}{unit}", written(a), written(b)),
+    }
+}
+
 /// Why a value denotes nothing, in the place its denotation would stand.
 pub fn denote_error(error: &DenoteError) -> &'static str {
     match error {
@@ -37,6 +117,38 @@ pub fn denote_error(error: &DenoteError) -> &'static str {
         DenoteError::UnanchoredPublication => {
             "relative to a published date that is not a calendar date"
         }
+    }
+}
+
+/// A number with thousands separators, exact: `7,342`, `3,252.5`, `-40`.
+pub fn grouped(value: Decimal) -> String {
+    let text = format_plain(value);
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let mut out = String::with_capacity(text.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+fn format_plain(value: Decimal) -> String {
+    if value.is_zero() {
+        "0".to_owned()
+    } else {
+        value.normalize().to_string()
     }
 }
 
@@ -53,10 +165,15 @@ fn number_dp(value: Decimal, dp: u32) -> String {
         1_000_000_000_000 => "T",
         1_000_000_000 => "B",
         1_000_000 => "M",
-        1_000 => "k",
-        _ => "",
+        _ => return grouped_rounded(value, dp),
     };
     format!("{}{suffix}", rounded(value / scale, dp))
+}
+
+/// Below a million, a number is written in full with thousands
+/// separators (`3,252`, `10,500`), rounded to `dp` decimals.
+fn grouped_rounded(value: Decimal, dp: u32) -> String {
+    grouped(value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
 }
 
 fn rounded(value: Decimal, dp: u32) -> String {
@@ -81,7 +198,7 @@ fn distinct_ends(a: Decimal, b: Decimal) -> (String, String) {
 
 /// The multiplier of the scale suffix [`number`] uses for `magnitude`.
 fn suffix_scale(magnitude: Decimal) -> Decimal {
-    [1_000_000_000_000i64, 1_000_000_000, 1_000_000, 1_000]
+    [1_000_000_000_000i64, 1_000_000_000, 1_000_000]
         .into_iter()
         .map(Decimal::from)
         .find(|scale| magnitude >= *scale)
@@ -106,6 +223,14 @@ fn display_unit(dimension: Dimension, magnitude: Decimal) -> (String, Decimal) {
         Dimension::Mass if magnitude >= Decimal::ONE => (" kg".to_owned(), Decimal::ONE),
         Dimension::Mass => (" g".to_owned(), Decimal::new(1, 3)),
         Dimension::Percent => (" %".to_owned(), Decimal::ONE),
+        Dimension::Area if magnitude >= Decimal::from(1_000_000) => {
+            (" km²".to_owned(), Decimal::from(1_000_000))
+        }
+        Dimension::Area if magnitude >= Decimal::from(10_000) => {
+            (" ha".to_owned(), Decimal::from(10_000))
+        }
+        Dimension::Area => (" m²".to_owned(), Decimal::ONE),
+        Dimension::Volume => (" barrels".to_owned(), Decimal::ONE),
     }
 }
 
@@ -145,6 +270,8 @@ pub fn dimension(dimension: Dimension) -> String {
         Dimension::Length => "a length".to_owned(),
         Dimension::Mass => "a mass".to_owned(),
         Dimension::Percent => "a percentage".to_owned(),
+        Dimension::Area => "an area".to_owned(),
+        Dimension::Volume => "a volume of oil".to_owned(),
     }
 }
 
@@ -331,6 +458,13 @@ impl fmt::Display for Labelled<'_> {
         let Labelled(written, denoted) = *self;
         if written.trim_matches('\'') == denoted {
             write!(f, "'{written}'")
+        } else if let Some(rest) = denoted
+            .strip_prefix(written)
+            .filter(|rest| rest.starts_with(" ("))
+        {
+            // `'11,000' (rounded: 10,500..11,500)`: the words already
+            // repeat the written figure.
+            write!(f, "'{written}'{rest}")
         } else {
             write!(f, "'{written}' ({denoted})")
         }
@@ -373,6 +507,7 @@ mod tests {
         let set = |lo: &str, hi: &str, dimension| NumericSet {
             dimension,
             interval: Interval::half_open(lo.parse().unwrap(), hi.parse().unwrap()).unwrap(),
+            rounded: None,
         };
         assert_eq!(
             numeric(&set("499999999.5", "500000000.5", Dimension::Pure)),
@@ -394,7 +529,9 @@ mod tests {
         assert_eq!(number(Decimal::from(499_500_000)), "499.5M");
         assert_eq!(number(Decimal::from(3)), "3");
         assert_eq!(number(Decimal::new(15, 1)), "1.5");
-        assert_eq!(number(Decimal::from(40_000)), "40k");
+        // Below a million, in full with separators: `3,252`, not `3.25k`.
+        assert_eq!(number(Decimal::from(40_000)), "40,000");
+        assert_eq!(number(Decimal::from(3_252)), "3,252");
     }
 
     #[test]

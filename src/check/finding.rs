@@ -26,6 +26,11 @@ use crate::value::SetRelation;
 pub enum FindingKind {
     Contradiction,
     InternalContradiction,
+    /// Two values disjoint as written that overlap once a round figure is
+    /// read as rounded (`11,000` and `11,300`).
+    Rounding,
+    /// A claim that `supersedes` another: a revised value.
+    Revision,
     /// One subject and attribute holds values of two kinds (a date and an
     /// amount): a curation error, since such claims are never compared.
     MixedKinds,
@@ -80,7 +85,23 @@ impl FindingKind {
                 many: "internal contradictions",
                 severity: Contradiction,
                 colour: "var(--orange)",
-                description: "claims of one source that cannot both be true",
+                description: "claims of one source, on its own account or from one origin, that cannot both be true",
+            },
+            FindingKind::Rounding => KindInfo {
+                title: "Rounding",
+                one: "difference within rounding",
+                many: "differences within rounding",
+                severity: Warning,
+                colour: "var(--olive)",
+                description: "the values differ by no more than rounding: disjoint as written, overlapping once a round figure is read as rounded",
+            },
+            FindingKind::Revision => KindInfo {
+                title: "Revision",
+                one: "revision",
+                many: "revisions",
+                severity: Info,
+                colour: "var(--teal)",
+                description: "a claim that supersedes another: the value was revised",
             },
             FindingKind::MixedKinds => KindInfo {
                 title: "Mixed kinds",
@@ -177,7 +198,7 @@ impl Severity {
         match self {
             Severity::Contradiction => "Contradictions",
             Severity::Warning => "Warnings",
-            Severity::Info => "Agreements and compatible claims",
+            Severity::Info => "Revisions, agreements and compatible claims",
         }
     }
 }
@@ -189,6 +210,10 @@ impl Severity {
 pub enum Verdict {
     /// They cannot both be true.
     Contradiction,
+    /// Disjoint as written, overlapping once a round figure is read as rounded.
+    Rounding,
+    /// One supersedes the other.
+    Revision,
     /// They cannot be compared (no rate, different dimensions, a date with
     /// no anchor).
     Incomparable,
@@ -212,6 +237,8 @@ impl Verdict {
     pub fn description(self) -> &'static str {
         match self {
             Verdict::Contradiction => "the two claims cannot both be true",
+            Verdict::Rounding => "the two values differ by no more than rounding",
+            Verdict::Revision => "one claim supersedes the other",
             Verdict::Incomparable => "the two claims cannot be compared",
             Verdict::Compatible => "both can be true; one is less precise or they overlap",
             Verdict::NamingVariant => "two names of one registry values entry",
@@ -233,6 +260,10 @@ pub enum ReasonCode {
     Overlapping,
     /// No value is in both sets.
     Disjoint,
+    /// Disjoint as written, overlapping with a round figure read as rounded.
+    WithinRounding,
+    /// One claim names the other in `supersedes`.
+    Supersedes,
     /// A day of year (`--12-10`) falls inside a date or span in some year.
     DayOfYearInside,
     /// A day of year (`--12-10`) falls in no year of a date or span.
@@ -284,6 +315,10 @@ impl ReasonCode {
             ReasonCode::Nested => "one value's set lies inside the other's",
             ReasonCode::Overlapping => "the sets share values and each has values the other lacks",
             ReasonCode::Disjoint => "no value is in both sets",
+            ReasonCode::WithinRounding => {
+                "disjoint as written, overlapping once a round figure is read as rounded"
+            }
+            ReasonCode::Supersedes => "one claim names the other in `supersedes`",
             ReasonCode::DayOfYearInside => "a day of year falls inside the other date in some year",
             ReasonCode::DayOfYearOutside => "a day of year falls in no year of the other date",
             ReasonCode::NoRate => "crosscheck.toml has no rate for a currency in the claim's year",
@@ -321,9 +356,15 @@ pub struct Finding {
     pub attribute: String,
     /// Global ids of the claims involved, sorted.
     pub claims: Vec<ClaimId>,
-    /// For the contradiction kinds: every pair that cannot both be true,
-    /// each sorted, the list sorted. Empty for the other kinds.
+    /// For the contradiction kinds: every pair that cannot both be true;
+    /// for `rounding`, every pair that differs by no more than rounding;
+    /// for `revision`, the superseded and the superseding claim. Each
+    /// sorted, the list sorted. Empty for the other kinds.
     pub pairs: Vec<[ClaimId; 2]>,
+    /// Pairs of the group (at least one claim of it in this finding) that
+    /// were not compared because their `as_of` do not overlap, each
+    /// sorted, the list sorted.
+    pub not_compared: Vec<[ClaimId; 2]>,
     /// The finding in plain words, for example
     /// "200M EUR is 216.26M USD at 1.0813 (2023), above 'up to 150M USD'".
     pub explanation: String,

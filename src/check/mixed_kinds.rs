@@ -62,6 +62,7 @@ fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
         attribute: group.attribute.to_owned(),
         claims: readable.iter().map(|claim| claim.id.clone()).collect(),
         pairs: Vec::new(),
+        not_compared: Vec::new(),
         explanation: format!(
             "'{}' of '{}' holds values of {} kinds, which are never compared with each other: {}. Give each fact its own attribute, or correct the value's form",
             group.attribute,

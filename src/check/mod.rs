@@ -53,6 +53,7 @@ pub mod finding;
 pub mod mixed_kinds;
 pub mod numeric;
 pub mod ordinals;
+pub mod revisions;
 pub mod sets;
 pub mod texts;
 pub mod unreadable;
@@ -75,7 +76,7 @@ pub use finding::{
 };
 
 use crate::link::{SubjectGraph, ValueAliases};
-use crate::model::{Claim, ClaimId, Project, Source};
+use crate::model::{Claim, ClaimId, ClaimOrigin, Project, Source};
 use crate::text::normalize::normalize_name;
 use crate::value::denote::{DenoteError, denote};
 use crate::value::{Currency, Denotation, DenoteContext, TimeSet, Value, ValueKind};
@@ -85,6 +86,77 @@ use crate::value::{Currency, Denotation, DenoteContext, TimeSet, Value, ValueKin
 pub struct CheckOutcome {
     /// In the stable order of the JSON report.
     pub findings: Vec<Finding>,
+    /// One per fact (canonical subject and attribute) whose claims are
+    /// about more than one `as_of`, sorted by subject and attribute.
+    pub timelines: Vec<Timeline>,
+}
+
+/// The claims about one fact that say when they hold, in time order: how a
+/// toll or a budget moved, and who said what when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    pub subject: String,
+    pub attribute: String,
+    /// Sorted by the start of `as_of`, then claim id.
+    pub entries: Vec<TimelineEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineEntry {
+    pub claim: ClaimId,
+    /// `as_of` as written.
+    pub as_of: String,
+    /// The value as written.
+    pub value: String,
+    /// The claim's origin ([`ClaimOrigin::name`]).
+    pub origin: String,
+    /// The claim this one supersedes, if any.
+    pub supersedes: Option<ClaimId>,
+}
+
+/// The timelines of `claims`: see [`CheckOutcome::timelines`].
+pub fn timelines(claims: &[ClaimFacts<'_>]) -> Vec<Timeline> {
+    let mut by_fact: BTreeMap<(&str, &str), Vec<&ClaimFacts<'_>>> = BTreeMap::new();
+    for claim in claims.iter().filter(|c| c.as_of.is_some()) {
+        by_fact
+            .entry((claim.subject, claim.attribute))
+            .or_default()
+            .push(claim);
+    }
+    by_fact
+        .into_iter()
+        .filter_map(|((subject, attribute), mut dated)| {
+            let distinct: std::collections::BTreeSet<Option<&str>> =
+                dated.iter().map(|c| c.as_of_written).collect();
+            if distinct.len() < 2 {
+                return None;
+            }
+            let start = |c: &ClaimFacts<'_>| match &c.as_of {
+                Some(TimeSet::Span(interval)) => match interval.lo() {
+                    Bound::Included(m) | Bound::Excluded(m) => Some(m),
+                    Bound::Unbounded => Some(i64::MIN),
+                },
+                _ => None,
+            };
+            dated.sort_by(|a, b| {
+                (start(a).is_none(), start(a), a.id).cmp(&(start(b).is_none(), start(b), b.id))
+            });
+            Some(Timeline {
+                subject: subject.to_owned(),
+                attribute: attribute.to_owned(),
+                entries: dated
+                    .into_iter()
+                    .map(|c| TimelineEntry {
+                        claim: c.id.clone(),
+                        as_of: c.as_of_written.unwrap_or_default().to_owned(),
+                        value: c.written.to_owned(),
+                        origin: c.origin().name(),
+                        supersedes: c.supersedes.cloned(),
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
 }
 
 /// The checks, by the kebab-case name reports and docs use.
@@ -110,6 +182,7 @@ pub enum CheckCode {
     Booleans,
     Unreadable,
     MixedKinds,
+    Revisions,
 }
 
 impl CheckCode {
@@ -137,6 +210,9 @@ impl CheckCode {
             CheckCode::Booleans => "true/false: equal or a contradiction",
             CheckCode::Unreadable => "null values: never a contradiction, listed as unreadable",
             CheckCode::MixedKinds => "one subject and attribute holding values of two kinds",
+            CheckCode::Revisions => {
+                "a claim that supersedes another: reported as a revision, whatever the values"
+            }
         }
     }
 }
@@ -159,6 +235,7 @@ pub const CHECKS: &[Check] = &[
     booleans::CHECK,
     unreadable::CHECK,
     mixed_kinds::CHECK,
+    revisions::CHECK,
 ];
 
 /// One claim, resolved for comparison: everything a check may look at.
@@ -186,6 +263,19 @@ pub struct ClaimFacts<'a> {
     /// starts in, else the year `published` starts in.
     pub rate_year: Option<i32>,
     pub according_to: &'a [String],
+    /// `as_of` as written, for reports.
+    pub as_of_written: Option<&'a str>,
+    /// The quote, for revisions (both quotes are shown).
+    pub quote: Option<&'a str>,
+    /// The claim this one replaces (`supersedes`).
+    pub supersedes: Option<&'a ClaimId>,
+}
+
+impl<'a> ClaimFacts<'a> {
+    /// Where the claim's value comes from: [`ClaimOrigin::of`].
+    pub fn origin(&self) -> ClaimOrigin<'a> {
+        ClaimOrigin::of(self.according_to, self.source)
+    }
 }
 
 impl ClaimFacts<'_> {
@@ -325,6 +415,7 @@ pub fn check_facts(project: &Project, facts: &[ClaimFacts<'_>]) -> CheckOutcome 
     };
     CheckOutcome {
         findings: check_claims(facts, &context),
+        timelines: timelines(facts),
     }
 }
 
@@ -333,10 +424,12 @@ pub fn check_facts(project: &Project, facts: &[ClaimFacts<'_>]) -> CheckOutcome 
 /// file order); sources are resolved in parallel.
 pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<ClaimFacts<'a>> {
     let tolerance = project.settings.compare.approx_tolerance;
+    let rounding = project.settings.compare.rounding_tolerance;
     // `as_of` and `published` are dates; one that denotes nothing
     // (relative, with no anchor) is treated as unknown: any time.
     let unanchored = DenoteContext {
         approx_tolerance: tolerance,
+        rounding_tolerance: rounding,
         published: None,
     };
     let published_years: Vec<Option<i32>> = project
@@ -363,6 +456,7 @@ pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<Cla
         .map(|(&(s, source, claim), subject)| {
             let context = DenoteContext {
                 approx_tolerance: tolerance,
+                rounding_tolerance: rounding,
                 published: source.published.as_ref(),
             };
             let as_of = claim
@@ -378,11 +472,17 @@ pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<Cla
                 attribute: &claim.attribute,
                 value: &claim.value,
                 written: &claim.value_written,
-                denoted: denoted_text(&denotation),
+                denoted: match &denotation {
+                    Ok(denoted) => describe::value_words(&claim.value, denoted),
+                    Err(error) => describe::denote_error(error).to_owned(),
+                },
                 denotation,
                 as_of,
                 rate_year,
                 according_to: &claim.according_to,
+                as_of_written: claim.as_of_written.as_deref(),
+                quote: claim.quote.as_ref().map(|q| q.text.as_str()),
+                supersedes: claim.supersedes.as_ref().map(|(id, _)| id),
             }
         })
         .collect()

@@ -84,13 +84,78 @@ pub fn compare(a: &ClaimFacts, b: &ClaimFacts, context: &CheckContext<'_>) -> Pa
             ),
         ),
         _ => {
+            let relation = x.interval.relation(&y.interval);
+            if let Some(verdict) = within_rounding(a, x, b, y, relation, Vec::new()) {
+                return verdict;
+            }
             let reason = Reason::Relation {
                 order: Order::Numbers,
                 a_first: describe::lies_below(&x.interval, &y.interval),
             };
-            by_relation(a, b, CHECK.code, x.interval.relation(&y.interval), reason)
+            by_relation(a, b, CHECK.code, relation, reason)
         }
     }
+}
+
+/// The dimension of a claim's own (unconverted) value.
+fn x_or_y_dimension(claim: &ClaimFacts) -> Dimension {
+    match &claim.denotation {
+        Ok(Denotation::Numeric(set)) => set.dimension,
+        _ => Dimension::Pure,
+    }
+}
+
+/// The `rounding` verdict, when two sets disjoint as written overlap once
+/// each round figure is read as rounded ([`NumericSet::rounded`]); `None`
+/// otherwise. `before` are sentences to put first (conversions).
+fn within_rounding(
+    a: &ClaimFacts,
+    x: &NumericSet,
+    b: &ClaimFacts,
+    y: &NumericSet,
+    relation: SetRelation,
+    mut before: Vec<String>,
+) -> Option<PairComparison> {
+    if relation != SetRelation::Disjoint || (x.rounded.is_none() && y.rounded.is_none()) {
+        return None;
+    }
+    let (rx, ry) = (
+        x.rounded.unwrap_or(x.interval),
+        y.rounded.unwrap_or(y.interval),
+    );
+    rx.intersection(&ry)?;
+    let read = |claim: &ClaimFacts, set: &NumericSet| match set.rounded {
+        Some(rounded) => format!(
+            "'{}' is a round figure, read as {}",
+            claim.written,
+            describe::numeric(&NumericSet {
+                dimension: set.dimension,
+                interval: rounded,
+                rounded: None,
+            })
+        ),
+        // Converted amounts are shown converted; others in their words.
+        None if set.dimension != x_or_y_dimension(claim) => {
+            format!("'{}' is {}", claim.written, describe::numeric(set))
+        }
+        None => format!("'{}' is {}", claim.written, claim.denoted),
+    };
+    before.push(format!(
+        "'{}' and '{}' differ by no more than rounding: {}; {}",
+        a.written,
+        b.written,
+        read(a, x),
+        read(b, y)
+    ));
+    Some(comparison(
+        a,
+        b,
+        CHECK.code,
+        Verdict::Rounding,
+        Some(relation),
+        ReasonCode::WithinRounding,
+        Reason::text(before.join("; ")),
+    ))
 }
 
 /// The verdict that a relation between two sets of numbers or instants
@@ -160,6 +225,10 @@ fn compare_converted(
             )
         })
         .collect();
+    if let Some(mut verdict) = within_rounding(a, &xa, b, &yb, relation, sentences.clone()) {
+        verdict.conversions = conversions.into_boxed_slice();
+        return verdict;
+    }
     sentences.push(describe::relation_clause(
         a.written,
         &describe::numeric(&xa),
@@ -230,6 +299,9 @@ fn to_usd(
     let converted = NumericSet {
         dimension: Dimension::Money(usd),
         interval,
+        rounded: set
+            .rounded
+            .and_then(|r| Interval::new(scale_bound(r.lo(), rate)?, scale_bound(r.hi(), rate)?)),
     };
     let shown = central_value(claim.value)
         .and_then(|(approx, v)| v.checked_mul(rate).map(|usd| (approx, usd)))

@@ -51,6 +51,9 @@ fn claim(id: &str, written: &str, value: Value, denotation: Denotation) -> Claim
         as_of: None,
         rate_year: Some(2023),
         according_to: &[],
+        as_of_written: None,
+        quote: None,
+        supersedes: None,
     }
 }
 
@@ -80,10 +83,12 @@ fn money(
             scale: Scale::Million,
         }),
         unit: Some(Unit::Currency(code)),
+        marked_exact: false,
     });
     let set = NumericSet {
         dimension: Dimension::Money(code),
         interval: Interval::half_open(d(lo), d(hi)).unwrap(),
+        rounded: None,
     };
     claim(id, written, value, Denotation::Numeric(set))
 }
@@ -100,10 +105,12 @@ fn number(
             scale: Scale::One,
         }),
         unit: None,
+        marked_exact: false,
     });
     let set = NumericSet {
         dimension,
         interval: Interval::new(lo, hi).unwrap(),
+        rounded: None,
     };
     claim(id, id, value, Denotation::Numeric(set))
 }
@@ -361,7 +368,7 @@ fn agreement_counts_independent_origins() {
     assert_eq!(findings[0].independent_origins, 2);
     assert_eq!(
         findings[0].explanation,
-        "3 claims state the same value (1..2): a/v, b/v, c/v. \
+        "3 claims state the same value, 1..2: a/v, b/v, c/v. \
          3 sources, 2 independent origins: a/v and b/v both cite Clash Report"
     );
 }

@@ -54,6 +54,7 @@ fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
         ),
         claims: ids,
         pairs: Vec::new(),
+        not_compared: Vec::new(),
         comparisons: Vec::new(),
         conversions: Vec::new(),
         independent_origins: origins.len(),

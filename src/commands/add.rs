@@ -131,9 +131,38 @@ fn add_locked(
             };
         }
     };
-    if let Err(failure) = load::load_project_with(&args.dir, Some((&path, new_text.as_bytes()))) {
-        return report(&failure, console);
-    }
+    let project = match load::load_project_with(&args.dir, Some((&path, new_text.as_bytes()))) {
+        Ok(project) => project,
+        Err(failure) => return report(&failure, console),
+    };
+    // The new claim's warnings (a risky reading of its value): those in
+    // its file past the point where the old text and the new one part.
+    let parted = bytes
+        .iter()
+        .zip(new_text.as_bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let file_name = format!(
+        "claims/{}",
+        path.file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    );
+    let own: Vec<diagnostic::Diagnostic> = project
+        .warnings
+        .iter()
+        .filter(|w| {
+            w.labels.first().is_some_and(|l| {
+                project.files.name(l.span.file) == file_name && l.span.bytes.start >= parted
+            })
+        })
+        .cloned()
+        .collect();
+    diagnostic::render(
+        &own,
+        &project.files,
+        console.stderr_is_terminal,
+        console.stderr,
+    )?;
     write_atomically(&path, new_text.as_bytes())?;
     drop(lock);
     let name = path

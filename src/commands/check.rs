@@ -119,7 +119,8 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     let outcome = check::check_facts(&project, &facts);
     timings.step("check");
     // Curation warnings are shown, never counted in the exit status.
-    let warnings = check::curation_warnings(&project, &graph);
+    let mut warnings = project.warnings.clone();
+    warnings.extend(check::curation_warnings(&project, &graph));
     timings.step("curation warnings");
     let input = ReportInput::new(&project, &facts, &outcome, &warnings);
     match args.format {

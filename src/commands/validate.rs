@@ -20,6 +20,12 @@ pub struct Args {
 pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     match console.load_project(&args.dir)? {
         Ok(project) => {
+            crate::diagnostic::render(
+                &project.warnings,
+                &project.files,
+                console.stderr_is_terminal,
+                console.stderr,
+            )?;
             let claims = project.claims().count();
             let quotes = project
                 .claims()

@@ -145,7 +145,12 @@ pub fn load_project_with(
                     &mut slot.diagnostics,
                 )),
                 Some(file) => {
-                    match source::read_source(file, files.text(file), &mut slot.diagnostics) {
+                    match source::read_source(
+                        file,
+                        files.text(file),
+                        &settings.attributes,
+                        &mut slot.diagnostics,
+                    ) {
                         Some(draft) => Parsed::Source(Box::new(draft)),
                         None => Parsed::Nothing,
                     }
@@ -169,10 +174,13 @@ pub fn load_project_with(
     check_unique_source_ids(&drafts, &mut diagnostics);
     document::resolve_documents(root, &mut drafts, &mut files, &mut diagnostics);
     check_ignored_documents(&drafts, &ignore_documents, &mut diagnostics);
+    check_superseded_claims(&drafts, &mut diagnostics);
 
-    if !diagnostics.is_empty() {
+    if diagnostics.iter().any(is_error) {
         return Err(LoadFailure { diagnostics, files });
     }
+    // What is left are warnings: shown by validate, add and check.
+    let warnings = diagnostics;
     let mut sources: Vec<Source> = drafts.into_iter().map(|d| d.source).collect();
     sources.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(Project {
@@ -181,7 +189,69 @@ pub fn load_project_with(
         registry,
         sources,
         files,
+        warnings,
     })
+}
+
+fn is_error(diagnostic: &Diagnostic) -> bool {
+    diagnostic.level == crate::diagnostic::Level::Error
+}
+
+/// Every `supersedes` names a claim of the project, other than itself.
+fn check_superseded_claims(drafts: &[SourceDraft], diagnostics: &mut Vec<Diagnostic>) {
+    let ids: std::collections::BTreeSet<&str> = drafts
+        .iter()
+        .flat_map(|d| d.source.claims.iter().map(|c| c.id.as_str()))
+        .collect();
+    for claim in drafts.iter().flat_map(|d| d.source.claims.iter()) {
+        let Some((target, span)) = &claim.supersedes else {
+            continue;
+        };
+        let message = if target == &claim.id {
+            format!("the claim `{}` says it supersedes itself", claim.id)
+        } else if ids.contains(target.as_str()) {
+            continue;
+        } else {
+            format!("`supersedes` names `{target}`, which is no claim of the project")
+        };
+        let (source, local) = target.as_str().split_once('/').unwrap_or(("", ""));
+        let same_source: Vec<&str> = drafts
+            .iter()
+            .filter(|d| d.source.id == source)
+            .flat_map(|d| d.source.claims.iter().map(|c| c.local_id.as_str()))
+            .collect();
+        let help = if same_source.is_empty() {
+            format!(
+                "no source has the id `{source}`; the sources are {}",
+                drafts
+                    .iter()
+                    .map(|d| format!("`{}`", d.source.id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        } else {
+            match fields::closest(local, &same_source) {
+                Some(close) => format!("did you mean \"{source}/{close}\"?"),
+                None => format!(
+                    "the claims of `{source}` are {}",
+                    same_source
+                        .iter()
+                        .map(|c| format!("`{c}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }
+        };
+        diagnostics.push(
+            Diagnostic::error(DiagnosticCode::UnknownSupersededClaim, message)
+                .with_label(crate::diagnostic::Label::primary(
+                    span.clone(),
+                    "no such claim",
+                ))
+                .with_help(help)
+                .with_note("`supersedes` takes the global id `<source.id>/<claim.id>` of the claim this one revises"),
+        );
+    }
 }
 
 /// Reads one claim file from memory, without the filesystem: its document is
@@ -190,10 +260,16 @@ pub fn load_project_with(
 pub fn parse_source_file(name: &str, bytes: &[u8]) -> Result<Source, LoadFailure> {
     let mut files = Files::default();
     let mut diagnostics = Vec::new();
-    let draft = text_of(&mut files, name, bytes, &mut diagnostics)
-        .and_then(|file| source::read_source(file, files.text(file), &mut diagnostics));
+    let draft = text_of(&mut files, name, bytes, &mut diagnostics).and_then(|file| {
+        source::read_source(
+            file,
+            files.text(file),
+            &std::collections::BTreeMap::new(),
+            &mut diagnostics,
+        )
+    });
     match draft {
-        Some(draft) if diagnostics.is_empty() => Ok(draft.source),
+        Some(draft) if !diagnostics.iter().any(is_error) => Ok(draft.source),
         _ => Err(LoadFailure { diagnostics, files }),
     }
 }

@@ -5,6 +5,11 @@
 //! ```toml
 //! [compare]
 //! approx_tolerance = 0.10
+//! rounding_tolerance = 0.05
+//!
+//! [attributes]          # the kind of value an attribute holds
+//! count = "number"
+//! gate = "text"
 //!
 //! [rates.2023]          # 1 unit of the currency = this many USD in 2023
 //! EUR = 1.0813
@@ -27,13 +32,13 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::DiagnosticCode;
-use crate::model::{CoverageIgnore, Settings};
+use crate::model::{AttributeKind, CoverageIgnore, Settings};
 use crate::value::Currency;
 
 use super::fields::{Sink, closest};
 
-const SECTIONS: &[&str] = &["compare", "rates", "link", "coverage"];
-const COMPARE_KEYS: &[&str] = &["approx_tolerance"];
+const SECTIONS: &[&str] = &["compare", "rates", "link", "coverage", "attributes"];
+const COMPARE_KEYS: &[&str] = &["approx_tolerance", "rounding_tolerance"];
 const LINK_KEYS: &[&str] = &["fuzzy_threshold", "suggest_threshold"];
 const COVERAGE_KEYS: &[&str] = &["ignore"];
 const IGNORE_KEYS: &[&str] = &["document", "text", "reason"];
@@ -70,18 +75,25 @@ pub(crate) fn read_settings(
         match name {
             "compare" => {
                 for (key, value) in section {
+                    let name = key.get_ref().as_ref();
                     if known(sink, key, COMPARE_KEYS, "[compare]")
-                        && let Some(t) = decimal(sink, value, "approx_tolerance")
+                        && let Some(t) = decimal(sink, value, name)
                     {
                         if t < Decimal::ZERO || t >= Decimal::ONE {
                             invalid(
                                 sink,
                                 value.span(),
-                                "`approx_tolerance` must be at least 0 and below 1",
-                                "0.10 means ±10 %",
+                                &format!("`{name}` must be at least 0 and below 1"),
+                                if name == "approx_tolerance" {
+                                    "0.10 means ±10 %"
+                                } else {
+                                    "0.05 reads a round figure as at most ±5 % of its value; 0 reads every figure as written"
+                                },
                             );
-                        } else {
+                        } else if name == "approx_tolerance" {
                             settings.compare.approx_tolerance = t;
+                        } else {
+                            settings.compare.rounding_tolerance = t;
                         }
                     }
                 }
@@ -121,6 +133,7 @@ pub(crate) fn read_settings(
                 }
             }
             "rates" => read_rates(sink, section, &mut settings),
+            "attributes" => read_attributes(sink, section, &mut settings),
             "coverage" => {
                 for (key, value) in section {
                     if !known(sink, key, COVERAGE_KEYS, "[coverage]") {
@@ -148,6 +161,48 @@ pub(crate) fn read_settings(
         }
     }
     (settings, ignore_documents)
+}
+
+/// `[attributes]`: `count = "number"`, one of [`AttributeKind::ALL`].
+fn read_attributes(sink: &mut Sink<'_>, section: &DeTable<'_>, settings: &mut Settings) {
+    let kinds: Vec<&str> = AttributeKind::ALL.iter().map(|k| k.name()).collect();
+    for (key, value) in section {
+        let name = key.get_ref().as_ref();
+        let DeValue::String(kind) = value.get_ref() else {
+            wrong(
+                sink,
+                value,
+                &format!(
+                    "`{name}` must name a kind as a string: {}",
+                    kinds.join(" | ")
+                ),
+            );
+            continue;
+        };
+        match AttributeKind::ALL
+            .iter()
+            .find(|k| k.name() == kind.as_ref())
+        {
+            Some(kind) => {
+                settings.attributes.insert(name.to_owned(), *kind);
+            }
+            None => {
+                let help = match closest(kind, &kinds) {
+                    Some(close) => format!(
+                        "did you mean \"{close}\"? The kinds are {}",
+                        kinds.join(" | ")
+                    ),
+                    None => format!("the kinds are {}", kinds.join(" | ")),
+                };
+                invalid(
+                    sink,
+                    value.span(),
+                    &format!("`{kind}` is not a kind of value"),
+                    &help,
+                );
+            }
+        }
+    }
 }
 
 fn table_of<'t, 'i>(

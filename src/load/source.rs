@@ -2,12 +2,13 @@
 //! without touching the filesystem (the document and its quotes are checked
 //! by [`super::document`]).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Label};
-use crate::model::{Claim, ClaimId, FileId, Quote, Source};
-use crate::value::{self, DateExpr, DatePoint, Form, Value, ValueError};
+use crate::model::{AttributeKind, Claim, ClaimId, FileId, Quote, Source};
+use crate::value::hint::{self, Risk};
+use crate::value::{self, DateExpr, DatePoint, Form, Reading, Value, ValueError};
 
 use super::fields::{Fields, Sink, read_object};
 use super::json::{self, Json, JsonKind, JsonString};
@@ -34,6 +35,7 @@ pub const CLAIM_FIELDS: &[&str] = &[
     "quote",
     "as_of",
     "according_to",
+    "supersedes",
     "note",
 ];
 
@@ -59,6 +61,7 @@ pub struct SourceDraft {
 pub fn read_source(
     file: FileId,
     text: &str,
+    attributes: &BTreeMap<String, AttributeKind>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<SourceDraft> {
     let mut sink = Sink { file, diagnostics };
@@ -114,6 +117,7 @@ pub fn read_source(
         published_present: published_string.is_some(),
         source_span: source_json.span.clone(),
         has_document: document.is_some(),
+        attributes,
     };
     let mut source = Source {
         id: id.value.to_string(),
@@ -187,10 +191,12 @@ pub fn read_source(
     })
 }
 
-struct SourceContext {
+struct SourceContext<'a> {
     published_present: bool,
     source_span: Range<usize>,
     has_document: bool,
+    /// `crosscheck.toml` `[attributes]`.
+    attributes: &'a BTreeMap<String, AttributeKind>,
 }
 
 fn string_of(fields: &Fields<'_>, sink: &mut Sink<'_>, name: &str) -> Option<String> {
@@ -247,7 +253,7 @@ fn read_claim(
     sink: &mut Sink<'_>,
     item: &Json,
     source_id: &str,
-    context: &SourceContext,
+    context: &SourceContext<'_>,
 ) -> Option<(Claim, Option<Range<usize>>, Range<usize>)> {
     let errors_before = sink.diagnostics.len();
     let fields = read_object(
@@ -277,7 +283,15 @@ fn read_claim(
     if let Some(attribute) = attribute {
         check_attribute(sink, attribute);
     }
-    let value = fields.get("value").and_then(|v| read_value(sink, v));
+    let declared = attribute.and_then(|a| {
+        context
+            .attributes
+            .get(&*a.value)
+            .map(|kind| (&*a.value, *kind))
+    });
+    let value = fields
+        .get("value")
+        .and_then(|v| read_value(sink, v, declared));
     let quote = fields.optional_string(sink, "quote");
     if let Some(q) = quote.filter(|q| q.value.trim().is_empty()) {
         sink.error(
@@ -306,6 +320,22 @@ fn read_claim(
         .map(|s| s.value.to_string())
         .collect();
     let note = string_of(&fields, sink, "note");
+    let supersedes = fields.optional_string(sink, "supersedes");
+    if let Some(s) = supersedes
+        && !is_global_id(&s.value)
+    {
+        sink.error(
+            DiagnosticCode::UnknownSupersededClaim,
+            s.span.clone(),
+            format!("`supersedes` is `{}`, which is not a global claim id", s.value),
+            "not `<source.id>/<claim.id>`",
+        )
+        .help
+        .push(format!(
+            "name the replaced claim by its global id, its source's id and its own joined by `/`: \"{source_id}/{}\" for a claim of this source",
+            s.value.trim_matches('/')
+        ));
+    }
 
     if !context.published_present {
         let relative_value = matches!(&value, Some((Value::Date(d), _)) if is_relative(d));
@@ -347,6 +377,13 @@ fn read_claim(
     if sink.diagnostics.len() > errors_before {
         return None;
     }
+    if declared.is_none()
+        && let (Some(attribute), Some(json), Some((value, written))) =
+            (attribute, fields.get("value"), value.as_ref())
+        && let Some(risk) = hint::risk(written, value)
+    {
+        push_risk(sink, json.span.clone(), &attribute.value, written, &risk);
+    }
     let (id, subject, attribute, (value, value_written)) = (id?, subject?, attribute?, value?);
     Some((
         Claim {
@@ -365,6 +402,12 @@ fn read_claim(
             as_of,
             as_of_written: as_of_string.map(|s| s.value.to_string()),
             according_to,
+            supersedes: supersedes.map(|s| {
+                (
+                    ClaimId(std::sync::Arc::from(&*s.value)),
+                    sink.span(s.span.clone()),
+                )
+            }),
             note,
             span: sink.span(item.span.clone()),
             value_span: sink.span(
@@ -436,8 +479,109 @@ fn snake_case(text: &str) -> String {
         .to_owned()
 }
 
-/// A claim's `value`, and the value as written (see [`Claim::value_written`]).
-fn read_value(sink: &mut Sink<'_>, json: &Json) -> Option<(Value, String)> {
+/// Whether `id` has the shape of a global claim id, `<source.id>/<claim.id>`.
+fn is_global_id(id: &str) -> bool {
+    match id.split_once('/') {
+        Some((source, claim)) => {
+            let part = |p: &str| !p.is_empty() && !p.contains(['/', ' ', '\t', '\n']);
+            part(source) && part(claim)
+        }
+        None => false,
+    }
+}
+
+/// The warning for a value read by a risky inference (see [`hint`]).
+fn push_risk(sink: &mut Sink<'_>, span: Range<usize>, attribute: &str, written: &str, risk: &Risk) {
+    let (message, label, help) = match risk {
+        Risk::BareYear(year) => (
+            format!("`{written}` on `{attribute}` is read as the year {year}"),
+            "read as a year".to_owned(),
+            format!(
+                "if it is a count or amount, declare `{attribute} = \"number\"` under [attributes] in crosscheck.toml (or write `{},{:03}`); if it is a year, declare `{attribute} = \"date\"` to say so",
+                year / 1000,
+                year % 1000
+            ),
+        ),
+        Risk::TextLooksStructured { meant } => (
+            format!(
+                "`{written}` on `{attribute}` is read as text, though it looks like a number, date or bound"
+            ),
+            "read as text".to_owned(),
+            match meant {
+                Some(meant) => format!(
+                    "did you mean \"{meant}\"? Text is never compared as a number or date; to keep it as text, write \"'{written}\" or declare `{attribute} = \"text\"` under [attributes]"
+                ),
+                None => format!(
+                    "write it in the value grammar (docs/values.md); to keep it as text, write \"'{written}\" or declare `{attribute} = \"text\"` under [attributes]"
+                ),
+            },
+        ),
+    };
+    let span = sink.span(span);
+    sink.push(
+        Diagnostic::warning(DiagnosticCode::RiskyValue, message)
+            .with_label(Label::primary(span, label))
+            .with_help(help),
+    );
+}
+
+/// A claim's `value`, and the value as written (see [`Claim::value_written`]),
+/// read as the attribute's declared kind when `[attributes]` declares one.
+fn read_value(
+    sink: &mut Sink<'_>,
+    json: &Json,
+    declared: Option<(&str, AttributeKind)>,
+) -> Option<(Value, String)> {
+    let read = read_value_as(sink, json, declared.map(|(_, kind)| kind))?;
+    let Some((attribute, kind)) = declared else {
+        return Some(read);
+    };
+    let (value, written) = &read;
+    if matches!(value, Value::Unreadable) || value.kind() == kind.value_kind() {
+        return Some(read);
+    }
+    let example = match kind {
+        AttributeKind::Number => "a number such as \"11,300\", \">=3958\" or \"~500M USD\"",
+        AttributeKind::Date => "a date such as \"2023-09-10\" or \"2023-09\"",
+        AttributeKind::Ordinal => "an ordinal such as \"3rd\"",
+        AttributeKind::Text => "a string (text is written as is)",
+        AttributeKind::Boolean => "true or false (not in quotes)",
+        AttributeKind::Set => "an array of names: [\"a\", \"b\"]",
+    };
+    let mut help = format!("write {example}");
+    if let Value::Text(text) = value
+        && let Some(meant) = hint::probable_form(text)
+    {
+        help = format!("did you mean \"{meant}\"? {help}");
+    }
+    help.push_str(&format!(
+        ", or change `{attribute} = \"{}\"` under [attributes] in crosscheck.toml",
+        kind.name()
+    ));
+    sink.error(
+        DiagnosticCode::ValueOfWrongKind,
+        json.span.clone(),
+        format!(
+            "`{attribute}` is declared a {} in crosscheck.toml, but `{written}` reads as {}",
+            kind.name(),
+            value.kind().describe()
+        ),
+        format!("not a {}", kind.name()),
+    )
+    .help
+    .push(help);
+    None
+}
+
+fn read_value_as(
+    sink: &mut Sink<'_>,
+    json: &Json,
+    declared: Option<AttributeKind>,
+) -> Option<(Value, String)> {
+    let reading = Reading {
+        numbers_not_years: declared == Some(AttributeKind::Number),
+        text_only: declared == Some(AttributeKind::Text),
+    };
     match &json.kind {
         JsonKind::Null => Some((Value::Unreadable, "null".into())),
         JsonKind::Bool(b) => Some((Value::Bool(*b), b.to_string())),
@@ -451,7 +595,7 @@ fn read_value(sink: &mut Sink<'_>, json: &Json) -> Option<(Value, String)> {
                 None
             }
         },
-        JsonKind::String(s) => match value::parse_value_str(&s.value) {
+        JsonKind::String(s) => match value::parse_value_with(&s.value, reading) {
             Ok(value) => Some((value, s.value.to_string())),
             Err(error) => {
                 let span = s.char_span(error.char_offset, error.char_len);
@@ -518,7 +662,11 @@ fn push_value_error(sink: &mut Sink<'_>, span: Range<usize>, written: &str, erro
         format!("invalid value `{written}`"),
         error.message.clone(),
     );
-    if !error.help.is_empty() {
+    if let Some(meant) = hint::probable_form(written) {
+        diagnostic.help.push(format!(
+            "did you mean \"{meant}\"? (a text that starts with a digit is written after `'`: \"'{written}\")"
+        ));
+    } else if !error.help.is_empty() {
         diagnostic.help.push(error.help.clone());
     }
     diagnostic

@@ -107,6 +107,7 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
         (PreEscaped("</section>")) (NL)
         // After the findings: readers come for those; the graph is the map
         // behind them, and on a real case it is long.
+        (timelines_section(input))
         (graph_section(input))
         (sources_section(input))
         (warnings_section(input))
@@ -245,7 +246,7 @@ fn finding_html(input: &ReportInput<'_>, finding: &Finding) -> Markup {
                 } (NL)
             }
             (PreEscaped("<table class=\"claims\">")) (NL)
-            thead { tr { th { "Claim" } th { "Source" } th { "Value as written" } th { "Normalised" } th { "According to" } th { "Quote" } } } (NL)
+            thead { tr { th { "Claim" } th { "Source" } th { "Value as written" } th { "Meaning" } th { "As of" } th { "According to" } th { "Quote" } } } (NL)
             (PreEscaped("<tbody>")) (NL)
             @for id in &finding.claims {
                 (claim_row(input, finding, id))
@@ -253,11 +254,14 @@ fn finding_html(input: &ReportInput<'_>, finding: &Finding) -> Markup {
             (PreEscaped("</tbody></table>")) (NL)
             @if !finding.pairs.is_empty() {
                 p class="pairs" {
-                    strong { "Cannot both be true:" } " "
-                    @for (i, [a, b]) in finding.pairs.iter().enumerate() {
-                        @if i > 0 { "; " }
-                        span class="claim-id" { (breakable_id(&a.0)) } " × " span class="claim-id" { (breakable_id(&b.0)) }
-                    }
+                    strong { (crate::report::markdown::pairs_label(kind)) ":" } " "
+                    (pair_list(&finding.pairs))
+                } (NL)
+            }
+            @if !finding.not_compared.is_empty() {
+                p class="not-compared" {
+                    strong { "Not compared (their as_of do not overlap):" } " "
+                    (pair_list(&finding.not_compared))
                 } (NL)
             }
             @if !finding.conversions.is_empty() {
@@ -278,10 +282,55 @@ fn finding_html(input: &ReportInput<'_>, finding: &Finding) -> Markup {
     }
 }
 
+/// `a × b; c × d`, each id breakable after its slashes and hyphens.
+fn pair_list(pairs: &[[crate::model::ClaimId; 2]]) -> Markup {
+    html! {
+        @for (i, [a, b]) in pairs.iter().enumerate() {
+            @if i > 0 { "; " }
+            span class="claim-id" { (breakable_id(&a.0)) } " × " span class="claim-id" { (breakable_id(&b.0)) }
+        }
+    }
+}
+
+/// Each fact whose claims hold at more than one `as_of`, in time order.
+fn timelines_section(input: &ReportInput<'_>) -> Markup {
+    html! {
+        @if !input.outcome.timelines.is_empty() {
+            (PreEscaped("<section id=\"timelines\">")) (NL)
+            h2 { "Timelines" } (NL)
+            @for timeline in &input.outcome.timelines {
+                h3 {
+                    span dir="auto" { (Text(&timeline.subject)) } " "
+                    span class="attribute" { "· " span dir="auto" { (Text(&timeline.attribute)) } }
+                } (NL)
+                (PreEscaped("<table class=\"timeline\">")) (NL)
+                thead { tr { th { "As of" } th { "Value" } th { "Origin" } th { "Claim" } th { "Supersedes" } } } (NL)
+                (PreEscaped("<tbody>")) (NL)
+                @for entry in &timeline.entries {
+                    tr {
+                        td data-label="As of" { bdi { (Text(&entry.as_of)) } }
+                        td class="value" data-label="Value" { bdi { (Text(&entry.value)) } }
+                        td data-label="Origin" { bdi { (Text(&entry.origin)) } }
+                        td class="claim-id" data-label="Claim" { (breakable_id(entry.claim.as_str())) }
+                        td class="claim-id" data-label="Supersedes" {
+                            @match &entry.supersedes {
+                                Some(id) => { (breakable_id(id.as_str())) }
+                                None => { "—" }
+                            }
+                        }
+                    } (NL)
+                }
+                (PreEscaped("</tbody></table>")) (NL)
+            }
+            (PreEscaped("</section>")) (NL)
+        }
+    }
+}
+
 fn claim_row(input: &ReportInput<'_>, finding: &Finding, id: &crate::model::ClaimId) -> Markup {
     let Some((source, claim)) = input.claim(id) else {
         return html! {
-            tr { td class="claim-id" data-label="Claim" { (breakable_id(&id.0)) } td colspan="5" { "not in the project" } } (NL)
+            tr { td class="claim-id" data-label="Claim" { (breakable_id(&id.0)) } td colspan="6" { "not in the project" } } (NL)
         };
     };
     let in_pair = finding.pairs.iter().any(|pair| pair.contains(id));
@@ -290,7 +339,13 @@ fn claim_row(input: &ReportInput<'_>, finding: &Finding, id: &crate::model::Clai
             td class="claim-id" data-label="Claim" { (breakable_id(&id.0)) }
             td data-label="Source" dir="auto" { (Text(&source_name(source))) }
             td class="value" data-label="As written" { bdi { (Text(&claim.value_written)) } }
-            td class="normalised" data-label="Normalised" { bdi { (normalised_html(input.normalised(id))) } }
+            td class="normalised" data-label="Meaning" { bdi { (normalised_html(input.normalised(id))) } }
+            td class="as-of" data-label="As of" {
+                @match &claim.as_of_written {
+                    Some(as_of) => { bdi { (Text(as_of)) } }
+                    None => { "—" }
+                }
+            }
             td data-label="According to" {
                 @if claim.according_to.is_empty() {
                     "—"

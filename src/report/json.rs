@@ -25,14 +25,19 @@
 //! - `counts`: findings per kind, every kind present (kind name → count).
 //! - `findings`: sorted by kind (in the order of the table below), subject,
 //!   attribute, claims. Each has:
-//!   - `kind`: `contradiction`, `internal-contradiction`, `mixed-kinds`,
+//!   - `kind`: `contradiction`, `internal-contradiction`, `rounding`,
+//!     `revision`, `mixed-kinds`,
 //!     `incomparable`, `compatible`, `naming-variant`, `agreement`,
 //!     `unreadable`;
 //!   - `severity`: `contradiction`, `warning` or `info`;
 //!   - `subject` (canonical), `attribute`;
 //!   - `claims`: global ids, sorted;
 //!   - `pairs`: for the two contradiction kinds, every pair that cannot both
-//!     be true (each sorted, the list sorted); `[]` for the other kinds;
+//!     be true; for `rounding`, every pair that differs by no more than
+//!     rounding; for `revision`, the revised pair (each sorted, the list
+//!     sorted); `[]` for the other kinds;
+//!   - `not_compared`: pairs involving the finding's claims that were not
+//!     compared because their `as_of` do not overlap (each sorted, sorted);
 //!   - `explanation`: the finding in one sentence: the reason of its one
 //!     pair, or, for several pairs, how many and among which values (each
 //!     pair's reason is in `comparisons`);
@@ -44,11 +49,16 @@
 //!     `rate` (exact decimal text, USD per unit), `year`, `written`,
 //!     `converted`;
 //!   - `independent_origins` and `origins` (`names`, `claims`).
+//! - `timelines`: one per fact (canonical subject and attribute) whose
+//!   claims are about more than one `as_of`: `subject`, `attribute` and
+//!   `entries` in time order, each `claim`, `as_of`, `value` (as written),
+//!   `origin` and `supersedes`.
 //! - `claims`: every claim of the project, sorted by id: `id`, `source`,
 //!   `subject` (as written), `canonical_subject`, `attribute`, `value` (as
 //!   written), `canonical_value`, `value_kind`, `denotation` (`kind`, `text` and, for numbers
 //!   and spans, `dimension`, `lo` and `hi` with an exact `value` or `null`
-//!   when unbounded, and `closed`), `as_of`, `according_to`, `note`,
+//!   when unbounded, and `closed`), `as_of`, `according_to`, `origin` (the
+//!   last `according_to` name, else `source <id>`), `supersedes`, `note`,
 //!   `quote` (`text`, `document`, `start` and `end` as `line:column` in
 //!   characters), and `location` (`file`, `line`, `column` of the claim).
 //! - `sources`: every source, sorted by id.
@@ -129,11 +139,49 @@ pub struct JsonReport<'a> {
     pub schema_version: u32,
     pub counts: BTreeMap<&'static str, usize>,
     pub findings: Vec<JsonFinding<'a>>,
+    /// One per fact whose claims are about more than one `as_of`, in time
+    /// order.
+    pub timelines: Vec<JsonTimeline<'a>>,
     pub claims: Vec<JsonClaim<'a>>,
     pub sources: Vec<JsonSource<'a>>,
     /// Curation warnings (close subject names not linked, uncovered
     /// figures, ...): about the claims, not findings of the checker.
     pub warnings: Vec<JsonWarning<'a>>,
+}
+
+/// A fact's claims in time order ([`check::Timeline`]).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct JsonTimeline<'a> {
+    pub subject: &'a str,
+    pub attribute: &'a str,
+    pub entries: Vec<JsonTimelineEntry<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct JsonTimelineEntry<'a> {
+    pub claim: &'a str,
+    pub as_of: &'a str,
+    pub value: &'a str,
+    pub origin: &'a str,
+    pub supersedes: Option<&'a str>,
+}
+
+fn json_timeline(timeline: &check::Timeline) -> JsonTimeline<'_> {
+    JsonTimeline {
+        subject: &timeline.subject,
+        attribute: &timeline.attribute,
+        entries: timeline
+            .entries
+            .iter()
+            .map(|e| JsonTimelineEntry {
+                claim: e.claim.as_str(),
+                as_of: &e.as_of,
+                value: &e.value,
+                origin: &e.origin,
+                supersedes: e.supersedes.as_ref().map(ClaimId::as_str),
+            })
+            .collect(),
+    }
 }
 
 /// A curation warning: its code, message, places and fixes.
@@ -164,6 +212,9 @@ pub struct JsonFinding<'a> {
     pub attribute: &'a str,
     pub claims: Vec<&'a str>,
     pub pairs: Vec<[&'a str; 2]>,
+    /// Pairs involving the finding's claims that were not compared because
+    /// their `as_of` do not overlap.
+    pub not_compared: Vec<[&'a str; 2]>,
     pub explanation: &'a str,
     pub comparisons: Vec<JsonComparison<'a>>,
     pub conversions: Vec<JsonConversion<'a>>,
@@ -228,6 +279,11 @@ pub struct JsonClaim<'a> {
     pub denotation: JsonDenotation,
     pub as_of: Option<&'a str>,
     pub according_to: &'a [String],
+    /// Where the value comes from: the last `according_to` name, else
+    /// `source <id>` (model::ClaimOrigin).
+    pub origin: String,
+    /// The global id of the claim this one revises, if any.
+    pub supersedes: Option<&'a str>,
     pub note: Option<&'a str>,
     pub quote: Option<JsonQuote<'a>>,
     pub location: JsonLocation<'a>,
@@ -376,6 +432,7 @@ impl<'a> JsonReport<'a> {
                 .iter()
                 .map(|finding| parts.finding(finding))
                 .collect(),
+            timelines: input.outcome.timelines.iter().map(json_timeline).collect(),
             claims: (0..parts.claims.len()).map(|i| parts.claim(i)).collect(),
             sources: parts
                 .sources
@@ -410,6 +467,10 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
     write!(out, ",\n  \"findings\": ")?;
     write_array(out, outcome.findings.len(), |i| {
         parts.finding(&outcome.findings[i])
+    })?;
+    write!(out, ",\n  \"timelines\": ")?;
+    write_array(out, outcome.timelines.len(), |i| {
+        json_timeline(&outcome.timelines[i])
     })?;
     write!(out, ",\n  \"claims\": ")?;
     write_array(out, parts.claims.len(), |i| parts.claim(i))?;
@@ -494,6 +555,11 @@ pub fn json_finding<'a>(
         claims: finding.claims.iter().map(|id| id.as_str()).collect(),
         pairs: finding
             .pairs
+            .iter()
+            .map(|[a, b]| [a.as_str(), b.as_str()])
+            .collect(),
+        not_compared: finding
+            .not_compared
             .iter()
             .map(|[a, b]| [a.as_str(), b.as_str()])
             .collect(),
@@ -585,6 +651,8 @@ fn json_claim<'a>(
         denotation: json_denotation(&facts.denotation, &facts.denoted),
         as_of: claim.as_of_written.as_deref(),
         according_to: &claim.according_to,
+        origin: claim.origin().name(),
+        supersedes: claim.supersedes.as_ref().map(|(id, _)| id.as_str()),
         note: claim.note.as_deref(),
         quote: claim.quote.as_ref().map(|quote| JsonQuote {
             text: &quote.text,
@@ -674,6 +742,8 @@ fn dimension_name(dimension: Dimension) -> String {
         Dimension::Length => "length:m".to_owned(),
         Dimension::Mass => "mass:kg".to_owned(),
         Dimension::Percent => "percent".to_owned(),
+        Dimension::Area => "area:m2".to_owned(),
+        Dimension::Volume => "volume:barrel".to_owned(),
     }
 }
 

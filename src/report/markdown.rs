@@ -66,6 +66,8 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
         }
     }
 
+    render_timelines(input, out)?;
+
     if !input.warnings.is_empty() {
         writeln!(out, "## Curation warnings")?;
         writeln!(out)?;
@@ -137,12 +139,12 @@ fn render_finding(
     }
     writeln!(
         out,
-        "| Claim | Source | Value as written | Normalised | According to | Quote |"
+        "| Claim | Source | Value as written | Meaning | As of | According to | Quote |"
     )?;
-    writeln!(out, "|---|---|---|---|---|---|")?;
+    writeln!(out, "|---|---|---|---|---|---|---|")?;
     for id in &finding.claims {
         let Some((source, claim)) = input.claim(id) else {
-            writeln!(out, "| {} | not in the project | | | | |", escape(&id.0))?;
+            writeln!(out, "| {} | not in the project | | | | | |", escape(&id.0))?;
             continue;
         };
         let according_to = if claim.according_to.is_empty() {
@@ -167,21 +169,40 @@ fn render_finding(
         let outlet = source.outlet.as_deref().unwrap_or(source.id.as_str());
         writeln!(
             out,
-            "| {} | {} | {} | {} | {according_to} | {quote} |",
+            "| {} | {} | {} | {} | {} | {according_to} | {quote} |",
             escape(&id.0),
             escape(outlet),
             escape(&claim.value_written),
             escape(input.normalised(id)),
+            claim
+                .as_of_written
+                .as_deref()
+                .map_or_else(|| "—".to_owned(), escape),
         )?;
     }
     writeln!(out)?;
-    if !finding.pairs.is_empty() {
-        let pairs: Vec<String> = finding
-            .pairs
+    let pairs_of = |pairs: &[[crate::model::ClaimId; 2]]| -> String {
+        pairs
             .iter()
             .map(|[a, b]| format!("{} × {}", escape(&a.0), escape(&b.0)))
-            .collect();
-        writeln!(out, "Cannot both be true: {}.", pairs.join("; "))?;
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    if !finding.pairs.is_empty() {
+        writeln!(
+            out,
+            "{}: {}.",
+            pairs_label(finding.kind),
+            pairs_of(&finding.pairs)
+        )?;
+        writeln!(out)?;
+    }
+    if !finding.not_compared.is_empty() {
+        writeln!(
+            out,
+            "Not compared (their as\\_of do not overlap): {}.",
+            pairs_of(&finding.not_compared)
+        )?;
         writeln!(out)?;
     }
     for conversion in &finding.conversions {
@@ -197,6 +218,52 @@ fn render_finding(
     }
     if finding.claims.len() > 1 {
         writeln!(out, "Independent origins: {}.", finding.independent_origins)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// What a finding's `pairs` are, in words.
+pub(crate) fn pairs_label(kind: crate::check::FindingKind) -> &'static str {
+    use crate::check::FindingKind;
+    match kind {
+        FindingKind::Rounding => "Differ by no more than rounding",
+        FindingKind::Revision => "Revised",
+        _ => "Cannot both be true",
+    }
+}
+
+/// Each fact whose claims hold at more than one `as_of`, in time order.
+fn render_timelines(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
+    if input.outcome.timelines.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "## Timelines")?;
+    writeln!(out)?;
+    for timeline in &input.outcome.timelines {
+        writeln!(
+            out,
+            "### {} · {}",
+            escape(&timeline.subject),
+            escape(&timeline.attribute)
+        )?;
+        writeln!(out)?;
+        writeln!(out, "| As of | Value | Origin | Claim | Supersedes |")?;
+        writeln!(out, "|---|---|---|---|---|")?;
+        for entry in &timeline.entries {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                escape(&entry.as_of),
+                escape(&entry.value),
+                escape(&entry.origin),
+                escape(entry.claim.as_str()),
+                entry
+                    .supersedes
+                    .as_ref()
+                    .map_or_else(|| "—".to_owned(), |id| escape(id.as_str()))
+            )?;
+        }
         writeln!(out)?;
     }
     Ok(())

@@ -43,9 +43,39 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write, colour: bool) -> io:
     }
 
     for finding in input.findings_in_report_order() {
-        if finding.kind.severity() == Severity::Contradiction {
+        // Contradictions, and what a journalist must see beside them:
+        // figures that differ only by rounding, and revised figures.
+        if finding.kind.severity() == Severity::Contradiction
+            || matches!(finding.kind, FindingKind::Rounding | FindingKind::Revision)
+        {
             writeln!(out)?;
             render_contradiction(input, finding, &paint, out)?;
+        }
+    }
+
+    for timeline in &input.outcome.timelines {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}: {} · {}",
+            paint.bold("Timeline"),
+            paint.bold(&terminal_safe(&timeline.subject)),
+            terminal_safe(&timeline.attribute)
+        )?;
+        for entry in &timeline.entries {
+            let revises = entry
+                .supersedes
+                .as_ref()
+                .map(|id| format!(", revises {}", terminal_safe(id.as_str())))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {}  {}  {} ({}{revises})",
+                terminal_safe(&entry.as_of),
+                paint.bold(&terminal_safe(&entry.value)),
+                terminal_safe(&entry.origin),
+                terminal_safe(entry.claim.as_str())
+            )?;
         }
     }
 
@@ -104,6 +134,9 @@ fn render_contradiction(
             paint.bold(&value),
             " ".repeat(value_width.saturating_sub(value.chars().count()))
         );
+        if let Some(as_of) = &claim.as_of_written {
+            line.push_str(&format!("  as of {}", terminal_safe(as_of)));
+        }
         if let Some(quote) = &claim.quote {
             line.push_str(&format!("  \"{}\"", terminal_safe(&shorten(&quote.text))));
         }
@@ -119,7 +152,10 @@ fn render_contradiction(
         writeln!(
             out,
             "  {} {} × {}",
-            paint.dim("cannot both be true:"),
+            paint.dim(&format!(
+                "{}:",
+                crate::report::markdown::pairs_label(finding.kind).to_lowercase()
+            )),
             terminal_safe(&a.0),
             terminal_safe(&b.0)
         )?;
@@ -136,6 +172,15 @@ fn render_contradiction(
                 paint.dim(&terminal_safe(&input.reason(comparison)))
             )?;
         }
+    }
+    for [a, b] in &finding.not_compared {
+        writeln!(
+            out,
+            "  {} {} × {}",
+            paint.dim("not compared (as_of do not overlap):"),
+            terminal_safe(&a.0),
+            terminal_safe(&b.0)
+        )?;
     }
     Ok(())
 }

@@ -15,9 +15,10 @@
 //! - `published` with no offset prints bare; any other offset prints with
 //!   its sign (`published+0y`, `published-5y`).
 //!
-//! Texts print verbatim, with no quoting or escaping: the parser only makes a
-//! text of a string that does not start like a number or date, so a text
-//! read back is always the same text.
+//! Texts print verbatim, except that a text which starts like a number or
+//! date, or with `'`, is printed after the text mark `'` (`'32H`), so a
+//! text read back is always the same text. An exact-marked number prints
+//! its `=` (`=11000`).
 
 use std::fmt;
 
@@ -30,7 +31,14 @@ impl fmt::Display for Value {
             Value::Number(n) => n.fmt(f),
             Value::Date(d) => write_form(f, d, None),
             Value::Ordinal(n) => write!(f, "{n}{}", ordinal_suffix(*n)),
-            Value::Text(text) => f.write_str(text),
+            // A text that would read back as something else (it starts
+            // like a number or date, or with the text mark) takes the mark.
+            Value::Text(text) => {
+                if super::parse::needs_text_mark(text) {
+                    write!(f, "{}", super::parse::TEXT_MARK)?;
+                }
+                f.write_str(text)
+            }
             Value::Set(members) => write!(f, "[{}]", members.join(", ")),
             Value::Bool(b) => write!(f, "{b}"),
             Value::Unreadable => f.write_str("null"),
@@ -40,6 +48,9 @@ impl fmt::Display for Value {
 
 impl fmt::Display for NumberExpr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.marked_exact {
+            write!(f, "{}", super::parse::EXACT_MARK)?;
+        }
         let plain = self.unit.is_none();
         let numbers = self.form.map_ref(|n| CanonicalNumber { number: *n, plain });
         write_form(f, &numbers, self.unit)

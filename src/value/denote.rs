@@ -55,6 +55,9 @@ pub struct DenoteContext<'a> {
     /// What `~` allows, as a fraction of the value (`crosscheck.toml`,
     /// `compare.approx_tolerance`, default 0.10).
     pub approx_tolerance: Decimal,
+    /// The widest a round figure is read, as a fraction of its value
+    /// (`crosscheck.toml`, `compare.rounding_tolerance`, default 0.05).
+    pub rounding_tolerance: Decimal,
     /// The source's `published`, which anchors relative dates.
     pub published: Option<&'a DateExpr>,
 }
@@ -72,6 +75,10 @@ pub enum Dimension {
     Mass,
     /// Percent points.
     Percent,
+    /// Square metres.
+    Area,
+    /// Oil barrels.
+    Volume,
 }
 
 /// A number's denotation: an interval in the dimension's base unit.
@@ -81,6 +88,13 @@ pub struct NumericSet {
     /// In metres for lengths, kilograms for masses, the currency's unit for
     /// money, and as written otherwise.
     pub interval: Interval<Decimal>,
+    /// For a round figure (`11,000`, `500M`, `40 km`), the figure read as
+    /// rounded at its last non-zero digit, never wider than the rounding
+    /// tolerance of its value on each side, in the same unit as
+    /// `interval`; `None` for any other value (docs/values.md, "Round
+    /// figures"). The checker compares it only when the written readings
+    /// are disjoint.
+    pub rounded: Option<Interval<Decimal>>,
 }
 
 /// A date's denotation.
@@ -127,6 +141,12 @@ impl MeasureUnit {
             MeasureUnit::Kilogram => (Dimension::Mass, Decimal::ONE),
             MeasureUnit::Tonne => (Dimension::Mass, Decimal::from(1000)),
             MeasureUnit::Percent => (Dimension::Percent, Decimal::ONE),
+            MeasureUnit::Mile => (Dimension::Length, Decimal::new(1_609_344, 3)),
+            MeasureUnit::SquareKilometre => (Dimension::Area, Decimal::from(1_000_000)),
+            MeasureUnit::SquareMile => (Dimension::Area, Decimal::new(2_589_988_110_336, 6)),
+            MeasureUnit::Hectare => (Dimension::Area, Decimal::from(10_000)),
+            MeasureUnit::Barrel => (Dimension::Volume, Decimal::ONE),
+            MeasureUnit::People => (Dimension::Pure, Decimal::ONE),
         }
     }
 
@@ -140,6 +160,12 @@ impl MeasureUnit {
             MeasureUnit::Kilogram => "kg",
             MeasureUnit::Tonne => "t",
             MeasureUnit::Percent => "%",
+            MeasureUnit::Mile => "mi",
+            MeasureUnit::SquareKilometre => "km²",
+            MeasureUnit::SquareMile => "sq mi",
+            MeasureUnit::Hectare => "ha",
+            MeasureUnit::Barrel => "barrels",
+            MeasureUnit::People => "people",
         }
     }
 }
@@ -147,7 +173,11 @@ impl MeasureUnit {
 /// The set `value` denotes in `ctx`.
 pub fn denote(value: &Value, ctx: &DenoteContext<'_>) -> Result<Denotation, DenoteError> {
     Ok(match value {
-        Value::Number(n) => Denotation::Numeric(denote_number(n, ctx.approx_tolerance)),
+        Value::Number(n) => Denotation::Numeric(denote_number(
+            n,
+            ctx.approx_tolerance,
+            ctx.rounding_tolerance,
+        )),
         Value::Date(d) => Denotation::Time(denote_date(d, ctx.published)?),
         Value::Ordinal(n) => Denotation::Ordinal(*n),
         Value::Text(t) => Denotation::Text(t.clone()),
@@ -157,7 +187,7 @@ pub fn denote(value: &Value, ctx: &DenoteContext<'_>) -> Result<Denotation, Deno
     })
 }
 
-fn denote_number(expr: &NumberExpr, tolerance: Decimal) -> NumericSet {
+fn denote_number(expr: &NumberExpr, tolerance: Decimal, rounding: Decimal) -> NumericSet {
     let (dimension, factor) = match expr.unit {
         None => (Dimension::Pure, Decimal::ONE),
         Some(Unit::Currency(c)) => (Dimension::Money(c), Decimal::ONE),
@@ -200,10 +230,48 @@ fn denote_number(expr: &NumberExpr, tolerance: Decimal) -> NumericSet {
         }
     };
     let (lo, hi) = (to_base(lo, factor), to_base(hi, factor));
+    let rounded = round_reading(expr, rounding).and_then(|(lo, hi)| {
+        Interval::new(
+            to_base(Bound::Included(lo), factor),
+            to_base(Bound::Included(hi), factor),
+        )
+    });
     NumericSet {
         dimension,
         interval: Interval::new(lo, hi).unwrap_or_else(|| everything(Decimal::ZERO)),
+        rounded,
     }
+}
+
+/// A round figure read as rounded: `[v − h, v + h]` with `h` half a unit
+/// of the figure's last non-zero digit, at most `tolerance · |v|`; `None`
+/// when the value is not a round figure (not exact, marked exact with `=`,
+/// written with decimals, or with no trailing zero) or when that reading is
+/// no wider than the written one.
+///
+/// `11,000` → `[10,500, 11,500]`; `100,000` → `[95,000, 105,000]` (the
+/// tolerance, 5 %, is narrower than half of 100,000); `500M` →
+/// `[475M, 525M]`; `40 km` → `[38, 42]` km.
+pub fn round_reading(expr: &NumberExpr, tolerance: Decimal) -> Option<(Decimal, Decimal)> {
+    let Form::Exact(number) = &expr.form else {
+        return None;
+    };
+    if expr.marked_exact || number.mantissa.scale() != 0 || number.mantissa.is_zero() {
+        return None;
+    }
+    let mut digits = number.mantissa.abs();
+    let mut unit = number.scale.multiplier();
+    while (digits % Decimal::TEN).is_zero() {
+        digits /= Decimal::TEN;
+        unit = unit.checked_mul(Decimal::TEN)?;
+    }
+    let value = number.value();
+    let cap = value.abs().checked_mul(tolerance)?;
+    let half = (unit / Decimal::TWO).min(cap);
+    if half <= number.unit_of_last_digit() / Decimal::TWO {
+        return None;
+    }
+    Some((value.checked_sub(half)?, value.checked_add(half)?))
 }
 
 fn included(v: Option<Decimal>) -> Bound<Decimal> {
@@ -458,6 +526,8 @@ impl fmt::Display for Dimension {
             Dimension::Length => f.write_str("m"),
             Dimension::Mass => f.write_str("kg"),
             Dimension::Percent => f.write_str("%"),
+            Dimension::Area => f.write_str("m²"),
+            Dimension::Volume => f.write_str("barrels"),
         }
     }
 }

@@ -13,6 +13,7 @@
 pub mod calendar;
 pub mod canonical;
 pub mod denote;
+pub mod hint;
 pub mod interval;
 pub mod parse;
 
@@ -21,7 +22,7 @@ use rust_decimal::Decimal;
 pub use denote::{Denotation, DenoteContext, Dimension, NumericSet, TimeSet};
 pub use denote::{DenoteError, Minute, MinuteStamp, denote, format_decimal, format_interval};
 pub use interval::{Interval, SetRelation};
-pub use parse::{ValueError, parse_value_str};
+pub use parse::{Reading, ValueError, parse_value_str, parse_value_with};
 pub use parse::{currency, parse_json_number};
 
 /// A claim's value, as parsed from the claim file.
@@ -124,6 +125,20 @@ impl BoundOp {
 pub struct NumberExpr {
     pub form: Form<WrittenNumber>,
     pub unit: Option<Unit>,
+    /// Written with a leading `=` (`=11,000`): the figure is exact, never
+    /// read as a round figure (docs/values.md, "Round figures").
+    pub marked_exact: bool,
+}
+
+impl NumberExpr {
+    /// A number as written, not marked exact.
+    pub fn new(form: Form<WrittenNumber>, unit: Option<Unit>) -> NumberExpr {
+        NumberExpr {
+            form,
+            unit,
+            marked_exact: false,
+        }
+    }
 }
 
 /// A number as written: its digits (with their precision) and a scale suffix.
@@ -222,6 +237,15 @@ pub enum MeasureUnit {
     Kilogram,
     Tonne,
     Percent,
+    Mile,
+    SquareKilometre,
+    SquareMile,
+    Hectare,
+    /// An oil barrel (42 US gallons).
+    Barrel,
+    /// A count of people: the same dimension as a plain number, so
+    /// `3,000 people` and `3000` compare.
+    People,
 }
 
 /// A date expression: partial dates, day-of-year, relative to publication,

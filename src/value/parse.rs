@@ -13,7 +13,10 @@
 //! number  := '-'? digits (',' ddd)* ('.' digits)? ('k' | 'M' | 'B' | 'T')?
 //! calendar:= YYYY ('-' MM ('-' DD ('T' HH ':' MM)?)?)?
 //! relative:= 'published' (('+' | '-') digits ('y' | 'mo' | 'w' | 'd'))?
-//! unit    := ' ' (ISO 4217 code | mm | cm | m | km | g | kg | t | %) | '%'
+//! unit    := ' ' (ISO 4217 code | mm | cm | m | km | mi | km² | sq mi | ha
+//!                 | g | kg | t | tonnes | barrels | people | %) | '%'
+//! exact   := '=' number unit?                  an exact figure, never rounded
+//! text    := '\'' anything                      explicit text, verbatim
 //! ```
 //!
 //! A string is `structured` when it *starts like* a number or date (see
@@ -78,7 +81,7 @@ one space and a unit (`500M USD`, `40 km`), `%`, `..` and the end of a range (`1
 or nothing";
 
 const HELP_UNITS: &str = "valid units are a currency code such as USD, EUR, MAD (ISO 4217, upper case), \
-or mm, cm, m, km, g, kg, t, %";
+or mm, cm, m, km, mi, km², sq mi, ha, g, kg, t (or tonnes), barrels, people, %";
 
 const HELP_POINT: &str = "expected a number (`500M`), a date (`2020-12`), a day of year (`--12-10`) \
 or a date relative to publication (`published-5y`)";
@@ -92,8 +95,47 @@ with `~`, a bound or a range (`~2020-12-10`, `2020-12-01..2020-12-10`)";
 const HELP_ORDINAL: &str = "an ordinal is exact: write it alone (`2nd`); `~`, bounds and ranges \
 apply to numbers and dates";
 
+/// How a value string is read: what `crosscheck.toml` `[attributes]`
+/// declares of its attribute, if anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Reading {
+    /// A bare four-digit integer (`1500`) is a number, not a year: the
+    /// attribute is declared a `number`.
+    pub numbers_not_years: bool,
+    /// Every string is text, verbatim: the attribute is declared `text`.
+    pub text_only: bool,
+}
+
+/// The explicit text form: a leading `'` makes the rest of the string a
+/// text, verbatim, even when it starts like a number (`'32H`, a gate).
+pub const TEXT_MARK: char = '\'';
+
+/// The exact-figure mark: a leading `=` (`=11,000`) says the figure is
+/// exact, so it is never read as a round figure.
+pub const EXACT_MARK: char = '=';
+
 /// Parses a value written as a JSON string.
 pub fn parse_value_str(text: &str) -> Result<Value, ValueError> {
+    parse_value_with(text, Reading::default())
+}
+
+/// Parses a value written as a JSON string, read as `reading` says.
+pub fn parse_value_with(text: &str, reading: Reading) -> Result<Value, ValueError> {
+    if let Some(rest) = text.strip_prefix(TEXT_MARK) {
+        return if rest.trim().is_empty() {
+            Err(ValueError::new(
+                0,
+                text.chars().count(),
+                "the text after `'` is empty",
+                "write the text after the mark: `'32H`",
+            ))
+        } else {
+            Ok(Value::Text(rest.to_string()))
+        };
+    }
+    if reading.text_only && !text.trim().is_empty() {
+        return Ok(Value::Text(text.to_string()));
+    }
     // Values are short: their characters go on the stack, not the heap.
     let mut buffer = ['\0'; 64];
     let heap: Vec<char>;
@@ -140,11 +182,49 @@ but its value is unreadable",
             format!("remove it: write `{}`", core_text()),
         ));
     }
+    if core.first() == Some(&EXACT_MARK) {
+        let value = Parser {
+            chars: &core[1..],
+            pos: 0,
+            years: !reading.numbers_not_years,
+        }
+        .structured()
+        .map_err(|mut error| {
+            error.char_offset += 1;
+            error
+        })?;
+        return match value {
+            Value::Number(NumberExpr {
+                form: Form::Exact(number),
+                unit,
+                ..
+            }) => Ok(Value::Number(NumberExpr {
+                form: Form::Exact(number),
+                unit,
+                marked_exact: true,
+            })),
+            _ => Err(ValueError::new(
+                0,
+                1,
+                "`=` marks a number as exact, and this is not a plain number",
+                "write `=` before a number, with its unit if any: `=11,000`, `=40 km`; \
+bounds, ranges, `~` and dates say their precision themselves",
+            )),
+        };
+    }
     Parser {
         chars: core,
         pos: 0,
+        years: !reading.numbers_not_years,
     }
     .structured()
+}
+
+/// Whether a text must be written after the text mark [`TEXT_MARK`] to
+/// read back as the same text.
+pub fn needs_text_mark(text: &str) -> bool {
+    let chars: Vec<char> = text.trim().chars().collect();
+    text.starts_with(TEXT_MARK) || starts_like_structured(&chars)
 }
 
 /// Whether `chars` (trimmed, non-empty) must be read as a number, date or
@@ -164,6 +244,7 @@ fn starts_like_structured(chars: &[char]) -> bool {
     }
     match first {
         '-' => at(1).is_some_and(|c| c == '-' || c.is_ascii_digit()),
+        EXACT_MARK => chars.len() > 1 && starts_like_structured(&chars[1..]),
         '.' | '+' => at(1).is_some_and(|c| c.is_ascii_digit()),
         '~' | '<' | '>' => {
             let rest = if first != '~' && at(1) == Some('=') {
@@ -239,6 +320,8 @@ enum RawForm {
 struct Parser<'a> {
     chars: &'a [char],
     pos: usize,
+    /// Whether a bare four-digit integer is a year (see [`Reading`]).
+    years: bool,
 }
 
 impl Parser<'_> {
@@ -547,10 +630,14 @@ digits of the document"
         };
         self.pos = letters_start + letters;
 
-        let bare_year =
-            (!negative && !grouped && decimals == 0 && scale == Scale::One && digits.len() == 4)
-                .then(|| digits.parse::<i32>().ok())
-                .flatten();
+        let bare_year = (self.years
+            && !negative
+            && !grouped
+            && decimals == 0
+            && scale == Scale::One
+            && digits.len() == 4)
+            .then(|| digits.parse::<i32>().ok())
+            .flatten();
         let mut written = digits;
         if negative {
             written.insert(0, '-');
@@ -935,14 +1022,21 @@ digits of the document"
             }
         }
         let start = self.pos;
-        let len = if self.peek() == Some('%') {
-            1
-        } else {
-            self.chars[start..]
+        let word_len = |from: usize| {
+            self.chars[from.min(self.chars.len())..]
                 .iter()
-                .take_while(|c| c.is_alphabetic())
+                .take_while(|c| c.is_alphabetic() || **c == '²')
                 .count()
         };
+        let mut len = if self.peek() == Some('%') {
+            1
+        } else {
+            word_len(start)
+        };
+        // `sq mi`, `sq km`: the one unit written as two words.
+        if self.text(start, start + len) == "sq" && self.chars.get(start + len) == Some(&' ') {
+            len += 1 + word_len(start + len + 1);
+        }
         let word = self.text(start, start + len);
         match lookup_unit(&word) {
             Some(unit) => {
@@ -991,10 +1085,7 @@ fn classify(
                 Form::Range(na, nb)
             }
         };
-        return Ok(Value::Number(NumberExpr {
-            form,
-            unit: Some(unit),
-        }));
+        return Ok(Value::Number(NumberExpr::new(form, Some(unit))));
     }
 
     let single = |p: Located, qualified: bool| -> Result<Value, ValueError> {
@@ -1005,10 +1096,9 @@ fn classify(
             } => Ok(Value::Date(Form::Exact(DatePoint::Calendar(year_only(
                 year,
             ))))),
-            RawPoint::Number { number, .. } => Ok(Value::Number(NumberExpr {
-                form: Form::Exact(number),
-                unit: None,
-            })),
+            RawPoint::Number { number, .. } => {
+                Ok(Value::Number(NumberExpr::new(Form::Exact(number), None)))
+            }
             RawPoint::Date(DatePoint::DayOfYear { .. }) if qualified => Err(ValueError::new(
                 prefix_start,
                 p.start - prefix_start,
@@ -1037,17 +1127,11 @@ fn classify(
     match form {
         RawForm::Exact(p) => single(p, false),
         RawForm::Approx(p) => Ok(requalify(single(p, true)?, &|k| match k {
-            Kinded::Number(n) => Value::Number(NumberExpr {
-                form: Form::Approx(n),
-                unit: None,
-            }),
+            Kinded::Number(n) => Value::Number(NumberExpr::new(Form::Approx(n), None)),
             Kinded::Date(d) => Value::Date(Form::Approx(d)),
         })),
         RawForm::Bound(op, p) => Ok(requalify(single(p, true)?, &|k| match k {
-            Kinded::Number(n) => Value::Number(NumberExpr {
-                form: Form::Bound(op, n),
-                unit: None,
-            }),
+            Kinded::Number(n) => Value::Number(NumberExpr::new(Form::Bound(op, n), None)),
             Kinded::Date(d) => Value::Date(Form::Bound(op, d)),
         })),
         RawForm::Range(a, b) => range(a, b),
@@ -1119,10 +1203,7 @@ fn range(a: Located, b: Located) -> Result<Value, ValueError> {
             if !a_year && !b_year =>
         {
             check_number_order(&na, &nb, b)?;
-            Ok(Value::Number(NumberExpr {
-                form: Form::Range(na, nb),
-                unit: None,
-            }))
+            Ok(Value::Number(NumberExpr::new(Form::Range(na, nb), None)))
         }
         _ => {
             let describe = |p: &Located| match p.point {
@@ -1324,10 +1405,7 @@ decimal places and 28 digits; write it as a string with a scale suffix (`\"1.5T\
         scale: Scale::One,
     };
     check_limits(&number).map_err(|_| out_of_range())?;
-    Ok(Value::Number(NumberExpr {
-        form: Form::Exact(number),
-        unit: None,
-    }))
+    Ok(Value::Number(NumberExpr::new(Form::Exact(number), None)))
 }
 
 /// Keeps every parsed number exactly representable through `denote`.
@@ -1436,8 +1514,14 @@ fn lookup_unit(word: &str) -> Option<Unit> {
         "km" => Some(MeasureUnit::Kilometre),
         "g" => Some(MeasureUnit::Gram),
         "kg" => Some(MeasureUnit::Kilogram),
-        "t" => Some(MeasureUnit::Tonne),
+        "t" | "tonnes" | "tonne" => Some(MeasureUnit::Tonne),
         "%" => Some(MeasureUnit::Percent),
+        "mi" => Some(MeasureUnit::Mile),
+        "km²" | "sq km" => Some(MeasureUnit::SquareKilometre),
+        "sq mi" => Some(MeasureUnit::SquareMile),
+        "ha" => Some(MeasureUnit::Hectare),
+        "barrels" | "barrel" | "bbl" => Some(MeasureUnit::Barrel),
+        "people" => Some(MeasureUnit::People),
         _ => None,
     };
     if let Some(m) = measure {
@@ -1453,7 +1537,10 @@ pub fn currency(code: &str) -> Option<Currency> {
 }
 
 fn unknown_unit(word: &str, start: usize, len: usize) -> ValueError {
-    let measures = ["mm", "cm", "m", "km", "g", "kg", "t"];
+    let measures = [
+        "mm", "cm", "m", "km", "mi", "km²", "sq mi", "ha", "g", "kg", "t", "tonnes", "barrels",
+        "people",
+    ];
     let upper = word.to_uppercase();
     let lower = word.to_lowercase();
     let suggestion = if currency(&upper).is_some() {
@@ -1585,6 +1672,57 @@ mod tests {
     }
 
     #[test]
+    fn explicit_text_exact_marks_and_declared_readings() {
+        assert_eq!(parse_value_str("'32H"), Ok(Value::Text("32H".into())));
+        assert_eq!(parse_value_str("''x"), Ok(Value::Text("'x".into())));
+        assert!(parse_value_str("'").is_err());
+        // `=` marks a plain number exact, and nothing else.
+        let Ok(Value::Number(exact)) = parse_value_str("=11,000") else {
+            panic!("=11,000 is a number");
+        };
+        assert!(exact.marked_exact);
+        assert_eq!(exact.to_string(), "=11000");
+        for bad in ["=~500M", "=2020-12", "=>5", "=1..2"] {
+            assert!(parse_value_str(bad).is_err(), "{bad}");
+        }
+        // A declared number reads four digits as a number; declared text
+        // reads anything as text.
+        let number = Reading {
+            numbers_not_years: true,
+            text_only: false,
+        };
+        assert!(matches!(
+            parse_value_with("1500", number),
+            Ok(Value::Number(_))
+        ));
+        assert!(matches!(parse_value_str("1500"), Ok(Value::Date(_))));
+        let text = Reading {
+            numbers_not_years: false,
+            text_only: true,
+        };
+        assert_eq!(parse_value_with("32H", text), Ok(Value::Text("32H".into())));
+        // Text that would read back as something else prints with its mark.
+        assert_eq!(Value::Text("32H".into()).to_string(), "'32H");
+        assert_eq!(Value::Text("Barak 8".into()).to_string(), "Barak 8");
+        // News units.
+        for unit in [
+            "1,200 km²",
+            "463 sq mi",
+            "120,000 ha",
+            "7 mi",
+            "2,000 barrels",
+            "300 tonnes",
+            "30,000 people",
+            "1,200 sq km",
+        ] {
+            assert!(
+                matches!(parse_value_str(unit), Ok(Value::Number(_))),
+                "{unit}"
+            );
+        }
+    }
+
+    #[test]
     fn text_is_kept_verbatim() {
         for text in [
             "Barak 8",
@@ -1625,6 +1763,7 @@ mod tests {
             Ok(Value::Number(NumberExpr {
                 form: Form::Exact(n),
                 unit: None,
+                ..
             })) => n.mantissa.to_string(),
             other => format!("{other:?}"),
         };

@@ -256,3 +256,31 @@ fn concurrent_adds_lose_nothing() {
     }
     assert_eq!(ids.len(), 200 + 3);
 }
+
+/// A risky reading is added (it is valid) with a warning that proposes the
+/// form probably meant; the other claims' warnings are not repeated.
+#[test]
+fn warns_about_a_risky_value_and_adds_it() {
+    let dir = project();
+    let output = crosscheck(
+        dir.path(),
+        &[
+            "add",
+            "--source",
+            "tanja7",
+            "--id",
+            "toll",
+            "--subject",
+            "Derna flood",
+            "--attribute",
+            "deaths",
+            "--value",
+            "at least 3,958",
+        ],
+        None,
+    );
+    assert!(output.contains("warning[risky-value]"), "{output}");
+    assert!(output.contains(r#"did you mean ">=3958"?"#), "{output}");
+    assert!(output.contains("added tanja7/toll"), "{output}");
+    assert_eq!(output.matches("warning[").count(), 1, "{output}");
+}

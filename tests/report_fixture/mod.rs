@@ -69,6 +69,19 @@ struct SourceSpec {
 const DEAL: &str = "Barak MX air-defence deal";
 const MINUTES_PER_DAY: i64 = 24 * 60;
 
+/// A plain number `[lo + 0.5, hi - 0.5)`: an integer written to the unit.
+fn plain(lo: i64, hi: i64) -> Denotation {
+    Denotation::Numeric(NumericSet {
+        dimension: Dimension::Pure,
+        interval: Interval::half_open(
+            Decimal::from(lo) + Decimal::new(5, 1),
+            Decimal::from(hi) - Decimal::new(5, 1),
+        )
+        .unwrap(),
+        rounded: None,
+    })
+}
+
 fn usd(lo: i64, hi: i64) -> Denotation {
     money("USD", Decimal::from(lo), Decimal::from(hi))
 }
@@ -78,6 +91,7 @@ fn money(currency: &str, lo: Decimal, hi: Decimal) -> Denotation {
     Denotation::Numeric(NumericSet {
         dimension: Dimension::Money(Currency(code)),
         interval: Interval::closed(lo, hi).unwrap(),
+        rounded: None,
     })
 }
 
@@ -96,8 +110,38 @@ fn sources() -> Vec<SourceSpec> {
             title: "ماذا تقول أرقام كلاش ريبورت",
             published: "2025",
             document: "seeds/tanja7.txt",
-            text: "قالت الصحيفة إن الصفقة بلغت 200 مليون يورو.\nووقعت في 10 ديسمبر 2020، ثم أعيد توقيعها في يناير 2021.\nوكلفة الوحدة 20 مليون درهم.\n",
+            text: "قالت الصحيفة إن الصفقة بلغت 200 مليون يورو.\nووقعت في 10 ديسمبر 2020، ثم أعيد توقيعها في يناير 2021.\nوكلفة الوحدة 20 مليون درهم.\nوتسلم المغرب 4000 طائرة مسيرة، أي 4150 بالضبط، ثم صحح الرقم إلى 4300.\n",
             claims: vec![
+                ClaimSpec {
+                    id: "drones",
+                    subject: "صفقة باراك",
+                    attribute: "drones",
+                    written: "4,000",
+                    quote: "وتسلم المغرب 4000 طائرة مسيرة",
+                    according_to: &[],
+                    note: None,
+                    denotation: plain(3_999, 4_001),
+                },
+                ClaimSpec {
+                    id: "drones-count",
+                    subject: "صفقة باراك",
+                    attribute: "drones",
+                    written: "4,150",
+                    quote: "أي 4150 بالضبط",
+                    according_to: &["Clash Report"],
+                    note: None,
+                    denotation: plain(4_149, 4_151),
+                },
+                ClaimSpec {
+                    id: "drones-revised",
+                    subject: "صفقة باراك",
+                    attribute: "drones",
+                    written: "4,300",
+                    quote: "ثم صحح الرقم إلى 4300",
+                    according_to: &["Clash Report"],
+                    note: Some("Supersedes tanja7/drones-count."),
+                    denotation: plain(4_299, 4_301),
+                },
                 ClaimSpec {
                     id: "deal-value",
                     subject: "صفقة باراك",
@@ -247,6 +291,7 @@ fn sources() -> Vec<SourceSpec> {
                             Bound::Included(Decimal::from(150_000_000)),
                         )
                         .unwrap(),
+                        rounded: None,
                     }),
                 },
                 ClaimSpec {
@@ -314,11 +359,55 @@ fn findings() -> Vec<Finding> {
     };
     vec![
         Finding {
+            kind: FindingKind::Rounding,
+            subject: DEAL.to_owned(),
+            attribute: "drones".to_owned(),
+            claims: vec![id("tanja7/drones"), id("tanja7/drones-count")],
+            pairs: vec![pair("tanja7/drones", "tanja7/drones-count")],
+            not_compared: Vec::new(),
+            explanation: "'4,000' and '4,150' differ by no more than rounding: '4,000' is a round figure, read as 3,800..4,200; '4,150' is 4,150"
+                .to_owned(),
+            comparisons: vec![PairComparison {
+                claims: pair("tanja7/drones", "tanja7/drones-count"),
+                check: CheckCode::Numeric,
+                verdict: Verdict::Rounding,
+                relation: Some(SetRelation::Disjoint),
+                code: ReasonCode::WithinRounding,
+                reason: crosscheck::check::Reason::text(
+                    "'4,000' and '4,150' differ by no more than rounding: '4,000' is a round figure, read as 3,800..4,200; '4,150' is 4,150",
+                ),
+                conversions: Box::default(),
+            }],
+            conversions: vec![],
+            independent_origins: 2,
+        },
+        Finding {
+            kind: FindingKind::Revision,
+            subject: DEAL.to_owned(),
+            attribute: "drones".to_owned(),
+            claims: vec![id("tanja7/drones-count"), id("tanja7/drones-revised")],
+            pairs: vec![pair("tanja7/drones-count", "tanja7/drones-revised")],
+            not_compared: Vec::new(),
+            explanation: "Clash Report revised '4,150' to '4,300': up by 150".to_owned(),
+            comparisons: vec![PairComparison {
+                claims: pair("tanja7/drones-count", "tanja7/drones-revised"),
+                check: CheckCode::Revisions,
+                verdict: Verdict::Revision,
+                relation: None,
+                code: ReasonCode::Supersedes,
+                reason: crosscheck::check::Reason::text("Clash Report revised '4,150' to '4,300': up by 150"),
+                conversions: Box::default(),
+            }],
+            conversions: vec![],
+            independent_origins: 1,
+        },
+        Finding {
             kind: FindingKind::MixedKinds,
             subject: DEAL.to_owned(),
             attribute: "delivered".to_owned(),
             claims: vec![id("hespress/delivered"), id("le360/delivered")],
             pairs: vec![],
+            not_compared: Vec::new(),
             explanation: "'2024' is a date and '3rd' a position in an order: values of different kinds are never compared."
                 .to_owned(),
             comparisons: vec![],
@@ -331,6 +420,7 @@ fn findings() -> Vec<Finding> {
             attribute: "cost-per-unit".to_owned(),
             claims: vec![id("hespress/cost-per-unit"), id("tanja7/cost-per-unit")],
             pairs: vec![],
+            not_compared: Vec::new(),
             explanation: "crosscheck.toml has no MAD rate for 2025: '2M USD' and '20M MAD' cannot be compared."
                 .to_owned(),
             comparisons: vec![PairComparison {
@@ -351,6 +441,7 @@ fn findings() -> Vec<Finding> {
             attribute: "system".to_owned(),
             claims: vec![id("hespress/system"), id("le360/system")],
             pairs: vec![],
+            not_compared: Vec::new(),
             explanation: "'باراك MX' and 'Barak 8' are names of one registry entry (Barak MX)."
                 .to_owned(),
             comparisons: vec![PairComparison {
@@ -371,6 +462,7 @@ fn findings() -> Vec<Finding> {
             attribute: "count".to_owned(),
             claims: vec![id("hespress/units")],
             pairs: vec![],
+            not_compared: Vec::new(),
             explanation: "Hespress states the number of units, but the digits are unreadable."
                 .to_owned(),
             comparisons: vec![],
@@ -391,6 +483,7 @@ fn findings() -> Vec<Finding> {
                 pair("hespress/deal-value", "tanja7/deal-value"),
                 pair("le360/deal-value", "tanja7/deal-value"),
             ],
+            not_compared: Vec::new(),
             explanation: "200M EUR is 216.26M USD at 1.0813 (2023), above 'up to 150M USD' and below 'about 500M USD' (450M..550M USD)."
                 .to_owned(),
             comparisons: vec![
@@ -430,6 +523,7 @@ fn findings() -> Vec<Finding> {
             attribute: "signed".to_owned(),
             claims: vec![id("hespress/signed"), id("tanja7/signed-again")],
             pairs: vec![pair("hespress/signed", "tanja7/signed-again")],
+            not_compared: Vec::new(),
             explanation: "December 2020 and January 2021 do not overlap.".to_owned(),
             comparisons: vec![comparison(
                 "hespress/signed",
@@ -446,6 +540,7 @@ fn findings() -> Vec<Finding> {
             attribute: "signed".to_owned(),
             claims: vec![id("tanja7/signed"), id("tanja7/signed-again")],
             pairs: vec![pair("tanja7/signed", "tanja7/signed-again")],
+            not_compared: Vec::new(),
             explanation: "Tanja7 gives two signing dates, 2020-12-10 and 2021-01, that do not overlap."
                 .to_owned(),
             comparisons: vec![comparison(
@@ -463,6 +558,7 @@ fn findings() -> Vec<Finding> {
             attribute: "signed".to_owned(),
             claims: vec![id("hespress/signed"), id("tanja7/signed")],
             pairs: vec![],
+            not_compared: Vec::new(),
             explanation: "2020-12-10 lies inside December 2020: the same date, one more precise."
                 .to_owned(),
             comparisons: vec![comparison(
@@ -480,6 +576,7 @@ fn findings() -> Vec<Finding> {
             attribute: "rank".to_owned(),
             claims: vec![id("hespress/trade-rank"), id("le360/trade-rank")],
             pairs: vec![],
+            not_compared: Vec::new(),
             explanation: "Both sources rank Israel 3rd.".to_owned(),
             comparisons: vec![comparison(
                 "hespress/trade-rank",
@@ -545,6 +642,7 @@ impl Fixture {
                     as_of: None,
                     as_of_written: None,
                     according_to: claim.according_to.iter().map(|name| taint(name)).collect(),
+                    supersedes: None,
                     note: claim.note.map(taint),
                     span: Span {
                         file,
@@ -659,6 +757,7 @@ impl Fixture {
             registry: Default::default(),
             sources,
             files,
+            warnings: Vec::new(),
         }));
         let facts = project
             .claims()
@@ -676,12 +775,18 @@ impl Fixture {
                     as_of: None,
                     rate_year: None,
                     according_to: &claim.according_to,
+                    as_of_written: None,
+                    quote: claim.quote.as_ref().map(|q| q.text.as_str()),
+                    supersedes: None,
                 }
             })
             .collect();
         Fixture {
             project,
-            outcome: CheckOutcome { findings },
+            outcome: CheckOutcome {
+                findings,
+                timelines: Vec::new(),
+            },
             facts,
             warnings,
         }
