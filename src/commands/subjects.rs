@@ -78,9 +78,17 @@ pub fn render(linking: &Linking, settings: &LinkSettings, out: &mut dyn Write) -
     for s in &linking.suggestions {
         let why = match &s.kind {
             SuggestionKind::CloseName { measure, score } => format!(
-                "close names ({measure} {score:.2}, below the link threshold {:.2})",
-                settings.fuzzy_threshold
+                "differ inside a word: \"{}\" / \"{}\" ({measure} {score:.2}{})",
+                s.differing.0,
+                s.differing.1,
+                match settings.fuzzy_threshold {
+                    Some(t) => format!(", below the link threshold {t:.2}"),
+                    None => String::new(),
+                }
             ),
+            SuggestionKind::AmbiguousInitials => {
+                "an initial for a given name, but it fits names of other subjects too".to_string()
+            }
             SuggestionKind::CrossScript {
                 skeleton_a,
                 skeleton_b,
@@ -120,6 +128,7 @@ fn reason(reason: &LinkReason) -> String {
     match reason {
         LinkReason::RegistryAlias { entry } => format!("registry alias of \"{entry}\""),
         LinkReason::EqualAfterNormalisation => "equal after normalisation".to_string(),
+        LinkReason::Rule(rule) => rule.describe().to_string(),
         LinkReason::Similar { measure, score } => format!("similar ({measure} {score:.2})"),
     }
 }

@@ -12,6 +12,7 @@
 mod blocking;
 mod claims;
 mod names;
+pub mod rules;
 pub mod skeleton;
 mod union_find;
 
@@ -21,13 +22,12 @@ use std::sync::OnceLock;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::model::{ClaimId, Project};
-use crate::text::normalize::normalize_name;
 use claims::{Claims, NONE};
 use names::link_spellings;
 
 pub use names::{
     CanonicalSubject, LinkReason, Linking, MEASURE, NameLink, SubjectName, Suggestion,
-    SuggestionKind, Veto, VetoedLink, link_names,
+    SuggestionKind, Veto, VetoedLink, link_names, suggestion_id,
 };
 
 /// A node of the subject graph.
@@ -244,7 +244,7 @@ impl SubjectGraph {
 /// Value aliases from the registry's `values`: texts naming one thing.
 #[derive(Debug, Clone)]
 pub struct ValueAliases {
-    /// Normalised name or alias → entry name. The first entry to claim a
+    /// [`rules::name_key`] of a name or alias → entry name. The first entry to claim a
     /// normalised text keeps it.
     entries: HashMap<String, String>,
 }
@@ -255,7 +255,7 @@ impl ValueAliases {
         for entry in &project.registry.values {
             for text in std::iter::once(&entry.name).chain(&entry.aliases) {
                 entries
-                    .entry(normalize_name(text))
+                    .entry(rules::name_key(text))
                     .or_insert_with(|| entry.name.clone());
             }
         }
@@ -264,6 +264,6 @@ impl ValueAliases {
 
     /// The registry entry name a text value belongs to, if any.
     pub fn entry_of(&self, text: &str) -> Option<&str> {
-        self.entries.get(&normalize_name(text)).map(String::as_str)
+        self.entries.get(&rules::name_key(text)).map(String::as_str)
     }
 }
