@@ -182,6 +182,9 @@ pub enum ReasonCode {
     SameName,
     /// Texts that are aliases of one registry `values` entry.
     RegistryAlias,
+    /// Texts that are one name under a rule of `link::rules` (another word
+    /// order, an article or stop word, an initial for a given name).
+    OtherFormOfName,
     /// Texts that differ and are not aliases of one entry.
     DifferentNames,
     /// Sets with the same members (after normalisation and aliases).
@@ -201,7 +204,7 @@ pub enum ReasonCode {
 }
 
 impl ReasonCode {
-    pub const ALL: [ReasonCode; 21] = [
+    pub const ALL: [ReasonCode; 22] = [
         ReasonCode::SameSet,
         ReasonCode::Nested,
         ReasonCode::Overlapping,
@@ -215,6 +218,7 @@ impl ReasonCode {
         ReasonCode::UnanchoredDate,
         ReasonCode::SameName,
         ReasonCode::RegistryAlias,
+        ReasonCode::OtherFormOfName,
         ReasonCode::DifferentNames,
         ReasonCode::SameMembers,
         ReasonCode::SubsetOfMembers,
@@ -240,6 +244,7 @@ impl ReasonCode {
             ReasonCode::UnanchoredDate => "unanchored-date",
             ReasonCode::SameName => "same-name",
             ReasonCode::RegistryAlias => "registry-alias",
+            ReasonCode::OtherFormOfName => "other-form-of-name",
             ReasonCode::DifferentNames => "different-names",
             ReasonCode::SameMembers => "same-members",
             ReasonCode::SubsetOfMembers => "subset-of-members",
@@ -272,6 +277,9 @@ impl ReasonCode {
             }
             ReasonCode::SameName => "texts equal after name normalisation",
             ReasonCode::RegistryAlias => "texts that are aliases of one registry values entry",
+            ReasonCode::OtherFormOfName => {
+                "texts that are one name in another form: word order, an article or stop word, an initial"
+            }
             ReasonCode::DifferentNames => "texts that differ and are not aliases of one entry",
             ReasonCode::SameMembers => "sets with the same members",
             ReasonCode::SubsetOfMembers => "one set's members are all members of the other",

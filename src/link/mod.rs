@@ -12,6 +12,7 @@
 mod blocking;
 mod claims;
 mod names;
+pub mod review;
 pub mod rules;
 pub mod skeleton;
 mod union_find;
