@@ -5,7 +5,8 @@
 
 One source file per editor (`claims/e<N>.json`, the editor's name as outlet),
 one claim per line of claims.tsv: subject = the city as the editor's line
-writes it, attribute `population`, `as_of` = the year of `Population<YEAR>`,
+writes it, attribute `population`, `as_of` = the year of `Population<YEAR>` (a four-digit year; the few
+properties like `Population001` carry no usable year and get no `as_of`),
 value = the figure. No documents, so no quotes. Deterministic: editors and
 claims in file order.
 """
@@ -27,7 +28,7 @@ def main(data_dir, out_dir):
                 editors[editor] = []
                 order.append(editor)
             claim = {"id": "c" + claim_id, "subject": city, "attribute": "population", "value": value}
-            if prop.startswith("Population") and prop[10:].isdigit():
+            if prop.startswith("Population") and len(prop) == 14 and prop[10:].isdigit():
                 claim["as_of"] = prop[10:]
             editors[editor].append(claim)
     os.makedirs(os.path.join(out_dir, "claims"), exist_ok=True)
