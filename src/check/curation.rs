@@ -35,7 +35,7 @@
 //! # Example
 //!
 //! ```text
-//! warning[close-subject-names]: subject names "Brampton township, michigan" and "Hampton township, michigan" differ inside a word ("brampton" / "hampton", levenshtein 0.88): a spelling difference is never linked automatically
+//! warning[close-subject-names]: subject names "Brampton township, michigan" and "Hampton township, michigan" differ inside a word ("brampton" / "hampton", levenshtein 0.88): a spelling difference is not linked automatically
 //! ```
 
 use crate::coverage::{self, Coverage, IgnoreNotFound};
@@ -86,7 +86,7 @@ fn suggestion_warning(project: &Project, suggestion: &Suggestion) -> Diagnostic 
         SuggestionKind::CloseName { measure, score } => Diagnostic::warning(
             DiagnosticCode::CloseSubjectNames,
             format!(
-                "subject names \"{a}\" and \"{b}\" differ inside a word (\"{}\" / \"{}\", {measure} {score:.2}): a spelling difference is never linked automatically",
+                "subject names \"{a}\" and \"{b}\" differ inside a word (\"{}\" / \"{}\", {measure} {score:.2}): a spelling difference is not linked automatically",
                 suggestion.differing.0, suggestion.differing.1
             ),
         ),
