@@ -23,10 +23,23 @@ use std::io::{self, Write};
 use crate::check::{Finding, FindingKind};
 use crate::diagnostic::Diagnostic;
 use crate::report::graph::{ClaimGraph, Layout};
-use crate::report::{ReportInput, counted, kind_title};
+use crate::report::{ReportInput, counted};
 
 const CSS: &str = include_str!("html/report.css");
 const SCRIPT: &str = include_str!("html/report.js");
+
+/// The badge and border colour of each finding kind, from the kind's one
+/// definition ([`FindingKind::info`]), so a new kind cannot go uncoloured.
+fn write_kind_colours(out: &mut dyn Write) -> io::Result<()> {
+    for kind in FindingKind::ALL {
+        let (name, colour) = (kind.name(), kind.info().colour);
+        writeln!(
+            out,
+            ".kind-{name} {{ background: {colour}; }}\n.finding[data-kind=\"{name}\"] {{ border-inline-start-color: {colour}; }}"
+        )?;
+    }
+    Ok(())
+}
 
 /// Base64 SHA-256 of [`SCRIPT`], for the Content-Security-Policy. A test
 /// recomputes it; update it whenever `html/report.js` changes.
@@ -47,7 +60,9 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{SCRIPT_SHA256}'; img-src data:; base-uri 'none'; form-action 'none'\">"
     )?;
     writeln!(out, "<title>crosscheck report</title>")?;
-    write!(out, "<style>\n{CSS}</style>\n")?;
+    write!(out, "<style>\n{CSS}")?;
+    write_kind_colours(out)?;
+    writeln!(out, "</style>")?;
     writeln!(out, "</head>")?;
     writeln!(out, "<body data-findings=\"{}\">", findings.len())?;
 
@@ -190,7 +205,7 @@ fn render_finding(
         out,
         "<h3><span class=\"badge kind-{}\">{}</span> <span dir=\"auto\">{}</span> <span class=\"attribute\">· <span dir=\"auto\">{}</span></span></h3>",
         finding.kind.name(),
-        kind_title(finding.kind),
+        finding.kind.title(),
         escape(&finding.subject),
         escape(&finding.attribute)
     )?;

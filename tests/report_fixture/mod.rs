@@ -16,24 +16,34 @@ use std::ops::Bound;
 use crosscheck::check::describe;
 use crosscheck::check::finding::{ReasonCode, Verdict};
 use crosscheck::check::{
-    CheckCode, CheckOutcome, Conversion, Finding, FindingKind, PairComparison,
+    CheckCode, CheckOutcome, ClaimFacts, Conversion, Finding, FindingKind, PairComparison,
 };
-use crosscheck::diagnostic::{Diagnostic, DiagnosticCode, Label, Severity};
+use crosscheck::diagnostic::{Diagnostic, DiagnosticCode, Label, Level};
 use crosscheck::model::{
     Claim, ClaimId, Document, Files, LineColumn, Project, Quote, QuoteLocation, Settings, Source,
     Span,
 };
-use crosscheck::report::{ClaimFacts, ReportInput};
+use crosscheck::report::ReportInput;
 use crosscheck::value::{
     Currency, Denotation, Dimension, Interval, NumericSet, SetRelation, TimeSet, Value,
 };
 use rust_decimal::Decimal;
 
+/// Built once per test and leaked: the checker's facts borrow from the
+/// project, as they do in a real run.
 pub struct Fixture {
-    pub project: Project,
+    pub project: &'static Project,
     pub outcome: CheckOutcome,
-    pub claims: BTreeMap<ClaimId, ClaimFacts>,
+    /// Every claim as the checker would resolve it, in project order.
+    pub facts: Vec<ClaimFacts<'static>>,
     pub warnings: Vec<Diagnostic>,
+}
+
+/// What the fixture says the linker and the value grammar made of a claim.
+struct Resolved {
+    canonical_subject: String,
+    denotation: Denotation,
+    normalised: String,
 }
 
 struct ClaimSpec {
@@ -441,8 +451,9 @@ impl Fixture {
                 };
                 claims.insert(
                     global,
-                    ClaimFacts {
+                    Resolved {
                         canonical_subject: taint(&canonical),
+                        denotation: claim.denotation.clone(),
                         normalised: taint(&describe::denotation(&claim.denotation)),
                     },
                 );
@@ -484,7 +495,7 @@ impl Fixture {
         let barak_en = subject_place("claims/le360.json", "Barak 8 deal");
         let warnings = vec![
             Diagnostic {
-                severity: Severity::Warning,
+                level: Level::Warning,
                 code: DiagnosticCode::UnknownSetting,
                 message: taint("unknown key `link.fuzzy_treshold` | ignored"),
                 labels: vec![Label {
@@ -499,7 +510,7 @@ impl Fixture {
                 notes: vec![],
             },
             Diagnostic {
-                severity: Severity::Warning,
+                level: Level::Warning,
                 code: DiagnosticCode::CrossScriptSubjectNames,
                 message: taint(
                     "subject names \"صفقة باراك\" and \"Barak 8 deal\" may be one name in two scripts",
@@ -531,27 +542,42 @@ impl Fixture {
                 finding.explanation = taint(&finding.explanation);
             }
         }
+        let project: &'static Project = Box::leak(Box::new(Project {
+            root: "/nonexistent/absolute/root".into(),
+            settings: Settings::default(),
+            registry: Default::default(),
+            sources,
+            files,
+        }));
+        let facts = project
+            .claims()
+            .map(|(source, claim)| {
+                let resolved = claims.remove(&claim.id).unwrap();
+                ClaimFacts {
+                    id: &claim.id,
+                    source: &source.id,
+                    subject: resolved.canonical_subject.leak(),
+                    attribute: &claim.attribute,
+                    value: &claim.value,
+                    written: &claim.value_written,
+                    denotation: Ok(resolved.denotation),
+                    denoted: resolved.normalised,
+                    as_of: None,
+                    rate_year: None,
+                    according_to: &claim.according_to,
+                }
+            })
+            .collect();
         Fixture {
-            project: Project {
-                root: "/nonexistent/absolute/root".into(),
-                settings: Settings::default(),
-                registry: Default::default(),
-                sources,
-                files,
-            },
+            project,
             outcome: CheckOutcome { findings },
-            claims,
+            facts,
             warnings,
         }
     }
 
     pub fn input(&self) -> ReportInput<'_> {
-        ReportInput::from_parts(
-            &self.project,
-            &self.outcome,
-            self.claims.clone(),
-            &self.warnings,
-        )
+        ReportInput::new(self.project, &self.facts, &self.outcome, &self.warnings)
     }
 }
 
