@@ -32,7 +32,7 @@ use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
     Sink, ValueNames, Verdict, comparison, pairs_among, quoted,
 };
-use crate::link::rules::{NameRule, initials_fit, name_key, rule_between};
+use crate::link::rules::{NameRule, initials_fit_keys, keys_meet, name_keys, rule_between};
 use crate::value::{Denotation, ValueKind};
 
 pub const CHECK: Check = Check {
@@ -65,7 +65,7 @@ fn text_of<'a>(claim: &'a ClaimFacts<'a>) -> &'a str {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Name {
     normalized: String,
-    key: String,
+    keys: Vec<String>,
     entry: Option<String>,
 }
 
@@ -73,7 +73,7 @@ impl Name {
     pub fn of(text: &str, names: &dyn ValueNames) -> Name {
         Name {
             normalized: names.normalize(text),
-            key: name_key(text),
+            keys: name_keys(text),
             entry: names.entry_of(text),
         }
     }
@@ -94,8 +94,9 @@ pub fn compare(a: &ClaimFacts, x: &Name, b: &ClaimFacts, y: &Name) -> PairCompar
     }
     // Two different registry entries are two things, whatever their form.
     let other_entries = matches!((&x.entry, &y.entry), (Some(ex), Some(ey)) if ex != ey);
-    if !other_entries && (x.key == y.key || initials_fit(&x.key, &y.key)) {
-        let rule = if x.key == y.key {
+    let same_key = keys_meet(&x.keys, &y.keys);
+    if !other_entries && (same_key || initials_fit_keys(&x.keys, &y.keys)) {
+        let rule = if same_key {
             rule_between(text_of(a), text_of(b)).unwrap_or(NameRule::WordOrder)
         } else {
             NameRule::Initials

@@ -245,7 +245,7 @@ impl SubjectGraph {
 /// Value aliases from the registry's `values`: texts naming one thing.
 #[derive(Debug, Clone)]
 pub struct ValueAliases {
-    /// [`rules::name_key`] of a name or alias → entry name. The first entry to claim a
+    /// Each of [`rules::name_keys`] of a name or alias → entry name. The first entry to claim a
     /// normalised text keeps it.
     entries: HashMap<String, String>,
 }
@@ -255,9 +255,9 @@ impl ValueAliases {
         let mut entries = HashMap::new();
         for entry in &project.registry.values {
             for text in std::iter::once(&entry.name).chain(&entry.aliases) {
-                entries
-                    .entry(rules::name_key(text))
-                    .or_insert_with(|| entry.name.clone());
+                for key in rules::name_keys(text) {
+                    entries.entry(key).or_insert_with(|| entry.name.clone());
+                }
             }
         }
         ValueAliases { entries }
@@ -265,6 +265,9 @@ impl ValueAliases {
 
     /// The registry entry name a text value belongs to, if any.
     pub fn entry_of(&self, text: &str) -> Option<&str> {
-        self.entries.get(&rules::name_key(text)).map(String::as_str)
+        rules::name_keys(text)
+            .iter()
+            .find_map(|key| self.entries.get(key))
+            .map(String::as_str)
     }
 }

@@ -14,11 +14,11 @@
 //!    (reason: equal after normalisation).
 //! 2. Registry entries join their name's atom with their aliases' atoms
 //!    (reason: registry alias).
-//! 3. Atoms whose spellings share a [`name_key`] are joined (reason: the
+//! 3. Atoms whose spellings share one of their [`name_keys`] are joined (reason: the
 //!    same words in another order, or an article or stop word added or
 //!    removed): grouped by hashing the key, no pair compared.
 //! 4. A name holding an initial is joined with the one subject whose name it
-//!    fits ([`initials_fit`], reason: an initial for a whole given name);
+//!    fits ([`initials_fit_keys`], reason: an initial for a whole given name);
 //!    when it fits names of two or more subjects ("D. Knuth": "Donald
 //!    Knuth", "David Knuth") it is suggested with each instead. Candidates
 //!    come from an index of the initialled names' rarest full word.
@@ -57,7 +57,9 @@ use crate::model::{LinkSettings, Registry};
 use crate::text::normalize::normalize_name;
 
 use super::blocking::{candidate_pairs, sorted_order};
-use super::rules::{NameRule, differing_words, has_initial, initials_fit, name_key, rule_between};
+use super::rules::{
+    NameRule, differing_words, has_initial, initials_fit_keys, name_keys, rule_between,
+};
 use super::skeleton::{Script, digit_runs, skeleton};
 use super::union_find::{Components, Refusal};
 
@@ -438,14 +440,14 @@ fn build_atoms(
     (atoms, name_atoms, registry_atoms)
 }
 
-/// Step 3: joins atoms whose spellings share a [`name_key`] (the same words
-/// in another order, an article or stop word added or removed). Returns the
-/// key of each atom's representative spelling.
+/// Step 3: joins atoms whose spellings share one of their [`name_keys`]
+/// (the parts of the name in another order, an article or stop word added
+/// or removed). Returns the keys of each atom's representative spelling.
 fn join_by_rule_key(
     atoms: &[Atom],
     components: &mut Components,
     join: &mut impl FnMut(&mut Components, Join),
-) -> Vec<String> {
+) -> Vec<Vec<String>> {
     // The keys of each atom's spellings, computed in parallel; usually one
     // per atom (spellings equal after normalisation differ in a key only
     // through a hyphenated article, "al-Qaeda" / "al Qaeda").
@@ -457,7 +459,7 @@ fn join_by_rule_key(
                 .iter()
                 .map(|(s, _)| s.as_str())
                 .chain(atom.registry_spelling.as_deref())
-                .map(|s| (name_key(s), s))
+                .flat_map(|s| name_keys(s).into_iter().map(move |k| (k, s)))
                 .collect();
             keys.sort_unstable();
             keys.dedup_by(|x, y| x.0 == y.0);
@@ -494,9 +496,9 @@ fn join_by_rule_key(
         }
     }
     drop(first);
-    let representatives: Vec<String> = atoms
+    let representatives: Vec<Vec<String>> = atoms
         .par_iter()
-        .map(|atom| name_key(atom.representative()))
+        .map(|atom| name_keys(atom.representative()))
         .collect();
     representatives
 }
@@ -508,33 +510,33 @@ fn join_by_rule_key(
 pub const INITIALS_BLOCK: usize = 64;
 
 /// Step 4: joins each atom whose key holds an initial with the one subject
-/// it fits ([`initials_fit`]); returns the pairs `(initialled, other)` where
+/// it fits ([`initials_fit_keys`]); returns the pairs `(initialled, other)` where
 /// it fits several subjects, for suggestions.
 fn join_by_initials(
     atoms: &[Atom],
-    keys: &[String],
+    keys: &[Vec<String>],
     components: &mut Components,
     join: &mut impl FnMut(&mut Components, Join),
 ) -> Vec<(usize, usize)> {
     let initial_count = |key: &str| key.split(' ').filter(|w| w.chars().count() == 1).count();
     let mut initialled: Vec<usize> = (0..atoms.len())
-        .filter(|&i| !atoms[i].claim_spellings.is_empty() && has_initial(&keys[i]))
+        .filter(|&i| !atoms[i].claim_spellings.is_empty() && has_initial(&keys[i][0]))
         .collect();
     if initialled.is_empty() {
         return Vec::new();
     }
     // Fuller names first: "D. E. Knuth" then finds "Donald E. Knuth" already
     // joined with what fits it.
-    initialled.sort_by_key(|&i| (initial_count(&keys[i]), i));
+    initialled.sort_by_key(|&i| (initial_count(&keys[i][0]), i));
     let full = |w: &&str| w.chars().count() >= 2;
     let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
     for &i in &initialled {
-        for word in keys[i].split(' ').filter(full) {
+        for word in keys[i][0].split(' ').filter(full) {
             postings.entry(word).or_default();
         }
     }
     for (atom, key) in keys.iter().enumerate() {
-        for word in key.split(' ').filter(full) {
+        for word in key[0].split(' ').filter(full) {
             if let Some(list) = postings.get_mut(word)
                 && list.len() <= INITIALS_BLOCK
             {
@@ -545,7 +547,7 @@ fn join_by_initials(
     }
     let mut ambiguous = Vec::new();
     for &i in &initialled {
-        let Some(list) = keys[i]
+        let Some(list) = keys[i][0]
             .split(' ')
             .filter(full)
             .filter_map(|w| postings.get(w))
@@ -558,7 +560,7 @@ fn join_by_initials(
         let mut fits: Vec<(usize, usize)> = list
             .iter()
             .map(|&c| c as usize)
-            .filter(|&c| c != i && initials_fit(&keys[i], &keys[c]))
+            .filter(|&c| c != i && initials_fit_keys(&keys[i], &keys[c]))
             .map(|c| (components.find(c), c))
             .filter(|&(root, _)| root != own)
             .collect();

@@ -5,8 +5,14 @@
 //!
 //! 1. **Equal after normalisation**: case, punctuation, white space, Latin
 //!    diacritics and Arabic letter forms folded ([`normalize_name`]).
-//! 2. **Same words in another order**: the same multiset of words
-//!    ("Knuth, Donald E." / "Donald E. Knuth").
+//! 2. **The same words in another order**, where the order is a
+//!    convention of writing, not of meaning: the parts of a name between
+//!    commas (or `;`, `/`) in another order, each part's words kept in
+//!    order ("Knuth, Donald E." / "Donald E. Knuth", `Last, First` = `First
+//!    Last`; "Aiken, Peter; Allen, M. David" / "Peter Aiken, M. David
+//!    Allen"). Words moved *within* a part are not this rule: "Adams
+//!    township, Monroe county" and "Monroe township, Adams county" are two
+//!    townships, "Grove Lake" and "Lake Grove" two places.
 //! 3. **An article or stop word added or removed**, where it is one of the
 //!    name's language: English `the`, `of`, `and`; the Arabic article `ال`
 //!    written on an Arabic word; and its transliteration `al-` / `el-`
@@ -15,16 +21,19 @@
 //!    French or Italian place names the article is part of the name ("El
 //!    Lago, Texas" and "Lago, Texas" are two towns), and "Al Gore" is not
 //!    "Gore".
-//! 4. **An initial for a whole given name**: the words two names do not
-//!    share are single letters on one side, each the first letter of a word
-//!    on the other, and they share at least one word of two or more letters
+//! 4. **An initial for a whole given name**: read in order (in one of the
+//!    orders of rule 2), the two names have the same words except that an
+//!    initial on one side stands where the other has a word starting with
+//!    that letter, and they share at least one word of two or more letters
 //!    ("D. E. Knuth" / "Donald E. Knuth"); a lone extra initial is allowed
-//!    too ("Donald Knuth" / "Donald E. Knuth"). This rule is not transitive
+//!    too between names that both write out two words ("Donald Knuth" /
+//!    "Donald E. Knuth"). This rule is not transitive
 //!    ("D. Knuth" fits "Donald Knuth" and "David Knuth"), so subject linking
 //!    applies it only where the initialled name fits exactly one subject.
 //!
-//! Rules 1-3 are equalities of a key ([`name_key`]), so many names are
-//! grouped by hashing, never by comparing pairs.
+//! Rules 1-3 are equalities of keys ([`name_keys`]: a name has one key per
+//! order of its parts, at most 24), so many names are grouped by hashing,
+//! never by comparing pairs.
 
 use crate::text::normalize::normalize_name;
 
@@ -56,126 +65,187 @@ impl NameRule {
     }
 }
 
-/// The key two names share exactly when rules 1-3 make them one name: the
-/// words of the normalised name without its droppable articles and stop
-/// words, sorted, joined by one space. Digits are words like any other, so
-/// names that differ in digits never share a key.
+/// Parts of a name are separated by these (rule 2).
+const PART_SEPARATORS: &[char] = &[',', ';', '/', '\u{060C}', '\u{061B}'];
+
+/// A name with more parts than this has only two orders: as written, and
+/// with each pair of parts swapped (`Last, First, Last, First`).
+const MAX_PERMUTED_PARTS: usize = 4;
+
+/// The keys two names share (at least one) exactly when rules 1-3 make them
+/// one name: per order of the name's parts (rule 2), its words without
+/// droppable articles and stop words (rule 3), normalised (rule 1), joined
+/// by one space. The first key is the written order. Digits are words like
+/// any other, so names that differ in digits never share a key.
+pub fn name_keys(name: &str) -> Vec<String> {
+    keys_of(name, true)
+}
+
+/// One key of a name for tables that need a single one (set members): the
+/// smallest of [`name_keys`]. Two names sharing a key usually share this one
+/// too; where they do not, they are compared as different members.
 pub fn name_key(name: &str) -> String {
-    let folded = normalize_name(&drop_hyphenated_articles(name));
-    key_of_folded(&folded)
+    name_keys(name).into_iter().min().unwrap_or_default()
 }
 
-/// [`name_key`] of a name already folded by [`normalize_name`] and without
-/// hyphenated articles.
-fn key_of_folded(folded: &str) -> String {
-    let words: Vec<&str> = folded
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(strip_arabic_article)
-        .collect();
-    let mut kept: Vec<&str> = words
+/// Whether two names' key lists share a key.
+pub fn keys_meet(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|k| b.contains(k))
+}
+
+/// [`name_keys`], with rule 3 (articles and stop words dropped) or
+/// without it (to tell rule 2 from rule 3 in a reason).
+fn keys_of(name: &str, drop_stop_words: bool) -> Vec<String> {
+    let raw = if drop_stop_words {
+        drop_hyphenated_articles(name)
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    };
+    let folded: Vec<String> = raw.split(PART_SEPARATORS).map(normalize_name).collect();
+    let mut parts: Vec<Vec<&str>> = folded
         .iter()
-        .copied()
-        .filter(|w| !STOP_WORDS.contains(w))
+        .map(|part| {
+            part.split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    if drop_stop_words {
+                        strip_arabic_article(w)
+                    } else {
+                        w
+                    }
+                })
+                .collect::<Vec<&str>>()
+        })
+        .filter(|words| !words.is_empty())
         .collect();
-    if kept.is_empty() {
-        kept = words;
+    if drop_stop_words {
+        let kept: Vec<Vec<&str>> = parts
+            .iter()
+            .map(|words| {
+                words
+                    .iter()
+                    .copied()
+                    .filter(|w| !STOP_WORDS.contains(w))
+                    .collect::<Vec<&str>>()
+            })
+            .filter(|words| !words.is_empty())
+            .collect();
+        if !kept.is_empty() {
+            parts = kept;
+        }
     }
-    kept.sort_unstable();
-    kept.join(" ")
+    let mut keys = Vec::new();
+    let mut push = |order: &[usize]| {
+        let key = order
+            .iter()
+            .flat_map(|&p| parts[p].iter().copied())
+            .collect::<Vec<&str>>()
+            .join(" ");
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    };
+    let identity: Vec<usize> = (0..parts.len()).collect();
+    push(&identity);
+    if parts.len() > 1 && parts.len() <= MAX_PERMUTED_PARTS {
+        for order in permutations(parts.len()) {
+            push(&order);
+        }
+    } else if parts.len() > MAX_PERMUTED_PARTS {
+        let swapped: Vec<usize> = (0..parts.len())
+            .map(|i| if i % 2 == 0 { (i + 1).min(parts.len() - 1) } else { i - 1 })
+            .collect();
+        if swapped.len() % 2 == 0 {
+            push(&swapped);
+        }
+    }
+    keys
 }
 
-/// The words of a folded name sorted: equal for names that differ only in
-/// order (rule 2), used to tell rule 2 from rule 3 in a reason.
-fn sorted_words(folded: &str) -> Vec<&str> {
-    let mut words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-    words.sort_unstable();
-    words
+/// Every order of `n` items (n <= 4), identity first.
+fn permutations(n: usize) -> Vec<Vec<usize>> {
+    if n <= 1 {
+        return vec![(0..n).collect()];
+    }
+    let mut out = Vec::new();
+    for first in 0..n {
+        for rest in permutations(n - 1) {
+            let mut order = vec![first];
+            order.extend(rest.into_iter().map(|i| if i >= first { i + 1 } else { i }));
+            out.push(order);
+        }
+    }
+    out
 }
 
 /// The strongest rule that makes `a` and `b` one name, if any.
 pub fn rule_between(a: &str, b: &str) -> Option<NameRule> {
-    let (fa, fb) = (normalize_name(a), normalize_name(b));
-    if fa == fb {
+    if normalize_name(a) == normalize_name(b) {
         return Some(NameRule::Normalisation);
     }
-    if sorted_words(&fa) == sorted_words(&fb) {
+    if keys_meet(&keys_of(a, false), &keys_of(b, false)) {
         return Some(NameRule::WordOrder);
     }
-    let (ka, kb) = (name_key(a), name_key(b));
-    if ka == kb {
+    let (ka, kb) = (name_keys(a), name_keys(b));
+    if keys_meet(&ka, &kb) {
         return Some(NameRule::ArticleOrStopWord);
     }
-    initials_fit(&ka, &kb).then_some(NameRule::Initials)
+    initials_fit_keys(&ka, &kb).then_some(NameRule::Initials)
 }
 
-/// Rule 4 on two keys: after setting aside the words both hold, every word
-/// left on one side is a single letter, each either the initial of a
-/// distinct word left on the other side or an extra initial; at least one
-/// shared word has two or more letters; the names differ; and no digit is
-/// left over.
+/// Rule 4 on two names' keys: some order of one fits some order of the
+/// other ([`initials_fit`]).
+pub fn initials_fit_keys(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|x| b.iter().any(|y| initials_fit(x, y)))
+}
+
+/// Rule 4 on two keys read in order: equal words, or an initial where the
+/// other has a word of that letter, or an extra initial; at least one
+/// shared word of two or more letters; at least one difference; both names
+/// of two words or more; extra initials only between names that both write
+/// out two words.
 pub fn initials_fit(a: &str, b: &str) -> bool {
-    if a == b {
+    let a: Vec<&str> = a.split(' ').filter(|w| !w.is_empty()).collect();
+    let b: Vec<&str> = b.split(' ').filter(|w| !w.is_empty()).collect();
+    if a.len() < 2 || b.len() < 2 || a == b {
         return false;
     }
-    let mut rest_a: Vec<&str> = a.split(' ').filter(|w| !w.is_empty()).collect();
-    let mut rest_b: Vec<&str> = b.split(' ').filter(|w| !w.is_empty()).collect();
-    let mut shared_full = false;
-    rest_a.retain(|w| {
-        if let Some(at) = rest_b.iter().position(|x| x == w) {
-            rest_b.swap_remove(at);
-            shared_full |= w.chars().count() >= 2;
-            false
-        } else {
-            true
-        }
-    });
-    if !shared_full || (rest_a.is_empty() && rest_b.is_empty()) {
-        return false;
-    }
-    let words = |key: &str| key.split(' ').filter(|w| !w.is_empty()).count();
-    let full_words = |key: &str| {
-        key.split(' ')
-            .filter(|w| w.chars().count() >= 2)
-            .count()
-    };
-    if words(a) < 2 || words(b) < 2 {
-        return false;
-    }
-    let is_initial = |w: &str| {
+    let initial = |w: &str| {
         let mut chars = w.chars();
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
     };
-    // Full words left must each be matched by an initial of the other side;
-    // initials left unmatched are extras.
-    let (initials_a, full_a): (Vec<&str>, Vec<&str>) = rest_a.iter().partition(|w| is_initial(w));
-    let (initials_b, full_b): (Vec<&str>, Vec<&str>) = rest_b.iter().partition(|w| is_initial(w));
-    if !full_a.is_empty() && !full_b.is_empty() {
-        return false;
-    }
-    // Each full word left is matched by an initial of the other side.
-    let (mut initials, full, mut extras) = if full_a.is_empty() {
-        (initials_a, full_b, initials_b)
-    } else {
-        (initials_b, full_a, initials_a)
+    let stands_for = |i: &str, w: &str| {
+        !initial(w) && !w.chars().any(char::is_numeric) && w.chars().next() == i.chars().next()
     };
-    for word in full {
-        if word.chars().any(|c| c.is_numeric()) {
+    let (mut i, mut j) = (0, 0);
+    let (mut shared_full, mut extras) = (false, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        if x == y {
+            shared_full |= x.chars().count() >= 2;
+            i += 1;
+            j += 1;
+        } else if (initial(x) && stands_for(x, y)) || (initial(y) && stands_for(y, x)) {
+            i += 1;
+            j += 1;
+        } else if initial(x) {
+            extras += 1;
+            i += 1;
+        } else if initial(y) {
+            extras += 1;
+            j += 1;
+        } else {
             return false;
         }
-        let first = word.chars().next();
-        match initials.iter().position(|i| i.chars().next() == first) {
-            Some(at) => {
-                initials.swap_remove(at);
-            }
-            None => return false,
-        }
     }
-    extras.append(&mut initials);
-    // An extra initial only between names that both write out two words
-    // ("Donald Knuth" / "Donald E. Knuth"), never against a one-word name
-    // ("Plan" / "Plan A", "Washington" / "Washington D C").
-    extras.is_empty() || (full_words(a) >= 2 && full_words(b) >= 2)
+    for rest in [&a[i..], &b[j..]] {
+        if !rest.iter().all(|w| initial(w)) {
+            return false;
+        }
+        extras += rest.len();
+    }
+    let full_words = |words: &[&str]| words.iter().filter(|w| w.chars().count() >= 2).count();
+    shared_full && (extras == 0 || (full_words(&a) >= 2 && full_words(&b) >= 2))
 }
 
 /// Whether a key holds an initial (a one-letter word): only such names take
@@ -289,16 +359,31 @@ mod tests {
         assert_eq!(rule("Plan A", "Plan B"), None);
         assert_eq!(rule("deal 2", "deal"), None);
         assert_eq!(rule("Plan", "Plan A"), None);
+        assert_eq!(
+            rule("Aiken, Peter; Allen, M. David", "Peter Aiken, M. David Allen"),
+            Some(NameRule::WordOrder)
+        );
+        // Words moved inside a part name another thing.
+        assert_eq!(
+            rule(
+                "adams township, monroe county, ohio",
+                "monroe township, adams county, ohio"
+            ),
+            None
+        );
+        assert_eq!(rule("grove lake township", "lake grove township"), None);
+        assert_eq!(rule("deal with israel", "israel deal with"), None);
         assert_eq!(rule("washington", "washington, d.c."), None);
         assert_eq!(rule("Knuth", "D. Knuth"), None);
     }
 
     #[test]
     fn punctuation_around_a_hyphenated_article_still_links() {
-        assert_eq!(name_key("al-Qaeda"), "qaeda");
-        assert_eq!(name_key("Al-Qaeda"), name_key("al\u{2010}qaeda"));
+        assert_eq!(name_keys("al-Qaeda"), ["qaeda"]);
+        assert_eq!(name_keys("Al-Qaeda"), name_keys("al\u{2010}qaeda"));
         assert_eq!(rule_between("al Qaeda", "al-Qaeda"), Some(NameRule::Normalisation));
-        assert_eq!(name_key("the the"), "the the");
+        assert_eq!(name_keys("the the"), ["the the"]);
+        assert_eq!(name_keys("Knuth, Donald E."), ["knuth donald e", "donald e knuth"]);
     }
 
     #[test]
