@@ -5,8 +5,8 @@
 //! Two text claims (`Barak 8`, `Tel Aviv`) about one subject and attribute.
 //! Texts equal after name normalisation (`text::normalize::normalize_name`:
 //! case, punctuation, Arabic letter forms) agree. Texts that are one name
-//! in another form under the linking rules (`link::rules`: the same words in
-//! another order, an article or stop word of the name's language, an
+//! in another form under the linking rules (`link::rules::value_rule_between`:
+//! the same words in another order, any word moving, an article or stop word of the name's language, an
 //! initial for a whole given name: "Knuth, Donald E." / "Donald E. Knuth" /
 //! "D. E. Knuth") are a naming variant, as are aliases of one entry of the
 //! registry's `values`. Any other two texts contradict.
@@ -32,7 +32,7 @@ use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
     Sink, ValueNames, Verdict, comparison, pairs_among, quoted,
 };
-use crate::link::rules::{NameRule, initials_fit_keys, keys_meet, name_keys, rule_between};
+use crate::link::rules::{NameRule, ValueName, value_rule_between};
 use crate::value::{Denotation, ValueKind};
 
 pub const CHECK: Check = Check {
@@ -65,7 +65,7 @@ fn text_of<'a>(claim: &'a ClaimFacts<'a>) -> &'a str {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Name {
     normalized: String,
-    keys: Vec<String>,
+    form: ValueName,
     entry: Option<String>,
 }
 
@@ -73,7 +73,7 @@ impl Name {
     pub fn of(text: &str, names: &dyn ValueNames) -> Name {
         Name {
             normalized: names.normalize(text),
-            keys: name_keys(text),
+            form: ValueName::of(text),
             entry: names.entry_of(text),
         }
     }
@@ -94,13 +94,13 @@ pub fn compare(a: &ClaimFacts, x: &Name, b: &ClaimFacts, y: &Name) -> PairCompar
     }
     // Two different registry entries are two things, whatever their form.
     let other_entries = matches!((&x.entry, &y.entry), (Some(ex), Some(ey)) if ex != ey);
-    let same_key = keys_meet(&x.keys, &y.keys);
-    if !other_entries && (same_key || initials_fit_keys(&x.keys, &y.keys)) {
-        let rule = if same_key {
-            rule_between(text_of(a), text_of(b)).unwrap_or(NameRule::WordOrder)
-        } else {
-            NameRule::Initials
-        };
+    // The rule is worded only for the few pairs that are one name.
+    let rule = if other_entries || !x.form.same_as(&y.form) {
+        None
+    } else {
+        value_rule_between(text_of(a), text_of(b))
+    };
+    if let Some(rule) = rule.filter(|&r| r != NameRule::Normalisation) {
         return comparison(
             a,
             b,
