@@ -297,18 +297,17 @@ impl ValueName {
     }
 }
 
-/// Rule 4 with words in any order: after setting aside the words both
-/// hold, every word left is an initial, each full word left is matched by
-/// a distinct initial of its first letter on the other side, and the
-/// conditions of [`initials_fit`] on shared words and extra initials hold.
+/// Rule 4 with words in any order, for values: after setting aside the
+/// words both hold (at least one of two or more letters), every word left
+/// is an initial, and each full word left is matched by a distinct initial
+/// of its first letter on the other side; other initials are extras, here
+/// allowed against a surname alone ("Jenssen" / "C. B. Jenssen"): within
+/// one fact's values they are the same author written more or less fully.
 fn initials_fit_unordered(a: &[String], b: &[String]) -> bool {
     let initial = |w: &str| {
         let mut chars = w.chars();
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
     };
-    if a.len() < 2 || b.len() < 2 {
-        return false;
-    }
     let mut rest_b: Vec<&str> = b.iter().map(String::as_str).collect();
     let mut rest_a: Vec<&str> = Vec::new();
     let mut shared_full = false;
@@ -330,15 +329,13 @@ fn initials_fit_unordered(a: &[String], b: &[String]) -> bool {
     if !full_a.is_empty() && !full_b.is_empty() {
         return false;
     }
-    let mut extras = if full_a.is_empty() {
+    if full_a.is_empty() {
         initials.extend(init_a);
         full.extend(full_b);
-        init_b
     } else {
         initials.extend(init_b);
         full.extend(full_a);
-        init_a
-    };
+    }
     for word in full {
         if word.chars().any(char::is_numeric) {
             return false;
@@ -353,9 +350,7 @@ fn initials_fit_unordered(a: &[String], b: &[String]) -> bool {
             None => return false,
         }
     }
-    extras.append(&mut initials);
-    let full_words = |words: &[String]| words.iter().filter(|w| w.chars().count() >= 2).count();
-    extras.is_empty() || (full_words(a) >= 2 && full_words(b) >= 2)
+    true
 }
 
 /// Whether a key holds an initial (a one-letter word): only such names take
@@ -507,6 +502,11 @@ mod tests {
             Some(NameRule::Initials)
         );
         assert_eq!(value_rule_between("Knuth", "Donald E. Knuth"), None);
+        assert_eq!(
+            value_rule_between("Jenssen", "Jenssen, C. B."),
+            Some(NameRule::Initials)
+        );
+        assert_eq!(value_rule_between("Hoos", "Hoos 0"), None);
         assert_eq!(value_rule_between("Barak 8", "Barak MX"), None);
     }
 
