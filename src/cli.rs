@@ -30,6 +30,8 @@ pub enum Command {
     Schema(commands::schema::Args),
     /// List canonical subjects, their names and the reason for every link.
     Subjects(commands::subjects::Args),
+    /// Accept or reject a suggested link (`crosscheck subjects --suggestions`).
+    Link(commands::link::Args),
     /// List figures in the documents that no quote covers.
     Coverage(commands::coverage::Args),
     /// Export the claim graph alone.
@@ -83,6 +85,7 @@ pub fn run(cli: Cli, console: &mut Console<'_>) -> io::Result<ExitStatus> {
         Command::Add(args) => commands::add::run(&args, console),
         Command::Schema(args) => commands::schema::run(&args, console),
         Command::Subjects(args) => commands::subjects::run(&args, console),
+        Command::Link(args) => commands::link::run(&args, console),
         Command::Coverage(args) => commands::coverage::run(&args, console),
         Command::Graph(args) => commands::graph::run(&args, console),
     }

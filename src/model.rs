@@ -423,8 +423,11 @@ pub struct CompareSettings {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkSettings {
-    /// Similarity (0..1) at or above which two subject names link.
-    pub fuzzy_threshold: f64,
+    /// Similarity (0..1) at or above which two subject names link. `None`
+    /// (the default): similarity never links, it only ranks suggestions. A
+    /// curator who sets it accepts that two different things with close
+    /// names ("Brampton township" / "Hampton township", 0.88) may be joined.
+    pub fuzzy_threshold: Option<f64>,
     /// Similarity at or above which a close pair is listed as a suggestion.
     pub suggest_threshold: f64,
 }
@@ -455,7 +458,7 @@ impl Default for Settings {
             },
             rates: BTreeMap::new(),
             link: LinkSettings {
-                fuzzy_threshold: 0.90,
+                fuzzy_threshold: None,
                 suggest_threshold: 0.75,
             },
             coverage: CoverageSettings::default(),

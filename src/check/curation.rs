@@ -5,9 +5,10 @@
 //!
 //! # What it warns about
 //!
-//! - `close-subject-names`: two subject names in one script whose similarity
-//!   is between `[link] suggest_threshold` and `fuzzy_threshold`, left as two
-//!   subjects, so their claims are never compared;
+//! - `close-subject-names`: two subject names in one script that differ by
+//!   a spelling inside a word (similarity at or above `[link]
+//!   suggest_threshold`), or an initialled name that fits several subjects,
+//!   left as two subjects, so their claims are never compared;
 //! - `cross-script-subject-names`: an Arabic and a Latin name with close
 //!   consonant skeletons (only a registry alias links across scripts);
 //! - `vetoed-link`: a link the evidence supported and a registry `distinct`
@@ -37,7 +38,7 @@
 //! # Example
 //!
 //! ```text
-//! warning[close-subject-names]: subject names "France's rank among Morocco's security partners" and "Israel's rank among Morocco's security partners" are close (levenshtein 0.89, links at 0.90) but not linked
+//! warning[close-subject-names]: subject names "Brampton township, michigan" and "Hampton township, michigan" differ inside a word ("brampton" / "hampton", levenshtein 0.88): a spelling difference is not linked automatically
 //! ```
 
 use crate::coverage::{self, Coverage, IgnoreNotFound};
@@ -121,8 +122,14 @@ fn suggestion_warning(project: &Project, suggestion: &Suggestion) -> Diagnostic 
         SuggestionKind::CloseName { measure, score } => Diagnostic::warning(
             DiagnosticCode::CloseSubjectNames,
             format!(
-                "subject names \"{a}\" and \"{b}\" are close ({measure} {score:.2}; links from {:.2}) but not linked",
-                project.settings.link.fuzzy_threshold
+                "subject names \"{a}\" and \"{b}\" differ inside a word (\"{}\" / \"{}\", {measure} {score:.2}): a spelling difference is not linked automatically",
+                suggestion.differing.0, suggestion.differing.1
+            ),
+        ),
+        SuggestionKind::AmbiguousInitials => Diagnostic::warning(
+            DiagnosticCode::CloseSubjectNames,
+            format!(
+                "subject name \"{a}\" fits \"{b}\" with an initial for a given name, but also names of other subjects: not linked"
             ),
         ),
         SuggestionKind::CrossScript {
@@ -143,6 +150,10 @@ fn suggestion_warning(project: &Project, suggestion: &Suggestion) -> Diagnostic 
         ))
         .with_help(format!(
             "if they do not, add [\"{a}\", \"{b}\"] to \"distinct\" in claims/subjects.json, which silences this warning"
+        ))
+        .with_help(format!(
+            "or review it: `crosscheck subjects --suggestions`, then `crosscheck link accept {id}` or `crosscheck link reject {id}`",
+            id = suggestion.id
         ));
     if suggestion.subject_a != *a || suggestion.subject_b != *b {
         warning = warning.with_note(format!(
@@ -157,6 +168,7 @@ fn veto_warning(project: &Project, veto: &VetoedLink) -> Diagnostic {
     let evidence = match &veto.reason {
         LinkReason::RegistryAlias { entry } => format!("both are names of \"{entry}\""),
         LinkReason::EqualAfterNormalisation => "they are equal after normalisation".to_owned(),
+        LinkReason::Rule(rule) => format!("they are one name ({})", rule.describe()),
         LinkReason::Similar { measure, score } => {
             format!("they are similar ({measure} {score:.2})")
         }

@@ -282,6 +282,9 @@ pub enum ReasonCode {
     SameName,
     /// Texts that are aliases of one registry `values` entry.
     RegistryAlias,
+    /// Texts that are one name under a rule of `link::rules` (another word
+    /// order, an article or stop word, an initial for a given name).
+    OtherFormOfName,
     /// Texts that differ and are not aliases of one entry.
     DifferentNames,
     /// Sets with the same members (after normalisation and aliases).
@@ -334,6 +337,9 @@ impl ReasonCode {
             }
             ReasonCode::SameName => "texts equal after name normalisation",
             ReasonCode::RegistryAlias => "texts that are aliases of one registry values entry",
+            ReasonCode::OtherFormOfName => {
+                "texts that are one name in another form: word order, an article or stop word, an initial"
+            }
             ReasonCode::DifferentNames => "texts that differ and are not aliases of one entry",
             ReasonCode::SameMembers => "sets with the same members",
             ReasonCode::SubsetOfMembers => "one set's members are all members of the other",

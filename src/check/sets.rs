@@ -4,8 +4,10 @@
 //!
 //! Two set claims (`["Morocco", "Israel"]`) about one subject and
 //! attribute, compared by their members: each member is normalised
-//! (`normalize_name`) and mapped to its registry `values` entry when it has
-//! one, so `Barak 8` and `Barak MX` are one member. The same members agree;
+//! to its key under the linking rules (`link::rules::name_key`: case,
+//! punctuation, word order, articles, so `Knuth, Donald E.` and `Donald E.
+//! Knuth` are one member) and mapped to its registry `values` entry when it
+//! has one, so `Barak 8` and `Barak MX` are one member. The same members agree;
 //! one set's members all within the other's are compatible (a source that
 //! lists fewer members is less complete, not wrong); anything else
 //! contradicts, even when the sets share some members.
@@ -64,7 +66,7 @@ fn members(claim: &ClaimFacts, names: &dyn ValueNames) -> BTreeSet<Member> {
     list.iter()
         .map(|name| match names.entry_of(name) {
             Some(entry) => Member::Entry(entry),
-            None => Member::Name(names.normalize(name)),
+            None => Member::Name(crate::link::rules::name_key(name)),
         })
         .collect()
 }

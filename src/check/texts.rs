@@ -4,9 +4,12 @@
 //!
 //! Two text claims (`Barak 8`, `Tel Aviv`) about one subject and attribute.
 //! Texts equal after name normalisation (`text::normalize::normalize_name`:
-//! case, punctuation, articles, Arabic letter forms) agree. Texts that are
-//! aliases of one entry of the registry's `values` are a naming variant,
-//! reported as such. Any other two texts contradict.
+//! case, punctuation, Arabic letter forms) agree. Texts that are one name
+//! in another form under the linking rules (`link::rules::value_rule_between`:
+//! the same words in another order, any word moving, an article or stop word of the name's language, an
+//! initial for a whole given name: "Knuth, Donald E." / "Donald E. Knuth" /
+//! "D. E. Knuth") are a naming variant, as are aliases of one entry of the
+//! registry's `values`. Any other two texts contradict.
 //!
 //! ## Why it matters
 //!
@@ -29,6 +32,7 @@ use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
     Sink, ValueNames, Verdict, comparison, pairs_among, quoted,
 };
+use crate::link::rules::{NameRule, ValueName, value_rule_between};
 use crate::value::{Denotation, ValueKind};
 
 pub const CHECK: Check = Check {
@@ -56,10 +60,12 @@ fn text_of<'a>(claim: &'a ClaimFacts<'a>) -> &'a str {
     }
 }
 
-/// A text as compared: its normalised form and its registry entry.
+/// A text as compared: its normalised form, its key under the linking
+/// rules and its registry entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Name {
     normalized: String,
+    form: ValueName,
     entry: Option<String>,
 }
 
@@ -67,6 +73,7 @@ impl Name {
     pub fn of(text: &str, names: &dyn ValueNames) -> Name {
         Name {
             normalized: names.normalize(text),
+            form: ValueName::of(text),
             entry: names.entry_of(text),
         }
     }
@@ -83,6 +90,30 @@ pub fn compare(a: &ClaimFacts, x: &Name, b: &ClaimFacts, y: &Name) -> PairCompar
             None,
             ReasonCode::SameName,
             Reason::Both("are the same name"),
+        );
+    }
+    // Two different registry entries are two things, whatever their form.
+    let other_entries = matches!((&x.entry, &y.entry), (Some(ex), Some(ey)) if ex != ey);
+    // The rule is worded only for the few pairs that are one name.
+    let rule = if other_entries || !x.form.same_as(&y.form) {
+        None
+    } else {
+        value_rule_between(text_of(a), text_of(b))
+    };
+    if let Some(rule) = rule.filter(|&r| r != NameRule::Normalisation) {
+        return comparison(
+            a,
+            b,
+            CHECK.code,
+            Verdict::NamingVariant,
+            None,
+            ReasonCode::OtherFormOfName,
+            Reason::text(format!(
+                "{} and {} are one name written two ways ({})",
+                quoted(a),
+                quoted(b),
+                rule.describe()
+            )),
         );
     }
     match (&x.entry, &y.entry) {

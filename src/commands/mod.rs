@@ -5,6 +5,7 @@ pub mod add;
 pub mod check;
 pub mod coverage;
 pub mod graph;
+pub mod link;
 pub mod schema;
 pub mod subjects;
 pub mod validate;

@@ -13,17 +13,24 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use super::{Console, ExitStatus};
-use crate::link::{LinkReason, Linking, SubjectGraph, SuggestionKind, Veto};
+use crate::link::review::{Consequence, consequences};
+use crate::link::{LinkReason, Linking, SubjectGraph, Suggestion, SuggestionKind, Veto};
 use crate::model::LinkSettings;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Example:
   crosscheck subjects                   # canonical subjects, every link's reason, suggestions, vetoes
+  crosscheck subjects --suggestions     # only the suggestions, ranked, with ids and what accepting each would change
   crosscheck subjects cases/morocco")]
 pub struct Args {
     /// The project directory (the one holding `claims/`).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
+    /// List only the suggested links, best first, each with its id (for
+    /// `crosscheck link accept|reject ID`) and the findings accepting it
+    /// would add or remove.
+    #[arg(long)]
+    pub suggestions: bool,
 }
 
 pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
@@ -32,8 +39,102 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
         Err(status) => return Ok(status),
     };
     let graph = SubjectGraph::build(&project);
-    render(graph.linking(), &project.settings.link, console.stdout)?;
+    if args.suggestions {
+        let consequences = consequences(&project, &graph, graph.suggestions());
+        render_suggestions(graph.suggestions(), &consequences, console.stdout)?;
+    } else {
+        render(graph.linking(), &project.settings.link, console.stdout)?;
+    }
     Ok(ExitStatus::Success)
+}
+
+/// How many added or removed findings a suggestion lists before "and N more".
+const FINDINGS_SHOWN: usize = 5;
+
+/// Writes the review listing: suggestions best first (score, then id), each
+/// with its id, the words in which the names differ, the subjects, and the
+/// findings accepting it would add and remove.
+pub fn render_suggestions(
+    suggestions: &[Suggestion],
+    consequences: &[Result<Consequence, String>],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let count = suggestions.len();
+    writeln!(out, "{count} suggested link{}", plural(count))?;
+    let mut order: Vec<usize> = (0..count).collect();
+    order.sort_by(|&x, &y| {
+        let (a, b) = (&suggestions[x], &suggestions[y]);
+        b.kind
+            .score()
+            .total_cmp(&a.kind.score())
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    for i in order {
+        let s = &suggestions[i];
+        writeln!(out)?;
+        writeln!(out, "{}  \"{}\" ~ \"{}\"", s.id, s.a, s.b)?;
+        let why = match &s.kind {
+            SuggestionKind::CloseName { measure, score } => {
+                format!("a spelling difference inside a word ({measure} {score:.2})")
+            }
+            SuggestionKind::CrossScript {
+                skeleton_a,
+                skeleton_b,
+                score,
+            } => format!(
+                "one name in two scripts? consonant skeletons \"{skeleton_a}\" / \"{skeleton_b}\" ({score:.2})"
+            ),
+            SuggestionKind::AmbiguousInitials => {
+                "an initial for a given name that fits names of other subjects too".to_string()
+            }
+        };
+        writeln!(out, "  why: {why}")?;
+        if !s.differing.0.is_empty() || !s.differing.1.is_empty() {
+            writeln!(
+                out,
+                "  differ: \"{}\" / \"{}\"",
+                s.differing.0, s.differing.1
+            )?;
+        }
+        writeln!(out, "  subjects: {} | {}", s.subject_a, s.subject_b)?;
+        match consequences.get(i) {
+            Some(Ok(c)) if c.added.is_empty() && c.removed.is_empty() => {
+                writeln!(out, "  accepting it changes no finding")?;
+            }
+            Some(Ok(c)) => {
+                writeln!(
+                    out,
+                    "  accepting it adds {} finding{} and removes {}:",
+                    c.added.len(),
+                    plural(c.added.len()),
+                    c.removed.len()
+                )?;
+                for (sign, list) in [("+", &c.added), ("-", &c.removed)] {
+                    for f in list.iter().take(FINDINGS_SHOWN) {
+                        writeln!(
+                            out,
+                            "    {sign} {} {}: {} ({})",
+                            f.kind,
+                            f.attribute,
+                            f.claims.join(", "),
+                            f.explanation
+                        )?;
+                    }
+                    if list.len() > FINDINGS_SHOWN {
+                        writeln!(out, "    {sign} ... and {} more", list.len() - FINDINGS_SHOWN)?;
+                    }
+                }
+            }
+            Some(Err(why)) => writeln!(out, "  accepting it is not possible here: {why}")?,
+            None => {}
+        }
+        writeln!(
+            out,
+            "  decide: crosscheck link accept {id} | crosscheck link reject {id}",
+            id = s.id
+        )?;
+    }
+    Ok(())
 }
 
 /// Writes the listing of `linking` made under `settings`.
@@ -78,9 +179,17 @@ pub fn render(linking: &Linking, settings: &LinkSettings, out: &mut dyn Write) -
     for s in &linking.suggestions {
         let why = match &s.kind {
             SuggestionKind::CloseName { measure, score } => format!(
-                "close names ({measure} {score:.2}, below the link threshold {:.2})",
-                settings.fuzzy_threshold
+                "differ inside a word: \"{}\" / \"{}\" ({measure} {score:.2}{})",
+                s.differing.0,
+                s.differing.1,
+                match settings.fuzzy_threshold {
+                    Some(t) => format!(", below the link threshold {t:.2}"),
+                    None => String::new(),
+                }
             ),
+            SuggestionKind::AmbiguousInitials => {
+                "an initial for a given name, but it fits names of other subjects too".to_string()
+            }
             SuggestionKind::CrossScript {
                 skeleton_a,
                 skeleton_b,
@@ -120,6 +229,7 @@ fn reason(reason: &LinkReason) -> String {
     match reason {
         LinkReason::RegistryAlias { entry } => format!("registry alias of \"{entry}\""),
         LinkReason::EqualAfterNormalisation => "equal after normalisation".to_string(),
+        LinkReason::Rule(rule) => rule.describe().to_string(),
         LinkReason::Similar { measure, score } => format!("similar ({measure} {score:.2})"),
     }
 }

@@ -12,6 +12,8 @@
 mod blocking;
 mod claims;
 mod names;
+pub mod review;
+pub mod rules;
 pub mod skeleton;
 mod union_find;
 
@@ -21,13 +23,12 @@ use std::sync::OnceLock;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::model::{ClaimId, Project};
-use crate::text::normalize::normalize_name;
 use claims::{Claims, NONE};
 use names::link_spellings;
 
 pub use names::{
     CanonicalSubject, LinkReason, Linking, MEASURE, NameLink, SubjectName, Suggestion,
-    SuggestionKind, Veto, VetoedLink, link_names,
+    SuggestionKind, Veto, VetoedLink, link_names, suggestion_id,
 };
 
 /// A node of the subject graph.
@@ -244,7 +245,7 @@ impl SubjectGraph {
 /// Value aliases from the registry's `values`: texts naming one thing.
 #[derive(Debug, Clone)]
 pub struct ValueAliases {
-    /// Normalised name or alias → entry name. The first entry to claim a
+    /// Each of [`rules::name_keys`] of a name or alias → entry name. The first entry to claim a
     /// normalised text keeps it.
     entries: HashMap<String, String>,
 }
@@ -254,9 +255,9 @@ impl ValueAliases {
         let mut entries = HashMap::new();
         for entry in &project.registry.values {
             for text in std::iter::once(&entry.name).chain(&entry.aliases) {
-                entries
-                    .entry(normalize_name(text))
-                    .or_insert_with(|| entry.name.clone());
+                for key in rules::name_keys(text) {
+                    entries.entry(key).or_insert_with(|| entry.name.clone());
+                }
             }
         }
         ValueAliases { entries }
@@ -264,6 +265,9 @@ impl ValueAliases {
 
     /// The registry entry name a text value belongs to, if any.
     pub fn entry_of(&self, text: &str) -> Option<&str> {
-        self.entries.get(&normalize_name(text)).map(String::as_str)
+        rules::name_keys(text)
+            .iter()
+            .find_map(|key| self.entries.get(key))
+            .map(String::as_str)
     }
 }

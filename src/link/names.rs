@@ -2,36 +2,52 @@
 //! the whole linking algorithm; [`super::SubjectGraph`] wraps its result in
 //! a graph of sources, claims, names and subjects.
 //!
+//! Precision first: an automatic link is made only where the two names
+//! cannot denote different things under one of the rules of
+//! [`super::rules`] (each stated in one sentence), or the registry says so.
+//! A spelling difference inside a word is a suggestion, never a link, unless
+//! the curator opts in to fuzzy linking with `[link] fuzzy_threshold`.
+//!
 //! Steps, strongest evidence first:
 //!
 //! 1. Spellings that are equal after [`normalize_name`] are one *atom*
 //!    (reason: equal after normalisation).
 //! 2. Registry entries join their name's atom with their aliases' atoms
 //!    (reason: registry alias).
-//! 3. Candidate pairs from the blocking index ([`super::blocking`]) whose
+//! 3. Atoms whose spellings share one of their [`name_keys`] are joined (reason: the
+//!    same words in another order, or an article or stop word added or
+//!    removed): grouped by hashing the key, no pair compared.
+//! 4. A name holding an initial is joined with the one subject whose name it
+//!    fits ([`initials_fit_keys`], reason: an initial for a whole given name);
+//!    when it fits names of two or more subjects ("D. Knuth": "Donald
+//!    Knuth", "David Knuth") it is suggested with each instead. Candidates
+//!    come from an index of the initialled names' rarest full word.
+//! 5. Candidate pairs from the blocking index ([`super::blocking`]) whose
 //!    digits are equal and whose scripts are the same are scored with the
-//!    normalised Levenshtein similarity over normalised names; pairs at or
-//!    above `fuzzy_threshold` are joined, highest score first (reason:
-//!    similar, with the score). Levenshtein rather than Jaro-Winkler because
-//!    subject names are multi-word phrases: Jaro-Winkler rewards a long
-//!    shared prefix, and "barak 8 deal with india" / "barak 8 deal with
-//!    israel" would score 0.95.
+//!    normalised Levenshtein similarity. Only when the curator sets
+//!    `fuzzy_threshold` are pairs at or above it joined (reason: similar,
+//!    with the score); otherwise every pair at or above `suggest_threshold`
+//!    is a suggestion, shown with the words in which the names differ.
+//!    Levenshtein rather than Jaro-Winkler because subject names are
+//!    multi-word phrases: Jaro-Winkler rewards a long shared prefix, and
+//!    "barak 8 deal with india" / "barak 8 deal with israel" would score
+//!    0.95.
 //!
-//!    A score is not enough: the words in which the two names differ (once
-//!    the words both hold are set aside) must be spellings of each other,
-//!    within one edit per [`VARIANT_CHARS_PER_EDIT`] characters
-//!    ([`differ_by_spelling`]). "Barak deal" / "Baraq deal" may link;
-//!    "naval deal with Israel" / "naval deal with Isvigan" (0.82) may not,
-//!    nor be suggested: a different proper noun is a different thing, not a
-//!    near miss, and listing every such pair buried the real near misses.
+//!    A score is not enough even for a suggestion: the words in which the
+//!    two names differ (once the words both hold are set aside) must be
+//!    spellings of each other, within one edit per
+//!    [`VARIANT_CHARS_PER_EDIT`] characters ([`differ_by_spelling`]).
+//!    "Barak deal" / "Baraq deal" is suggested; "naval deal with Israel" /
+//!    "naval deal with Isvigan" (0.82) is not: a different proper noun is a
+//!    different thing, not a near miss, and listing every such pair buried
+//!    the real near misses.
 //!
 //! Every join goes through [`Components::union`], which refuses a join that
 //! would put a registry `distinct` pair, or two registry entries, into one
-//! component; refused joins are kept as vetoes. Scored pairs below the
-//! threshold but at or above `suggest_threshold` (and differing only by
-//! spelling, as above), and Arabic/Latin pairs whose consonant skeletons are
-//! that close (the same word rule applied to the skeletons' words), are kept
-//! as suggestions when their names ended up in different subjects.
+//! component; refused joins are kept as vetoes. Arabic/Latin pairs whose
+//! consonant skeletons are close (the same word rule applied to the
+//! skeletons' words) are suggestions, never links. A pair the registry lists
+//! as `distinct` (a rejected suggestion) is never suggested.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -41,6 +57,9 @@ use crate::model::{LinkSettings, Registry};
 use crate::text::normalize::normalize_name;
 
 use super::blocking::{candidate_pairs, sorted_order};
+use super::rules::{
+    NameRule, differing_words, has_initial, initials_fit_keys, name_keys, rule_between,
+};
 use super::skeleton::{Script, digit_runs, skeleton};
 use super::union_find::{Components, Refusal};
 
@@ -60,7 +79,11 @@ pub enum LinkReason {
     RegistryAlias { entry: String },
     /// They are equal after [`normalize_name`].
     EqualAfterNormalisation,
-    /// Their normalised forms are this similar.
+    /// One of the rules of [`super::rules`] other than normalisation (the
+    /// same words in another order, an article or stop word, an initial).
+    Rule(NameRule),
+    /// Their normalised forms are this similar (only with the curator's
+    /// `fuzzy_threshold`).
     Similar { measure: &'static str, score: f64 },
 }
 
@@ -86,17 +109,57 @@ pub enum SuggestionKind {
         skeleton_b: String,
         score: f64,
     },
+    /// An initialled name that fits names of several subjects: which one it
+    /// is, only the curator can say.
+    AmbiguousInitials,
+}
+
+impl SuggestionKind {
+    /// The score suggestions are ranked by (best first); an initial that
+    /// fits counts as 1.
+    pub fn score(&self) -> f64 {
+        match self {
+            SuggestionKind::CloseName { score, .. } | SuggestionKind::CrossScript { score, .. } => {
+                *score
+            }
+            SuggestionKind::AmbiguousInitials => 1.0,
+        }
+    }
 }
 
 /// A link not made that a curator may want to make (a registry alias).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion {
+    /// A stable id for the review loop (`crosscheck link accept ID`): a
+    /// hash of the two names' normalised forms, the same in every run that
+    /// suggests the pair, whatever else the project holds.
+    pub id: String,
     pub a: String,
     pub b: String,
     /// The canonical subjects the two names belong to.
     pub subject_a: String,
     pub subject_b: String,
+    /// The words of `a` that `b` lacks, and of `b` that `a` lacks
+    /// (normalised): where the two names differ.
+    pub differing: (String, String),
     pub kind: SuggestionKind,
+}
+
+/// The id of a suggestion between two normalised names: FNV-1a (64 bits)
+/// of the two, sorted, as 12 hex digits. FNV is fixed by its definition, so
+/// ids survive rebuilds and other versions of the standard library.
+pub fn suggestion_id(key_a: &str, key_b: &str) -> String {
+    let (x, y) = if key_a <= key_b {
+        (key_a, key_b)
+    } else {
+        (key_b, key_a)
+    };
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in x.bytes().chain([0]).chain(y.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{:012x}", hash >> 16)
 }
 
 /// What refused a link.
@@ -272,6 +335,10 @@ pub(super) fn link_spellings(
         }
     }
 
+    let keys = join_by_rule_key(&atoms, &mut components, &mut join);
+    let ambiguous = join_by_initials(&atoms, &keys, &mut components, &mut join);
+    drop(keys);
+
     let scored = score_candidates(&atoms, settings);
     for &(score, a, b) in &scored.links {
         let reason = LinkReason::Similar {
@@ -288,6 +355,8 @@ pub(super) fn link_spellings(
         made,
         refused,
         &scored,
+        &ambiguous,
+        &distinct,
         &distinct_texts,
     );
     let name_subjects = name_atoms
@@ -369,6 +438,148 @@ fn build_atoms(
         }
     }
     (atoms, name_atoms, registry_atoms)
+}
+
+/// Step 3: joins atoms whose spellings share one of their [`name_keys`]
+/// (the parts of the name in another order, an article or stop word added
+/// or removed). Returns the keys of each atom's representative spelling.
+fn join_by_rule_key(
+    atoms: &[Atom],
+    components: &mut Components,
+    join: &mut impl FnMut(&mut Components, Join),
+) -> Vec<Vec<String>> {
+    // The keys of each atom's spellings, computed in parallel; usually one
+    // per atom (spellings equal after normalisation differ in a key only
+    // through a hyphenated article, "al-Qaeda" / "al Qaeda").
+    let keyed: Vec<Vec<(String, &str)>> = atoms
+        .par_iter()
+        .map(|atom| {
+            let mut keys: Vec<(String, &str)> = atom
+                .claim_spellings
+                .iter()
+                .map(|(s, _)| s.as_str())
+                .chain(atom.registry_spelling.as_deref())
+                .flat_map(|s| name_keys(s).into_iter().map(move |k| (k, s)))
+                .collect();
+            keys.sort_unstable();
+            keys.dedup_by(|x, y| x.0 == y.0);
+            keys
+        })
+        .collect();
+    let mut first: HashMap<&str, (usize, &str)> = HashMap::with_capacity(atoms.len());
+    for (atom, keys) in keyed.iter().enumerate() {
+        for (key, spelling) in keys {
+            match first.entry(key.as_str()) {
+                std::collections::hash_map::Entry::Occupied(seen) => {
+                    let (other, other_spelling) = *seen.get();
+                    if other != atom {
+                        let rule = rule_between(other_spelling, spelling)
+                            .unwrap_or(NameRule::ArticleOrStopWord);
+                        let reason = match rule {
+                            NameRule::Normalisation => LinkReason::EqualAfterNormalisation,
+                            rule => LinkReason::Rule(rule),
+                        };
+                        join(
+                            components,
+                            Join {
+                                a: other,
+                                b: atom,
+                                reason,
+                            },
+                        );
+                    }
+                }
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert((atom, spelling));
+                }
+            }
+        }
+    }
+    drop(first);
+    let representatives: Vec<Vec<String>> = atoms
+        .par_iter()
+        .map(|atom| name_keys(atom.representative()))
+        .collect();
+    representatives
+}
+
+/// A full word held by more names than this is not used to find the names
+/// an initialled name may fit: the lookup stays linear. An initialled name
+/// whose every full word is that common ("J. Smith" among thousands of
+/// Smiths) is left to the curator.
+pub const INITIALS_BLOCK: usize = 64;
+
+/// Step 4: joins each atom whose key holds an initial with the one subject
+/// it fits ([`initials_fit_keys`]); returns the pairs `(initialled, other)` where
+/// it fits several subjects, for suggestions.
+fn join_by_initials(
+    atoms: &[Atom],
+    keys: &[Vec<String>],
+    components: &mut Components,
+    join: &mut impl FnMut(&mut Components, Join),
+) -> Vec<(usize, usize)> {
+    let initial_count = |key: &str| key.split(' ').filter(|w| w.chars().count() == 1).count();
+    let mut initialled: Vec<usize> = (0..atoms.len())
+        .filter(|&i| !atoms[i].claim_spellings.is_empty() && has_initial(&keys[i][0]))
+        .collect();
+    if initialled.is_empty() {
+        return Vec::new();
+    }
+    // Fuller names first: "D. E. Knuth" then finds "Donald E. Knuth" already
+    // joined with what fits it.
+    initialled.sort_by_key(|&i| (initial_count(&keys[i][0]), i));
+    let full = |w: &&str| w.chars().count() >= 2;
+    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
+    for &i in &initialled {
+        for word in keys[i][0].split(' ').filter(full) {
+            postings.entry(word).or_default();
+        }
+    }
+    for (atom, key) in keys.iter().enumerate() {
+        for word in key[0].split(' ').filter(full) {
+            if let Some(list) = postings.get_mut(word)
+                && list.len() <= INITIALS_BLOCK
+            {
+                // Atoms are fewer than u32::MAX (see `Claims::collect`).
+                list.push(atom as u32);
+            }
+        }
+    }
+    let mut ambiguous = Vec::new();
+    for &i in &initialled {
+        let Some(list) = keys[i][0]
+            .split(' ')
+            .filter(full)
+            .filter_map(|w| postings.get(w))
+            .filter(|list| list.len() <= INITIALS_BLOCK)
+            .min_by_key(|list| list.len())
+        else {
+            continue;
+        };
+        let own = components.find(i);
+        let mut fits: Vec<(usize, usize)> = list
+            .iter()
+            .map(|&c| c as usize)
+            .filter(|&c| c != i && initials_fit_keys(&keys[i], &keys[c]))
+            .map(|c| (components.find(c), c))
+            .filter(|&(root, _)| root != own)
+            .collect();
+        fits.sort_unstable();
+        fits.dedup_by_key(|(root, _)| *root);
+        match fits.as_slice() {
+            [] => {}
+            [(_, c)] => join(
+                components,
+                Join {
+                    a: *c,
+                    b: i,
+                    reason: LinkReason::Rule(NameRule::Initials),
+                },
+            ),
+            many => ambiguous.extend(many.iter().map(|&(_, c)| (i, c))),
+        }
+    }
+    ambiguous
 }
 
 /// Scored candidate pairs, `(score, a, b)` with atoms `a < b`.
@@ -461,7 +672,8 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
         into.extend(text.chars());
     };
     let (mut chars_a, mut chars_b) = (Vec::new(), Vec::new());
-    let lowest = settings.suggest_threshold.min(settings.fuzzy_threshold);
+    let fuzzy = settings.fuzzy_threshold.unwrap_or(f64::INFINITY);
+    let lowest = settings.suggest_threshold.min(fuzzy);
     // Normalised Levenshtein is at most 1 - |la - lb| / max(la, lb).
     let may_reach = |la: usize, lb: usize| {
         let longest = la.max(lb).max(1) as f64;
@@ -497,7 +709,7 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
             if !differ_by_spelling(&chars_a, &chars_b, &mut words) {
                 continue;
             }
-            if score >= settings.fuzzy_threshold {
+            if score >= fuzzy {
                 scored.links.push((score, a, b));
             } else if score >= settings.suggest_threshold {
                 scored.close.push((score, a, b));
@@ -704,6 +916,8 @@ fn assemble(
     made: Vec<Join>,
     refused: Vec<(Join, Refusal)>,
     scored: &Scored,
+    ambiguous: &[(usize, usize)],
+    distinct: &[(usize, usize)],
     distinct_texts: &HashMap<(usize, usize), (String, String)>,
 ) -> (Linking, Vec<Option<usize>>) {
     let roots: Vec<usize> = (0..atoms.len()).map(|i| components.find(i)).collect();
@@ -879,16 +1093,34 @@ fn assemble(
         };
         (a, b, kind)
     });
-    for (a, b, kind) in close.chain(cross) {
-        if roots[a] != roots[b] {
-            suggestions.push(Suggestion {
-                a: atoms[a].representative().to_string(),
-                b: atoms[b].representative().to_string(),
-                subject_a: subject_name(a),
-                subject_b: subject_name(b),
-                kind,
-            });
+    let initials = ambiguous
+        .iter()
+        .map(|&(a, b)| (a, b, SuggestionKind::AmbiguousInitials));
+    // Pairs the registry lists as distinct (rejected suggestions) are
+    // decided: never suggested again, whichever of their names is listed.
+    let decided: std::collections::HashSet<(usize, usize)> = distinct
+        .iter()
+        .map(|&(x, y)| (roots[x].min(roots[y]), roots[x].max(roots[y])))
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    for (a, b, kind) in close.chain(cross).chain(initials) {
+        let (ra, rb) = (roots[a], roots[b]);
+        if ra == rb || decided.contains(&(ra.min(rb), ra.max(rb))) {
+            continue;
         }
+        let id = suggestion_id(&atoms[a].key, &atoms[b].key);
+        if !seen.insert(id.clone()) {
+            continue;
+        }
+        suggestions.push(Suggestion {
+            id,
+            a: atoms[a].representative().to_string(),
+            b: atoms[b].representative().to_string(),
+            subject_a: subject_name(a),
+            subject_b: subject_name(b),
+            differing: differing_words(&atoms[a].key, &atoms[b].key),
+            kind,
+        });
     }
     suggestions.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
 

@@ -15,8 +15,8 @@
 //! EUR = 1.0813
 //!
 //! [link]
-//! fuzzy_threshold = 0.90
 //! suggest_threshold = 0.75
+//! fuzzy_threshold = 0.95   # opt-in: links names by similarity (see docs)
 //!
 //! [[coverage.ignore]]
 //! document = "seeds/a.txt"
@@ -118,12 +118,14 @@ pub(crate) fn read_settings(
                     }
                     let t = f64::from_str(&t.to_string()).unwrap_or(0.0);
                     if name == "fuzzy_threshold" {
-                        settings.link.fuzzy_threshold = t;
+                        settings.link.fuzzy_threshold = Some(t);
                     } else {
                         settings.link.suggest_threshold = t;
                     }
                 }
-                if settings.link.suggest_threshold > settings.link.fuzzy_threshold {
+                if let Some(fuzzy) = settings.link.fuzzy_threshold
+                    && settings.link.suggest_threshold > fuzzy
+                {
                     invalid(
                         sink,
                         key.span(),

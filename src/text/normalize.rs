@@ -9,7 +9,8 @@
 //!   (case, punctuation, word order). It keeps a map back to the original
 //!   bytes, so a match in the folded text is a span of the document.
 //! - [`normalize_name`] goes further for subject and value names: case, Latin
-//!   diacritics, punctuation and leading articles are folded too.
+//!   diacritics and punctuation are folded too (dropping articles and
+//!   reordering words are `link::rules`' business).
 //!
 //! Choices, and why:
 //!
@@ -134,17 +135,9 @@ fn fold_text(text: &str, with_origin: bool) -> NormalizedText {
 }
 
 /// Normalises a subject or value name for linking: everything
-/// [`normalize_for_quote`] does, plus case, Latin diacritics, punctuation and
-/// leading articles.
-///
-/// Articles: a leading English "the" (while another word follows); the
-/// transliterated article "al"/"el" as a word of its own that is followed by
-/// another word ("Al Qaeda", "al-Qaeda" once punctuation is a space); and the
-/// Arabic article "ال" at the start of a word when at least two letters
-/// remain, so "المغرب" and "مغرب" are equal but "الى"-like two-letter words
-/// are not cut to one letter. The Arabic article behind a prefix ("وال",
-/// "بال") is kept: stripping it would also cut words that merely start with
-/// those letters.
+/// [`normalize_for_quote`] does, plus case, Latin diacritics and
+/// punctuation. Articles and word order are kept: the rules that drop or
+/// reorder words are in `link::rules` (`name_key`), where each is stated.
 ///
 /// Idempotent: every fold reaches a fixed point in one call.
 ///
@@ -201,17 +194,11 @@ fn normalize_any_name(name: &str) -> String {
     join_name_words(folded.split_whitespace().collect(), folded.len())
 }
 
-/// The words of a folded name without its articles, joined by one space.
-fn join_name_words(mut words: Vec<&str>, capacity: usize) -> String {
-    while words.len() > 1 && words[0] == "the" {
-        words.remove(0);
-    }
-    let last = words.len().saturating_sub(1);
-    let words = words
-        .into_iter()
-        .enumerate()
-        .filter(|&(i, w)| !(i < last && (w == "al" || w == "el")))
-        .map(|(_, w)| strip_arabic_article(w));
+/// The words of a folded name joined by one space.
+///
+/// Articles are kept: whether an article may be dropped depends on the
+/// name's language (`link::rules`), and "El Lago" is not "Lago".
+fn join_name_words(words: Vec<&str>, capacity: usize) -> String {
     let mut result = String::with_capacity(capacity);
     for word in words {
         if !result.is_empty() {
@@ -220,17 +207,6 @@ fn join_name_words(mut words: Vec<&str>, capacity: usize) -> String {
         result.push_str(word);
     }
     result
-}
-
-/// Strips "ال" from the start of a word while at least two letters remain.
-fn strip_arabic_article(mut word: &str) -> &str {
-    while let Some(rest) = word.strip_prefix("ال") {
-        if rest.chars().count() < 2 {
-            break;
-        }
-        word = rest;
-    }
-    word
 }
 
 /// Folds one character that is neither white space, a quotation mark nor an
@@ -352,16 +328,14 @@ mod tests {
     }
 
     #[test]
-    fn names_fold_case_articles_diacritics_and_punctuation() {
-        assert_eq!(normalize_name("The Barak-8 Deal"), "barak 8 deal");
+    fn names_fold_case_diacritics_and_punctuation_and_keep_articles() {
+        assert_eq!(normalize_name("The Barak-8 Deal"), "the barak 8 deal");
         assert_eq!(normalize_name("Café  Société"), "cafe societe");
-        assert_eq!(normalize_name("al-Qaeda"), "qaeda");
-        assert_eq!(normalize_name("المغرب"), "مغرب");
-        assert_eq!(normalize_name("صفقة الطائرات"), "صفقه طايرات");
-        // Too short to be an article plus a word.
+        assert_eq!(normalize_name("al-Qaeda"), "al qaeda");
+        assert_eq!(normalize_name("المغرب"), "المغرب");
+        assert_eq!(normalize_name("صفقة الطائرات"), "صفقه الطايرات");
         assert_eq!(normalize_name("الى"), "الي");
-        assert_eq!(normalize_name("the"), "the");
-        assert_eq!(normalize_name("the the deal"), "deal");
+        assert_eq!(normalize_name("El Lago, Texas"), "el lago texas");
     }
 
     #[test]

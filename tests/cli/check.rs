@@ -110,7 +110,7 @@ fn check_writes_the_reports_it_prints() {
 #[test]
 fn every_command_has_an_example_in_its_help() {
     for command in [
-        "check", "validate", "add", "schema", "subjects", "coverage", "graph",
+        "check", "validate", "add", "schema", "subjects", "coverage", "graph", "link",
     ] {
         let output = crosscheck().args([command, "--help"]).output().unwrap();
         let help = String::from_utf8(output.stdout).unwrap();
