@@ -10,11 +10,12 @@
 //! Rendering is codespan-reporting's: its columns count characters (not
 //! bytes), which is what an editor shows for Arabic text.
 
+mod shown;
+
 use std::fmt;
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic as cs;
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 
 use crate::model::{Files, Span};
@@ -330,10 +331,20 @@ pub fn render(
     colour: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let table = codespan_files(files);
     let config = term::Config::default();
     for diagnostic in diagnostics.iter().take(MAX_RENDERED) {
-        let converted = to_codespan(diagnostic, files);
+        let labels: Vec<(usize, std::ops::Range<usize>)> = diagnostic
+            .labels
+            .iter()
+            // A label into a file the table lacks would make codespan fail the whole render.
+            .filter(|label| files.get(label.span.file).is_some())
+            .map(|label| {
+                let text = files.text(label.span.file);
+                (label.span.file, clamp_to_chars(text, label.span.bytes.clone()))
+            })
+            .collect();
+        let table = shown::Shown::new(files, &labels);
+        let converted = to_codespan(diagnostic, files, &table);
         let result = if colour {
             term::emit_to_write_style(
                 &mut termcolor::Ansi::new(&mut *out),
@@ -359,17 +370,11 @@ pub fn render(
     Ok(())
 }
 
-fn codespan_files(files: &Files) -> SimpleFiles<String, String> {
-    let mut table = SimpleFiles::new();
-    let mut id = 0;
-    while let Some(file) = files.get(id) {
-        table.add(file.name.clone(), file.text.clone());
-        id += 1;
-    }
-    table
-}
-
-fn to_codespan(diagnostic: &Diagnostic, files: &Files) -> cs::Diagnostic<usize> {
+fn to_codespan(
+    diagnostic: &Diagnostic,
+    files: &Files,
+    table: &shown::Shown<'_>,
+) -> cs::Diagnostic<usize> {
     let severity = match diagnostic.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
@@ -381,7 +386,10 @@ fn to_codespan(diagnostic: &Diagnostic, files: &Files) -> cs::Diagnostic<usize> 
         .filter(|label| files.get(label.span.file).is_some())
         .map(|label| {
             let text = files.text(label.span.file);
-            let range = clamp_to_chars(text, label.span.bytes.clone());
+            let range = table.map(
+                label.span.file,
+                clamp_to_chars(text, label.span.bytes.clone()),
+            );
             let base = if label.primary {
                 cs::Label::primary(label.span.file, range)
             } else {
