@@ -340,7 +340,10 @@ pub fn render(
             .filter(|label| files.get(label.span.file).is_some())
             .map(|label| {
                 let text = files.text(label.span.file);
-                (label.span.file, clamp_to_chars(text, label.span.bytes.clone()))
+                (
+                    label.span.file,
+                    clamp_to_chars(text, label.span.bytes.clone()),
+                )
             })
             .collect();
         let table = shown::Shown::new(files, &labels);

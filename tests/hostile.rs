@@ -147,3 +147,318 @@ fn an_error_at_the_end_of_a_huge_one_line_file_shows_a_window() {
     );
     assert!(run.took < Duration::from_secs(10), "took {:?}", run.took);
 }
+
+/// A project of two sources agreeing on one value; `a` has a document.
+fn small_project() -> tempfile::TempDir {
+    project(&[
+        (
+            "claims/a.json",
+            source_json(
+                "a",
+                None,
+                &[claim("value", "Barak MX deal", "value", "\"500M USD\"")],
+            ),
+        ),
+        (
+            "claims/b.json",
+            source_json(
+                "b",
+                None,
+                &[claim("value", "Barak MX deal", "value", "\"500M USD\"")],
+            ),
+        ),
+    ])
+}
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+const ADD: &[&str] = &[
+    "add",
+    ".",
+    "--source",
+    "a",
+    "--id",
+    "signed",
+    "--subject",
+    "Barak MX deal",
+    "--attribute",
+    "signed",
+    "--value",
+    "true",
+];
+
+// 1. A FIFO, a dangling link, a loop: an error, never a hang or a silent skip.
+
+#[test]
+fn a_fifo_as_a_document_is_an_error_at_the_document_field() {
+    let dir = project(&[(
+        "claims/a.json",
+        source_json(
+            "a",
+            Some("seeds/d.txt"),
+            &[claim("value", "Barak MX deal", "value", "\"500M USD\"")],
+        ),
+    )]);
+    std::fs::create_dir_all(dir.path().join("seeds")).unwrap();
+    mkfifo(&dir.path().join("seeds/d.txt"));
+    for args in [&["validate"][..], &["check"][..], ADD] {
+        let run = crosscheck(dir.path(), args, LIMIT);
+        assert_eq!(run.status, Some(2), "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("FIFO") && run.stderr.contains("\"seeds/d.txt\""),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_fifo_socket_or_broken_link_as_a_claim_file_is_an_error() {
+    let dir = small_project();
+    let claims = dir.path().join("claims");
+    mkfifo(&claims.join("fifo.json"));
+    std::os::unix::fs::symlink("nowhere.json", claims.join("dangling.json")).unwrap();
+    std::os::unix::fs::symlink("loop2.json", claims.join("loop1.json")).unwrap();
+    std::os::unix::fs::symlink("loop1.json", claims.join("loop2.json")).unwrap();
+    let _socket = std::os::unix::net::UnixListener::bind(claims.join("socket.json")).unwrap();
+    for args in [&["validate"][..], &["check"][..], ADD] {
+        let run = crosscheck(dir.path(), args, LIMIT);
+        assert_eq!(run.status, Some(2), "{args:?}: {}", run.stderr);
+        for (name, why) in [
+            ("fifo.json", "FIFO"),
+            ("socket.json", "socket"),
+            ("dangling.json", "leads nowhere"),
+            ("loop1.json", "leads nowhere"),
+        ] {
+            assert!(
+                run.stderr
+                    .contains(&format!("cannot read claims/{name}: a"))
+                    && run.stderr.contains(why),
+                "{args:?} {name}: {}",
+                run.stderr
+            );
+        }
+    }
+}
+
+#[test]
+fn a_fifo_as_crosscheck_toml_is_an_error() {
+    let dir = small_project();
+    mkfifo(&dir.path().join("crosscheck.toml"));
+    let run = crosscheck(dir.path(), &["validate"], LIMIT);
+    assert_eq!(run.status, Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot read crosscheck.toml: a FIFO"),
+        "{}",
+        run.stderr
+    );
+}
+
+// 6. Nothing read from outside the project.
+
+#[test]
+fn claim_files_and_settings_linked_out_of_the_project_are_refused_unread() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = "SECRET-CONTENT-42";
+    std::fs::write(
+        outside.path().join("c.json"),
+        format!("{{\"source\": {secret}}}"),
+    )
+    .unwrap();
+    std::fs::write(
+        outside.path().join("crosscheck.toml"),
+        format!("{secret} = "),
+    )
+    .unwrap();
+    let dir = small_project();
+    std::os::unix::fs::symlink(
+        outside.path().join("c.json"),
+        dir.path().join("claims/c.json"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("crosscheck.toml"),
+        dir.path().join("crosscheck.toml"),
+    )
+    .unwrap();
+    let run = crosscheck(dir.path(), &["validate"], LIMIT);
+    assert_eq!(run.status, Some(2), "{}", run.stderr);
+    assert!(!run.stderr.contains(secret), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("cannot read claims/c.json: a symbolic link leads out of the project"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("cannot read crosscheck.toml: a symbolic link leads out of the project"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_claim_file_linked_inside_the_project_is_read() {
+    let dir = small_project();
+    std::fs::create_dir_all(dir.path().join("sources")).unwrap();
+    std::fs::rename(
+        dir.path().join("claims/b.json"),
+        dir.path().join("sources/b.json"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../sources/b.json", dir.path().join("claims/b.json")).unwrap();
+    let run = crosscheck(dir.path(), &["validate"], LIMIT);
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+}
+
+// 5. The report set is written all or nothing.
+
+#[test]
+fn a_failed_write_replaces_no_report_and_names_the_report() {
+    let dir = small_project();
+    let first = crosscheck(dir.path(), &["check"], LIMIT);
+    assert_eq!(first.status, Some(0), "{}", first.stderr);
+    let reports = dir.path().join("reports");
+    let read = |name: &str| std::fs::read(reports.join(name)).unwrap();
+    let old: Vec<Vec<u8>> = ["report.md", "report.json", "report.html"]
+        .iter()
+        .map(|n| read(n))
+        .collect();
+    // The HTML report is the largest; a file-size limit between it and
+    // the others fails its write as a full disk would, after the others
+    // were written.
+    assert!(old[2].len() > 4 * old[0].len().max(old[1].len()));
+    std::fs::write(
+        dir.path().join("claims/b.json"),
+        source_json(
+            "b",
+            None,
+            &[claim("value", "Barak MX deal", "value", "\"600M USD\"")],
+        ),
+    )
+    .unwrap();
+    let limit_blocks = (old[0].len().max(old[1].len()) * 2) / 512 + 4;
+    assert!(limit_blocks * 512 < old[2].len());
+    let script = format!("trap '' XFSZ; ulimit -f {limit_blocks}; exec \"$0\" check");
+    let start = Instant::now();
+    let output = Command::new("sh")
+        .args(["-c", &script, env!("CARGO_BIN_EXE_crosscheck")])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(start.elapsed() < LIMIT);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("reports/report.html"), "{stderr}");
+    assert!(!stderr.contains(".tmp"), "{stderr}");
+    for (name, old) in ["report.md", "report.json", "report.html"].iter().zip(&old) {
+        assert_eq!(&read(name), old, "{name} was replaced");
+    }
+    let names: Vec<String> = std::fs::read_dir(&reports)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+}
+
+// 11. File modes, leftovers, links.
+
+#[test]
+fn new_reports_get_the_mode_the_umask_gives() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = small_project();
+    let output = Command::new("sh")
+        .args([
+            "-c",
+            "umask 022; exec \"$0\" check",
+            env!("CARGO_BIN_EXE_crosscheck"),
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    for name in ["report.md", "report.json", "report.html"] {
+        let mode = std::fs::metadata(dir.path().join("reports").join(name))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o644, "{name}");
+    }
+}
+
+#[test]
+fn add_removes_the_temporary_files_a_killed_add_left() {
+    let dir = small_project();
+    // What `add` killed between its write and its rename leaves.
+    let stale = dir.path().join("claims/.a.json.4242.tmp");
+    std::fs::write(&stale, "half a file").unwrap();
+    let run = crosscheck(dir.path(), ADD, LIMIT);
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    assert!(!stale.exists());
+    let names: Vec<String> = std::fs::read_dir(dir.path().join("claims"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.contains("tmp"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn add_killed_at_random_leaves_nothing_a_rerun_keeps() {
+    let dir = small_project();
+    for i in 0..20 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+            .args([
+                "add",
+                ".",
+                "--source",
+                "a",
+                "--id",
+                &format!("k{i}"),
+                "--subject",
+                "Barak MX deal",
+                "--attribute",
+                "signed",
+                "--value",
+                "true",
+            ])
+            .current_dir(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(300 * (i % 7)));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let run = crosscheck(dir.path(), ADD, LIMIT);
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    let names: Vec<String> = std::fs::read_dir(dir.path().join("claims"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.contains("tmp"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn add_writes_through_a_linked_claim_file_to_its_target() {
+    let dir = small_project();
+    std::fs::create_dir_all(dir.path().join("sources")).unwrap();
+    std::fs::rename(
+        dir.path().join("claims/a.json"),
+        dir.path().join("sources/a.json"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../sources/a.json", dir.path().join("claims/a.json")).unwrap();
+    let run = crosscheck(dir.path(), ADD, LIMIT);
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    let link = std::fs::symlink_metadata(dir.path().join("claims/a.json")).unwrap();
+    assert!(link.file_type().is_symlink());
+    let target = std::fs::read_to_string(dir.path().join("sources/a.json")).unwrap();
+    assert!(target.contains("\"signed\""), "{target}");
+}

@@ -16,7 +16,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::atomic_file::write_atomically;
+use crate::atomic_file::write_set_atomically;
 use crate::check::{self, CheckOutcome, ClaimFacts, Severity};
 use crate::link::SubjectGraph;
 use crate::report::{ReportInput, html, json, markdown, text};
@@ -188,15 +188,28 @@ pub const REPORT_FILES: [(&str, Format); 3] = [
     ("report.html", Format::Html),
 ];
 
-/// Writes every report file under `dir/reports/`, each atomically.
+/// Writes every report file under `dir/reports/` as one set: all are
+/// rendered and written to temporary files before any is renamed into
+/// place, so a failure (a full disk) leaves the previous set whole.
 fn write_reports(dir: &Path, input: &ReportInput<'_>, facts: &[ClaimFacts<'_>]) -> io::Result<()> {
     let reports = dir.join("reports");
-    std::fs::create_dir_all(&reports)?;
+    std::fs::create_dir_all(&reports).map_err(|error| {
+        io::Error::new(
+            error.kind(),
+            format!("cannot create {}: {error}", reports.display()),
+        )
+    })?;
+    let mut rendered: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(REPORT_FILES.len());
     for (name, format) in REPORT_FILES {
         let mut bytes = Vec::new();
         render(format, input, facts, &mut bytes, false)?;
-        write_atomically(&reports.join(name), &bytes)?;
+        rendered.push((reports.join(name), bytes));
     }
+    let set: Vec<(&Path, &[u8])> = rendered
+        .iter()
+        .map(|(path, bytes)| (path.as_path(), bytes.as_slice()))
+        .collect();
+    write_set_atomically(&set)?;
     Ok(())
 }
 
