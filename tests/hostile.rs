@@ -462,3 +462,92 @@ fn add_writes_through_a_linked_claim_file_to_its_target() {
     let target = std::fs::read_to_string(dir.path().join("sources/a.json")).unwrap();
     assert!(target.contains("\"signed\""), "{target}");
 }
+
+// 2. The closest-passage search is bounded.
+
+/// Runs `f` on a thread; panics when it takes longer than `limit` (the
+/// thread is left behind and ends with the test process).
+fn within<T: Send + 'static>(limit: Duration, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(f());
+    });
+    receive
+        .recv_timeout(limit)
+        .unwrap_or_else(|_| panic!("did not finish within {limit:?}"))
+}
+
+/// `n` words from a small vocabulary, pseudo-random (a fixed LCG).
+fn words(n: usize, seed: u64) -> Vec<String> {
+    const VOCABULARY: &[&str] = &[
+        "the", "of", "and", "a", "to", "in", "is", "was", "that", "for", "deal", "million",
+        "army", "defence", "signed", "with", "by", "on", "said", "minister",
+    ];
+    let mut state = seed;
+    (0..n)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            VOCABULARY[(state >> 33) as usize % VOCABULARY.len()].to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn a_megabyte_quote_missing_from_a_megabyte_document_is_answered_quickly() {
+    let document = words(250_000, 1).join(" ");
+    let quote = words(250_000, 2).join(" ");
+    assert!(document.len() > 1_000_000 && quote.len() > 1_000_000);
+    let missing = within(Duration::from_secs(30), move || {
+        crosscheck::text::quote::locate(&document, &quote)
+    })
+    .unwrap_err();
+    assert!(missing.similarity > 0.5, "{missing:?}");
+}
+
+#[test]
+fn a_long_quote_with_common_words_finds_its_passage_quickly() {
+    // The probe's case: a 1,000-character quote not in a 136 KB document
+    // full of the quote's common words.
+    let mut document = words(25_000, 3);
+    // Rare words between a word the whole document is full of.
+    let planted: Vec<String> = (0..200)
+        .map(|i| {
+            if i % 2 == 0 {
+                "the".to_owned()
+            } else {
+                format!("rare{i:03}")
+            }
+        })
+        .collect();
+    let at = 12_000;
+    document.splice(at..at, planted.iter().cloned());
+    let document = document.join(" ");
+    // The passage with every tenth word changed and common words between.
+    let mut quote: Vec<String> = Vec::new();
+    for (i, word) in planted.iter().enumerate() {
+        quote.push(if i % 10 == 1 {
+            "changed".to_owned()
+        } else {
+            word.clone()
+        });
+    }
+    let quote = quote.join(" ");
+    assert!(quote.len() > 1_000);
+    let planted_text = planted.join(" ");
+    let expected = document.find(&planted_text).unwrap();
+    let doc = document.clone();
+    let missing = within(Duration::from_secs(10), move || {
+        crosscheck::text::quote::locate(&doc, &quote)
+    })
+    .unwrap_err();
+    // The closest passage is the planted one (give or take a word).
+    let closest = missing.closest.clone();
+    assert!(
+        closest.start.abs_diff(expected) < 8
+            && closest.end.abs_diff(expected + planted_text.len()) < 16,
+        "{closest:?} vs {expected}: {}",
+        &document[closest.clone()]
+    );
+}
