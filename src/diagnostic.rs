@@ -59,6 +59,8 @@ pub enum DiagnosticCode {
     DuplicateSourceId,
     /// Two claims of one source have the same id.
     DuplicateClaimId,
+    /// One name (or alias) under two entries of the subject registry.
+    DuplicateRegistryName,
     /// `attribute` is not snake_case.
     InvalidAttribute,
     /// A `value` does not parse.
@@ -103,7 +105,7 @@ pub enum DiagnosticCode {
 }
 
 impl DiagnosticCode {
-    pub const ALL: [DiagnosticCode; 32] = [
+    pub const ALL: [DiagnosticCode; 33] = [
         DiagnosticCode::Io,
         DiagnosticCode::NoClaimsDirectory,
         DiagnosticCode::InvalidUtf8,
@@ -118,6 +120,7 @@ impl DiagnosticCode {
         DiagnosticCode::InvalidId,
         DiagnosticCode::DuplicateSourceId,
         DiagnosticCode::DuplicateClaimId,
+        DiagnosticCode::DuplicateRegistryName,
         DiagnosticCode::InvalidAttribute,
         DiagnosticCode::InvalidValue,
         DiagnosticCode::InvalidDate,
@@ -155,6 +158,7 @@ impl DiagnosticCode {
             DiagnosticCode::InvalidId => "invalid-id",
             DiagnosticCode::DuplicateSourceId => "duplicate-source-id",
             DiagnosticCode::DuplicateClaimId => "duplicate-claim-id",
+            DiagnosticCode::DuplicateRegistryName => "duplicate-registry-name",
             DiagnosticCode::InvalidAttribute => "invalid-attribute",
             DiagnosticCode::InvalidValue => "invalid-value",
             DiagnosticCode::InvalidDate => "invalid-date",
@@ -192,9 +196,14 @@ impl DiagnosticCode {
             DiagnosticCode::UnknownField => "a field the claim format does not know",
             DiagnosticCode::MissingField => "a required field is absent",
             DiagnosticCode::WrongType => "a field holds the wrong kind of JSON value",
-            DiagnosticCode::InvalidId => "an id is empty or holds `/` or white space",
+            DiagnosticCode::InvalidId => {
+                "an id is empty or holds a character other than letters, digits, `-` and `_`"
+            }
             DiagnosticCode::DuplicateSourceId => "two claim files declare the same source id",
             DiagnosticCode::DuplicateClaimId => "two claims of one source have the same id",
+            DiagnosticCode::DuplicateRegistryName => {
+                "one name or alias under two entries of the subject registry"
+            }
             DiagnosticCode::InvalidAttribute => "an attribute is not a snake_case name",
             DiagnosticCode::InvalidValue => "a claim's value does not parse",
             DiagnosticCode::InvalidDate => "`published` or `as_of` is not a date expression",

@@ -15,6 +15,7 @@ pub mod canonical;
 pub mod denote;
 pub mod interval;
 pub mod parse;
+mod typography;
 
 use rust_decimal::Decimal;
 

@@ -93,7 +93,10 @@ const HELP_ORDINAL: &str = "an ordinal is exact: write it alone (`2nd`); `~`, bo
 apply to numbers and dates";
 
 /// Parses a value written as a JSON string.
-pub fn parse_value_str(text: &str) -> Result<Value, ValueError> {
+pub fn parse_value_str(written: &str) -> Result<Value, ValueError> {
+    // U+2212 and full-width digits read as ASCII; invisible characters refused.
+    let normalised = super::typography::normalise(written)?;
+    let text: &str = &normalised;
     // Values are short: their characters go on the stack, not the heap.
     let mut buffer = ['\0'; 64];
     let heap: Vec<char>;
@@ -121,7 +124,7 @@ but its value is unreadable",
     let trail = chars.iter().rev().take_while(|c| c.is_whitespace()).count();
     let core = &chars[lead..chars.len() - trail];
     if !starts_like_structured(core) {
-        return Ok(Value::Text(text.to_string()));
+        return Ok(Value::Text(written.to_string()));
     }
     let core_text = || core.iter().collect::<String>();
     if lead > 0 {
