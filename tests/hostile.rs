@@ -730,3 +730,54 @@ fn dates_outside_0000_to_9999_are_refused() {
     let run = crosscheck(dir.path(), &["validate"], LIMIT);
     assert_eq!(run.status, Some(0), "{}", run.stderr);
 }
+
+// 10. Bidi controls and bare URLs in the HTML and Markdown reports.
+
+#[test]
+fn reports_show_bidi_controls_and_make_no_links() {
+    let subject = "Deal \u{202E}reversed\u{202C} here";
+    let url = "https://example.com/a/very/long/path?x=1";
+    let dir = project(&[
+        (
+            "claims/a.json",
+            source_json(
+                "a",
+                None,
+                &[
+                    claim("v", subject, "value", "\"500M USD\""),
+                    claim("u", subject, "link", &format!("\"{url}\"")),
+                    claim("w", subject, "site", "\"www.example.com\""),
+                    claim("m", subject, "mail", "\"press@example.com\""),
+                ],
+            ),
+        ),
+        (
+            "claims/b.json",
+            source_json(
+                "b",
+                None,
+                &[
+                    claim("v", subject, "value", "\"600M USD\""),
+                    claim("u", subject, "link", "\"https://other.example.org/\""),
+                    claim("w", subject, "site", "\"www.other.org\""),
+                    claim("m", subject, "mail", "\"desk@other.org\""),
+                ],
+            ),
+        ),
+    ]);
+    let run = crosscheck(dir.path(), &["check", "--fail-on", "never"], LIMIT);
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    for name in ["report.md", "report.html"] {
+        let text = std::fs::read_to_string(dir.path().join("reports").join(name)).unwrap();
+        assert!(!text.contains('\u{202E}'), "{name} holds U+202E");
+        assert!(text.contains("u{202e}"), "{name} does not show U+202E");
+    }
+    let markdown = std::fs::read_to_string(dir.path().join("reports/report.md")).unwrap();
+    for trigger in ["https://", "www.example", "press@"] {
+        assert!(!markdown.contains(trigger), "report.md holds {trigger}");
+    }
+    assert!(
+        markdown.contains("https:<span></span>//example.com"),
+        "{markdown}"
+    );
+}
