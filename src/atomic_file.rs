@@ -29,13 +29,14 @@ pub struct WriteError {
 
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "cannot write {}: {}", self.path.display(), self.error)
+        write!(f, "{}: {}", self.path.display(), self.error)
     }
 }
 
 impl From<WriteError> for io::Error {
+    /// As [`crate::path_error::at_path`] words it: the path, then the error.
     fn from(error: WriteError) -> io::Error {
-        io::Error::new(error.error.kind(), error.to_string())
+        crate::path_error::at_path(&error.path, error.error)
     }
 }
 

@@ -12,6 +12,8 @@
 use crate::atomic_file::{remove_stale_temporaries, write_atomically};
 use crate::load::regular_file::read_project_file;
 use std::fs::OpenOptions;
+
+use crate::path_error::at;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -124,11 +126,12 @@ fn add_locked(
         .create(true)
         .truncate(false)
         .write(true)
-        .open(&lock_path)?;
-    lock.lock()?;
+        .open(&lock_path)
+        .map_err(at(&lock_path))?;
+    lock.lock().map_err(at(&lock_path))?;
     // Under the lock no other `add` is between its write and its rename:
     // a temporary file beside the target is a killed run's leftover.
-    remove_stale_temporaries(&target)?;
+    remove_stale_temporaries(&target).map_err(at(&target))?;
 
     // Re-read under the lock: another `add` may have written since.
     let bytes = match read_project_file(canonical_root.as_deref(), &path) {

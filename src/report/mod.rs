@@ -12,7 +12,8 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-pub use input::{ClaimFacts, ReportInput, counted, kind_count, kind_title};
+pub use crate::text::plural::counted;
+pub use input::ReportInput;
 
 /// Whether `c` is a bidirectional embedding, override or isolate control
 /// (U+202A-U+202E, U+2066-U+2069). Claim text is shown with these as visible
