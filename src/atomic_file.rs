@@ -66,8 +66,7 @@ pub fn write_set_atomically(files: &[(&Path, &[u8])]) -> Result<(), WriteError> 
             }
         }
     }
-    let mut renamed = 0;
-    for (temp, path) in &staged {
+    for (renamed, (temp, path)) in staged.iter().enumerate() {
         if let Err(error) = std::fs::rename(temp, path) {
             for (temp, _) in &staged[renamed..] {
                 let _ = std::fs::remove_file(temp);
@@ -77,7 +76,6 @@ pub fn write_set_atomically(files: &[(&Path, &[u8])]) -> Result<(), WriteError> 
                 error,
             });
         }
-        renamed += 1;
     }
     // Make the renames durable; not every platform can open a directory.
     for (_, path) in &staged {

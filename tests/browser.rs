@@ -338,6 +338,7 @@ fn wide_project(dir: &Path) {
     let word = |n: usize| "W".repeat(n);
     let url = format!("https://example.com/{}", "segment/".repeat(44));
     let source = |id: &str, value: &str| {
+        let claim_id = format!("c{}", word(400));
         format!(
             r#"{{"source": {{"id": "{id}", "outlet": "{outlet}", "title": "{title}", "published": "2023", "language": "en", "url": "{url}", "document": "seeds/{id}.txt"}},
  "claims": [
@@ -346,7 +347,6 @@ fn wide_project(dir: &Path) {
  ]}}"#,
             outlet = word(600),
             title = word(900),
-            claim_id = format!("c{}", word(400)),
             subject = word(700),
             attribute = "a".repeat(300),
             quote = word(800),

@@ -7,7 +7,7 @@
 #![allow(clippy::unwrap_used)]
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -108,15 +108,6 @@ fn project(files: &[(&str, String)]) -> tempfile::TempDir {
         std::fs::write(full, text).unwrap();
     }
     dir
-}
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
-
-#[allow(dead_code)]
-fn root(dir: &tempfile::TempDir) -> PathBuf {
-    dir.path().to_path_buf()
 }
 
 // 3. Errors on long lines.
