@@ -55,23 +55,28 @@ pub fn main() -> ExitCode {
     // Stdout is line-buffered by default: a report of a million claims
     // would cost a system call per line.
     let mut buffered_stdout = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    // Stderr is unbuffered: codespan writes a diagnostic a few characters at
+    // a time, a system call each. Flushed before the process exits.
+    let mut buffered_stderr = io::BufWriter::with_capacity(1 << 16, stderr.lock());
     let mut console = Console {
         stdout_is_terminal: stdout.is_terminal(),
         stderr_is_terminal: stderr.is_terminal(),
         stdout: &mut buffered_stdout,
-        stderr: &mut stderr.lock(),
+        stderr: &mut buffered_stderr,
         stdin: &mut stdin.lock(),
     };
     let result = run(cli, &mut console).and_then(|status| {
         console.stdout.flush()?;
         Ok(status)
     });
+    let _ = console.stderr.flush();
     match result {
         Ok(status) => status.into(),
         // A closed pipe (`crosscheck check | head`) is the reader's choice, not a failure.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
             let _ = writeln!(console.stderr, "error: {error}");
+            let _ = console.stderr.flush();
             ExitStatus::Invalid.into()
         }
     }

@@ -10,11 +10,14 @@
 //! Rendering is codespan-reporting's: its columns count characters (not
 //! bytes), which is what an editor shows for Arabic text.
 
+mod shown;
+
 use std::fmt;
+
+use strum::{IntoStaticStr, VariantArray};
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic as cs;
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 
 use crate::model::{Files, Span};
@@ -30,7 +33,10 @@ pub enum Level {
 /// Every kind of problem a user can meet, by a stable kebab-case name.
 /// docs/claim-format.md lists each with an example and its fix; a test
 /// snapshots [`DiagnosticCode::ALL`] so a rename shows up in review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, IntoStaticStr, VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum DiagnosticCode {
     /// A file or directory could not be read.
     Io,
@@ -60,6 +66,8 @@ pub enum DiagnosticCode {
     DuplicateSourceId,
     /// Two claims of one source have the same id.
     DuplicateClaimId,
+    /// One name (or alias) under two entries of the subject registry.
+    DuplicateRegistryName,
     /// `attribute` is not snake_case.
     InvalidAttribute,
     /// A `value` does not parse.
@@ -115,85 +123,13 @@ pub enum DiagnosticCode {
 }
 
 impl DiagnosticCode {
-    pub const ALL: [DiagnosticCode; 36] = [
-        DiagnosticCode::Io,
-        DiagnosticCode::NoClaimsDirectory,
-        DiagnosticCode::InvalidUtf8,
-        DiagnosticCode::EmptyFile,
-        DiagnosticCode::JsonSyntax,
-        DiagnosticCode::JsonTrailingComma,
-        DiagnosticCode::JsonDuplicateKey,
-        DiagnosticCode::JsonTooDeep,
-        DiagnosticCode::UnknownField,
-        DiagnosticCode::MissingField,
-        DiagnosticCode::WrongType,
-        DiagnosticCode::InvalidId,
-        DiagnosticCode::DuplicateSourceId,
-        DiagnosticCode::DuplicateClaimId,
-        DiagnosticCode::InvalidAttribute,
-        DiagnosticCode::InvalidValue,
-        DiagnosticCode::InvalidDate,
-        DiagnosticCode::RelativeDateWithoutPublished,
-        DiagnosticCode::DocumentOutsideProject,
-        DiagnosticCode::DocumentNotFound,
-        DiagnosticCode::MissingQuote,
-        DiagnosticCode::QuoteNotFound,
-        DiagnosticCode::SettingsSyntax,
-        DiagnosticCode::UnknownSetting,
-        DiagnosticCode::InvalidSetting,
-        DiagnosticCode::UnknownSource,
-        DiagnosticCode::ValueOfWrongKind,
-        DiagnosticCode::UnknownSupersededClaim,
-        DiagnosticCode::RiskyValue,
-        DiagnosticCode::CloseSubjectNames,
-        DiagnosticCode::CrossScriptSubjectNames,
-        DiagnosticCode::VetoedLink,
-        DiagnosticCode::SupersedesAnotherFact,
-        DiagnosticCode::UncoveredFigure,
-        DiagnosticCode::IdleCoverageIgnore,
-        DiagnosticCode::CoverageIgnoreNotFound,
-    ];
+    /// Every code, in declaration order (derived: a new code cannot be
+    /// missing from it).
+    pub const ALL: &'static [DiagnosticCode] = <DiagnosticCode as VariantArray>::VARIANTS;
 
     /// The stable kebab-case name shown in brackets: `error[unknown-field]`.
     pub fn name(self) -> &'static str {
-        match self {
-            DiagnosticCode::Io => "io",
-            DiagnosticCode::NoClaimsDirectory => "no-claims-directory",
-            DiagnosticCode::InvalidUtf8 => "invalid-utf8",
-            DiagnosticCode::EmptyFile => "empty-file",
-            DiagnosticCode::JsonSyntax => "json-syntax",
-            DiagnosticCode::JsonTrailingComma => "json-trailing-comma",
-            DiagnosticCode::JsonDuplicateKey => "json-duplicate-key",
-            DiagnosticCode::JsonTooDeep => "json-too-deep",
-            DiagnosticCode::UnknownField => "unknown-field",
-            DiagnosticCode::MissingField => "missing-field",
-            DiagnosticCode::WrongType => "wrong-type",
-            DiagnosticCode::InvalidId => "invalid-id",
-            DiagnosticCode::DuplicateSourceId => "duplicate-source-id",
-            DiagnosticCode::DuplicateClaimId => "duplicate-claim-id",
-            DiagnosticCode::InvalidAttribute => "invalid-attribute",
-            DiagnosticCode::InvalidValue => "invalid-value",
-            DiagnosticCode::InvalidDate => "invalid-date",
-            DiagnosticCode::RelativeDateWithoutPublished => "relative-date-without-published",
-            DiagnosticCode::DocumentOutsideProject => "document-outside-project",
-            DiagnosticCode::DocumentNotFound => "document-not-found",
-            DiagnosticCode::MissingQuote => "missing-quote",
-            DiagnosticCode::QuoteNotFound => "quote-not-found",
-            DiagnosticCode::SettingsSyntax => "settings-syntax",
-            DiagnosticCode::UnknownSetting => "unknown-setting",
-            DiagnosticCode::InvalidSetting => "invalid-setting",
-            DiagnosticCode::UnknownSource => "unknown-source",
-            DiagnosticCode::ValueOfWrongKind => "value-of-wrong-kind",
-            DiagnosticCode::UnknownSupersededClaim => "unknown-superseded-claim",
-            DiagnosticCode::RiskyValue => "risky-value",
-            DiagnosticCode::CloseSubjectNames => "close-subject-names",
-            DiagnosticCode::CrossScriptSubjectNames => "cross-script-subject-names",
-            DiagnosticCode::VetoedLink => "vetoed-link",
-            DiagnosticCode::SupersedesAnotherFact => "supersedes-another-fact",
-            DiagnosticCode::UncoveredFigure => "uncovered-figure",
-            DiagnosticCode::IdleCoverageIgnore => "idle-coverage-ignore",
-            DiagnosticCode::CoverageIgnoreNotFound => "coverage-ignore-not-found",
-        }
+        self.into()
     }
 
     /// One line for docs and `--help`: what the code means.
@@ -212,9 +148,14 @@ impl DiagnosticCode {
             DiagnosticCode::UnknownField => "a field the claim format does not know",
             DiagnosticCode::MissingField => "a required field is absent",
             DiagnosticCode::WrongType => "a field holds the wrong kind of JSON value",
-            DiagnosticCode::InvalidId => "an id is empty or holds `/` or white space",
+            DiagnosticCode::InvalidId => {
+                "an id is empty or holds a character other than letters, digits, `-` and `_`"
+            }
             DiagnosticCode::DuplicateSourceId => "two claim files declare the same source id",
             DiagnosticCode::DuplicateClaimId => "two claims of one source have the same id",
+            DiagnosticCode::DuplicateRegistryName => {
+                "one name or alias under two entries of the subject registry"
+            }
             DiagnosticCode::InvalidAttribute => "an attribute is not a snake_case name",
             DiagnosticCode::InvalidValue => "a claim's value does not parse",
             DiagnosticCode::InvalidDate => "`published` or `as_of` is not a date expression",
@@ -361,10 +302,23 @@ pub fn render(
     colour: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let table = codespan_files(files);
     let config = term::Config::default();
     for diagnostic in diagnostics.iter().take(MAX_RENDERED) {
-        let converted = to_codespan(diagnostic, files);
+        let labels: Vec<(usize, std::ops::Range<usize>)> = diagnostic
+            .labels
+            .iter()
+            // A label into a file the table lacks would make codespan fail the whole render.
+            .filter(|label| files.get(label.span.file).is_some())
+            .map(|label| {
+                let text = files.text(label.span.file);
+                (
+                    label.span.file,
+                    clamp_to_chars(text, label.span.bytes.clone()),
+                )
+            })
+            .collect();
+        let table = shown::Shown::new(files, &labels);
+        let converted = to_codespan(diagnostic, files, &table);
         let result = if colour {
             term::emit_to_write_style(
                 &mut termcolor::Ansi::new(&mut *out),
@@ -390,17 +344,11 @@ pub fn render(
     Ok(())
 }
 
-fn codespan_files(files: &Files) -> SimpleFiles<String, String> {
-    let mut table = SimpleFiles::new();
-    let mut id = 0;
-    while let Some(file) = files.get(id) {
-        table.add(file.name.clone(), file.text.clone());
-        id += 1;
-    }
-    table
-}
-
-fn to_codespan(diagnostic: &Diagnostic, files: &Files) -> cs::Diagnostic<usize> {
+fn to_codespan(
+    diagnostic: &Diagnostic,
+    files: &Files,
+    table: &shown::Shown<'_>,
+) -> cs::Diagnostic<usize> {
     let severity = match diagnostic.level {
         Level::Error => cs::Severity::Error,
         Level::Warning => cs::Severity::Warning,
@@ -412,7 +360,10 @@ fn to_codespan(diagnostic: &Diagnostic, files: &Files) -> cs::Diagnostic<usize> 
         .filter(|label| files.get(label.span.file).is_some())
         .map(|label| {
             let text = files.text(label.span.file);
-            let range = clamp_to_chars(text, label.span.bytes.clone());
+            let range = table.map(
+                label.span.file,
+                clamp_to_chars(text, label.span.bytes.clone()),
+            );
             let base = if label.primary {
                 cs::Label::primary(label.span.file, range)
             } else {

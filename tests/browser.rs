@@ -330,3 +330,107 @@ fn report_renders_every_finding_offline_without_console_errors() {
         "a screenshot run made a request"
     );
 }
+
+/// A project whose every user-written field is one long word: a URL of
+/// 370 characters as a value, a subject, ids, titles and a quote with no
+/// space to break at.
+fn wide_project(dir: &Path) {
+    let word = |n: usize| "W".repeat(n);
+    let url = format!("https://example.com/{}", "segment/".repeat(44));
+    let source = |id: &str, value: &str| {
+        let claim_id = format!("c{}", word(400));
+        format!(
+            r#"{{"source": {{"id": "{id}", "outlet": "{outlet}", "title": "{title}", "published": "2023", "language": "en", "url": "{url}", "document": "seeds/{id}.txt"}},
+ "claims": [
+  {{"id": "{claim_id}", "subject": "{subject}", "attribute": "{attribute}", "value": "{value}", "quote": "{quote}", "according_to": ["{who}"], "note": "{note}"}},
+  {{"id": "v", "subject": "{subject}", "attribute": "value", "value": "{money}", "quote": "{quote}"}}
+ ]}}"#,
+            outlet = word(600),
+            title = word(900),
+            subject = word(700),
+            attribute = "a".repeat(300),
+            quote = word(800),
+            who = word(500),
+            note = word(1000),
+            money = if id == "aa" { "500M USD" } else { "900M USD" },
+        )
+    };
+    std::fs::create_dir_all(dir.join("claims")).unwrap();
+    std::fs::create_dir_all(dir.join("seeds")).unwrap();
+    for (id, value) in [("aa", url.clone()), ("bb", format!("{url}x"))] {
+        std::fs::write(dir.join(format!("claims/{id}.json")), source(id, &value)).unwrap();
+        std::fs::write(dir.join(format!("seeds/{id}.txt")), word(800)).unwrap();
+    }
+}
+
+#[test]
+fn report_never_scrolls_sideways_at_1280_px() {
+    let Some(browser) = chromium() else {
+        eprintln!("CROSSCHECK_SKIP_BROWSER=1: browser test skipped");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    wide_project(dir.path());
+    let output = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["check", "--fail-on", "never"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report = dir.path().join("reports/report.html");
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        html.contains("segment/segment/"),
+        "the long URL is not in the report"
+    );
+    // The report in a 1280 px frame of a page that reads the frame's width
+    // (the report's own Content-Security-Policy admits no other script).
+    let measure = dir.path().join("reports/measure.html");
+    std::fs::write(
+        &measure,
+        "<!DOCTYPE html><html><body style=\"margin:0\">\
+         <iframe id=\"f\" src=\"report.html\" style=\"width:1280px;height:900px;border:0\"></iframe>\
+         <script>document.getElementById('f').addEventListener('load', function () {\
+           var d = this.contentDocument.documentElement;\
+           document.body.setAttribute('data-scroll-width', String(d.scrollWidth));\
+           document.body.setAttribute('data-client-width', String(d.clientWidth));\
+         });</script></body></html>",
+    )
+    .unwrap();
+    let proxy = CountingProxy::start();
+    let output = run_chromium(
+        &browser,
+        &proxy,
+        &measure,
+        &[
+            "--dump-dom".to_owned(),
+            "--allow-file-access-from-files".to_owned(),
+            "--window-size=1400,1000".to_owned(),
+        ],
+    );
+    let dom = String::from_utf8_lossy(&output.stdout);
+    let attribute = |name: &str| -> Option<u32> {
+        let key = format!("{name}=\"");
+        let at = dom.find(&key)? + key.len();
+        let end = dom[at..].find('"')? + at;
+        dom[at..end].parse().ok()
+    };
+    let (Some(scroll), Some(client)) = (
+        attribute("data-scroll-width"),
+        attribute("data-client-width"),
+    ) else {
+        panic!(
+            "the frame was not measured: {dom}\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    assert_eq!(client, 1280);
+    assert!(
+        scroll <= 1280,
+        "the report is {scroll} px wide at 1280 px: it scrolls sideways"
+    );
+}

@@ -9,7 +9,8 @@
 //! new claim's text is inserted before the closing `]` of `"claims"` and
 //! every other byte of the file is kept.
 
-use crate::atomic_file::write_atomically;
+use crate::atomic_file::{remove_stale_temporaries, write_atomically};
+use crate::load::regular_file::read_project_file;
 use std::fs::OpenOptions;
 
 use crate::path_error::at;
@@ -107,7 +108,20 @@ fn add_locked(
         Ok(path) => path,
         Err(failure) => return report(&failure, console),
     };
-    let lock_path = path.with_extension("json.lock");
+    // Not a regular file inside the project (a FIFO, a link out of it):
+    // report it as `validate` would, before creating anything beside it.
+    let canonical_root = args.dir.canonicalize().ok();
+    if read_project_file(canonical_root.as_deref(), &path).is_err() {
+        return match load::load_project(&args.dir) {
+            Err(failure) => report(&failure, console),
+            Ok(_) => Err(io::Error::other(format!("cannot read {}", path.display()))),
+        };
+    }
+    // A claim file that is a symbolic link (inside the project, as just
+    // checked) is written through to its target; the lock and the
+    // temporary file are the target's.
+    let target = path.canonicalize().unwrap_or_else(|_| path.clone());
+    let lock_path = target.with_extension("json.lock");
     let lock = OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -115,9 +129,20 @@ fn add_locked(
         .open(&lock_path)
         .map_err(at(&lock_path))?;
     lock.lock().map_err(at(&lock_path))?;
+    // Under the lock no other `add` is between its write and its rename:
+    // a temporary file beside the target is a killed run's leftover.
+    remove_stale_temporaries(&target).map_err(at(&target))?;
 
     // Re-read under the lock: another `add` may have written since.
-    let bytes = std::fs::read(&path).map_err(at(&path))?;
+    let bytes = match read_project_file(canonical_root.as_deref(), &path) {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            return match load::load_project(&args.dir) {
+                Err(failure) => report(&failure, console),
+                Ok(_) => Err(io::Error::other(format!("cannot read {}", path.display()))),
+            };
+        }
+    };
     let new_text = match insert_claim(&bytes, members) {
         Some(text) => text,
         None => {
@@ -163,7 +188,7 @@ fn add_locked(
         console.stderr_is_terminal,
         console.stderr,
     )?;
-    write_atomically(&path, new_text.as_bytes())?;
+    write_atomically(&target, new_text.as_bytes())?;
     drop(lock);
     let name = path
         .file_name()
@@ -322,9 +347,12 @@ fn find_source_file(root: &Path, source: &str) -> Result<PathBuf, LoadFailure> {
         })
         .unwrap_or_default();
     paths.sort();
+    let canonical_root = root.canonicalize().ok();
     let mut known = Vec::new();
     for path in paths {
-        let Ok(bytes) = std::fs::read(&path) else {
+        // A file that cannot be read (a FIFO, a link out of the project) is
+        // skipped here; loading the project reports it.
+        let Ok(bytes) = read_project_file(canonical_root.as_deref(), &path) else {
             continue;
         };
         let Some(id) = json::decode_utf8(&bytes)

@@ -16,7 +16,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::atomic_file::write_atomically;
+use crate::atomic_file::write_set_atomically;
 use crate::check::{self, CheckOutcome, Severity};
 use crate::link::SubjectGraph;
 use crate::report::{ReportInput, html, json, markdown, text};
@@ -168,15 +168,23 @@ pub const REPORT_FILES: [(&str, Format); 3] = [
     ("report.html", Format::Html),
 ];
 
-/// Writes every report file under `dir/reports/`, each atomically.
+/// Writes every report file under `dir/reports/` as one set: all are
+/// rendered and written to temporary files before any is renamed into
+/// place, so a failure (a full disk) leaves the previous set whole.
 fn write_reports(dir: &Path, input: &ReportInput<'_>) -> io::Result<()> {
     let reports = dir.join("reports");
     std::fs::create_dir_all(&reports).map_err(crate::path_error::at(&reports))?;
+    let mut rendered: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(REPORT_FILES.len());
     for (name, format) in REPORT_FILES {
         let mut bytes = Vec::new();
         render(format, input, &mut bytes, false)?;
-        write_atomically(&reports.join(name), &bytes)?;
+        rendered.push((reports.join(name), bytes));
     }
+    let set: Vec<(&Path, &[u8])> = rendered
+        .iter()
+        .map(|(path, bytes)| (path.as_path(), bytes.as_slice()))
+        .collect();
+    write_set_atomically(&set)?;
     Ok(())
 }
 

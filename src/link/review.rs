@@ -216,6 +216,7 @@ fn sub_project(project: &Project, claims: &[(usize, usize)]) -> Project {
         registry: project.registry.clone(),
         sources,
         files: Files::default(),
+        warnings: Vec::new(),
     }
 }
 

@@ -13,6 +13,7 @@ use crate::text::quote;
 
 use super::fields::Sink;
 use super::json::JsonString;
+use super::regular_file::{Refusal, read_project_file};
 use super::source::SourceDraft;
 
 /// Refuses what can be refused without the filesystem: an empty path, an
@@ -218,43 +219,48 @@ fn load_document(
     files: &mut Files,
 ) -> Result<FileId, Box<Diagnostic>> {
     let full = root.join(path);
-    let not_found =
-        |detail: String| {
-            let mut diagnostic = Diagnostic::error(
-                DiagnosticCode::DocumentNotFound,
-                format!("the document `{path}` cannot be read"),
-            )
-            .with_label(Label::primary(label.clone(), detail));
-            if let Some(close) = similar_file(&full) {
-                let close = Path::new(path).with_file_name(close);
-                diagnostic = diagnostic.with_help(format!(
-                    "did you mean `{}`?",
-                    close.to_string_lossy().replace('\\', "/")
+    let not_found = |refusal: Refusal| {
+        let missing = matches!(refusal, Refusal::NotFound | Refusal::BrokenLink);
+        let mut diagnostic = Diagnostic::error(
+            DiagnosticCode::DocumentNotFound,
+            format!("the document `{path}` cannot be read"),
+        )
+        .with_label(Label::primary(label.clone(), refusal.to_string()));
+        if let Refusal::NotRegular(_) = refusal {
+            return Box::new(diagnostic.with_help(
+                    "a document must be a regular file: crosscheck never reads a FIFO, socket or device (it could wait for ever)",
                 ));
-            }
-            Box::new(diagnostic.with_help(
+        }
+        if missing && let Some(close) = similar_file(&full) {
+            let close = Path::new(path).with_file_name(close);
+            diagnostic = diagnostic.with_help(format!(
+                "did you mean `{}`?",
+                close.to_string_lossy().replace('\\', "/")
+            ));
+        }
+        Box::new(
+            diagnostic.with_help(
                 "the path is relative to the project directory (the one holding claims/)",
-            ))
-        };
-    let canonical = full
-        .canonicalize()
-        .map_err(|error| not_found(io_words(&error)))?;
-    if let Some(root) = canonical_root
-        && !canonical.starts_with(root)
-    {
-        return Err(Box::new(
-            Diagnostic::error(
-                DiagnosticCode::DocumentOutsideProject,
-                format!("the document `{path}` is outside the project directory"),
-            )
-            .with_label(Label::primary(
-                label.clone(),
-                "a symbolic link leads out of the project",
-            ))
-            .with_help("copy the document into the project instead of linking to it"),
-        ));
-    }
-    let bytes = std::fs::read(&canonical).map_err(|error| not_found(io_words(&error)))?;
+            ),
+        )
+    };
+    let bytes = match read_project_file(canonical_root, &full) {
+        Ok(bytes) => bytes,
+        Err(Refusal::Outside) => {
+            return Err(Box::new(
+                Diagnostic::error(
+                    DiagnosticCode::DocumentOutsideProject,
+                    format!("the document `{path}` is outside the project directory"),
+                )
+                .with_label(Label::primary(
+                    label.clone(),
+                    "a symbolic link leads out of the project",
+                ))
+                .with_help("copy the document into the project instead of linking to it"),
+            ));
+        }
+        Err(refusal) => return Err(not_found(refusal)),
+    };
     let display = path.replace('\\', "/");
     match String::from_utf8(bytes) {
         Ok(text) => Ok(files.add(display, text)),
@@ -278,14 +284,6 @@ fn load_document(
                 .with_help("convert the document to UTF-8 (iconv -f WINDOWS-1256 -t UTF-8 for Arabic Windows text)"),
             ))
         }
-    }
-}
-
-fn io_words(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => error.to_string(),
     }
 }
 

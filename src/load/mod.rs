@@ -18,6 +18,7 @@ pub mod document;
 mod fields;
 pub mod json;
 pub mod registry;
+pub mod regular_file;
 pub mod settings;
 pub mod source;
 
@@ -30,6 +31,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticCode, Label};
 use crate::model::{FileId, Files, Project, Registry, Settings, Source, Span};
 
 use fields::Sink;
+use regular_file::{Refusal, read_project_file};
 use source::SourceDraft;
 
 /// Why a project did not load: every diagnostic found, with the files they
@@ -55,32 +57,33 @@ pub fn load_project_with(
     let mut files = Files::default();
     let mut diagnostics = Vec::new();
 
+    // Symbolic links are resolved against this; every file read must stay under it.
+    let canonical_root = root.canonicalize().ok();
     let settings_path = root.join("crosscheck.toml");
-    let (settings, ignore_documents) = match std::fs::read(&settings_path) {
-        Ok(bytes) => match text_of(&mut files, "crosscheck.toml", &bytes, &mut diagnostics) {
-            Some(file) => {
-                let mut sink = Sink {
-                    file,
-                    diagnostics: &mut diagnostics,
-                };
-                let (settings, ignore) = settings::read_settings(&mut sink, files.text(file));
-                // TOML tables come back sorted by key; report in file order.
-                diagnostics.sort_by_key(|d| d.labels.first().map_or(0, |l| l.span.bytes.start));
-                (
-                    settings,
-                    ignore.into_iter().map(|(d, s)| (d, file, s)).collect(),
-                )
+    let (settings, ignore_documents) =
+        match read_project_file(canonical_root.as_deref(), &settings_path) {
+            Ok(bytes) => match text_of(&mut files, "crosscheck.toml", &bytes, &mut diagnostics) {
+                Some(file) => {
+                    let mut sink = Sink {
+                        file,
+                        diagnostics: &mut diagnostics,
+                    };
+                    let (settings, ignore) = settings::read_settings(&mut sink, files.text(file));
+                    // TOML tables come back sorted by key; report in file order.
+                    diagnostics.sort_by_key(|d| d.labels.first().map_or(0, |l| l.span.bytes.start));
+                    (
+                        settings,
+                        ignore.into_iter().map(|(d, s)| (d, file, s)).collect(),
+                    )
+                }
+                None => (Settings::default(), Vec::new()),
+            },
+            Err(Refusal::NotFound) => (Settings::default(), Vec::new()),
+            Err(refusal) => {
+                diagnostics.push(io_error("crosscheck.toml", &refusal));
+                (Settings::default(), Vec::new())
             }
-            None => (Settings::default(), Vec::new()),
-        },
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            (Settings::default(), Vec::new())
-        }
-        Err(error) => {
-            diagnostics.push(io_error("crosscheck.toml", &error));
-            (Settings::default(), Vec::new())
-        }
-    };
+        };
 
     let claims_dir = root.join("claims");
     let entries = match std::fs::read_dir(&claims_dir) {
@@ -98,20 +101,26 @@ pub fn load_project_with(
             return Err(LoadFailure { diagnostics, files });
         }
     };
+    // Every `*.json` but a real directory: a dangling link, a FIFO or a
+    // link out of the project is an error when read, not silently skipped
+    // (its claims would vanish).
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|e| e == "json") && path.is_file())
+        .filter(|path| {
+            path.extension().is_some_and(|e| e == "json")
+                && !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
+        })
         .collect();
     paths.sort();
 
     // Read every file (in parallel: from the page cache, reading is copying).
-    let read: Vec<(String, std::io::Result<Vec<u8>>)> = paths
+    let read: Vec<(String, Result<Vec<u8>, Refusal>)> = paths
         .par_iter()
         .filter_map(|path| {
             let file_name = path.file_name().and_then(|n| n.to_str())?;
             let bytes = match replacement {
                 Some((replaced, bytes)) if replaced == path.as_path() => Ok(bytes.to_vec()),
-                _ => std::fs::read(path),
+                _ => read_project_file(canonical_root.as_deref(), path),
             };
             Some((file_name.to_owned(), bytes))
         })
@@ -128,7 +137,7 @@ pub fn load_project_with(
         };
         match bytes {
             Ok(bytes) => slot.file = owned_text_of(&mut files, name, bytes, &mut slot.diagnostics),
-            Err(error) => slot.diagnostics.push(io_error(&name, &error)),
+            Err(refusal) => slot.diagnostics.push(io_error(&name, &refusal)),
         }
         slots.push(slot);
     }
@@ -352,9 +361,16 @@ fn invalid_utf8(
     );
 }
 
-fn io_error(name: &str, error: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(DiagnosticCode::Io, format!("cannot read {name}: {error}"))
-        .with_help("check that the file exists and is readable")
+fn io_error(name: &str, refusal: &Refusal) -> Diagnostic {
+    let help = match refusal {
+        Refusal::Outside => "copy the file into the project instead of linking to it",
+        Refusal::BrokenLink => "point the link at a file of the project, or remove it",
+        Refusal::NotRegular(_) => {
+            "crosscheck reads only regular files: replace it with one, or remove it"
+        }
+        _ => "check that the file exists and is readable",
+    };
+    Diagnostic::error(DiagnosticCode::Io, format!("cannot read {name}: {refusal}")).with_help(help)
 }
 
 pub(crate) fn push_json_error(sink: &mut Sink<'_>, error: json::JsonError) {

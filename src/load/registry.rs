@@ -1,8 +1,11 @@
 //! `claims/subjects.json`: canonical subject and value names, their aliases,
 //! and pairs of names that must never be linked, into a [`Registry`].
 
-use crate::diagnostic::{Diagnostic, DiagnosticCode};
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Label};
 use crate::model::{FileId, Registry, RegistryEntry};
+use crate::text::normalize::normalize_name;
 
 use super::fields::{Sink, read_object};
 use super::json::{self, Json, JsonKind};
@@ -52,6 +55,9 @@ fn entries(sink: &mut Sink<'_>, list: Option<&Json>, field: &str) -> Vec<Registr
         return Vec::new();
     };
     let mut out = Vec::new();
+    // Folded name -> (entry index, span of the text, the text): the first
+    // place each name is given.
+    let mut seen: BTreeMap<String, (usize, std::ops::Range<usize>, String)> = BTreeMap::new();
     for item in items {
         let Some(fields) = read_object(
             sink,
@@ -77,8 +83,39 @@ fn entries(sink: &mut Sink<'_>, list: Option<&Json>, field: &str) -> Vec<Registr
             .push("write the canonical name: \"Barak MX air-defence deal\"".into());
             continue;
         }
-        let aliases = fields
-            .optional_strings(sink, "aliases")
+        let alias_strings = fields.optional_strings(sink, "aliases");
+        // A name under two entries (or two entries naming each other) makes
+        // the linker's answer depend on the order of the entries.
+        let entry = out.len();
+        for text in std::iter::once(name).chain(alias_strings.iter().copied()) {
+            let key = normalize_name(&text.value);
+            match seen.get(&key) {
+                Some((other, span, first)) if *other != entry => {
+                    sink.push(
+                        Diagnostic::error(
+                            DiagnosticCode::DuplicateRegistryName,
+                            if *first == *text.value {
+                                format!("`{first}` is under two entries of `{field}`")
+                            } else {
+                                format!(
+                                    "`{}` is under two entries of `{field}` (it reads as `{first}`)",
+                                    text.value
+                                )
+                            },
+                        )
+                        .with_label(Label::primary(sink.span(text.span.clone()), "given again here"))
+                        .with_label(Label::secondary(sink.span(span.clone()), "first given here, under another entry"))
+                        .with_help("a name belongs to one entry: keep it under one, or merge the two entries into one")
+                        .with_note("the linker joins every name of an entry; a name under two entries would join them, or not, depending on their order"),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(key, (entry, text.span.clone(), text.value.to_string()));
+                }
+            }
+        }
+        let aliases = alias_strings
             .into_iter()
             .map(|s| s.value.to_string())
             .collect();

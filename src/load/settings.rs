@@ -336,16 +336,12 @@ fn read_rates(sink: &mut Sink<'_>, section: &DeTable<'_>, settings: &mut Setting
         };
         for (code_key, rate) in rates {
             let code = code_key.get_ref().as_ref();
-            let bytes = code.as_bytes();
-            let Ok(letters) = <[u8; 3]>::try_from(bytes) else {
+            // The codes values accept: a typo (`QQQ`) or a withdrawn code
+            // (`HRK`) would otherwise make pairs quietly incomparable.
+            let Some(currency) = crate::value::currency(code) else {
                 bad_currency(sink, code_key.span(), code);
                 continue;
             };
-            if !letters.iter().all(u8::is_ascii_uppercase) {
-                bad_currency(sink, code_key.span(), code);
-                continue;
-            }
-            let currency = Currency(letters);
             let Some(rate_value) = decimal(sink, rate, &format!("rates.{year}.{code}")) else {
                 continue;
             };
@@ -380,18 +376,16 @@ fn bad_currency(sink: &mut Sink<'_>, span: Range<usize>, code: &str) {
     sink.error(
         DiagnosticCode::InvalidSetting,
         span,
-        format!("`{code}` is not an ISO 4217 currency code"),
+        format!("`{code}` is not a current ISO 4217 currency code"),
         "not a currency code",
     )
     .help
-    .push(format!(
-        "write three upper-case letters: {}",
-        if code.len() == 3 {
-            code.to_ascii_uppercase()
-        } else {
-            "EUR, MAD, GBP".into()
-        }
-    ));
+    .push(
+        match crate::value::currency(&code.to_ascii_uppercase()) {
+            Some(_) => format!("currency codes are upper case: {}", code.to_ascii_uppercase()),
+            None => "write a current ISO 4217 code, as values take them (EUR, MAD, GBP); a withdrawn code (HRK) names no currency a value can have".into(),
+        },
+    );
 }
 
 fn read_ignore(

@@ -94,6 +94,7 @@ pub fn read_source(
     let published_string = source_fields.optional_string(&mut sink, "published");
     let published = published_string.and_then(|s| {
         let date = read_date(&mut sink, s, "published")?;
+        check_calendar_range(&mut sink, &date, None, s.span.clone(), "published");
         if is_relative(&date) {
             sink.error(
                 DiagnosticCode::InvalidDate,
@@ -115,6 +116,7 @@ pub fn read_source(
         document.filter(|document| super::document::check_path_lexically(&mut sink, document));
     let context = SourceContext {
         published_present: published_string.is_some(),
+        published: published.clone(),
         source_span: source_json.span.clone(),
         has_document: document.is_some(),
         attributes,
@@ -193,6 +195,8 @@ pub fn read_source(
 
 struct SourceContext<'a> {
     published_present: bool,
+    /// The source's `published`, which anchors relative dates.
+    published: Option<DateExpr>,
     source_span: Range<usize>,
     has_document: bool,
     /// `crosscheck.toml` `[attributes]`.
@@ -205,9 +209,12 @@ fn string_of(fields: &Fields<'_>, sink: &mut Sink<'_>, name: &str) -> Option<Str
         .map(|s| s.value.to_string())
 }
 
-/// Ids become `<source>/<claim>` and appear in reports and on command lines.
+/// Ids become `<source>/<claim>` and appear in reports and on command lines:
+/// letters and digits (of any script), `-` and `_` only, so no id holds a
+/// NUL, an invisible character or a bidirectional control that would make
+/// two ids look alike or a report show one reversed.
 fn check_id(sink: &mut Sink<'_>, id: &JsonString, what: &str) -> bool {
-    let bad = id.value.chars().position(|c| c == '/' || c.is_whitespace());
+    let bad = id.value.chars().position(|c| !id_char(c));
     if id.value.is_empty() {
         sink.error(
             DiagnosticCode::InvalidId,
@@ -223,7 +230,17 @@ fn check_id(sink: &mut Sink<'_>, id: &JsonString, what: &str) -> bool {
         sink.error(
             DiagnosticCode::InvalidId,
             id.char_span(at, 1),
-            format!("the {what} `{}` holds `/` or white space", id.value),
+            match id.value.chars().nth(at) {
+                Some(c) if c == '/' || c.is_whitespace() => {
+                    format!("the {what} `{}` holds `/` or white space", id.value)
+                }
+                Some(c) => format!(
+                    "the {what} `{}` holds U+{:04X}, which is not a letter, digit, `-` or `_`",
+                    id.value.escape_debug(),
+                    c as u32
+                ),
+                None => format!("the {what} holds a character not allowed in an id"),
+            },
             "not allowed in an id",
         )
         .help
@@ -236,13 +253,20 @@ fn check_id(sink: &mut Sink<'_>, id: &JsonString, what: &str) -> bool {
     true
 }
 
+fn id_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
 fn suggest_id(id: &str) -> String {
     id.chars()
-        .map(|c| {
-            if c == '/' || c.is_whitespace() {
-                '-'
+        .filter_map(|c| {
+            if id_char(c) {
+                Some(c)
+            } else if c == '/' || c.is_whitespace() {
+                Some('-')
             } else {
-                c
+                // Invisible and control characters are dropped.
+                None
             }
         })
         .collect()
@@ -372,6 +396,25 @@ fn read_claim(
                 }
             }
         }
+    }
+
+    if let (Some((Value::Date(date), _)), Some(json)) = (&value, fields.get("value")) {
+        check_calendar_range(
+            sink,
+            date,
+            context.published.as_ref(),
+            json.span.clone(),
+            "value",
+        );
+    }
+    if let (Some(date), Some(s)) = (&as_of, as_of_string) {
+        check_calendar_range(
+            sink,
+            date,
+            context.published.as_ref(),
+            s.span.clone(),
+            "as_of",
+        );
     }
 
     if sink.diagnostics.len() > errors_before {
@@ -702,6 +745,51 @@ fn read_date(sink: &mut Sink<'_>, s: &JsonString, field: &str) -> Option<DateExp
             }
             None
         }
+    }
+}
+
+/// A date that reaches outside the years 0000-9999 once anchored and
+/// widened (`published-99999999y`; `published+1d` published 9999-12-31;
+/// `~9999-12-31`) is an error: no report could print it as a date.
+pub(crate) fn check_calendar_range(
+    sink: &mut Sink<'_>,
+    date: &DateExpr,
+    published: Option<&DateExpr>,
+    span: Range<usize>,
+    field: &str,
+) {
+    use std::ops::Bound;
+    use value::calendar::{END_MINUTE, FIRST_MINUTE};
+    let context = value::DenoteContext {
+        approx_tolerance: rust_decimal::Decimal::ZERO,
+        rounding_tolerance: rust_decimal::Decimal::ZERO,
+        published,
+    };
+    let Ok(value::Denotation::Time(value::TimeSet::Span(interval))) =
+        value::denote(&Value::Date(date.clone()), &context)
+    else {
+        return;
+    };
+    let before = match interval.lo() {
+        Bound::Included(m) | Bound::Excluded(m) => m < FIRST_MINUTE,
+        Bound::Unbounded => false,
+    };
+    let after = match interval.hi() {
+        Bound::Included(m) | Bound::Excluded(m) => m > END_MINUTE,
+        Bound::Unbounded => false,
+    };
+    if before || after {
+        sink.error(
+            DiagnosticCode::InvalidDate,
+            span,
+            format!(
+                "`{field}` reaches {} the years 0000-9999 crosscheck keeps dates in",
+                if before { "before" } else { "past" }
+            ),
+            "outside 0000-9999",
+        )
+        .help
+        .push("write a date between 0000-01-01 and 9999-12-31 (a relative date counts from `published`; `~` widens a date by one of its units)".into());
     }
 }
 

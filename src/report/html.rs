@@ -451,9 +451,31 @@ fn warning_item(input: &ReportInput<'_>, warning: &Diagnostic) -> Markup {
 /// (`normalisation-<wbr>or-<wbr>alliance/<wbr>barak-<wbr>signed`): the CSS
 /// keeps it from breaking inside a word, so a narrow column shows
 /// `alliance/` and `barak-signed`, never `allia` and `nce/`.
+///
+/// A segment longer than [`LONGEST_UNBROKEN`] characters may also wrap
+/// every that many characters, so no id makes the page scroll sideways.
 fn breakable_id(id: &str) -> PreEscaped<String> {
-    PreEscaped(escape(id).replace('/', "/<wbr>").replace('-', "-<wbr>"))
+    let mut html = String::with_capacity(id.len() + 16);
+    let mut run = 0;
+    let mut buffer = [0u8; 4];
+    for c in id.chars() {
+        if run == LONGEST_UNBROKEN {
+            html.push_str("<wbr>");
+            run = 0;
+        }
+        html.push_str(&escape(c.encode_utf8(&mut buffer)));
+        run += 1;
+        if c == '/' || c == '-' {
+            html.push_str("<wbr>");
+            run = 0;
+        }
+    }
+    PreEscaped(html)
 }
+
+/// The longest run of an id, or of a normalised value's part, kept from
+/// wrapping.
+const LONGEST_UNBROKEN: usize = 32;
 
 /// A normalised value, escaped, that wraps at spaces and after `..` but
 /// never at the hyphens of a date: `2022-06-20..<wbr>2022-06-30`, not
@@ -466,7 +488,14 @@ fn normalised_html(text: &str) -> PreEscaped<String> {
                     return escape(word);
                 }
                 word.split("..")
-                    .map(|part| format!("<span class=\"nobr\">{}</span>", escape(part)))
+                    .map(|part| {
+                        if part.chars().count() > LONGEST_UNBROKEN {
+                            // Long text, not a date: it may wrap (the CSS breaks it).
+                            escape(part)
+                        } else {
+                            format!("<span class=\"nobr\">{}</span>", escape(part))
+                        }
+                    })
                     .collect::<Vec<_>>()
                     .join("..<wbr>")
             })
@@ -512,6 +541,8 @@ pub fn escape(text: &str) -> String {
             '\'' => escaped.push_str("&#39;"),
             '\t' | '\n' | '\r' => escaped.push(c),
             c if c.is_control() => {}
+            // Shown, not obeyed, as in the text report.
+            c if super::is_bidi_control(c) => escaped.push_str(&c.escape_unicode().to_string()),
             c => escaped.push(c),
         }
     }

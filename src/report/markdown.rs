@@ -319,7 +319,8 @@ fn paragraph(text: &str) -> String {
 /// right-to-left text isolated in `<span dir="auto">`.
 pub fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
         match c {
             '&' => escaped.push_str("&amp;"),
             '<' => escaped.push_str("&lt;"),
@@ -330,6 +331,16 @@ pub fn escape(text: &str) -> String {
             }
             '\n' | '\r' | '\t' => escaped.push(' '),
             c if c.is_control() => {}
+            // Shown, not obeyed, as in the text report (the backslash escaped).
+            c if super::is_bidi_control(c) => {
+                escaped.push('\\');
+                escaped.push_str(&c.escape_unicode().to_string());
+            }
+            // GitHub turns a bare `https://…`, `www.…` or `a@b.c` into a
+            // link; an empty element inside the trigger keeps it text.
+            ':' if text_at(&chars, i + 1, "//") => escaped.push_str(":<span></span>"),
+            '.' if i >= 3 && text_at(&chars, i - 3, "www") => escaped.push_str("<span></span>."),
+            '@' => escaped.push_str("<span></span>@"),
             // A PDF's private digit glyphs: no font on GitHub draws them, and
             // a blank where a figure stood reads as a figure left out.
             '\u{E000}'..='\u{F8FF}' => {
@@ -343,6 +354,18 @@ pub fn escape(text: &str) -> String {
     } else {
         escaped
     }
+}
+
+/// Whether `chars[at..]` starts with `word`, ASCII case ignored.
+fn text_at(chars: &[char], at: usize, word: &str) -> bool {
+    let mut i = at;
+    for w in word.chars() {
+        match chars.get(i) {
+            Some(c) if c.eq_ignore_ascii_case(&w) => i += 1,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Letters of the Hebrew, Arabic, Syriac, Thaana and N'Ko blocks and their

@@ -14,3 +14,11 @@ pub mod text;
 
 pub use crate::text::plural::counted;
 pub use input::ReportInput;
+
+/// Whether `c` is a bidirectional embedding, override or isolate control
+/// (U+202A-U+202E, U+2066-U+2069). Claim text is shown with these as visible
+/// escapes (`\u{202e}`) in every human report: one would reorder what is
+/// shown around it (a subject read backwards, a figure moved).
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}

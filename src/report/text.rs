@@ -200,7 +200,7 @@ fn shorten(text: &str) -> String {
 pub fn terminal_safe(text: &str) -> String {
     let mut safe = String::with_capacity(text.len());
     for c in text.chars() {
-        let bidi_control = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        let bidi_control = super::is_bidi_control(c);
         if c == '\n' || c == '\t' {
             safe.push(' ');
         } else if c.is_control() || bidi_control {

@@ -6,12 +6,23 @@
 //! original. When there is none, the closest passage is searched for so the
 //! diagnostic can show what the curator probably meant.
 //!
-//! The closest-passage search does not slide over every character: it
-//! anchors on words of the quote that occur in the document, rarest first
-//! (a quote's rare words pin down where it came from), and scores only the
-//! word windows those anchors imply, with a normalised Levenshtein
-//! similarity. Only when no word of the quote occurs in the document does it
-//! fall back to word windows at a stride of half the quote.
+//! The closest-passage search is bounded whatever the sizes (a 1 MB quote
+//! against a 1 MB document takes well under a second): it never slides over
+//! every character and never scores more than [`MAX_CANDIDATES`] passages.
+//!
+//! 1. Seeds: up to [`MAX_SEEDS`] word positions of the quote, evenly spaced.
+//! 2. Votes: one pass over the document's words; where a word equals a seed,
+//!    the passage starting `seed position` words earlier gets a vote worth
+//!    the inverse of the word's frequency in the document (a quote's rare
+//!    words pin down where it came from). Seeds are taken rarest first and
+//!    stop after [`MAX_VOTES`] votes, so a common word cannot add a
+//!    candidate for each of its thousands of places.
+//! 3. Scoring: the [`MAX_CANDIDATES`] best-voted starts (evenly spaced
+//!    starts when no word is shared), each with one word fewer, as many and
+//!    one more than the quote, scored by normalised Levenshtein similarity
+//!    for a quote of up to [`MAX_EDIT_CHARS`] characters, and by the word
+//!    overlap (Dice coefficient of the word multisets) beyond, where an edit
+//!    distance would be quadratic in the quote.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -33,9 +44,17 @@ pub struct QuoteNotFound {
     pub similarity: f64,
 }
 
-/// How many anchor positions are scored at most. Each costs a few
-/// Levenshtein comparisons of quote-sized strings.
-const MAX_ANCHORS: usize = 256;
+/// Quote words used as seeds at most.
+const MAX_SEEDS: usize = 256;
+
+/// Votes cast at most (document places of seed words).
+const MAX_VOTES: usize = 1 << 20;
+
+/// Passages scored at most.
+pub const MAX_CANDIDATES: usize = 32;
+
+/// Quotes up to this many characters are scored by edit distance.
+pub const MAX_EDIT_CHARS: usize = 512;
 
 /// Finds `quote` in `document` under [`super::normalize::normalize_for_quote`].
 /// The first occurrence wins.
@@ -79,46 +98,53 @@ fn closest_passage(text: &str, quote: &str) -> (Range<usize>, f64) {
     }
     let quote_words: Vec<&str> = quote.split(' ').collect();
     let k = quote_words.len();
-
-    let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, range) in words.iter().enumerate() {
-        positions.entry(&text[range.clone()]).or_default().push(i);
-    }
-    // Rarest quote words first; ties by their place in the quote, so the
-    // choice is deterministic.
-    let mut anchors: Vec<(usize, usize)> = quote_words
-        .iter()
-        .enumerate()
-        .filter_map(|(i, w)| positions.get(w).map(|p| (p.len(), i)))
-        .collect();
-    anchors.sort_unstable();
-    let mut starts: Vec<usize> = Vec::new();
-    for (_, i) in anchors {
-        if starts.len() >= MAX_ANCHORS {
-            break;
-        }
-        for &p in &positions[quote_words[i]] {
-            starts.push(p.saturating_sub(i));
-        }
-    }
+    let mut starts = candidate_starts(text, &words, &quote_words);
     if starts.is_empty() {
-        let stride = (k / 2).max(1);
-        starts = (0..words.len()).step_by(stride).collect();
+        // No word in common: every passage is as bad; a few evenly spaced.
+        let stride = (words.len() / MAX_CANDIDATES).max(1);
+        starts = (0..words.len())
+            .step_by(stride)
+            .take(MAX_CANDIDATES)
+            .collect();
     }
     starts.sort_unstable();
     starts.dedup();
 
-    let mut best: Option<(f64, Range<usize>)> = None;
-    for start in starts {
+    let by_edits = quote.chars().count() <= MAX_EDIT_CHARS;
+    let quote_bag = if by_edits {
+        HashMap::new()
+    } else {
+        bag(quote_words.iter().copied())
+    };
+    let lengths: &[usize] = if by_edits {
         // The passage may have lost or gained a word (extraction drops
         // digits, a curator skips a word): try one word fewer and more.
-        for len in [k.saturating_sub(1).max(1), k, k + 1] {
+        &[k.saturating_sub(1).max(1), k, k + 1]
+    } else {
+        &[k]
+    };
+    let mut best: Option<(f64, Range<usize>)> = None;
+    for start in starts {
+        for &len in lengths {
             let end_word = (start + len).min(words.len());
             if end_word <= start {
                 continue;
             }
-            let range = words[start].start..words[end_word - 1].end;
-            let score = strsim::normalized_levenshtein(&text[range.clone()], quote);
+            let mut range = words[start].start..words[end_word - 1].end;
+            let score = if by_edits {
+                // A window of a few huge "words" is cut to twice the quote,
+                // so one comparison stays bounded by the quote's size.
+                if range.len() > 2 * quote.len() {
+                    let mut end = range.start + 2 * quote.len();
+                    while !text.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    range.end = end;
+                }
+                strsim::normalized_levenshtein(&text[range.clone()], quote)
+            } else {
+                dice(&quote_bag, k, &words[start..end_word], text)
+            };
             // Strictly better only: the earliest of equal passages wins.
             if best.as_ref().is_none_or(|(s, _)| score > *s) {
                 best = Some((score, range));
@@ -126,6 +152,75 @@ fn closest_passage(text: &str, quote: &str) -> (Range<usize>, f64) {
         }
     }
     best.map_or((0..0, 0.0), |(score, range)| (range, score))
+}
+
+/// The word indices of `text` where a passage like the quote most likely
+/// starts, best-voted first, at most [`MAX_CANDIDATES`].
+fn candidate_starts(text: &str, words: &[Range<usize>], quote_words: &[&str]) -> Vec<usize> {
+    let k = quote_words.len();
+    let stride = k.div_ceil(MAX_SEEDS).max(1);
+    // Seed word -> its positions in the quote (sampled).
+    let mut seeds: HashMap<&str, Vec<usize>> = HashMap::new();
+    for j in (0..k).step_by(stride) {
+        seeds.entry(quote_words[j]).or_default().push(j);
+    }
+    // Seed word -> its places in the document: one pass.
+    let mut places: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, range) in words.iter().enumerate() {
+        let word = &text[range.clone()];
+        if seeds.contains_key(word) {
+            places.entry(word).or_default().push(i);
+        }
+    }
+    // Rarest seed words first; ties by their first place in the quote, so
+    // the result is deterministic.
+    let mut order: Vec<(usize, usize, &str)> = places
+        .iter()
+        .map(|(word, at)| (at.len(), seeds[word][0], *word))
+        .collect();
+    order.sort_unstable();
+    let mut votes: HashMap<usize, f64> = HashMap::new();
+    let mut cast = 0usize;
+    'seeds: for (count, _, word) in order {
+        let weight = 1.0 / count as f64;
+        for &j in &seeds[word] {
+            for &i in &places[word] {
+                if cast >= MAX_VOTES {
+                    break 'seeds;
+                }
+                cast += 1;
+                *votes.entry(i.saturating_sub(j)).or_default() += weight;
+            }
+        }
+    }
+    let mut ranked: Vec<(usize, f64)> = votes.into_iter().collect();
+    ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.truncate(MAX_CANDIDATES);
+    ranked.into_iter().map(|(start, _)| start).collect()
+}
+
+fn bag<'t>(words: impl Iterator<Item = &'t str>) -> HashMap<&'t str, usize> {
+    let mut bag = HashMap::new();
+    for word in words {
+        *bag.entry(word).or_default() += 1;
+    }
+    bag
+}
+
+/// The Dice coefficient of the quote's words and a passage's words, as
+/// multisets: 2 |common| / (|quote| + |passage|).
+fn dice(
+    quote: &HashMap<&str, usize>,
+    quote_len: usize,
+    passage: &[Range<usize>],
+    text: &str,
+) -> f64 {
+    let passage_bag = bag(passage.iter().map(|r| &text[r.clone()]));
+    let common: usize = passage_bag
+        .iter()
+        .map(|(word, n)| quote.get(word).map_or(0, |m| (*n).min(*m)))
+        .sum();
+    2.0 * common as f64 / (quote_len + passage.len()) as f64
 }
 
 /// Byte ranges of the space-separated words of a normalised text.

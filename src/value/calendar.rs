@@ -5,6 +5,14 @@
 /// Minutes in a day; dates denote intervals of minutes.
 pub const MINUTES_PER_DAY: i64 = 24 * 60;
 
+/// The first minute of the calendar crosscheck keeps dates in: 0000-01-01.
+pub const FIRST_MINUTE: i64 = -719_528 * MINUTES_PER_DAY;
+
+/// The end of that calendar (exclusive): 10000-01-01, so 9999-12-31 is its
+/// last day. A date outside 0000-9999 could not be written back in the
+/// grammar's four-digit years.
+pub const END_MINUTE: i64 = 2_932_897 * MINUTES_PER_DAY;
+
 /// Whether `year` has a 29 February.
 pub fn is_leap_year(year: i64) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -65,5 +73,7 @@ mod tests {
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);
         assert_eq!(civil_from_days(-1), (1969, 12, 31));
         assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(days_from_civil(0, 1, 1) * MINUTES_PER_DAY, FIRST_MINUTE);
+        assert_eq!(days_from_civil(10_000, 1, 1) * MINUTES_PER_DAY, END_MINUTE);
     }
 }

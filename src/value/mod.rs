@@ -16,6 +16,7 @@ pub mod denote;
 pub mod hint;
 pub mod interval;
 pub mod parse;
+mod typography;
 
 use rust_decimal::Decimal;
 

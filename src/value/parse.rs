@@ -115,17 +115,20 @@ pub const TEXT_MARK: char = '\'';
 pub const EXACT_MARK: char = '=';
 
 /// Parses a value written as a JSON string.
-pub fn parse_value_str(text: &str) -> Result<Value, ValueError> {
-    parse_value_with(text, Reading::default())
+pub fn parse_value_str(written: &str) -> Result<Value, ValueError> {
+    parse_value_with(written, Reading::default())
 }
 
 /// Parses a value written as a JSON string, read as `reading` says.
-pub fn parse_value_with(text: &str, reading: Reading) -> Result<Value, ValueError> {
-    if let Some(rest) = text.strip_prefix(TEXT_MARK) {
+pub fn parse_value_with(written: &str, reading: Reading) -> Result<Value, ValueError> {
+    // U+2212 and full-width digits read as ASCII; invisible characters refused.
+    let normalised = super::typography::normalise(written)?;
+    let text: &str = &normalised;
+    if let Some(rest) = written.strip_prefix(TEXT_MARK) {
         return if rest.trim().is_empty() {
             Err(ValueError::new(
                 0,
-                text.chars().count(),
+                written.chars().count(),
                 "the text after `'` is empty",
                 "write the text after the mark: `'32H`",
             ))
@@ -133,8 +136,8 @@ pub fn parse_value_with(text: &str, reading: Reading) -> Result<Value, ValueErro
             Ok(Value::Text(rest.to_string()))
         };
     }
-    if reading.text_only && !text.trim().is_empty() {
-        return Ok(Value::Text(text.to_string()));
+    if reading.text_only && !written.trim().is_empty() {
+        return Ok(Value::Text(written.to_string()));
     }
     // Values are short: their characters go on the stack, not the heap.
     let mut buffer = ['\0'; 64];
@@ -163,7 +166,7 @@ but its value is unreadable",
     let trail = chars.iter().rev().take_while(|c| c.is_whitespace()).count();
     let core = &chars[lead..chars.len() - trail];
     if !starts_like_structured(core) {
-        return Ok(Value::Text(text.to_string()));
+        return Ok(Value::Text(written.to_string()));
     }
     let core_text = || core.iter().collect::<String>();
     if lead > 0 {
