@@ -18,8 +18,9 @@ use std::time::{Duration, Instant};
 
 use crate::atomic_file::write_atomically;
 use crate::check::{self, CheckOutcome, ClaimFacts, Severity};
+use crate::diff;
 use crate::link::SubjectGraph;
-use crate::report::{ReportInput, html, json, markdown, text};
+use crate::report::{ReportInput, csv, html, json, markdown, sarif, text};
 
 use super::{Console, ExitStatus};
 
@@ -28,6 +29,10 @@ use super::{Console, ExitStatus};
   crosscheck check                      # the project in the current directory: writes reports/, prints a summary
   crosscheck check cases/morocco --format json > findings.json
   crosscheck check --fail-on never      # report, but never fail the pipeline
+  crosscheck check --format csv --bom > findings.csv       # the findings table, for Excel
+  crosscheck check --format claims-csv > claims.csv        # the claims table
+  crosscheck check --format sarif > crosscheck.sarif       # for GitHub code scanning
+  crosscheck check --baseline reports/baseline.json        # fail only on findings not in the baseline
 
 Exit status: 0 no finding at or above --fail-on, 1 there are such findings,
 2 the input or the command line is invalid.")]
@@ -45,6 +50,17 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = FailOn::Contradiction)]
     pub fail_on: FailOn,
 
+    /// With `--format csv` or `claims-csv`: start with a UTF-8 byte-order
+    /// mark, so Excel reads the file as UTF-8.
+    #[arg(long)]
+    pub bom: bool,
+
+    /// A JSON report of an earlier run (`--format json`): fail only on
+    /// findings at or above --fail-on that it does not hold with the same
+    /// kind (keyed as `crosscheck diff` keys them).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
     /// Print how long each step took (load, link, check, report) to stderr.
     #[arg(long)]
     pub timings: bool,
@@ -61,6 +77,12 @@ pub enum Format {
     Json,
     /// The self-contained HTML page, as in reports/report.html.
     Html,
+    /// The findings table as CSV (src/report/csv.rs lists the columns).
+    Csv,
+    /// The claims table as CSV, which `crosscheck import` reads back.
+    ClaimsCsv,
+    /// SARIF 2.1.0, for code scanning (src/report/sarif.rs).
+    Sarif,
 }
 
 /// Which findings make `check` exit with status 1.
@@ -121,6 +143,21 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     // Curation warnings are shown, never counted in the exit status.
     let warnings = check::curation_warnings(&project, &graph);
     timings.step("curation warnings");
+    let baseline_status = match &args.baseline {
+        Some(path) => Some(baseline_status(
+            path,
+            args.fail_on,
+            &project,
+            &facts,
+            &outcome,
+            &warnings,
+            console,
+        )?),
+        None => None,
+    };
+    if baseline_status == Some(ExitStatus::Invalid) {
+        return Ok(ExitStatus::Invalid);
+    }
     if args.format == Some(Format::Json) {
         // The JSON report needs none of the per-claim text the human
         // reports gather in a `ReportInput`: at a million claims that is
@@ -131,7 +168,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
         if args.timings {
             timings.write(console.stderr)?;
         }
-        let status = args.fail_on.status(&outcome);
+        let status = baseline_status.unwrap_or_else(|| args.fail_on.status(&outcome));
         // The process ends here: freeing a million claims and findings one
         // by one would only delay the exit (by a tenth of the run).
         std::mem::forget(facts);
@@ -149,6 +186,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
             &facts,
             console.stdout,
             console.stdout_is_terminal,
+            args.bom,
         )?,
         None => {
             write_reports(&dir, &input, &facts)?;
@@ -160,7 +198,40 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     if args.timings {
         timings.write(console.stderr)?;
     }
-    Ok(args.fail_on.status(&outcome))
+    Ok(baseline_status.unwrap_or_else(|| args.fail_on.status(&outcome)))
+}
+
+/// The exit status against a baseline report: 1 when a finding at or above
+/// `fail_on` is not in it, 2 (after saying why) when it cannot be read.
+fn baseline_status(
+    path: &Path,
+    fail_on: FailOn,
+    project: &crate::model::Project,
+    facts: &[ClaimFacts<'_>],
+    outcome: &CheckOutcome,
+    warnings: &[crate::diagnostic::Diagnostic],
+    console: &mut Console<'_>,
+) -> io::Result<ExitStatus> {
+    let baseline = match super::diff::read_report(path) {
+        Ok(units) => units,
+        Err(message) => {
+            writeln!(console.stderr, "error: --baseline {message}")?;
+            return Ok(ExitStatus::Invalid);
+        }
+    };
+    let Some(threshold) = fail_on.threshold() else {
+        return Ok(ExitStatus::Success);
+    };
+    let mut report = Vec::new();
+    json::write(project, facts, outcome, warnings, &mut report)?;
+    let value: serde_json::Value = serde_json::from_slice(&report).map_err(io::Error::other)?;
+    let current = diff::units(&value).map_err(|e| io::Error::other(e.0))?;
+    let beyond = diff::beyond_baseline(&current, &baseline, threshold);
+    Ok(if beyond.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Findings
+    })
 }
 
 /// Writes the report in `format` to `out`; `colour` only affects text.
@@ -172,12 +243,16 @@ pub fn render(
     facts: &[ClaimFacts<'_>],
     out: &mut dyn Write,
     colour: bool,
+    bom: bool,
 ) -> io::Result<()> {
     match format {
         Format::Text => text::render(input, out, colour),
         Format::Md => markdown::render(input, out),
         Format::Json => json::write(input.project, facts, input.outcome, input.warnings, out),
         Format::Html => html::render(input, out),
+        Format::Csv => csv::render_findings(input, out, bom),
+        Format::ClaimsCsv => csv::render_claims(input, out, bom),
+        Format::Sarif => sarif::render(input, out),
     }
 }
 
@@ -194,7 +269,7 @@ fn write_reports(dir: &Path, input: &ReportInput<'_>, facts: &[ClaimFacts<'_>]) 
     std::fs::create_dir_all(&reports)?;
     for (name, format) in REPORT_FILES {
         let mut bytes = Vec::new();
-        render(format, input, facts, &mut bytes, false)?;
+        render(format, input, facts, &mut bytes, false, false)?;
         write_atomically(&reports.join(name), &bytes)?;
     }
     Ok(())
