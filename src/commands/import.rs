@@ -59,6 +59,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader};
+use rayon::prelude::*;
 
 use super::add::{self, Members};
 use super::{Console, ExitStatus};
@@ -258,9 +259,12 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
                 if !problems.is_empty() {
                     write_problems(args, sheet.as_deref(), &problems, "skipped", console)?;
                 }
-                for (path, bytes) in &plan.files {
-                    write_atomically(path, bytes)?;
-                }
+                // In parallel: each atomic write waits for its fsync, and a
+                // data set with one source per editor writes thousands of
+                // files (one at a time, 50k rows took a minute of fsyncs).
+                plan.files
+                    .par_iter()
+                    .try_for_each(|(path, bytes)| write_atomically(path, bytes))?;
                 writeln!(
                     console.stdout,
                     "imported {} claim{} from {} ({} unchanged, {} updated, {} skipped) into {} file{}",
