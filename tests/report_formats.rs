@@ -462,7 +462,10 @@ fn csv_with_a_bom_starts_with_one_and_is_otherwise_the_same() {
     let mut with_bom = Vec::new();
     crosscheck::report::csv::render_findings(&fixture.input(), &mut with_bom, true).unwrap();
     let plain = rendered(csv_findings, &fixture);
-    assert_eq!(String::from_utf8(with_bom).unwrap(), format!("\u{feff}{plain}"));
+    assert_eq!(
+        String::from_utf8(with_bom).unwrap(),
+        format!("\u{feff}{plain}")
+    );
 }
 
 #[test]
@@ -515,8 +518,7 @@ fn sarif_validator() -> jsonschema::Validator {
 fn sarif_is_valid_against_the_sarif_2_1_0_schema() {
     let validator = sarif_validator();
     for fixture in [Fixture::new(), Fixture::with_payload(SCRIPT_PAYLOAD)] {
-        let log: serde_json::Value =
-            serde_json::from_str(&rendered(sarif, &fixture)).unwrap();
+        let log: serde_json::Value = serde_json::from_str(&rendered(sarif, &fixture)).unwrap();
         let errors: Vec<String> = validator
             .iter_errors(&log)
             .map(|e| format!("{} at {}", e, e.instance_path()))

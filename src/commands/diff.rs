@@ -100,8 +100,12 @@ fn since(dir: &Path, rev: &str) -> Result<Sides, String> {
     let old_dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let prefix = git(dir, &["rev-parse", "--show-prefix"])?;
     let prefix = String::from_utf8_lossy(&prefix).trim().to_owned();
+    let top = git(dir, &["rev-parse", "--show-toplevel"])?;
+    let top = PathBuf::from(String::from_utf8_lossy(&top).trim());
     let tree = format!("{rev}:{prefix}");
-    let tar = git(dir, &["archive", "--format=tar", &tree])?;
+    // From the top: run in a subdirectory, `git archive` keeps only that
+    // subdirectory of the tree it is given.
+    let tar = git(&top, &["archive", "--format=tar", &tree])?;
     let mut untar = Command::new("tar")
         .arg("-x")
         .arg("-C")

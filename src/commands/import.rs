@@ -227,9 +227,9 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
         Err(problems) => return report(args, sheet.as_deref(), &problems, console),
     };
     let (mut claims, mut problems) = row_claims(&table, &targets);
-    if !problems.is_empty() && !args.skip_invalid {
-        return report(args, sheet.as_deref(), &problems, console);
-    }
+    // Rows with a problem are set aside and the rest validated, so one run
+    // names every invalid row; without --skip-invalid nothing is then
+    // written.
     let mut skipped: BTreeSet<usize> = problems
         .iter()
         .filter_map(|p| p.place.as_ref().map(|place| place.row))
@@ -245,16 +245,15 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     loop {
         let plan = match plan(args, &claims, &paths) {
             Ok(plan) => plan,
-            Err(mut row_problems) => {
-                if !args.skip_invalid {
-                    problems.append(&mut row_problems);
-                    return report(args, sheet.as_deref(), &problems, console);
-                }
+            Err(row_problems) => {
                 drop_rows(&mut claims, &mut skipped, &mut problems, row_problems);
                 continue;
             }
         };
         match load::load_project_with_files(&args.dir, &plan.files) {
+            Ok(_) if !problems.is_empty() && !args.skip_invalid => {
+                return report(args, sheet.as_deref(), &problems, console);
+            }
             Ok(_) => {
                 if !problems.is_empty() {
                     write_problems(args, sheet.as_deref(), &problems, "skipped", console)?;
@@ -281,16 +280,15 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
             }
             Err(failure) => {
                 let (row_problems, other) = row_problems(&failure, &plan, &claims);
-                if !other.is_empty() || row_problems.is_empty() || !args.skip_invalid {
-                    if !other.is_empty() {
-                        diagnostic::render(
-                            &other,
-                            &failure.files,
-                            console.stderr_is_terminal,
-                            console.stderr,
-                        )?;
-                    }
-                    problems.extend(row_problems);
+                if !other.is_empty() || row_problems.is_empty() {
+                    // Not about a row (a broken claim file already there):
+                    // shown as `validate` shows it.
+                    diagnostic::render(
+                        &failure.diagnostics,
+                        &failure.files,
+                        console.stderr_is_terminal,
+                        console.stderr,
+                    )?;
                     if problems.is_empty() {
                         return Ok(ExitStatus::Invalid);
                     }
@@ -609,6 +607,17 @@ fn decode(bytes: &[u8]) -> Result<String, Problem> {
         return utf16(rest, false);
     }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    // UTF-16 without a byte-order mark is valid UTF-8 when it is ASCII
+    // (every other byte NUL), and no text file holds a NUL.
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let row = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        return Err(Problem::new(
+            Some(Place { row, column: None }),
+            "invalid-encoding",
+            "the file holds NUL bytes: it is not UTF-8 text (UTF-16 without a byte-order mark?)",
+        )
+        .help("convert it with `iconv -f UTF-16LE -t UTF-8 FILE > FILE.utf8.csv`, or save it from the spreadsheet as CSV UTF-8"));
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),
         Err(error) => {
