@@ -567,3 +567,33 @@ fn check_with_a_baseline_fails_only_on_findings_not_in_it() {
         "{stderr}"
     );
 }
+
+#[test]
+fn imports_xlsx_and_ods_sheets_with_their_cell_types() {
+    // tests/fixtures/import/make_workbooks.py wrote both workbooks: a first
+    // sheet "Notes", then "Claims" with text, number and boolean cells.
+    for workbook in ["claims.xlsx", "claims.ods"] {
+        let project = empty_project();
+        let path = std::fs::canonicalize(Path::new("tests/fixtures/import").join(workbook)).unwrap();
+        let path = path.to_str().unwrap();
+        // The first sheet is not claims: its one column maps to nothing.
+        let (code, _, stderr) = run(project.path(), &["import", path]);
+        assert_eq!(code, 2, "{workbook}");
+        assert!(stderr.contains(", sheet Notes, row 1, column A (1): the column `not claims`"), "{stderr}");
+        let (code, _, stderr) = run(project.path(), &["import", path, "--sheet", "Nope"]);
+        assert_eq!(code, 2);
+        assert!(stderr.contains("its sheets are: Notes, Claims"), "{stderr}");
+        let (code, stdout, stderr) = run(project.path(), &["import", path, "--sheet", "Claims"]);
+        assert_eq!(code, 0, "{workbook}: {stderr}");
+        assert!(stdout.starts_with("imported 4 claims"), "{stdout}");
+        let claims = claim_files(project.path());
+        let alpha: Value = serde_json::from_str(&claims[0].1).unwrap();
+        let beta: Value = serde_json::from_str(&claims[1].1).unwrap();
+        assert_eq!(alpha["claims"][0]["value"], "500M USD", "{workbook}");
+        // A number cell is a JSON number, a boolean cell a boolean.
+        assert_eq!(alpha["claims"][1]["value"], 3, "{workbook}");
+        assert_eq!(beta["claims"][1]["value"], true, "{workbook}");
+        let report = json_report(project.path());
+        assert_eq!(report["counts"]["contradiction"], 1, "{workbook}");
+    }
+}
