@@ -99,18 +99,32 @@ fn the_ci_recipe_runs_as_documented() {
     let root = tempfile::tempdir().unwrap();
     let repo = root.path().join("claims-repo");
     std::fs::create_dir_all(repo.join("claims")).unwrap();
-    std::fs::write(repo.join("claims/alpha.json"), claim_file("alpha", "500M USD")).unwrap();
-    std::fs::write(repo.join("claims/beta.json"), claim_file("beta", "500M USD")).unwrap();
+    std::fs::write(
+        repo.join("claims/alpha.json"),
+        claim_file("alpha", "500M USD"),
+    )
+    .unwrap();
+    std::fs::write(
+        repo.join("claims/beta.json"),
+        claim_file("beta", "500M USD"),
+    )
+    .unwrap();
     git(&repo, &["init", "-q", "-b", "main"]);
     git(&repo, &["add", "."]);
     git(&repo, &["commit", "-q", "-m", "base"]);
     git(&repo, &["update-ref", "refs/remotes/origin/main", "main"]);
     git(&repo, &["checkout", "-q", "-b", "pr"]);
-    std::fs::write(repo.join("claims/gamma.json"), claim_file("gamma", "900M USD")).unwrap();
+    std::fs::write(
+        repo.join("claims/gamma.json"),
+        claim_file("gamma", "900M USD"),
+    )
+    .unwrap();
     git(&repo, &["add", "."]);
     git(&repo, &["commit", "-q", "-m", "a contradicting source"]);
 
-    let binary_dir = Path::new(env!("CARGO_BIN_EXE_crosscheck")).parent().unwrap();
+    let binary_dir = Path::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .parent()
+        .unwrap();
     let path = format!(
         "{}:{}",
         binary_dir.display(),
@@ -139,7 +153,10 @@ fn the_ci_recipe_runs_as_documented() {
         [
             ("Check the claims", Some(0)),
             ("What changed against the base branch", Some(0)),
-            ("Fail on contradictions the base branch did not have", Some(1)),
+            (
+                "Fail on contradictions the base branch did not have",
+                Some(1)
+            ),
         ]
     );
 
@@ -159,6 +176,12 @@ fn the_ci_recipe_runs_as_documented() {
         "claims/alpha.json"
     );
     let diff = std::fs::read_to_string(repo.join("crosscheck-diff.md")).unwrap();
-    assert!(diff.contains("2 new, 0 resolved, 0 changed, 1 unchanged"), "{diff}");
-    assert!(diff.contains("alpha/value '500M USD' / gamma/value '900M USD'"), "{diff}");
+    assert!(
+        diff.contains("2 new, 0 resolved, 0 changed, 1 unchanged"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("alpha/value '500M USD' / gamma/value '900M USD'"),
+        "{diff}"
+    );
 }

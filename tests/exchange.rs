@@ -574,12 +574,16 @@ fn imports_xlsx_and_ods_sheets_with_their_cell_types() {
     // sheet "Notes", then "Claims" with text, number and boolean cells.
     for workbook in ["claims.xlsx", "claims.ods"] {
         let project = empty_project();
-        let path = std::fs::canonicalize(Path::new("tests/fixtures/import").join(workbook)).unwrap();
+        let path =
+            std::fs::canonicalize(Path::new("tests/fixtures/import").join(workbook)).unwrap();
         let path = path.to_str().unwrap();
         // The first sheet is not claims: its one column maps to nothing.
         let (code, _, stderr) = run(project.path(), &["import", path]);
         assert_eq!(code, 2, "{workbook}");
-        assert!(stderr.contains(", sheet Notes, row 1, column A (1): the column `not claims`"), "{stderr}");
+        assert!(
+            stderr.contains(", sheet Notes, row 1, column A (1): the column `not claims`"),
+            "{stderr}"
+        );
         let (code, _, stderr) = run(project.path(), &["import", path, "--sheet", "Nope"]);
         assert_eq!(code, 2);
         assert!(stderr.contains("its sheets are: Notes, Claims"), "{stderr}");

@@ -495,7 +495,7 @@ fn csv_neutralises_formulas_and_quotes_per_rfc_4180() {
 
 #[test]
 fn sarif_is_valid_against_the_sarif_2_1_0_schema() {
-    let validator = sarif_validator();
+    let validator = sarif_schema::validator();
     for fixture in [Fixture::new(), Fixture::with_payload(SCRIPT_PAYLOAD)] {
         let log: serde_json::Value = serde_json::from_str(&rendered(sarif, &fixture)).unwrap();
         let errors: Vec<String> = validator
