@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::atomic_file::write_atomically;
-use crate::check::{self, CheckOutcome, ClaimFacts, Severity};
+use crate::check::{self, CheckOutcome, Severity};
 use crate::diff;
 use crate::link::SubjectGraph;
 use crate::report::{ReportInput, csv, html, json, markdown, sarif, text};
@@ -143,53 +143,24 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     // Curation warnings are shown, never counted in the exit status.
     let warnings = check::curation_warnings(&project, &graph);
     timings.step("curation warnings");
+    let input = ReportInput::new(&project, &facts, &outcome, &warnings);
     let baseline_status = match &args.baseline {
-        Some(path) => Some(baseline_status(
-            path,
-            args.fail_on,
-            &project,
-            &facts,
-            &outcome,
-            &warnings,
-            console,
-        )?),
+        Some(path) => Some(baseline_status(path, args.fail_on, &input, console)?),
         None => None,
     };
     if baseline_status == Some(ExitStatus::Invalid) {
         return Ok(ExitStatus::Invalid);
     }
-    if args.format == Some(Format::Json) {
-        // The JSON report needs none of the per-claim text the human
-        // reports gather in a `ReportInput`: at a million claims that is
-        // seconds and gigabytes.
-        json::write(&project, &facts, &outcome, &warnings, console.stdout)?;
-        console.stdout.flush()?;
-        timings.step("report");
-        if args.timings {
-            timings.write(console.stderr)?;
-        }
-        let status = baseline_status.unwrap_or_else(|| args.fail_on.status(&outcome));
-        // The process ends here: freeing a million claims and findings one
-        // by one would only delay the exit (by a tenth of the run).
-        std::mem::forget(facts);
-        std::mem::forget(outcome);
-        std::mem::forget(graph);
-        std::mem::forget(project);
-        return Ok(status);
-    }
-    let input = ReportInput::from_facts(&project, &facts, &outcome, &warnings);
-    timings.step("report input");
     match args.format {
         Some(format) => render(
             format,
             &input,
-            &facts,
             console.stdout,
             console.stdout_is_terminal,
             args.bom,
         )?,
         None => {
-            write_reports(&dir, &input, &facts)?;
+            write_reports(&dir, &input)?;
             text::render(&input, console.stdout, console.stdout_is_terminal)?;
         }
     }
@@ -198,7 +169,34 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     if args.timings {
         timings.write(console.stderr)?;
     }
-    Ok(baseline_status.unwrap_or_else(|| args.fail_on.status(&outcome)))
+    let status = baseline_status.unwrap_or_else(|| args.fail_on.status(&outcome));
+    // The process ends after this: freeing a million claims and findings
+    // one by one would only delay the exit (by a tenth of the run).
+    std::mem::forget(input);
+    std::mem::forget(facts);
+    std::mem::forget(outcome);
+    std::mem::forget(graph);
+    std::mem::forget(project);
+    Ok(status)
+}
+
+/// Writes the report in `format` to `out`; `colour` only affects text.
+pub fn render(
+    format: Format,
+    input: &ReportInput<'_>,
+    out: &mut dyn Write,
+    colour: bool,
+    bom: bool,
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::render(input, out, colour),
+        Format::Md => markdown::render(input, out),
+        Format::Json => json::render(input, out),
+        Format::Html => html::render(input, out),
+        Format::Csv => csv::render_findings(input, out, bom),
+        Format::ClaimsCsv => csv::render_claims(input, out, bom),
+        Format::Sarif => sarif::render(input, out),
+    }
 }
 
 /// The exit status against a baseline report: 1 when a finding at or above
@@ -206,10 +204,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
 fn baseline_status(
     path: &Path,
     fail_on: FailOn,
-    project: &crate::model::Project,
-    facts: &[ClaimFacts<'_>],
-    outcome: &CheckOutcome,
-    warnings: &[crate::diagnostic::Diagnostic],
+    input: &ReportInput<'_>,
     console: &mut Console<'_>,
 ) -> io::Result<ExitStatus> {
     let baseline = match super::diff::read_report(path) {
@@ -222,10 +217,7 @@ fn baseline_status(
     let Some(threshold) = fail_on.threshold() else {
         return Ok(ExitStatus::Success);
     };
-    let mut report = Vec::new();
-    json::write(project, facts, outcome, warnings, &mut report)?;
-    let value: serde_json::Value = serde_json::from_slice(&report).map_err(io::Error::other)?;
-    let current = diff::units(&value).map_err(|e| io::Error::other(e.0))?;
+    let current = diff::units(&json_value(input)?).map_err(|e| io::Error::other(e.0))?;
     let beyond = diff::beyond_baseline(&current, &baseline, threshold);
     Ok(if beyond.is_empty() {
         ExitStatus::Success
@@ -234,26 +226,11 @@ fn baseline_status(
     })
 }
 
-/// Writes the report in `format` to `out`; `colour` only affects text.
-/// `facts` are the claims as the checker resolved them (the JSON report
-/// lists them).
-pub fn render(
-    format: Format,
-    input: &ReportInput<'_>,
-    facts: &[ClaimFacts<'_>],
-    out: &mut dyn Write,
-    colour: bool,
-    bom: bool,
-) -> io::Result<()> {
-    match format {
-        Format::Text => text::render(input, out, colour),
-        Format::Md => markdown::render(input, out),
-        Format::Json => json::write(input.project, facts, input.outcome, input.warnings, out),
-        Format::Html => html::render(input, out),
-        Format::Csv => csv::render_findings(input, out, bom),
-        Format::ClaimsCsv => csv::render_claims(input, out, bom),
-        Format::Sarif => sarif::render(input, out),
-    }
+/// The JSON report of `input`, parsed: what `diff` and `--baseline` key.
+pub fn json_value(input: &ReportInput<'_>) -> io::Result<serde_json::Value> {
+    let mut report = Vec::new();
+    json::render(input, &mut report)?;
+    serde_json::from_slice(&report).map_err(io::Error::other)
 }
 
 /// The files `check` writes under `DIR/reports/`.
@@ -264,12 +241,12 @@ pub const REPORT_FILES: [(&str, Format); 3] = [
 ];
 
 /// Writes every report file under `dir/reports/`, each atomically.
-fn write_reports(dir: &Path, input: &ReportInput<'_>, facts: &[ClaimFacts<'_>]) -> io::Result<()> {
+fn write_reports(dir: &Path, input: &ReportInput<'_>) -> io::Result<()> {
     let reports = dir.join("reports");
-    std::fs::create_dir_all(&reports)?;
+    std::fs::create_dir_all(&reports).map_err(crate::path_error::at(&reports))?;
     for (name, format) in REPORT_FILES {
         let mut bytes = Vec::new();
-        render(format, input, facts, &mut bytes, false, false)?;
+        render(format, input, &mut bytes, false, false)?;
         write_atomically(&reports.join(name), &bytes)?;
     }
     Ok(())

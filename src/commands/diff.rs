@@ -18,7 +18,7 @@ use super::{Console, ExitStatus};
 use crate::check;
 use crate::diff::{self, Change, Diff, Unit};
 use crate::link::SubjectGraph;
-use crate::report::json;
+use crate::report::ReportInput;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -151,9 +151,8 @@ fn project_units(dir: &Path) -> Result<BTreeMap<String, Unit>, String> {
     let facts = check::claim_facts(&project, &graph);
     let outcome = check::check_facts(&project, &facts);
     let warnings = check::curation_warnings(&project, &graph);
-    let mut report = Vec::new();
-    json::write(&project, &facts, &outcome, &warnings, &mut report).map_err(|e| e.to_string())?;
-    let value: Value = serde_json::from_slice(&report).map_err(|e| e.to_string())?;
+    let input = ReportInput::new(&project, &facts, &outcome, &warnings);
+    let value = super::check::json_value(&input).map_err(|e| e.to_string())?;
     diff::units(&value).map_err(|e| e.0)
 }
 

@@ -14,4 +14,5 @@ pub mod markdown;
 pub mod sarif;
 pub mod text;
 
-pub use input::{ClaimFacts, ReportInput, counted, kind_count, kind_title};
+pub use crate::text::plural::counted;
+pub use input::ReportInput;
