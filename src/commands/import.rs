@@ -758,24 +758,24 @@ fn map_columns(args: &Args, headers: &[String]) -> Result<Vec<Target>, Vec<Probl
             Target::GlobalId => "claim".to_owned(),
             Target::Ignore => String::new(),
         };
-        if !name.is_empty() {
-            if let Some(first) = seen.insert(name.clone(), column) {
-                problems.push(
-                    Problem::new(
-                        Some(Place {
-                            row: 1,
-                            column: Some(column),
-                        }),
-                        "duplicate-column",
-                        format!(
-                            "the columns {} and {} both map to `{name}`",
-                            column_name(first),
-                            column_name(column)
-                        ),
-                    )
-                    .help(format!("skip one: --map '{header}=ignore'")),
-                );
-            }
+        if !name.is_empty()
+            && let Some(first) = seen.insert(name.clone(), column)
+        {
+            problems.push(
+                Problem::new(
+                    Some(Place {
+                        row: 1,
+                        column: Some(column),
+                    }),
+                    "duplicate-column",
+                    format!(
+                        "the columns {} and {} both map to `{name}`",
+                        column_name(first),
+                        column_name(column)
+                    ),
+                )
+                .help(format!("skip one: --map '{header}=ignore'")),
+            );
         }
         targets.push(target);
     }
@@ -1101,11 +1101,11 @@ fn target_paths(
 fn lock_all(paths: BTreeSet<&PathBuf>) -> io::Result<Vec<File>> {
     let mut locks = Vec::with_capacity(paths.len());
     for path in paths {
-        if let Some(parent) = path.parent() {
-            if !parent.is_dir() {
-                // load_project reports a missing claims/ directory.
-                continue;
-            }
+        if let Some(parent) = path.parent()
+            && !parent.is_dir()
+        {
+            // load_project reports a missing claims/ directory.
+            continue;
         }
         let lock = OpenOptions::new()
             .create(true)
@@ -1118,11 +1118,15 @@ fn lock_all(paths: BTreeSet<&PathBuf>) -> io::Result<Vec<File>> {
     Ok(locks)
 }
 
+/// Per imported claim in a file: its object's byte range, its members'
+/// value ranges, and its index in the list of row claims.
+type Placed = Vec<(Range<usize>, Vec<Range<usize>>, usize)>;
+
 /// The bytes to write, and where each imported claim is in them.
 struct Plan {
     files: BTreeMap<PathBuf, Vec<u8>>,
     /// Per file: (claim's byte range, member value ranges, row claim index).
-    placed: BTreeMap<PathBuf, Vec<(Range<usize>, Vec<Range<usize>>, usize)>>,
+    placed: BTreeMap<PathBuf, Placed>,
     added: usize,
     unchanged: usize,
     updated: usize,
@@ -1369,7 +1373,7 @@ fn row_problems(
     let mut rows = Vec::new();
     let mut other = Vec::new();
     // Files by their name as the loader shows it (claims/<name>).
-    let placed: BTreeMap<String, &Vec<(Range<usize>, Vec<Range<usize>>, usize)>> = plan
+    let placed: BTreeMap<String, &Placed> = plan
         .placed
         .iter()
         .map(|(path, placed)| (display_path(path), placed))
