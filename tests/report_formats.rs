@@ -564,3 +564,47 @@ fn every_kind_is_shown_in_every_format() {
         }
     }
 }
+
+/// The diff keys of the fixture's JSON report.
+fn fixture_units(fixture: &Fixture) -> std::collections::BTreeMap<String, crosscheck::diff::Unit> {
+    let report: serde_json::Value = serde_json::from_str(&rendered(json_report, fixture)).unwrap();
+    crosscheck::diff::units(&report).unwrap()
+}
+
+/// `crosscheck diff` between two runs made from the fixture: the compatible
+/// finding appears (new), the unreadable one disappears (resolved), the
+/// agreement becomes a contradiction (changed); the rest is unchanged.
+#[test]
+fn diff_formats_on_the_fixture() {
+    let mut old = Fixture::new();
+    old.outcome
+        .findings
+        .retain(|f| f.kind != FindingKind::Compatible);
+    let mut new = Fixture::new();
+    new.outcome
+        .findings
+        .retain(|f| f.kind != FindingKind::Unreadable);
+    let agreement = new
+        .outcome
+        .findings
+        .iter_mut()
+        .find(|f| f.kind == FindingKind::Agreement)
+        .unwrap();
+    agreement.kind = FindingKind::Contradiction;
+    agreement.pairs = vec![[agreement.claims[0].clone(), agreement.claims[1].clone()]];
+    let diff = crosscheck::diff::diff(&fixture_units(&old), &fixture_units(&new));
+    assert_eq!(
+        (diff.new.len(), diff.resolved.len(), diff.changed.len()),
+        (1, 1, 1)
+    );
+    let render =
+        |f: fn(&crosscheck::diff::Diff, &mut dyn std::io::Write) -> std::io::Result<()>| {
+            let mut out = Vec::new();
+            f(&diff, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+    use crosscheck::report::diff::{render_json, render_markdown, render_text};
+    insta::assert_snapshot!("diff_text_on_the_fixture", render(render_text));
+    insta::assert_snapshot!("diff_markdown_on_the_fixture", render(render_markdown));
+    insta::assert_snapshot!("diff_json_on_the_fixture", render(render_json));
+}

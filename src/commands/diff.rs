@@ -16,9 +16,9 @@ use serde_json::Value;
 
 use super::{Console, ExitStatus};
 use crate::check;
-use crate::diff::{self, Change, Diff, Unit};
+use crate::diff::{self, Unit};
 use crate::link::SubjectGraph;
-use crate::report::ReportInput;
+use crate::report::{self, ReportInput};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -65,12 +65,9 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     };
     let diff = diff::diff(&old, &new);
     match args.format {
-        DiffFormat::Text => write_text(&diff, console.stdout)?,
-        DiffFormat::Md => write_markdown(&diff, console.stdout)?,
-        DiffFormat::Json => {
-            serde_json::to_writer_pretty(&mut *console.stdout, &diff)?;
-            writeln!(console.stdout)?;
-        }
+        DiffFormat::Text => report::diff::render_text(&diff, console.stdout)?,
+        DiffFormat::Md => report::diff::render_markdown(&diff, console.stdout)?,
+        DiffFormat::Json => report::diff::render_json(&diff, console.stdout)?,
     }
     Ok(ExitStatus::Success)
 }
@@ -154,117 +151,4 @@ fn project_units(dir: &Path) -> Result<BTreeMap<String, Unit>, String> {
     let input = ReportInput::new(&project, &facts, &outcome, &warnings);
     let value = super::check::json_value(&input).map_err(|e| e.to_string())?;
     diff::units(&value).map_err(|e| e.0)
-}
-
-fn values(unit: &Unit) -> String {
-    unit.claims
-        .iter()
-        .map(|c| format!("{} '{}'", c.id, c.value))
-        .collect::<Vec<_>>()
-        .join(" / ")
-}
-
-fn change_words(change: &Change) -> String {
-    let mut words = Vec::new();
-    if change.old.kind != change.new.kind {
-        words.push(format!("{} -> {}", change.old.kind, change.new.kind));
-    }
-    if change.old.claims != change.new.claims {
-        words.push(format!(
-            "{} -> {}",
-            values(&change.old),
-            values(&change.new)
-        ));
-    }
-    words.join("; ")
-}
-
-fn summary(diff: &Diff) -> String {
-    format!(
-        "{} new, {} resolved, {} changed, {} unchanged",
-        diff.new.len(),
-        diff.resolved.len(),
-        diff.changed.len(),
-        diff.unchanged.len()
-    )
-}
-
-fn write_text(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "crosscheck diff: {}", summary(diff))?;
-    for (title, units) in [("new", &diff.new), ("resolved", &diff.resolved)] {
-        if !units.is_empty() {
-            writeln!(out, "\n{title}:")?;
-        }
-        for unit in units {
-            writeln!(
-                out,
-                "  {}: {} · {}: {}",
-                unit.kind,
-                unit.subject,
-                unit.attribute,
-                values(unit)
-            )?;
-        }
-    }
-    if !diff.changed.is_empty() {
-        writeln!(out, "\nchanged:")?;
-    }
-    for change in &diff.changed {
-        writeln!(
-            out,
-            "  {}: {} · {}: {}",
-            change.new.kind,
-            change.new.subject,
-            change.new.attribute,
-            change_words(change)
-        )?;
-    }
-    Ok(())
-}
-
-/// A Markdown table cell: pipes and line breaks would end the cell.
-fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
-}
-
-fn write_markdown(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "## crosscheck: what changed\n\n{}", summary(diff))?;
-    for (title, units) in [("New", &diff.new), ("Resolved", &diff.resolved)] {
-        if units.is_empty() {
-            continue;
-        }
-        writeln!(
-            out,
-            "\n### {title}\n\n| kind | subject | attribute | claims |\n|---|---|---|---|"
-        )?;
-        for unit in units {
-            writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                cell(&unit.kind),
-                cell(&unit.subject),
-                cell(&unit.attribute),
-                cell(&values(unit))
-            )?;
-        }
-    }
-    if !diff.changed.is_empty() {
-        writeln!(
-            out,
-            "\n### Changed\n\n| kind | subject | attribute | change |\n|---|---|---|---|"
-        )?;
-        for change in &diff.changed {
-            writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                cell(&change.new.kind),
-                cell(&change.new.subject),
-                cell(&change.new.attribute),
-                cell(&change_words(change))
-            )?;
-        }
-    }
-    Ok(())
 }

@@ -6,6 +6,7 @@
 //! the claim graph for the HTML report and `crosscheck graph`.
 
 pub mod csv;
+pub mod diff;
 pub mod graph;
 pub mod html;
 mod input;
