@@ -1428,3 +1428,63 @@ fn row_problems(
         .collect();
     (problems, other)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_named_as_spreadsheets_name_them() {
+        assert_eq!(column_name(0), "A (1)");
+        assert_eq!(column_name(25), "Z (26)");
+        assert_eq!(column_name(26), "AA (27)");
+        assert_eq!(column_name(701), "ZZ (702)");
+        assert_eq!(column_name(702), "AAA (703)");
+    }
+
+    #[test]
+    fn excel_serials_are_iso_dates() {
+        assert_eq!(excel_date(44197.0), "2021-01-01");
+        assert_eq!(excel_date(1.0), "1899-12-31");
+        assert_eq!(excel_date(44197.5), "2021-01-01T12:00");
+        assert_eq!(excel_date(45658.75), "2025-01-01T18:00");
+    }
+
+    #[test]
+    fn headers_match_fields_whatever_their_case_and_separators() {
+        assert_eq!(target_of("As of"), Some(Target::Field("as_of")));
+        assert_eq!(
+            target_of("ACCORDING-TO"),
+            Some(Target::Field("according_to"))
+        );
+        assert_eq!(target_of("value as written"), Some(Target::Field("value")));
+        assert_eq!(target_of("Canonical subject"), Some(Target::Ignore));
+        assert_eq!(target_of("claim"), Some(Target::GlobalId));
+        assert_eq!(target_of("Figure"), None);
+    }
+
+    #[test]
+    fn names_become_ids_and_attributes_snake_case() {
+        assert_eq!(id_from("5512121: CapitalBot"), "5512121:-CapitalBot");
+        assert_eq!(id_from(" a / b "), "a-b");
+        assert_eq!(
+            slug("Barak MX air-defence deal"),
+            "barak-mx-air-defence-deal"
+        );
+        assert_eq!(slug("صفقة باراك"), "صفقة-باراك");
+        assert_eq!(snake_case("Population2006"), "population2006");
+        assert_eq!(snake_case("Population/2006"), "population_2006");
+        assert_eq!(snake_case("Range KM"), "range_km");
+        assert_eq!(snake_case("مدى"), "مدى");
+    }
+
+    #[test]
+    fn value_cells_are_strings_unless_json_literals() {
+        assert_eq!(value_literal("3"), "\"3\"");
+        assert_eq!(value_literal("2020"), "\"2020\"");
+        assert_eq!(value_literal("true"), "true");
+        assert_eq!(value_literal("null"), "null");
+        assert_eq!(value_literal("[\"a\", \"b\"]"), "[\"a\", \"b\"]");
+        assert_eq!(value_literal("~500M USD"), "\"~500M USD\"");
+    }
+}
