@@ -12,7 +12,8 @@
 //! - every compared pair of a finding is a unit keyed by its two global
 //!   claim ids, sorted and joined by `|` (the key SARIF's
 //!   `partialFingerprints` carries); its kind is the finding's kind when
-//!   the pair is one of the finding's `pairs` (a contradiction), else the
+//!   the pair is one of the finding's `pairs` (or of its `sides`: a
+//!   contradiction), else the
 //!   pair's verdict (`agreement`, `compatible`, ...);
 //! - a finding with no compared pair (an unreadable value) is one unit
 //!   keyed by its claims joined by `|`.
@@ -120,6 +121,23 @@ pub fn units(report: &Value) -> Result<BTreeMap<String, Unit>, NotAReport> {
             .and_then(Value::as_array)
             .map(|pairs| pairs.iter().map(|p| ids(Some(p))).collect())
             .unwrap_or_default();
+        // `sides` (the contract's form for a finding over many claims):
+        // every pair of one claim from `left` and one from `right`.
+        let sides: Vec<(Vec<String>, Vec<String>)> = finding
+            .get("sides")
+            .and_then(Value::as_array)
+            .map(|sides| {
+                sides
+                    .iter()
+                    .map(|side| (ids(side.get("left")), ids(side.get("right"))))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let in_sides = |a: &String, b: &String| {
+            sides.iter().any(|(left, right)| {
+                (left.contains(a) && right.contains(b)) || (left.contains(b) && right.contains(a))
+            })
+        };
         let make = |claims: Vec<String>, kind: String| Unit {
             key: claims.join("|"),
             kind,
@@ -151,7 +169,7 @@ pub fn units(report: &Value) -> Result<BTreeMap<String, Unit>, NotAReport> {
                         let mut p = p.clone();
                         p.sort();
                         p == pair
-                    });
+                    }) || (pair.len() == 2 && in_sides(&pair[0], &pair[1]));
                     let kind = if in_pairs {
                         kind.clone()
                     } else {
@@ -218,4 +236,89 @@ pub fn beyond_baseline<'a>(
                 .is_none_or(|before| before.kind != unit.kind)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(findings: Value) -> BTreeMap<String, Unit> {
+        let claims: Vec<Value> = ["s/a", "s/b", "s/c"]
+            .iter()
+            .map(|id| serde_json::json!({"id": id, "value": format!("v of {id}")}))
+            .collect();
+        units(&serde_json::json!({"findings": findings, "claims": claims})).unwrap_or_default()
+    }
+
+    fn comparison(a: &str, b: &str, verdict: &str) -> Value {
+        serde_json::json!({"claims": [a, b], "verdict": verdict})
+    }
+
+    #[test]
+    fn pairs_and_sides_give_the_finding_kind_other_pairs_their_verdict() {
+        let comparisons = [
+            comparison("s/a", "s/b", "contradiction"),
+            comparison("s/a", "s/c", "contradiction"),
+            comparison("s/b", "s/c", "agreement"),
+        ];
+        let with_pairs = report(serde_json::json!([{
+            "kind": "internal-contradiction", "subject": "x", "attribute": "y",
+            "claims": ["s/a", "s/b", "s/c"],
+            "pairs": [["s/a", "s/b"], ["s/a", "s/c"]],
+            "comparisons": comparisons,
+        }]));
+        let with_sides = report(serde_json::json!([{
+            "kind": "internal-contradiction", "subject": "x", "attribute": "y",
+            "claims": ["s/a", "s/b", "s/c"],
+            "sides": [{"left": ["s/a"], "right": ["s/b", "s/c"]}],
+            "comparisons": comparisons,
+        }]));
+        assert_eq!(with_pairs, with_sides);
+        let kinds: Vec<(&str, &str)> = with_pairs
+            .values()
+            .map(|u| (u.key.as_str(), u.kind.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("s/a|s/b", "internal-contradiction"),
+                ("s/a|s/c", "internal-contradiction"),
+                ("s/b|s/c", "agreement"),
+            ]
+        );
+        assert_eq!(with_pairs["s/a|s/b"].claims[1].value, "v of s/b");
+    }
+
+    #[test]
+    fn a_finding_without_comparisons_is_one_unit_and_a_bad_report_is_refused() {
+        let units = report(serde_json::json!([{
+            "kind": "unreadable", "subject": "x", "attribute": "y", "claims": ["s/c"],
+        }]));
+        assert_eq!(units.keys().collect::<Vec<_>>(), ["s/c"]);
+        assert!(super::units(&serde_json::json!({"findings": [{}]})).is_err());
+        assert!(super::units(&serde_json::json!({"claims": []})).is_err());
+    }
+
+    #[test]
+    fn baseline_keeps_known_findings_and_fails_on_new_or_changed_kinds() {
+        let old = report(serde_json::json!([{
+            "kind": "contradiction", "subject": "x", "attribute": "y",
+            "claims": ["s/a", "s/b"], "pairs": [["s/a", "s/b"]],
+            "comparisons": [comparison("s/a", "s/b", "contradiction")],
+        }, {
+            "kind": "agreement", "subject": "x", "attribute": "z",
+            "claims": ["s/b", "s/c"], "pairs": [],
+            "comparisons": [comparison("s/b", "s/c", "agreement")],
+        }]));
+        assert!(beyond_baseline(&old, &old, Severity::Contradiction).is_empty());
+        let mut new = old.clone();
+        if let Some(unit) = new.get_mut("s/b|s/c") {
+            unit.kind = "contradiction".into();
+        }
+        let beyond: Vec<&str> = beyond_baseline(&new, &old, Severity::Contradiction)
+            .iter()
+            .map(|u| u.key.as_str())
+            .collect();
+        assert_eq!(beyond, ["s/b|s/c"]);
+    }
 }
