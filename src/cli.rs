@@ -36,6 +36,10 @@ pub enum Command {
     Coverage(commands::coverage::Args),
     /// Export the claim graph alone.
     Graph(commands::graph::Args),
+    /// Import claims from a CSV, TSV, .xlsx or .ods file, one claim per row.
+    Import(commands::import::Args),
+    /// List the findings that are new, resolved and changed between two runs.
+    Diff(commands::diff::Args),
 }
 
 /// Runs the command line of this process and returns its exit status.
@@ -93,5 +97,7 @@ pub fn run(cli: Cli, console: &mut Console<'_>) -> io::Result<ExitStatus> {
         Command::Link(args) => commands::link::run(&args, console),
         Command::Coverage(args) => commands::coverage::run(&args, console),
         Command::Graph(args) => commands::graph::run(&args, console),
+        Command::Import(args) => commands::import::run(&args, console),
+        Command::Diff(args) => commands::diff::run(&args, console),
     }
 }

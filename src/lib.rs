@@ -15,6 +15,7 @@ pub mod cli;
 pub mod commands;
 pub mod coverage;
 pub mod diagnostic;
+pub mod diff;
 pub mod link;
 pub mod load;
 pub mod model;

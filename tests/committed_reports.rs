@@ -33,7 +33,7 @@ fn committed_reports_are_fresh() {
     let mut stale = Vec::new();
     for (name, format) in REPORT_FILES {
         let mut fresh = Vec::new();
-        render(format, &input, &mut fresh, false).unwrap();
+        render(format, &input, &mut fresh, false, false).unwrap();
         let path = root.join("reports").join(name);
         if update {
             crosscheck::atomic_file::write_atomically(&path, &fresh).unwrap();

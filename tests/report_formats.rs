@@ -7,6 +7,8 @@
 #![allow(clippy::unwrap_used)]
 
 mod report_fixture;
+#[path = "sarif/mod.rs"]
+mod sarif_schema;
 
 use crosscheck::check::FindingKind;
 use crosscheck::report::graph::{ClaimGraph, Layout};
@@ -422,6 +424,99 @@ fn sha256_of_abc() {
     );
 }
 
+fn csv_findings(input: &ReportInput<'_>, out: &mut Vec<u8>) -> std::io::Result<()> {
+    crosscheck::report::csv::render_findings(input, out, false)
+}
+
+fn csv_claims(input: &ReportInput<'_>, out: &mut Vec<u8>) -> std::io::Result<()> {
+    crosscheck::report::csv::render_claims(input, out, false)
+}
+
+fn sarif(input: &ReportInput<'_>, out: &mut Vec<u8>) -> std::io::Result<()> {
+    crosscheck::report::sarif::render(input, out)
+}
+
+#[test]
+fn csv_findings_table() {
+    insta::assert_snapshot!(rendered(csv_findings, &Fixture::new()));
+}
+
+#[test]
+fn csv_claims_table() {
+    insta::assert_snapshot!(rendered(csv_claims, &Fixture::new()));
+}
+
+#[test]
+fn sarif_log() {
+    insta::assert_snapshot!(rendered(sarif, &Fixture::new()));
+}
+
+#[test]
+fn new_formats_do_not_depend_on_finding_order() {
+    let fixture = Fixture::new();
+    let mut reversed = Fixture::new();
+    reversed.outcome.findings.reverse();
+    for render in [csv_findings, csv_claims, sarif] {
+        let a = rendered(render, &fixture);
+        assert_eq!(a, rendered(render, &reversed));
+        assert!(!a.contains("/nonexistent"), "an absolute path leaked");
+    }
+}
+
+#[test]
+fn csv_with_a_bom_starts_with_one_and_is_otherwise_the_same() {
+    let fixture = Fixture::new();
+    let mut with_bom = Vec::new();
+    crosscheck::report::csv::render_findings(&fixture.input(), &mut with_bom, true).unwrap();
+    let plain = rendered(csv_findings, &fixture);
+    assert_eq!(
+        String::from_utf8(with_bom).unwrap(),
+        format!("\u{feff}{plain}")
+    );
+}
+
+#[test]
+fn csv_neutralises_formulas_and_quotes_per_rfc_4180() {
+    let payload = "=HYPERLINK(\"http://x\",\"a,b\")\r\nline";
+    let out = rendered(csv_claims, &Fixture::with_payload(payload));
+    let mut reader = csv::ReaderBuilder::new().from_reader(out.as_bytes());
+    let mut cells = 0;
+    for record in reader.records() {
+        for cell in record.unwrap().iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a formula start survived: {cell:?}"
+            );
+            if cell.contains("HYPERLINK") {
+                // The cell reads back whole: quoting kept the comma, the
+                // quotes and the line break inside it.
+                assert!(cell.ends_with(payload), "{cell:?}");
+                cells += 1;
+            }
+        }
+    }
+    assert!(cells > 0, "the payload is in no cell");
+}
+
+#[test]
+fn sarif_is_valid_against_the_sarif_2_1_0_schema() {
+    let validator = sarif_schema::validator();
+    for fixture in [Fixture::new(), Fixture::with_payload(SCRIPT_PAYLOAD)] {
+        let log: serde_json::Value = serde_json::from_str(&rendered(sarif, &fixture)).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&log)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    // The schema is not vacuous: a log without runs, or with a bad level, fails.
+    assert!(!validator.is_valid(&serde_json::json!({"version": "2.1.0"})));
+    let mut bad: serde_json::Value =
+        serde_json::from_str(&rendered(sarif, &Fixture::new())).unwrap();
+    bad["runs"][0]["results"][0]["level"] = serde_json::json!("fatal");
+    assert!(!validator.is_valid(&bad));
+}
+
 /// The structured findings, snapshotted apart from their wording.
 #[test]
 fn json_findings() {
@@ -444,11 +539,12 @@ fn every_kind_is_shown_in_every_format() {
             kind.name()
         );
     }
-    let formats: [(&str, Renderer); 4] = [
+    let formats: [(&str, Renderer); 5] = [
         ("text", text_plain),
         ("markdown", md),
         ("html", page),
         ("json", json_report),
+        ("csv", csv_findings),
     ];
     for (format, render) in formats {
         let output = rendered(render, &fixture);
@@ -457,6 +553,7 @@ fn every_kind_is_shown_in_every_format() {
                 "text" => output.contains(kind.title()) || output.contains(&kind.counted(1)),
                 "json" => output.contains(&format!("\"kind\":\"{}\"", kind.name())),
                 "html" => output.contains(&format!("data-kind=\"{}\"", kind.name())),
+                "csv" => output.contains(&format!(",{},", kind.name())),
                 _ => output.contains(kind.title()),
             };
             assert!(
@@ -466,4 +563,48 @@ fn every_kind_is_shown_in_every_format() {
             );
         }
     }
+}
+
+/// The diff keys of the fixture's JSON report.
+fn fixture_units(fixture: &Fixture) -> std::collections::BTreeMap<String, crosscheck::diff::Unit> {
+    let report: serde_json::Value = serde_json::from_str(&rendered(json_report, fixture)).unwrap();
+    crosscheck::diff::units(&report).unwrap()
+}
+
+/// `crosscheck diff` between two runs made from the fixture: the compatible
+/// finding appears (new), the unreadable one disappears (resolved), the
+/// agreement becomes a contradiction (changed); the rest is unchanged.
+#[test]
+fn diff_formats_on_the_fixture() {
+    let mut old = Fixture::new();
+    old.outcome
+        .findings
+        .retain(|f| f.kind != FindingKind::Compatible);
+    let mut new = Fixture::new();
+    new.outcome
+        .findings
+        .retain(|f| f.kind != FindingKind::Unreadable);
+    let agreement = new
+        .outcome
+        .findings
+        .iter_mut()
+        .find(|f| f.kind == FindingKind::Agreement)
+        .unwrap();
+    agreement.kind = FindingKind::Contradiction;
+    agreement.pairs = vec![[agreement.claims[0].clone(), agreement.claims[1].clone()]];
+    let diff = crosscheck::diff::diff(&fixture_units(&old), &fixture_units(&new));
+    assert_eq!(
+        (diff.new.len(), diff.resolved.len(), diff.changed.len()),
+        (1, 1, 1)
+    );
+    let render =
+        |f: fn(&crosscheck::diff::Diff, &mut dyn std::io::Write) -> std::io::Result<()>| {
+            let mut out = Vec::new();
+            f(&diff, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+    use crosscheck::report::diff::{render_json, render_markdown, render_text};
+    insta::assert_snapshot!("diff_text_on_the_fixture", render(render_text));
+    insta::assert_snapshot!("diff_markdown_on_the_fixture", render(render_markdown));
+    insta::assert_snapshot!("diff_json_on_the_fixture", render(render_json));
 }

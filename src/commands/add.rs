@@ -15,6 +15,7 @@ use std::fs::OpenOptions;
 
 use crate::path_error::at;
 use std::io;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::{Console, ExitStatus};
@@ -79,7 +80,7 @@ pub struct Args {
 }
 
 /// The claim's fields as JSON text, in the order they are written.
-type Members = Vec<(String, String)>;
+pub type Members = Vec<(String, String)>;
 
 pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     let members = match claim_members(args, console)? {
@@ -248,7 +249,7 @@ fn claim_members(
 
 /// `--value`: a JSON number, boolean, null or array as itself; a JSON string
 /// literal as its contents; anything else as a string.
-fn value_literal(text: &str) -> String {
+pub(crate) fn value_literal(text: &str) -> String {
     match json::parse(text.trim()) {
         Ok(parsed) => match &parsed.kind {
             JsonKind::String(s) => json::quote_string(&s.value),
@@ -307,7 +308,7 @@ fn members_from_json(text: &str) -> Result<Members, LoadFailure> {
 }
 
 /// A JSON value on one line (arrays and objects included), strings as UTF-8.
-fn compact(value: &Json) -> String {
+pub(crate) fn compact(value: &Json) -> String {
     match &value.kind {
         JsonKind::Null => "null".into(),
         JsonKind::Bool(b) => b.to_string(),
@@ -401,7 +402,7 @@ fn find_source_file(root: &Path, source: &str) -> Result<PathBuf, LoadFailure> {
     })
 }
 
-fn source_id(root: &Json) -> Option<String> {
+pub(crate) fn source_id(root: &Json) -> Option<String> {
     let source = root.as_object()?.iter().find(|m| m.key.value == "source")?;
     let id = source
         .value
@@ -415,32 +416,68 @@ fn source_id(root: &Json) -> Option<String> {
 /// indented like the claims already there. `None` when the file has no
 /// `"claims"` array (the caller reports the file as `validate` would).
 pub fn insert_claim(bytes: &[u8], members: &Members) -> Option<String> {
+    insert_claims(bytes, std::slice::from_ref(members)).map(|inserted| inserted.text)
+}
+
+/// A claim file with claims inserted, and where each landed.
+#[derive(Debug, Clone)]
+pub struct Inserted {
+    pub text: String,
+    /// Per inserted claim, in order: its object's byte range in `text`, and
+    /// each member's value range (in member order).
+    pub claims: Vec<(Range<usize>, Vec<Range<usize>>)>,
+}
+
+/// [`insert_claim`] for many claims at once, in order, after the last
+/// claim already there (`crosscheck import` adds thousands to one file:
+/// one parse, not one per claim).
+pub fn insert_claims(bytes: &[u8], claims: &[Members]) -> Option<Inserted> {
     let text = json::decode_utf8(bytes).ok()?;
     // A byte-order mark is kept: `decode_utf8` dropped it from `text`.
     let bom = &bytes[..bytes.len() - text.len()];
     let root = json::parse(text).ok()?;
-    let claims = root.as_object()?.iter().find(|m| m.key.value == "claims")?;
-    let JsonKind::Array(items) = &claims.value.kind else {
+    let array = root.as_object()?.iter().find(|m| m.key.value == "claims")?;
+    let JsonKind::Array(items) = &array.value.kind else {
         return None;
     };
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let unit = indent_unit(text, &root);
-    let render = |indent: &str, member_indent: &str| {
-        let lines: Vec<String> = members
-            .iter()
-            .map(|(key, value)| format!("{member_indent}{}: {value}", json::quote_string(key)))
-            .collect();
-        format!(
-            "{{{newline}{}{newline}{indent}}}",
-            lines.join(&format!(",{newline}"))
-        )
-    };
-    let mut out = String::with_capacity(text.len() + 256);
+    let mut out = String::with_capacity(text.len() + 256 * claims.len());
     out.push_str(&String::from_utf8_lossy(bom));
+    let mut inserted = Vec::with_capacity(claims.len());
+    let mut render_all =
+        |out: &mut String, indent: &str, member_indent: &str, mut leading_comma: bool| {
+            for members in claims {
+                if leading_comma {
+                    out.push(',');
+                }
+                leading_comma = true;
+                out.push_str(newline);
+                out.push_str(indent);
+                let start = out.len();
+                let mut values = Vec::with_capacity(members.len());
+                out.push('{');
+                for (i, (key, value)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(newline);
+                    out.push_str(member_indent);
+                    out.push_str(&json::quote_string(key));
+                    out.push_str(": ");
+                    values.push(out.len()..out.len() + value.len());
+                    out.push_str(value);
+                }
+                out.push_str(newline);
+                out.push_str(indent);
+                out.push('}');
+                inserted.push((start..out.len(), values));
+            }
+        };
     match items.last() {
         Some(last) => {
             let indent = line_indent(text, last.span.start).unwrap_or_else(|| {
-                format!("{}{unit}", line_indent_any(text, claims.key.span.start))
+                format!("{}{unit}", line_indent_any(text, array.key.span.start))
             });
             let member_indent = last
                 .as_object()
@@ -449,28 +486,26 @@ pub fn insert_claim(bytes: &[u8], members: &Members) -> Option<String> {
                 .filter(|i| i.len() > indent.len())
                 .unwrap_or_else(|| format!("{indent}{unit}"));
             out.push_str(&text[..last.span.end]);
-            out.push(',');
-            out.push_str(newline);
-            out.push_str(&indent);
-            out.push_str(&render(&indent, &member_indent));
+            render_all(&mut out, &indent, &member_indent, true);
             out.push_str(&text[last.span.end..]);
         }
         None => {
-            let key_indent = line_indent_any(text, claims.key.span.start);
+            let key_indent = line_indent_any(text, array.key.span.start);
             let indent = format!("{key_indent}{unit}");
             let member_indent = format!("{indent}{unit}");
-            let open = claims.value.span.start + 1;
-            let close = claims.value.span.end - 1;
+            let open = array.value.span.start + 1;
+            let close = array.value.span.end - 1;
             out.push_str(&text[..open]);
-            out.push_str(newline);
-            out.push_str(&indent);
-            out.push_str(&render(&indent, &member_indent));
+            render_all(&mut out, &indent, &member_indent, false);
             out.push_str(newline);
             out.push_str(&key_indent);
             out.push_str(&text[close..]);
         }
     }
-    Some(out)
+    Some(Inserted {
+        text: out,
+        claims: inserted,
+    })
 }
 
 /// The white space before `at` when it is the first thing on its line.

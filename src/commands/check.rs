@@ -18,8 +18,9 @@ use std::time::{Duration, Instant};
 
 use crate::atomic_file::write_set_atomically;
 use crate::check::{self, CheckOutcome, Severity};
+use crate::diff;
 use crate::link::SubjectGraph;
-use crate::report::{ReportInput, html, json, markdown, text};
+use crate::report::{ReportInput, csv, html, json, markdown, sarif, text};
 
 use super::{Console, ExitStatus};
 
@@ -28,6 +29,10 @@ use super::{Console, ExitStatus};
   crosscheck check                      # the project in the current directory: writes reports/, prints a summary
   crosscheck check cases/morocco --format json > findings.json
   crosscheck check --fail-on never      # report, but never fail the pipeline
+  crosscheck check --format csv --bom > findings.csv       # the findings table, for Excel
+  crosscheck check --format claims-csv > claims.csv        # the claims table
+  crosscheck check --format sarif > crosscheck.sarif       # for GitHub code scanning
+  crosscheck check --baseline reports/baseline.json        # fail only on findings not in the baseline
 
 Exit status: 0 no finding at or above --fail-on, 1 there are such findings,
 2 the input or the command line is invalid.")]
@@ -45,6 +50,17 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = FailOn::Contradiction)]
     pub fail_on: FailOn,
 
+    /// With `--format csv` or `claims-csv`: start with a UTF-8 byte-order
+    /// mark, so Excel reads the file as UTF-8.
+    #[arg(long)]
+    pub bom: bool,
+
+    /// A JSON report of an earlier run (`--format json`): fail only on
+    /// findings at or above --fail-on that it does not hold with the same
+    /// kind (keyed as `crosscheck diff` keys them).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
     /// Print how long each step took (load, link, check, report) to stderr.
     #[arg(long)]
     pub timings: bool,
@@ -61,6 +77,12 @@ pub enum Format {
     Json,
     /// The self-contained HTML page, as in reports/report.html.
     Html,
+    /// The findings table as CSV (src/report/csv.rs lists the columns).
+    Csv,
+    /// The claims table as CSV, which `crosscheck import` reads back.
+    ClaimsCsv,
+    /// SARIF 2.1.0, for code scanning (src/report/sarif.rs).
+    Sarif,
 }
 
 /// Which findings make `check` exit with status 1.
@@ -123,8 +145,21 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     warnings.extend(check::curation_warnings(&project, &graph));
     timings.step("curation warnings");
     let input = ReportInput::new(&project, &facts, &outcome, &warnings);
+    let baseline_status = match &args.baseline {
+        Some(path) => Some(baseline_status(path, args.fail_on, &input, console)?),
+        None => None,
+    };
+    if baseline_status == Some(ExitStatus::Invalid) {
+        return Ok(ExitStatus::Invalid);
+    }
     match args.format {
-        Some(format) => render(format, &input, console.stdout, console.stdout_is_terminal)?,
+        Some(format) => render(
+            format,
+            &input,
+            console.stdout,
+            console.stdout_is_terminal,
+            args.bom,
+        )?,
         None => {
             write_reports(&dir, &input)?;
             text::render(&input, console.stdout, console.stdout_is_terminal)?;
@@ -135,7 +170,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     if args.timings {
         timings.write(console.stderr)?;
     }
-    let status = args.fail_on.status(&outcome);
+    let status = baseline_status.unwrap_or_else(|| args.fail_on.status(&outcome));
     // The process ends after this: freeing a million claims and findings
     // one by one would only delay the exit (by a tenth of the run).
     std::mem::forget(input);
@@ -152,13 +187,51 @@ pub fn render(
     input: &ReportInput<'_>,
     out: &mut dyn Write,
     colour: bool,
+    bom: bool,
 ) -> io::Result<()> {
     match format {
         Format::Text => text::render(input, out, colour),
         Format::Md => markdown::render(input, out),
         Format::Json => json::render(input, out),
         Format::Html => html::render(input, out),
+        Format::Csv => csv::render_findings(input, out, bom),
+        Format::ClaimsCsv => csv::render_claims(input, out, bom),
+        Format::Sarif => sarif::render(input, out),
     }
+}
+
+/// The exit status against a baseline report: 1 when a finding at or above
+/// `fail_on` is not in it, 2 (after saying why) when it cannot be read.
+fn baseline_status(
+    path: &Path,
+    fail_on: FailOn,
+    input: &ReportInput<'_>,
+    console: &mut Console<'_>,
+) -> io::Result<ExitStatus> {
+    let baseline = match super::diff::read_report(path) {
+        Ok(units) => units,
+        Err(message) => {
+            writeln!(console.stderr, "error: --baseline {message}")?;
+            return Ok(ExitStatus::Invalid);
+        }
+    };
+    let Some(threshold) = fail_on.threshold() else {
+        return Ok(ExitStatus::Success);
+    };
+    let current = diff::units(&json_value(input)?).map_err(|e| io::Error::other(e.0))?;
+    let beyond = diff::beyond_baseline(&current, &baseline, threshold);
+    Ok(if beyond.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Findings
+    })
+}
+
+/// The JSON report of `input`, parsed: what `diff` and `--baseline` key.
+pub fn json_value(input: &ReportInput<'_>) -> io::Result<serde_json::Value> {
+    let mut report = Vec::new();
+    json::render(input, &mut report)?;
+    serde_json::from_slice(&report).map_err(io::Error::other)
 }
 
 /// The files `check` writes under `DIR/reports/`.
@@ -177,7 +250,7 @@ fn write_reports(dir: &Path, input: &ReportInput<'_>) -> io::Result<()> {
     let mut rendered: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(REPORT_FILES.len());
     for (name, format) in REPORT_FILES {
         let mut bytes = Vec::new();
-        render(format, input, &mut bytes, false)?;
+        render(format, input, &mut bytes, false, false)?;
         rendered.push((reports.join(name), bytes));
     }
     let set: Vec<(&Path, &[u8])> = rendered

@@ -4,7 +4,9 @@
 pub mod add;
 pub mod check;
 pub mod coverage;
+pub mod diff;
 pub mod graph;
+pub mod import;
 pub mod link;
 pub mod schema;
 pub mod subjects;

@@ -54,6 +54,21 @@ pub fn load_project_with(
     root: &Path,
     replacement: Option<(&Path, &[u8])>,
 ) -> Result<Project, LoadFailure> {
+    let replacements: BTreeMap<PathBuf, Vec<u8>> = replacement
+        .map(|(path, bytes)| (path.to_path_buf(), bytes.to_vec()))
+        .into_iter()
+        .collect();
+    load_project_with_files(root, &replacements)
+}
+
+/// Loads the project as it would be with several claim files' bytes
+/// replaced, or added when no such file exists yet (`crosscheck import`
+/// validates every file it is about to write this way). Each path is under
+/// `root/claims/`.
+pub fn load_project_with_files(
+    root: &Path,
+    replacements: &BTreeMap<PathBuf, Vec<u8>>,
+) -> Result<Project, LoadFailure> {
     let mut files = Files::default();
     let mut diagnostics = Vec::new();
 
@@ -111,16 +126,18 @@ pub fn load_project_with(
                 && !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
         })
         .collect();
+    paths.extend(replacements.keys().filter(|path| !path.exists()).cloned());
     paths.sort();
+    paths.dedup();
 
     // Read every file (in parallel: from the page cache, reading is copying).
     let read: Vec<(String, Result<Vec<u8>, Refusal>)> = paths
         .par_iter()
         .filter_map(|path| {
             let file_name = path.file_name().and_then(|n| n.to_str())?;
-            let bytes = match replacement {
-                Some((replaced, bytes)) if replaced == path.as_path() => Ok(bytes.to_vec()),
-                _ => read_project_file(canonical_root.as_deref(), path),
+            let bytes = match replacements.get(path) {
+                Some(bytes) => Ok(bytes.clone()),
+                None => read_project_file(canonical_root.as_deref(), path),
             };
             Some((file_name.to_owned(), bytes))
         })
