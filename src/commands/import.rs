@@ -14,9 +14,11 @@
 //! (`--map HEADER=ignore` skips a column); a header nothing maps is an
 //! error, so no column is lost silently.
 //!
-//! - `source` is the source id; a name that is no id (white space or `/`
-//!   in it: `5512121: CapitalBot`) gets the id with each run of those
-//!   replaced by `-` and is kept as the new source's `outlet`.
+//! - `source` is the source id; a name that is no id (a character other
+//!   than letters, digits, `-` and `_` in it: `5512121: CapitalBot`) gets
+//!   the id with each run of those replaced by `-` and a checksum of the
+//!   name (`5512121-CapitalBot-df005791`), and is kept as the new source's
+//!   `outlet`.
 //! - `id`, when absent: the subject's words and the attribute
 //!   (`barak-mx-air-defence-deal-value`), with `-2`, `-3` for later rows of
 //!   one source with the same subject and attribute, so re-importing the
@@ -807,19 +809,33 @@ fn known_fields() -> String {
     )
 }
 
-/// An id from a name: runs of white space and `/` as one `-`.
+/// An id from a name. A name that is an id already (letters, digits, `-`,
+/// `_`) is kept; any other gets each run of other characters replaced by
+/// `-`, and a checksum of the whole name after it, so two names that differ
+/// only there (`Ilse@`, `Ilse`) never become one source. The checksum is
+/// FNV-1a, fixed forever: re-importing the same file gives the same ids.
 fn id_from(name: &str) -> String {
+    let name = name.trim();
     let mut out = String::new();
-    for c in name.trim().chars() {
-        if c.is_whitespace() || c == '/' {
-            if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
-        } else {
+    for c in name.chars() {
+        if c.is_alphanumeric() || c == '-' || c == '_' {
             out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
         }
     }
-    out.trim_end_matches('-').to_owned()
+    let out = out.trim_end_matches('-');
+    if out == name {
+        return out.to_owned();
+    }
+    let checksum = name.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    });
+    if out.is_empty() {
+        format!("source-{checksum:08x}")
+    } else {
+        format!("{out}-{checksum:08x}")
+    }
 }
 
 /// A claim id from a subject's words: lower case letters and digits, runs
@@ -1465,8 +1481,10 @@ mod tests {
 
     #[test]
     fn names_become_ids_and_attributes_snake_case() {
-        assert_eq!(id_from("5512121: CapitalBot"), "5512121:-CapitalBot");
-        assert_eq!(id_from(" a / b "), "a-b");
+        assert_eq!(id_from("5512121: CapitalBot"), "5512121-CapitalBot-df005791");
+        assert_eq!(id_from("Ilse@"), "Ilse-dcd06ff4");
+        assert_eq!(id_from("Ilse"), "Ilse");
+        assert_eq!(id_from(" a / b "), "a-b-aac0a7d3");
         assert_eq!(
             slug("Barak MX air-defence deal"),
             "barak-mx-air-defence-deal"
