@@ -175,7 +175,7 @@ fn imports_the_dafna_layout_one_source_per_editor() {
     );
     let first = &claims
         .iter()
-        .find(|c| c["id"] == "0-(68.162.248.83)/13847310")
+        .find(|c| c["id"] == "0-68-162-248-83-75cae47a/13847310")
         .unwrap();
     assert_eq!(first["subject"], "abu dhabi");
     assert_eq!(first["attribute"], "population2006");
