@@ -77,13 +77,20 @@ pub fn curation_warnings(project: &Project, graph: &SubjectGraph) -> Vec<Diagnos
 /// Claims whose `supersedes` names a claim of another fact: a revision is
 /// a new value for the same fact, so the pair is compared with nothing.
 fn revisions_of_other_facts(project: &Project, graph: &SubjectGraph) -> Vec<Diagnostic> {
-    let fact = |id: &crate::model::ClaimId| {
-        let (_, claim) = project.claims().find(|(_, c)| &c.id == id)?;
-        let subject = graph
-            .canonical_subject(&claim.id)
-            .unwrap_or(claim.subject.as_str());
-        Some((subject.to_owned(), claim.attribute.clone()))
-    };
+    if !project.claims().any(|(_, c)| c.supersedes.is_some()) {
+        return Vec::new();
+    }
+    // Each claim's fact, looked up by id (one pass, not one per revision).
+    let facts: std::collections::BTreeMap<&crate::model::ClaimId, (&str, &str)> = project
+        .claims()
+        .map(|(_, claim)| {
+            let subject = graph
+                .canonical_subject(&claim.id)
+                .unwrap_or(claim.subject.as_str());
+            (&claim.id, (subject, claim.attribute.as_str()))
+        })
+        .collect();
+    let fact = |id: &crate::model::ClaimId| facts.get(id).copied();
     project
         .claims()
         .filter_map(|(_, claim)| {
