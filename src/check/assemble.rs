@@ -6,8 +6,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
-    CheckContext, ClaimFacts, ClaimGroup, Conversion, Finding, FindingKind, Origin, PairComparison,
-    Reason, ReasonCode, Sink, ValueNames, Verdict, as_of_overlap, quoted,
+    CheckContext, ClaimFacts, ClaimGroup, Conversion, Finding, FindingKind, GroupVerdict, Origin,
+    PairComparison, Reason, ReasonCode, VerdictSink, ValueNames, Verdict, as_of_overlap, quoted,
 };
 use crate::model::{ClaimId, ClaimOrigin};
 use crate::text::plural::counted_as;
@@ -15,10 +15,10 @@ use crate::value::Denotation;
 
 pub(super) fn findings(
     group: &ClaimGroup<'_>,
-    sink: Sink,
+    sink: VerdictSink,
     context: &CheckContext<'_>,
 ) -> Vec<Finding> {
-    let mut comparisons = sink.comparisons;
+    let (mut comparisons, group_verdicts) = sink.into_parts();
     comparisons.sort_by(|a, b| a.claims.cmp(&b.claims));
     // A revised pair is a revision, whatever the other checks said of it.
     let revised: BTreeSet<[ClaimId; 2]> = comparisons
@@ -71,7 +71,10 @@ pub(super) fn findings(
         buckets.entry((kind, "")).or_default().push(comparison);
     }
 
-    let mut findings = sink.findings;
+    let mut findings: Vec<Finding> = group_verdicts
+        .into_iter()
+        .map(|verdict| group_finding(group, verdict, context.names))
+        .collect();
     for ((kind, _), comparisons) in buckets {
         let parts = match kind {
             // Equivalence classes: one finding per connected set of claims.
@@ -99,6 +102,28 @@ pub(super) fn findings(
         }
     }
     findings
+}
+
+/// The finding of a verdict on a set of claims (unreadable values, mixed
+/// kinds): no pairs, the claims' independent origins counted.
+fn group_finding(group: &ClaimGroup<'_>, verdict: GroupVerdict, names: &dyn ValueNames) -> Finding {
+    let claims: Vec<&ClaimFacts> = verdict
+        .claims
+        .iter()
+        .filter_map(|id| group.claim(id))
+        .collect();
+    Finding {
+        kind: verdict.kind,
+        subject: group.subject.to_owned(),
+        attribute: group.attribute.to_owned(),
+        independent_origins: origins_of(&claims, names).len(),
+        claims: verdict.claims,
+        pairs: Vec::new(),
+        not_compared: Vec::new(),
+        explanation: verdict.explanation,
+        comparisons: Vec::new(),
+        conversions: Vec::new(),
+    }
 }
 
 /// Whether two claims rest on one origin ([`ClaimFacts::origin`], cited
@@ -189,12 +214,9 @@ fn finding(
     members.sort_unstable();
     members.dedup();
     let claims: Vec<&ClaimFacts> = members.iter().map(|&i| group.claims[i]).collect();
-    let pairs = match kind {
-        FindingKind::Contradiction
-        | FindingKind::InternalContradiction
-        | FindingKind::Rounding
-        | FindingKind::Revision => comparisons.iter().map(|c| c.claims.clone()).collect(),
-        _ => Vec::new(),
+    let pairs = match kind.info().pairs {
+        Some(_) => comparisons.iter().map(|c| c.claims.clone()).collect(),
+        None => Vec::new(),
     };
     let conversions: Vec<Conversion> = comparisons
         .iter()

@@ -33,7 +33,7 @@ use super::describe::{self, MINUTES_PER_DAY, Order};
 use super::numeric::by_relation;
 use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
-    Sink, Verdict, comparison, quoted,
+    VerdictSink, Verdict, comparison, quoted,
 };
 use crate::value::calendar;
 use crate::value::denote::{DenoteError, Minute};
@@ -44,9 +44,9 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut Sink) {
+fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut VerdictSink) {
     for (a, b) in group.pairs_of(ValueKind::Date) {
-        sink.comparisons.push(compare(a, b));
+        sink.pair(compare(a, b));
     }
 }
 

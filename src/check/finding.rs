@@ -56,6 +56,10 @@ pub struct KindInfo {
     pub colour: &'static str,
     /// One sentence for docs, `--help`-like listings and SARIF rules.
     pub description: &'static str,
+    /// For the kinds whose findings list `pairs` (the exact relation the
+    /// JSON report keeps): what a pair is, in words (`Cannot both be
+    /// true`). The terminal summary shows these findings in full.
+    pub pairs: Option<&'static str>,
 }
 
 impl FindingKind {
@@ -78,6 +82,7 @@ impl FindingKind {
                 severity: Contradiction,
                 colour: "var(--red)",
                 description: "claims from different sources that cannot both be true",
+                pairs: Some("Cannot both be true"),
             },
             FindingKind::InternalContradiction => KindInfo {
                 title: "Internal contradiction",
@@ -86,6 +91,7 @@ impl FindingKind {
                 severity: Contradiction,
                 colour: "var(--orange)",
                 description: "claims of one source, on its own account or from one origin, that cannot both be true",
+                pairs: Some("Cannot both be true"),
             },
             FindingKind::Rounding => KindInfo {
                 title: "Rounding",
@@ -94,6 +100,7 @@ impl FindingKind {
                 severity: Warning,
                 colour: "var(--olive)",
                 description: "the values differ by no more than rounding: disjoint as written, overlapping once a round figure is read as rounded",
+                pairs: Some("Differ by no more than rounding"),
             },
             FindingKind::Revision => KindInfo {
                 title: "Revision",
@@ -102,6 +109,7 @@ impl FindingKind {
                 severity: Info,
                 colour: "var(--teal)",
                 description: "a claim that supersedes another: the value was revised",
+                pairs: Some("Revised"),
             },
             FindingKind::MixedKinds => KindInfo {
                 title: "Mixed kinds",
@@ -110,6 +118,7 @@ impl FindingKind {
                 severity: Warning,
                 colour: "var(--brown)",
                 description: "one subject and attribute holds values of different kinds (say a date and an amount), which are never compared",
+                pairs: None,
             },
             FindingKind::Incomparable => KindInfo {
                 title: "Incomparable",
@@ -118,6 +127,7 @@ impl FindingKind {
                 severity: Warning,
                 colour: "var(--amber)",
                 description: "values that cannot be compared (a missing currency rate, different dimensions)",
+                pairs: None,
             },
             FindingKind::Compatible => KindInfo {
                 title: "Compatible",
@@ -126,6 +136,7 @@ impl FindingKind {
                 severity: Info,
                 colour: "var(--blue)",
                 description: "claims that can both be true, one less precise than the other",
+                pairs: None,
             },
             FindingKind::NamingVariant => KindInfo {
                 title: "Naming variant",
@@ -134,6 +145,7 @@ impl FindingKind {
                 severity: Info,
                 colour: "var(--purple)",
                 description: "the same thing named differently (registry aliases)",
+                pairs: None,
             },
             FindingKind::Agreement => KindInfo {
                 title: "Agreement",
@@ -142,6 +154,7 @@ impl FindingKind {
                 severity: Info,
                 colour: "var(--green)",
                 description: "claims that state the same value",
+                pairs: None,
             },
             FindingKind::Unreadable => KindInfo {
                 title: "Unreadable",
@@ -150,6 +163,7 @@ impl FindingKind {
                 severity: Warning,
                 colour: "var(--grey)",
                 description: "a stated fact whose value is unreadable in the source",
+                pairs: None,
             },
         }
     }

@@ -24,8 +24,7 @@
 
 use std::collections::BTreeMap;
 
-use super::assemble::origins_of;
-use super::{Check, CheckCode, CheckContext, ClaimGroup, Finding, FindingKind, Sink};
+use super::{Check, CheckCode, CheckContext, ClaimGroup, FindingKind, VerdictSink};
 use crate::model::ClaimId;
 use crate::value::ValueKind;
 
@@ -34,7 +33,7 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
+fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut VerdictSink) {
     let readable: Vec<_> = group
         .claims
         .iter()
@@ -55,23 +54,12 @@ fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
             format!("{} ({})", kind.describe(), ids.join(", "))
         })
         .collect();
-    let origins = origins_of(&readable, context.names);
-    sink.findings.push(Finding {
-        kind: FindingKind::MixedKinds,
-        subject: group.subject.to_owned(),
-        attribute: group.attribute.to_owned(),
-        claims: readable.iter().map(|claim| claim.id.clone()).collect(),
-        pairs: Vec::new(),
-        not_compared: Vec::new(),
-        explanation: format!(
-            "'{}' of '{}' holds values of {} kinds, which are never compared with each other: {}. Give each fact its own attribute, or correct the value's form",
-            group.attribute,
-            group.subject,
-            by_kind.len(),
-            kinds.join("; ")
-        ),
-        comparisons: Vec::new(),
-        conversions: Vec::new(),
-        independent_origins: origins.len(),
-    });
+    let explanation = format!(
+        "'{}' of '{}' holds values of {} kinds, which are never compared with each other: {}. Give each fact its own attribute, or correct the value's form",
+        group.attribute,
+        group.subject,
+        by_kind.len(),
+        kinds.join("; ")
+    );
+    sink.claims(FindingKind::MixedKinds, &readable, explanation);
 }

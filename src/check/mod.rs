@@ -221,8 +221,8 @@ impl CheckCode {
 #[derive(Debug, Clone, Copy)]
 pub struct Check {
     pub code: CheckCode,
-    /// Compares the group's claims, writing verdicts and findings to the sink.
-    pub run: fn(&ClaimGroup<'_>, &CheckContext<'_>, &mut Sink),
+    /// Compares the group's claims, writing its verdicts to the sink.
+    pub run: fn(&ClaimGroup<'_>, &CheckContext<'_>, &mut VerdictSink),
 }
 
 /// Every check, in the order of the docs and of reports.
@@ -392,12 +392,48 @@ pub fn as_of_overlap(a: &ClaimFacts, b: &ClaimFacts) -> bool {
     }
 }
 
-/// Where checks write: pair verdicts (turned into findings by the
-/// documented grouping) and whole findings (unreadable, mixed kinds).
+/// Where every check writes what it concludes, through one of two typed
+/// verdicts: a verdict on a pair of claims ([`VerdictSink::pair`]), or a
+/// verdict on a set of claims of the group as a whole
+/// ([`VerdictSink::claims`]: unreadable values, mixed kinds). No check
+/// builds a [`Finding`]: [`assemble`] turns verdicts into findings by the
+/// documented grouping, and is the one place that does.
 #[derive(Debug, Default)]
-pub struct Sink {
-    pub comparisons: Vec<PairComparison>,
-    pub findings: Vec<Finding>,
+pub struct VerdictSink {
+    comparisons: Vec<PairComparison>,
+    group_verdicts: Vec<GroupVerdict>,
+}
+
+/// A verdict on a set of claims of one group, with its reason in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupVerdict {
+    pub kind: FindingKind,
+    /// The claims concerned, sorted.
+    pub claims: Vec<ClaimId>,
+    pub explanation: String,
+}
+
+impl VerdictSink {
+    /// The verdict on one pair of claims.
+    pub fn pair(&mut self, comparison: PairComparison) {
+        self.comparisons.push(comparison);
+    }
+
+    /// A verdict of `kind` on a set of claims, explained in words.
+    pub fn claims(&mut self, kind: FindingKind, claims: &[&ClaimFacts<'_>], explanation: String) {
+        let mut ids: Vec<ClaimId> = claims.iter().map(|claim| claim.id.clone()).collect();
+        ids.sort();
+        self.group_verdicts.push(GroupVerdict {
+            kind,
+            claims: ids,
+            explanation,
+        });
+    }
+
+    /// What the checks concluded: pair verdicts and group verdicts.
+    pub(crate) fn into_parts(self) -> (Vec<PairComparison>, Vec<GroupVerdict>) {
+        (self.comparisons, self.group_verdicts)
+    }
 }
 
 /// Compares every linked group of claims in `project`.
@@ -548,7 +584,7 @@ pub fn check_claims(claims: &[ClaimFacts<'_>], context: &CheckContext<'_>) -> Ve
     let per_group: Vec<Vec<Finding>> = groups
         .par_iter()
         .map(|group| {
-            let mut sink = Sink::default();
+            let mut sink = VerdictSink::default();
             for check in CHECKS {
                 (check.run)(group, context, &mut sink);
             }

@@ -39,7 +39,7 @@ use rust_decimal::Decimal;
 use super::describe::{self, Order};
 use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, Conversion, PairComparison, Reason,
-    ReasonCode, Sink, Verdict, comparison, quoted,
+    ReasonCode, VerdictSink, Verdict, comparison, quoted,
 };
 use crate::value::{
     Currency, Denotation, Dimension, Form, Interval, NumericSet, SetRelation, Value, ValueKind,
@@ -50,9 +50,9 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
+fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut VerdictSink) {
     for (a, b) in group.pairs_of(ValueKind::Number) {
-        sink.comparisons.push(compare(a, b, context));
+        sink.pair(compare(a, b, context));
     }
 }
 

@@ -20,7 +20,7 @@
 
 use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, DiscreteWording, PairComparison,
-    ReasonCode, Sink, discrete_comparison,
+    ReasonCode, VerdictSink, discrete_comparison,
 };
 use crate::value::{Denotation, ValueKind};
 
@@ -29,9 +29,9 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut Sink) {
+fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut VerdictSink) {
     for (a, b) in group.pairs_of(ValueKind::Ordinal) {
-        sink.comparisons.push(compare(a, b));
+        sink.pair(compare(a, b));
     }
 }
 

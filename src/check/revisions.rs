@@ -27,7 +27,7 @@
 use rust_decimal::Decimal;
 
 use super::{
-    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, Reason, ReasonCode, Sink, Verdict,
+    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, Reason, ReasonCode, VerdictSink, Verdict,
     comparison, describe,
 };
 use crate::value::{Form, Value};
@@ -37,7 +37,7 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut Sink) {
+fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut VerdictSink) {
     for new in &group.claims {
         let Some(old) = new.supersedes.and_then(|id| group.claim(id)) else {
             continue;
@@ -47,7 +47,7 @@ fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut Sink) {
         } else {
             (*new, old)
         };
-        sink.comparisons.push(comparison(
+        sink.pair(comparison(
             a,
             b,
             CHECK.code,

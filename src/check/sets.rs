@@ -30,7 +30,7 @@ use std::collections::BTreeSet;
 
 use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
-    Sink, ValueNames, Verdict, comparison, pairs_among,
+    VerdictSink, ValueNames, Verdict, comparison, pairs_among,
 };
 use crate::value::{Denotation, SetRelation, ValueKind};
 
@@ -39,7 +39,7 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
+fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut VerdictSink) {
     let claims = group.of_kind(ValueKind::Set);
     // Each member normalised and looked up once, not once per pair.
     let members: Vec<BTreeSet<Member>> = claims
@@ -47,8 +47,7 @@ fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
         .map(|claim| members(claim, context.names))
         .collect();
     for (i, j) in pairs_among(&claims) {
-        sink.comparisons
-            .push(compare(claims[i], &members[i], claims[j], &members[j]));
+        sink.pair(compare(claims[i], &members[i], claims[j], &members[j]));
     }
 }
 

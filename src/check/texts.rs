@@ -30,7 +30,7 @@
 
 use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
-    Sink, ValueNames, Verdict, comparison, pairs_among, quoted,
+    VerdictSink, ValueNames, Verdict, comparison, pairs_among, quoted,
 };
 use crate::link::rules::{NameRule, ValueName, value_rule_between};
 use crate::value::{Denotation, ValueKind};
@@ -40,7 +40,7 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
+fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut VerdictSink) {
     let claims = group.of_kind(ValueKind::Text);
     // Each text normalised and looked up once, not once per pair.
     let names: Vec<Name> = claims
@@ -48,8 +48,7 @@ fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
         .map(|claim| Name::of(text_of(claim), context.names))
         .collect();
     for (i, j) in pairs_among(&claims) {
-        sink.comparisons
-            .push(compare(claims[i], &names[i], claims[j], &names[j]));
+        sink.pair(compare(claims[i], &names[i], claims[j], &names[j]));
     }
 }
 

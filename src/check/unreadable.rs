@@ -20,8 +20,7 @@
 //! b/value  "500M USD"   => unreadable: a (b is compared with nothing here)
 //! ```
 
-use super::assemble::origins_of;
-use super::{Check, CheckCode, CheckContext, ClaimGroup, Finding, FindingKind, Sink};
+use super::{Check, CheckCode, CheckContext, ClaimGroup, FindingKind, VerdictSink};
 use crate::text::plural::counted_as;
 use crate::value::ValueKind;
 
@@ -30,7 +29,7 @@ pub const CHECK: Check = Check {
     run,
 };
 
-fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
+fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut VerdictSink) {
     let claims: Vec<_> = group
         .claims
         .iter()
@@ -40,23 +39,11 @@ fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
     if claims.is_empty() {
         return;
     }
-    let ids: Vec<_> = claims.iter().map(|claim| claim.id.clone()).collect();
-    let listed: Vec<String> = ids.iter().map(ToString::to_string).collect();
-    let origins = origins_of(&claims, context.names);
-    sink.findings.push(Finding {
-        kind: FindingKind::Unreadable,
-        subject: group.subject.to_owned(),
-        attribute: group.attribute.to_owned(),
-        explanation: format!(
-            "{} this fact, but its value cannot be read: {}",
-            counted_as(ids.len(), "claim states", "claims state"),
-            listed.join(", ")
-        ),
-        claims: ids,
-        pairs: Vec::new(),
-        not_compared: Vec::new(),
-        comparisons: Vec::new(),
-        conversions: Vec::new(),
-        independent_origins: origins.len(),
-    });
+    let listed: Vec<String> = claims.iter().map(|claim| claim.id.to_string()).collect();
+    let explanation = format!(
+        "{} this fact, but its value cannot be read: {}",
+        counted_as(claims.len(), "claim states", "claims state"),
+        listed.join(", ")
+    );
+    sink.claims(FindingKind::Unreadable, &claims, explanation);
 }

@@ -254,7 +254,7 @@ fn finding_html(input: &ReportInput<'_>, finding: &Finding) -> Markup {
             (PreEscaped("</tbody></table>")) (NL)
             @if !finding.pairs.is_empty() {
                 p class="pairs" {
-                    strong { (crate::report::markdown::pairs_label(kind)) ":" } " "
+                    strong { (kind.info().pairs.unwrap_or("Pairs")) ":" } " "
                     (pair_list(&finding.pairs))
                 } (NL)
             }

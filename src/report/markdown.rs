@@ -192,7 +192,7 @@ fn render_finding(
         writeln!(
             out,
             "{}: {}.",
-            pairs_label(finding.kind),
+            finding.kind.info().pairs.unwrap_or("Pairs"),
             pairs_of(&finding.pairs)
         )?;
         writeln!(out)?;
@@ -221,16 +221,6 @@ fn render_finding(
         writeln!(out)?;
     }
     Ok(())
-}
-
-/// What a finding's `pairs` are, in words.
-pub(crate) fn pairs_label(kind: crate::check::FindingKind) -> &'static str {
-    use crate::check::FindingKind;
-    match kind {
-        FindingKind::Rounding => "Differ by no more than rounding",
-        FindingKind::Revision => "Revised",
-        _ => "Cannot both be true",
-    }
 }
 
 /// Each fact whose claims hold at more than one `as_of`, in time order.

@@ -43,11 +43,10 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write, colour: bool) -> io:
     }
 
     for finding in input.findings_in_report_order() {
-        // Contradictions, and what a journalist must see beside them:
-        // figures that differ only by rounding, and revised figures.
-        if finding.kind.severity() == Severity::Contradiction
-            || matches!(finding.kind, FindingKind::Rounding | FindingKind::Revision)
-        {
+        // The kinds whose findings list pairs: contradictions, and what a
+        // journalist must see beside them (figures that differ only by
+        // rounding, revised figures).
+        if finding.kind.info().pairs.is_some() {
             writeln!(out)?;
             render_contradiction(input, finding, &paint, out)?;
         }
@@ -154,7 +153,7 @@ fn render_contradiction(
             "  {} {} × {}",
             paint.dim(&format!(
                 "{}:",
-                crate::report::markdown::pairs_label(finding.kind).to_lowercase()
+                finding.kind.info().pairs.unwrap_or("pairs").to_lowercase()
             )),
             terminal_safe(&a.0),
             terminal_safe(&b.0)
