@@ -188,3 +188,37 @@ fn two_concurrent_accepts_both_land() {
         );
     }
 }
+
+/// Value names follow the linking rules: "Knuth, Donald E.", "Donald E.
+/// Knuth" and "D. E. Knuth" are naming variants of one author, "Knuth" alone
+/// (a given name missing) still contradicts them.
+#[test]
+fn author_names_in_another_form_are_naming_variants() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("claims")).unwrap();
+    for (source, value) in [
+        ("a", "Knuth, Donald E."),
+        ("b", "Donald E. Knuth"),
+        ("c", "D. E. Knuth"),
+    ] {
+        let text = format!(
+            r#"{{"source": {{"id": "{source}", "outlet": null, "title": null, "published": "2007",
+                "language": "en", "document": null, "url": null}},
+              "claims": [{{"id": "authors", "subject": "0201853949", "attribute": "authors", "value": "{value}"}}]}}"#
+        );
+        std::fs::write(dir.path().join(format!("claims/{source}.json")), text).unwrap();
+    }
+    let output = crosscheck(dir.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let kinds: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["naming-variant"]);
+}
