@@ -501,3 +501,29 @@ fn arabic_and_latin_people_are_suggested_never_linked() {
         "{pairs:?}"
     );
 }
+
+#[test]
+fn a_distinct_pair_vetoes_a_rule_link_too() {
+    let mut uses = BTreeMap::new();
+    for name in [
+        "Adams, Jackson",
+        "Jackson Adams",
+        "the Derna flood",
+        "Derna flood",
+    ] {
+        uses.insert(name.to_string(), 1);
+    }
+    let registry = Registry {
+        subjects: Vec::new(),
+        values: Vec::new(),
+        distinct: vec![
+            ("Adams, Jackson".into(), "Jackson Adams".into()),
+            ("the Derna flood".into(), "Derna flood".into()),
+        ],
+    };
+    let linking = link_names(&uses, &registry, &Settings::default().link);
+    assert_eq!(linking.subjects.len(), 4, "{:?}", subject_names(&linking));
+    assert_eq!(linking.vetoes.len(), 2, "{:?}", linking.vetoes);
+    assert!(linking.links.is_empty());
+    assert!(linking.suggestions.is_empty());
+}
