@@ -411,7 +411,10 @@ fn canonical_subjects_in_order_agree_with_the_lookup() {
 fn precision_rules_link_only_what_cannot_differ() {
     let linking = snapshot("precision_rules");
     let together = |a: &str, b: &str| {
-        let (x, y) = (linking.subject_of(a).unwrap(), linking.subject_of(b).unwrap());
+        let (x, y) = (
+            linking.subject_of(a).unwrap(),
+            linking.subject_of(b).unwrap(),
+        );
         x.name == y.name
     };
     assert!(together(
@@ -476,10 +479,8 @@ fn close_names_are_suggestions_and_a_rejected_pair_is_not() {
         "{pairs:?}"
     );
     // Ids are stable: a hash of the two normalised names, in either order.
-    let id = crosscheck::link::suggestion_id(
-        "brampton township michigan",
-        "hampton township michigan",
-    );
+    let id =
+        crosscheck::link::suggestion_id("brampton township michigan", "hampton township michigan");
     assert!(linking.suggestions.iter().any(|s| s.id == id));
     assert_eq!(
         id,
@@ -498,5 +499,34 @@ fn arabic_and_latin_people_are_suggested_never_linked() {
         .map(|s| (s.a.as_str(), s.b.as_str()))
         .collect();
     assert!(pairs.contains(&("Benny Gantz", "بيني جانتس")), "{pairs:?}");
-    assert!(pairs.contains(&("Aviv Kochavi", "أفيف كوخافي")), "{pairs:?}");
+    assert!(
+        pairs.contains(&("Aviv Kochavi", "أفيف كوخافي")),
+        "{pairs:?}"
+    );
+}
+
+#[test]
+fn a_distinct_pair_vetoes_a_rule_link_too() {
+    let mut uses = BTreeMap::new();
+    for name in [
+        "Adams, Jackson",
+        "Jackson Adams",
+        "the Derna flood",
+        "Derna flood",
+    ] {
+        uses.insert(name.to_string(), 1);
+    }
+    let registry = Registry {
+        subjects: Vec::new(),
+        values: Vec::new(),
+        distinct: vec![
+            ("Adams, Jackson".into(), "Jackson Adams".into()),
+            ("the Derna flood".into(), "Derna flood".into()),
+        ],
+    };
+    let linking = link_names(&uses, &registry, &Settings::default().link);
+    assert_eq!(linking.subjects.len(), 4, "{:?}", subject_names(&linking));
+    assert_eq!(linking.vetoes.len(), 2, "{:?}", linking.vetoes);
+    assert!(linking.links.is_empty());
+    assert!(linking.suggestions.is_empty());
 }

@@ -20,7 +20,11 @@ fn project() -> tempfile::TempDir {
     std::fs::create_dir(dir.path().join("claims")).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.path().join("claims").join(path.file_name().unwrap())).unwrap();
+        std::fs::copy(
+            &path,
+            dir.path().join("claims").join(path.file_name().unwrap()),
+        )
+        .unwrap();
     }
     dir
 }
@@ -82,7 +86,11 @@ fn accept_writes_an_entry_and_the_pair_is_linked() {
         .args(["subjects", "--suggestions"])
         .output()
         .unwrap();
-    assert!(!String::from_utf8(listing.stdout).unwrap().contains(BRAMPTON));
+    assert!(
+        !String::from_utf8(listing.stdout)
+            .unwrap()
+            .contains(BRAMPTON)
+    );
 }
 
 #[test]
@@ -158,8 +166,14 @@ fn two_concurrent_accepts_both_land() {
         }
         let after = registry(dir.path());
         serde_json::from_str::<serde_json::Value>(&after).unwrap();
-        assert!(after.contains("\"aliases\": [\"Hampton township, michigan\"]"), "{after}");
-        assert!(after.contains("\"aliases\": [\"Eeaton township, michigan\"]"), "{after}");
+        assert!(
+            after.contains("\"aliases\": [\"Hampton township, michigan\"]"),
+            "{after}"
+        );
+        assert!(
+            after.contains("\"aliases\": [\"Eeaton township, michigan\"]"),
+            "{after}"
+        );
         // Everything that was there is still there, as written.
         assert!(after.starts_with(&ORIGINAL[..ORIGINAL.find("] }").unwrap()]));
         assert!(after.contains("  \"values\": [],\n  \"distinct\": [[\"2023 artillery deal\", \"2025 artillery deal\"]]\n}\n"));
@@ -168,6 +182,43 @@ fn two_concurrent_accepts_both_land() {
             .output()
             .unwrap();
         let listing = String::from_utf8(listing.stdout).unwrap();
-        assert!(!listing.contains(BRAMPTON) && !listing.contains(EATON), "{listing}");
+        assert!(
+            !listing.contains(BRAMPTON) && !listing.contains(EATON),
+            "{listing}"
+        );
     }
+}
+
+/// Value names follow the linking rules: "Knuth, Donald E.", "Donald E.
+/// Knuth" and "D. E. Knuth" are naming variants of one author, "Knuth" alone
+/// (a given name missing) still contradicts them.
+#[test]
+fn author_names_in_another_form_are_naming_variants() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("claims")).unwrap();
+    for (source, value) in [
+        ("a", "Knuth, Donald E."),
+        ("b", "Donald E. Knuth"),
+        ("c", "D. E. Knuth"),
+    ] {
+        let text = format!(
+            r#"{{"source": {{"id": "{source}", "outlet": null, "title": null, "published": "2007",
+                "language": "en", "document": null, "url": null}},
+              "claims": [{{"id": "authors", "subject": "0201853949", "attribute": "authors", "value": "{value}"}}]}}"#
+        );
+        std::fs::write(dir.path().join(format!("claims/{source}.json")), text).unwrap();
+    }
+    let output = crosscheck(dir.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let kinds: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["naming-variant"]);
 }

@@ -11,24 +11,24 @@ cd "$(dirname "$0")/../.."
 bin=${1:-target/release}
 data=${DATA:-../shared/data}
 [[ -d "$data/books" ]] || data=/work/shared/data
-project=${PROJECT:-/tmp/crosscheck-books}
+project=${PROJECT:-/tmp/crosscheck-linking-books}
 [[ -d "$project/claims" ]] || python3 bench/linking/books_project.py "$data/books" "$project"
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 times=()
 for _ in 1 2 3; do
     start=$(date +%s.%N)
-    "$bin/crosscheck" check --format json "$project" > /tmp/crosscheck-books.json || true
+    "$bin/crosscheck" check --format json "$project" > "$project.report.json" || true
     end=$(date +%s.%N)
     times+=("$(echo "$end - $start" | bc)")
 done
 echo "check seconds (median of 3): $(printf '%s\n' "${times[@]}" | median)"
-python3 - "$data/books/book_golden.txt" <<'PY'
+python3 - "$data/books/book_golden.txt" "$project.report.json" <<'PY'
 import collections, json, re, sys
 gold = {}
 for line in open(sys.argv[1], encoding="utf-8"):
     isbn, _, authors = line.rstrip("\n").partition("\t")
     gold[isbn.strip()] = [a.strip() for a in authors.split(";") if a.strip()]
-report = json.load(open("/tmp/crosscheck-books.json"))
+report = json.load(open(sys.argv[2]))
 value = {c["id"]: c["value"] for c in report["claims"]}
 def words(s):
     return [w for w in re.split(r"[^\w]+", s.lower()) if w]

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../.."
 bin=${1:-target/release}
 data=${DATA:-../shared/data}
 [[ -d "$data/population" ]] || data=/work/shared/data
-project=${PROJECT:-/tmp/crosscheck-population}
+project=${PROJECT:-/tmp/crosscheck-linking-population}
 [[ -d "$project/claims" ]] || python3 bench/linking/population_project.py "$data/population" "$project"
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 link_times=(); check_times=()
@@ -23,21 +23,21 @@ for _ in 1 2 3; do
     line=$("$bin/examples/link_project" "$project")
     link_times+=("$(sed -E 's/.* seconds=([0-9.]+).*/\1/' <<<"$line")")
     start=$(date +%s.%N)
-    "$bin/crosscheck" check --format json "$project" > /tmp/crosscheck-population.json || true
+    "$bin/crosscheck" check --format json "$project" > "$project.report.json" || true
     end=$(date +%s.%N)
     check_times+=("$(echo "$end - $start" | bc)")
 done
 echo "$line"
 echo "link seconds (median of 3): $(printf '%s\n' "${link_times[@]}" | median)"
 echo "check seconds (median of 3): $(printf '%s\n' "${check_times[@]}" | median)"
-python3 - "$data/population/truth.csv" <<'PY'
+python3 - "$data/population/truth.csv" "$project.report.json" <<'PY'
 import collections, json, sys
 gold = set()
 for line in open(sys.argv[1], encoding="utf-8"):
     parts = [p.strip() for p in line.rstrip("\n").split(",")]
     if len(parts) >= 3:
         gold.add(", ".join(parts[:-2]))
-report = json.load(open("/tmp/crosscheck-population.json"))
+report = json.load(open(sys.argv[2]))
 names = collections.defaultdict(set)
 for claim in report["claims"]:
     names[claim["canonical_subject"]].add(claim["subject"])

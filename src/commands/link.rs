@@ -55,7 +55,9 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     let claims = target.dir.join("claims");
     if !claims.is_dir() {
         // Let the loader say what is wrong, as every command does.
-        return console.load_project(&target.dir).map(|r| r.err().unwrap_or(ExitStatus::Invalid));
+        return console
+            .load_project(&target.dir)
+            .map(|r| r.err().unwrap_or(ExitStatus::Invalid));
     }
     let path = claims.join("subjects.json");
     let lock = OpenOptions::new()

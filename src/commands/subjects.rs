@@ -121,7 +121,11 @@ pub fn render_suggestions(
                         )?;
                     }
                     if list.len() > FINDINGS_SHOWN {
-                        writeln!(out, "    {sign} ... and {} more", list.len() - FINDINGS_SHOWN)?;
+                        writeln!(
+                            out,
+                            "    {sign} ... and {} more",
+                            list.len() - FINDINGS_SHOWN
+                        )?;
                     }
                 }
             }

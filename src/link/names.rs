@@ -339,7 +339,8 @@ pub(super) fn link_spellings(
     let ambiguous = join_by_initials(&atoms, &keys, &mut components, &mut join);
     drop(keys);
 
-    let scored = score_candidates(&atoms, settings);
+    let mut scored = score_candidates(&atoms, settings);
+    scored.ambiguous = ambiguous;
     for &(score, a, b) in &scored.links {
         let reason = LinkReason::Similar {
             measure: MEASURE,
@@ -355,9 +356,10 @@ pub(super) fn link_spellings(
         made,
         refused,
         &scored,
-        &ambiguous,
-        &distinct,
-        &distinct_texts,
+        DistinctPairs {
+            atoms: &distinct,
+            texts: &distinct_texts,
+        },
     );
     let name_subjects = name_atoms
         .iter()
@@ -590,6 +592,8 @@ struct Scored {
     close: Vec<(f64, usize, usize)>,
     /// Across scripts, skeletons at or above the suggestion threshold.
     cross: Vec<(f64, usize, usize)>,
+    /// `(initialled, other)`: an initialled name that fits several subjects.
+    ambiguous: Vec<(usize, usize)>,
     skeletons: Vec<String>,
 }
 
@@ -686,6 +690,7 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
         links: Vec::new(),
         close: Vec::new(),
         cross: Vec::new(),
+        ambiguous: Vec::new(),
         skeletons: Vec::new(),
     };
     for (a, b) in candidate_pairs(&keys, &skeletons) {
@@ -909,6 +914,12 @@ fn bag_distance(a: &[char], b: &[char]) -> usize {
     surplus.max(deficit)
 }
 
+/// The registry's `distinct` pairs, as atoms and as written.
+struct DistinctPairs<'a> {
+    atoms: &'a [(usize, usize)],
+    texts: &'a HashMap<(usize, usize), (String, String)>,
+}
+
 fn assemble(
     atoms: &[Atom],
     registry: &Registry,
@@ -916,10 +927,12 @@ fn assemble(
     made: Vec<Join>,
     refused: Vec<(Join, Refusal)>,
     scored: &Scored,
-    ambiguous: &[(usize, usize)],
-    distinct: &[(usize, usize)],
-    distinct_texts: &HashMap<(usize, usize), (String, String)>,
+    distinct: DistinctPairs<'_>,
 ) -> (Linking, Vec<Option<usize>>) {
+    let DistinctPairs {
+        atoms: distinct,
+        texts: distinct_texts,
+    } = distinct;
     let roots: Vec<usize> = (0..atoms.len()).map(|i| components.find(i)).collect();
     // The atoms of each component, components by root, atoms in order: a
     // counting sort by root (linear; a map of vectors allocates per atom).
@@ -1093,7 +1106,8 @@ fn assemble(
         };
         (a, b, kind)
     });
-    let initials = ambiguous
+    let initials = scored
+        .ambiguous
         .iter()
         .map(|&(a, b)| (a, b, SuggestionKind::AmbiguousInitials));
     // Pairs the registry lists as distinct (rejected suggestions) are

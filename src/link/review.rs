@@ -253,7 +253,9 @@ pub fn edit_registry_text(text: Option<&str>, change: &RegistryChange) -> Option
                 quote(alias)
             ),
         ),
-        RegistryChange::AddDistinct { a, b } => ("distinct", format!("[{}, {}]", quote(a), quote(b))),
+        RegistryChange::AddDistinct { a, b } => {
+            ("distinct", format!("[{}, {}]", quote(a), quote(b)))
+        }
     };
     let Some(text) = text else {
         return Some(format!("{{\n  \"{array}\": [\n    {item}\n  ]\n}}\n"));
@@ -365,14 +367,20 @@ mod tests {
             entry: "Empty".into(),
             alias: "x".into(),
         });
-        assert_eq!(empty, REGISTRY.replace(r#""aliases": [] }"#, r#""aliases": ["x"] }"#));
+        assert_eq!(
+            empty,
+            REGISTRY.replace(r#""aliases": [] }"#, r#""aliases": ["x"] }"#)
+        );
         let bare = edit(RegistryChange::AddAlias {
             entry: "Bare".into(),
             alias: "y".into(),
         });
         assert_eq!(
             bare,
-            REGISTRY.replace(r#""name": "Bare" }"#, r#""name": "Bare", "aliases": ["y"] }"#)
+            REGISTRY.replace(
+                r#""name": "Bare" }"#,
+                r#""name": "Bare", "aliases": ["y"] }"#
+            )
         );
         let entry = edit(RegistryChange::AddEntry {
             name: "A \"quoted\" name".into(),

@@ -153,9 +153,15 @@ fn keys_of(name: &str, drop_stop_words: bool) -> Vec<String> {
         }
     } else if parts.len() > MAX_PERMUTED_PARTS {
         let swapped: Vec<usize> = (0..parts.len())
-            .map(|i| if i % 2 == 0 { (i + 1).min(parts.len() - 1) } else { i - 1 })
+            .map(|i| {
+                if i % 2 == 0 {
+                    (i + 1).min(parts.len() - 1)
+                } else {
+                    i - 1
+                }
+            })
             .collect();
-        if swapped.len() % 2 == 0 {
+        if swapped.len().is_multiple_of(2) {
             push(&swapped);
         }
     }
@@ -274,6 +280,8 @@ pub fn value_rule_between(a: &str, b: &str) -> Option<NameRule> {
 pub struct ValueName {
     keys: Vec<String>,
     sorted: Vec<String>,
+    /// Whether a word is one letter: only then can rule 4 apply.
+    initialled: bool,
 }
 
 impl ValueName {
@@ -284,7 +292,12 @@ impl ValueName {
             .map(|k| k.split(' ').map(str::to_owned).collect())
             .unwrap_or_default();
         sorted.sort_unstable();
-        ValueName { keys, sorted }
+        let initialled = sorted.iter().any(|w| w.chars().count() == 1);
+        ValueName {
+            keys,
+            sorted,
+            initialled,
+        }
     }
 
     /// Whether rules 1-4, as [`value_rule_between`] reads them, make the two
@@ -292,8 +305,9 @@ impl ValueName {
     pub fn same_as(&self, other: &ValueName) -> bool {
         keys_meet(&self.keys, &other.keys)
             || self.sorted == other.sorted
-            || initials_fit_keys(&self.keys, &other.keys)
-            || initials_fit_unordered(&self.sorted, &other.sorted)
+            || ((self.initialled || other.initialled)
+                && (initials_fit_keys(&self.keys, &other.keys)
+                    || initials_fit_unordered(&self.sorted, &other.sorted)))
     }
 }
 
@@ -450,9 +464,15 @@ mod tests {
         );
         assert_eq!(rule("al-Qaeda", "Qaeda"), Some(NameRule::ArticleOrStopWord));
         assert_eq!(rule("المغرب", "مغرب"), Some(NameRule::ArticleOrStopWord));
-        assert_eq!(rule("D. E. Knuth", "Donald E. Knuth"), Some(NameRule::Initials));
+        assert_eq!(
+            rule("D. E. Knuth", "Donald E. Knuth"),
+            Some(NameRule::Initials)
+        );
         assert_eq!(rule("Knuth, D.", "Donald Knuth"), Some(NameRule::Initials));
-        assert_eq!(rule("Donald Knuth", "Donald E. Knuth"), Some(NameRule::Initials));
+        assert_eq!(
+            rule("Donald Knuth", "Donald E. Knuth"),
+            Some(NameRule::Initials)
+        );
         // Not one name.
         assert_eq!(rule("el lago, texas", "lago, texas"), None);
         assert_eq!(rule("Al Gore", "Gore"), None);
@@ -465,7 +485,10 @@ mod tests {
         assert_eq!(rule("deal 2", "deal"), None);
         assert_eq!(rule("Plan", "Plan A"), None);
         assert_eq!(
-            rule("Aiken, Peter; Allen, M. David", "Peter Aiken, M. David Allen"),
+            rule(
+                "Aiken, Peter; Allen, M. David",
+                "Peter Aiken, M. David Allen"
+            ),
             Some(NameRule::WordOrder)
         );
         // Words moved inside a part name another thing.
@@ -486,9 +509,15 @@ mod tests {
     fn punctuation_around_a_hyphenated_article_still_links() {
         assert_eq!(name_keys("al-Qaeda"), ["qaeda"]);
         assert_eq!(name_keys("Al-Qaeda"), name_keys("al\u{2010}qaeda"));
-        assert_eq!(rule_between("al Qaeda", "al-Qaeda"), Some(NameRule::Normalisation));
+        assert_eq!(
+            rule_between("al Qaeda", "al-Qaeda"),
+            Some(NameRule::Normalisation)
+        );
         assert_eq!(name_keys("the the"), ["the the"]);
-        assert_eq!(name_keys("Knuth, Donald E."), ["knuth donald e", "donald e knuth"]);
+        assert_eq!(
+            name_keys("Knuth, Donald E."),
+            ["knuth donald e", "donald e knuth"]
+        );
     }
 
     #[test]
