@@ -14,8 +14,8 @@ mod shown;
 
 use std::fmt;
 
-use strum::{IntoStaticStr, VariantArray};
 use std::io::{self, Write};
+use strum::{IntoStaticStr, VariantArray};
 
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::term::{self, termcolor};
@@ -33,9 +33,7 @@ pub enum Level {
 /// Every kind of problem a user can meet, by a stable kebab-case name.
 /// docs/claim-format.md lists each with an example and its fix; a test
 /// snapshots [`DiagnosticCode::ALL`] so a rename shows up in review.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, IntoStaticStr, VariantArray,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, IntoStaticStr, VariantArray)]
 #[strum(serialize_all = "kebab-case")]
 pub enum DiagnosticCode {
     /// A file or directory could not be read.

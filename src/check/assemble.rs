@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
     CheckContext, ClaimFacts, ClaimGroup, Conversion, Finding, FindingKind, GroupVerdict, Origin,
-    PairComparison, Reason, ReasonCode, VerdictSink, ValueNames, Verdict, as_of_overlap, quoted,
+    PairComparison, Reason, ReasonCode, ValueNames, Verdict, VerdictSink, as_of_overlap, quoted,
 };
 use crate::model::{ClaimId, ClaimOrigin};
 use crate::text::plural::counted_as;

@@ -33,7 +33,7 @@ use super::describe::{self, MINUTES_PER_DAY, Order};
 use super::numeric::by_relation;
 use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
-    VerdictSink, Verdict, comparison, quoted,
+    Verdict, VerdictSink, comparison, quoted,
 };
 use crate::value::calendar;
 use crate::value::denote::{DenoteError, Minute};

@@ -39,7 +39,7 @@ use rust_decimal::Decimal;
 use super::describe::{self, Order};
 use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, Conversion, PairComparison, Reason,
-    ReasonCode, VerdictSink, Verdict, comparison, quoted,
+    ReasonCode, Verdict, VerdictSink, comparison, quoted,
 };
 use crate::value::{
     Currency, Denotation, Dimension, Form, Interval, NumericSet, SetRelation, Value, ValueKind,

@@ -27,8 +27,8 @@
 use rust_decimal::Decimal;
 
 use super::{
-    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, Reason, ReasonCode, VerdictSink, Verdict,
-    comparison, describe,
+    Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, Reason, ReasonCode, Verdict,
+    VerdictSink, comparison, describe,
 };
 use crate::value::{Form, Value};
 

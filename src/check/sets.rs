@@ -30,7 +30,7 @@ use std::collections::BTreeSet;
 
 use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
-    VerdictSink, ValueNames, Verdict, comparison, pairs_among,
+    ValueNames, Verdict, VerdictSink, comparison, pairs_among,
 };
 use crate::value::{Denotation, SetRelation, ValueKind};
 

@@ -30,7 +30,7 @@
 
 use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
-    VerdictSink, ValueNames, Verdict, comparison, pairs_among, quoted,
+    ValueNames, Verdict, VerdictSink, comparison, pairs_among, quoted,
 };
 use crate::link::rules::{NameRule, ValueName, value_rule_between};
 use crate::value::{Denotation, ValueKind};

@@ -1481,7 +1481,10 @@ mod tests {
 
     #[test]
     fn names_become_ids_and_attributes_snake_case() {
-        assert_eq!(id_from("5512121: CapitalBot"), "5512121-CapitalBot-df005791");
+        assert_eq!(
+            id_from("5512121: CapitalBot"),
+            "5512121-CapitalBot-df005791"
+        );
         assert_eq!(id_from("Ilse@"), "Ilse-dcd06ff4");
         assert_eq!(id_from("Ilse"), "Ilse");
         assert_eq!(id_from(" a / b "), "a-b-aac0a7d3");
