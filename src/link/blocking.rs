@@ -22,7 +22,6 @@
 //! registry alias is the curator's remedy.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Blocks up to this size are paired exhaustively.
 pub const SMALL_BLOCK: usize = 12;
@@ -109,7 +108,7 @@ pub(super) fn sorted_order<T: AsRef<str>>(texts: &[T]) -> Vec<usize> {
     order.into_iter().map(|(_, i)| i).collect()
 }
 
-type Blocks<'a> = HashMap<(bool, &'a str), Vec<u32>, BuildHasherDefault<WordHasher>>;
+type Blocks<'a> = HashMap<(bool, &'a str), Vec<u32>, NameHasher>;
 
 fn add_to_block<'a>(blocks: &mut Blocks<'a>, key: (bool, &'a str), i: usize) {
     let members = blocks.entry(key).or_default();
@@ -156,49 +155,12 @@ fn reversed_order<T: AsRef<str>>(texts: &[T]) -> Vec<usize> {
     order.into_iter().map(|(_, i)| i).collect()
 }
 
-/// FxHash (as in rustc): the block keys are short words, and the standard
-/// SipHash, built against adversarial keys, costs more than the lookup.
-/// Iteration order over the blocks never reaches the output (the pairs are
-/// sorted).
-#[derive(Default)]
-pub(super) struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    /// Fx leaves the low bits of the hash, which pick the bucket, poorly
-    /// mixed (they depend on the low bits of the last word only): ids and
-    /// names that differ in their last characters crowd into a few buckets.
-    /// MurmurHash3's finaliser spreads every bit over all of them.
-    fn finish(&self) -> u64 {
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
-}
+/// The hasher of every table keyed by names or ids in linking: foldhash
+/// (the one hasher of the crate, already in the tree through petgraph),
+/// with a fixed seed, so a run is repeatable. The standard SipHash, built
+/// against adversarial keys, costs more than the lookup; iteration order
+/// over the tables never reaches the output (pairs are sorted).
+pub(super) type NameHasher = foldhash::fast::FixedState;
 
 /// `pairs` sorted and without repeats, in linear time: bucketed by their
 /// first name (a counting sort), then each small bucket sorted on its own.

@@ -10,12 +10,12 @@
 //! hash table of claim numbers: one hash and, almost always, one comparison.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 use crate::model::{ClaimId, Project};
 
-use super::blocking::{WordHasher, sorted_order};
+use super::blocking::{NameHasher, sorted_order};
 
 /// No claim: an empty slot of the table, or a claim without a subject.
 pub(super) const NONE: u32 = u32::MAX;
@@ -60,7 +60,7 @@ impl Claims {
             kept: Vec::new(),
             table: OnceLock::new(),
         };
-        let mut first_seen: HashMap<&str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut first_seen: HashMap<&str, u32, NameHasher> = HashMap::default();
         let mut spellings: Vec<(&str, usize)> = Vec::new();
         for source in &project.sources {
             claims
@@ -158,10 +158,7 @@ impl Claims {
 }
 
 fn hash(text: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut hasher = WordHasher::default();
-    hasher.write(text.as_bytes());
-    hasher.finish()
+    NameHasher::default().hash_one(text)
 }
 
 #[cfg(test)]

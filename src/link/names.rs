@@ -628,7 +628,7 @@ impl<T> Flat<T> {
 struct PairMeta {
     /// Characters in the normalised name.
     length: usize,
-    /// [`fx_hash`] of the name's digit runs.
+    /// [`digits_hash`] of the name's digit runs.
     digits: u64,
     script: Script,
     /// Whether a claim uses the name (pairs of registry-only names are
@@ -636,15 +636,10 @@ struct PairMeta {
     used: bool,
 }
 
-/// A fast, fixed hash of bytes (FxHash's mixing step, as in rustc).
-fn fx_hash(bytes: &[u8]) -> u64 {
-    let mut hash = 0u64;
-    for chunk in bytes.chunks(8) {
-        let mut word = [0u8; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    hash
+/// A fixed hash of a name's digit runs ([`blocking::NameHasher`]).
+fn digits_hash(bytes: &[u8]) -> u64 {
+    use std::hash::BuildHasher;
+    super::blocking::NameHasher::default().hash_one(bytes)
 }
 
 fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
@@ -666,7 +661,7 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
         .enumerate()
         .map(|(i, (atom, key))| PairMeta {
             length: key.chars().count(),
-            digits: fx_hash(digits.get(i)),
+            digits: digits_hash(digits.get(i)),
             script: Script::of(key),
             used: !atom.claim_spellings.is_empty(),
         })
