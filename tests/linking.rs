@@ -68,20 +68,34 @@ fn registry(fixture: &FixtureRegistry) -> Registry {
     }
 }
 
-/// Links a fixture's names; returns the result and the rendered listing.
+/// Links a fixture's names as a project would: one claim per entry of
+/// `claims`, the fixture's registry and threshold. Returns the result and
+/// the `crosscheck subjects` listing, which is read from the subject graph.
 fn link_case(case: &str) -> (Linking, String) {
     let text = std::fs::read_to_string(fixture_dir(case).join("input.json")).unwrap();
     let fixture: Fixture = serde_json::from_str(&text).unwrap();
-    let mut uses: BTreeMap<String, usize> = BTreeMap::new();
-    for subject in &fixture.claims {
-        *uses.entry(subject.clone()).or_default() += 1;
-    }
     let mut settings = Settings::default();
     settings.link.fuzzy_threshold = fixture.fuzzy_threshold;
-    let linking = link_names(&uses, &registry(&fixture.registry), &settings.link);
+    let claims = fixture
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, subject)| claim("fixture", &format!("c{i}"), subject))
+        .collect();
+    let mut files = Files::default();
+    files.add("claims/fixture.json", "{}");
+    let project = Project {
+        root: PathBuf::from("."),
+        settings,
+        registry: registry(&fixture.registry),
+        sources: vec![source("fixture", claims)],
+        files,
+        warnings: Vec::new(),
+    };
+    let graph = SubjectGraph::build(&project);
     let mut out = Vec::new();
-    render(&linking, &settings.link, &mut out).unwrap();
-    (linking, String::from_utf8(out).unwrap())
+    render(&graph, &project.settings.link, &mut out).unwrap();
+    (graph.linking().clone(), String::from_utf8(out).unwrap())
 }
 
 fn snapshot(case: &str) -> Linking {

@@ -8,13 +8,16 @@
 //! names, scores with two decimals. Names are not padded into columns: Arabic
 //! and Latin widths do not line up in a terminal anyway.
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
 use super::{Console, ExitStatus};
 use crate::link::review::{Consequence, consequences};
-use crate::link::{LinkReason, Linking, SubjectGraph, Suggestion, SuggestionKind, Veto};
+use petgraph::Direction::{Incoming, Outgoing};
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
+use crate::link::{Edge, LinkReason, Node, SubjectGraph, Suggestion, SuggestionKind, Veto};
 use crate::model::LinkSettings;
 
 #[derive(Debug, clap::Args)]
@@ -43,7 +46,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
         let consequences = consequences(&project, &graph, graph.suggestions());
         render_suggestions(graph.suggestions(), &consequences, console.stdout)?;
     } else {
-        render(graph.linking(), &project.settings.link, console.stdout)?;
+        render(&graph, &project.settings.link, console.stdout)?;
     }
     Ok(ExitStatus::Success)
 }
@@ -141,38 +144,60 @@ pub fn render_suggestions(
     Ok(())
 }
 
-/// Writes the listing of `linking` made under `settings`.
-pub fn render(linking: &Linking, settings: &LinkSettings, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the listing of the subject graph made under `settings`. The
+/// subjects, their names, how many claims use each and the links between
+/// them are read from the petgraph graph itself (the graph `crosscheck
+/// graph` draws), so the listing shows exactly what the claims were grouped
+/// by.
+pub fn render(
+    subjects: &SubjectGraph,
+    settings: &LinkSettings,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let linking = subjects.linking();
+    let graph = subjects.graph();
+    // Subject nodes are added in the order of `linking.subjects`, each
+    // followed by its names in spelling order; node and edge indices keep
+    // insertion order.
+    let subject_nodes = graph
+        .node_indices()
+        .filter(|&node| matches!(graph[node], Node::Subject(_)));
     let count = linking.subjects.len();
     writeln!(out, "{count} canonical subject{}", plural(count))?;
-    // Grouped once: scanning every link for every subject is quadratic.
-    let mut links_by_subject: BTreeMap<&str, Vec<_>> = BTreeMap::new();
-    for link in &linking.links {
-        links_by_subject
-            .entry(link.subject.as_str())
-            .or_default()
-            .push(link);
-    }
-    for subject in &linking.subjects {
+    for (subject, node) in linking.subjects.iter().zip(subject_nodes) {
         writeln!(out)?;
         let origin = if subject.from_registry {
             "registry entry"
         } else {
             "most common spelling"
         };
-        writeln!(out, "{}  ({origin})", subject.name)?;
+        writeln!(out, "{}  ({origin})", graph[node])?;
         writeln!(out, "  names:")?;
-        for name in &subject.names {
-            let uses = match name.claims {
+        let mut names: Vec<NodeIndex> = graph.neighbors_directed(node, Incoming).collect();
+        names.sort_unstable();
+        let mut links = Vec::new();
+        for &name in &names {
+            let uses = graph
+                .edges_directed(name, Incoming)
+                .filter(|edge| matches!(edge.weight(), Edge::NamedAs))
+                .count();
+            let uses = match uses {
                 0 => "registry only".to_string(),
                 n => format!("{n} claim{}", plural(n)),
             };
-            writeln!(out, "    {}  ({uses})", name.spelling)?;
+            writeln!(out, "    {}  ({uses})", graph[name])?;
+            links.extend(graph.edges_directed(name, Outgoing).filter_map(
+                |edge| match edge.weight() {
+                    Edge::Link(reason) => Some((edge.id(), edge.source(), edge.target(), reason)),
+                    _ => None,
+                },
+            ));
         }
-        if let Some(links) = links_by_subject.get(subject.name.as_str()) {
+        if !links.is_empty() {
+            links.sort_unstable_by_key(|&(id, ..)| id);
             writeln!(out, "  links:")?;
-            for link in links {
-                writeln!(out, "    {} → {}: {}", link.a, link.b, reason(&link.reason))?;
+            for (_, a, b, why) in links {
+                writeln!(out, "    {} → {}: {}", graph[a], graph[b], reason(why))?;
             }
         }
     }

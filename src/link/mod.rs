@@ -43,6 +43,18 @@ pub enum Node {
     Subject(String),
 }
 
+/// A node as a listing shows it: the id, spelling or name it stands for.
+impl std::fmt::Display for Node {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Node::Source(id) => f.write_str(id),
+            Node::Claim(id) => f.write_str(id.as_str()),
+            Node::Name(spelling) => f.write_str(spelling),
+            Node::Subject(name) => f.write_str(name),
+        }
+    }
+}
+
 /// An edge of the subject graph.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edge {
@@ -61,11 +73,14 @@ pub enum Edge {
 /// Built once per run by [`SubjectGraph::build`]; read by the checker and
 /// the reports.
 ///
-/// The petgraph view ([`SubjectGraph::graph`]) is built on first request:
-/// the checker and the reports read claims' subjects through
-/// [`SubjectGraph::canonical_subject`], and a node and edges per claim (with
-/// a copy of every claim id) would double what linking keeps for a million
-/// claims, for a view no step of a run reads.
+/// Linking joins names in petgraph's union-find (`union_find.rs`). The
+/// petgraph graph of sources, claims, names and canonical subjects
+/// ([`SubjectGraph::graph`]) is what `crosscheck subjects` lists; it is
+/// built on first request, since
+/// `check` reads each claim's subject through
+/// [`SubjectGraph::canonical_subjects_in_order`], and a node and edges per
+/// claim (with a copy of every claim id) would double what linking keeps
+/// for a million claims.
 #[derive(Debug, Clone)]
 pub struct SubjectGraph {
     linking: Linking,

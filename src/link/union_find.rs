@@ -2,8 +2,13 @@
 //! that would put both names of a `distinct` pair into one component, or two
 //! registry entries into one. Checked against whole components, so a veto
 //! holds transitively (A~B and B~C never make A~C when A and C are distinct).
+//!
+//! The components themselves are petgraph's [`UnionFind`]; this module keeps,
+//! per component root, what the registry says of it.
 
 use std::collections::HashMap;
+
+use petgraph::unionfind::UnionFind;
 
 /// Why a union was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,8 +22,7 @@ pub enum Refusal {
 /// Components of atoms with their registry constraints.
 #[derive(Debug)]
 pub struct Components {
-    parent: Vec<usize>,
-    size: Vec<usize>,
+    sets: UnionFind<usize>,
     /// Per root: the registry entry the component holds, if any.
     entry: Vec<Option<usize>>,
     /// Per root: its atoms that take part in a `distinct` pair.
@@ -43,21 +47,15 @@ impl Components {
             constrained[atom].push(atom);
         }
         Components {
-            parent: (0..n).collect(),
-            size: vec![1; n],
+            sets: UnionFind::new(n),
             entry: entries.to_vec(),
             constrained,
             partners,
         }
     }
 
-    pub fn find(&mut self, mut atom: usize) -> usize {
-        while self.parent[atom] != atom {
-            // Path halving: keeps trees flat without recursion.
-            self.parent[atom] = self.parent[self.parent[atom]];
-            atom = self.parent[atom];
-        }
-        atom
+    pub fn find(&mut self, atom: usize) -> usize {
+        self.sets.find_mut(atom)
     }
 
     /// Joins the components of `a` and `b` unless a registry constraint
@@ -87,13 +85,9 @@ impl Components {
                 }
             }
         }
-        let (big, little) = if self.size[ra] >= self.size[rb] {
-            (ra, rb)
-        } else {
-            (rb, ra)
-        };
-        self.parent[little] = big;
-        self.size[big] += self.size[little];
+        self.sets.union(ra, rb);
+        let big = self.sets.find_mut(ra);
+        let little = if big == ra { rb } else { ra };
         self.entry[big] = self.entry[big].or(self.entry[little]);
         let moved = std::mem::take(&mut self.constrained[little]);
         self.constrained[big].extend(moved);
