@@ -41,17 +41,20 @@ use crate::report::html::escape;
 /// What a node stands for; also its layer in the layout, left to right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum NodeKind {
+pub enum VertexKind {
     Source,
     Claim,
     Subject,
 }
 
+/// A box of the drawn claim graph: a source, a claim or a canonical
+/// subject (the drawing's own model, laid out by [`Layout`]; the subject
+/// graph's nodes are [`crate::link::Node`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Node {
+pub struct Vertex {
     /// `source:<id>`, `claim:<global id>`, `subject:<canonical name>`.
     pub id: String,
-    pub kind: NodeKind,
+    pub kind: VertexKind,
     /// What the picture shows (shortened there if long).
     pub label: String,
     /// Whether the claim is in a pair that cannot both be true.
@@ -61,7 +64,7 @@ pub struct Node {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum EdgeKind {
+pub enum ArrowKind {
     /// source → claim.
     States,
     /// claim → canonical subject.
@@ -70,21 +73,22 @@ pub enum EdgeKind {
     Contradicts,
 }
 
-/// An edge between two nodes, by index into [`ClaimGraph::nodes`].
+/// An arrow between two boxes of the drawing, by index into
+/// [`ClaimGraph::nodes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Edge {
+pub struct Arrow {
     pub from: usize,
     pub to: usize,
-    pub kind: EdgeKind,
+    pub kind: ArrowKind,
 }
 
 /// The claim graph of a project and its findings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimGraph {
     /// Sources (by id), then claims (by global id), then subjects (by name).
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<Vertex>,
     /// Sorted.
-    pub edges: Vec<Edge>,
+    pub edges: Vec<Arrow>,
 }
 
 impl ClaimGraph {
@@ -98,48 +102,50 @@ impl ClaimGraph {
             .collect();
         let in_contradiction: BTreeSet<&ClaimId> = contradicting.iter().flatten().collect();
 
-        let mut sources: BTreeMap<String, Node> = BTreeMap::new();
-        let mut claims: BTreeMap<String, Node> = BTreeMap::new();
-        let mut subjects: BTreeMap<String, Node> = BTreeMap::new();
-        let mut links: BTreeSet<(String, String, EdgeKind)> = BTreeSet::new();
+        let mut sources: BTreeMap<String, Vertex> = BTreeMap::new();
+        let mut claims: BTreeMap<String, Vertex> = BTreeMap::new();
+        let mut subjects: BTreeMap<String, Vertex> = BTreeMap::new();
+        let mut links: BTreeSet<(String, String, ArrowKind)> = BTreeSet::new();
         for (source, claim) in input.project.claims() {
             let source_id = format!("source:{}", source.id);
             let claim_id = format!("claim:{}", claim.id);
             let subject = input.canonical_subject(claim);
             let subject_id = format!("subject:{subject}");
-            sources.entry(source_id.clone()).or_insert_with(|| Node {
+            sources.entry(source_id.clone()).or_insert_with(|| Vertex {
                 id: source_id.clone(),
-                kind: NodeKind::Source,
+                kind: VertexKind::Source,
                 label: source.outlet.clone().unwrap_or_else(|| source.id.clone()),
                 in_contradiction: false,
             });
             claims.insert(
                 claim_id.clone(),
-                Node {
+                Vertex {
                     id: claim_id.clone(),
-                    kind: NodeKind::Claim,
+                    kind: VertexKind::Claim,
                     label: format!("{} = {}", claim.local_id, claim.value_written),
                     in_contradiction: in_contradiction.contains(&claim.id),
                 },
             );
-            subjects.entry(subject_id.clone()).or_insert_with(|| Node {
-                id: subject_id.clone(),
-                kind: NodeKind::Subject,
-                label: subject.to_owned(),
-                in_contradiction: false,
-            });
-            links.insert((source_id, claim_id.clone(), EdgeKind::States));
-            links.insert((claim_id, subject_id, EdgeKind::About));
+            subjects
+                .entry(subject_id.clone())
+                .or_insert_with(|| Vertex {
+                    id: subject_id.clone(),
+                    kind: VertexKind::Subject,
+                    label: subject.to_owned(),
+                    in_contradiction: false,
+                });
+            links.insert((source_id, claim_id.clone(), ArrowKind::States));
+            links.insert((claim_id, subject_id, ArrowKind::About));
         }
         for [a, b] in &contradicting {
             links.insert((
                 format!("claim:{a}"),
                 format!("claim:{b}"),
-                EdgeKind::Contradicts,
+                ArrowKind::Contradicts,
             ));
         }
 
-        let nodes: Vec<Node> = sources
+        let nodes: Vec<Vertex> = sources
             .into_values()
             .chain(claims.into_values())
             .chain(subjects.into_values())
@@ -151,10 +157,10 @@ impl ClaimGraph {
             .collect();
         // A pair naming a claim the project does not hold has no place in
         // the picture; the findings list still shows it.
-        let mut edges: Vec<Edge> = links
+        let mut edges: Vec<Arrow> = links
             .iter()
             .filter_map(|(from, to, kind)| {
-                Some(Edge {
+                Some(Arrow {
                     from: *index.get(from.as_str())?,
                     to: *index.get(to.as_str())?,
                     kind: *kind,
@@ -171,11 +177,11 @@ impl ClaimGraph {
         struct JsonEdge<'a> {
             from: &'a str,
             to: &'a str,
-            kind: EdgeKind,
+            kind: ArrowKind,
         }
         #[derive(Serialize)]
         struct JsonGraph<'a> {
-            nodes: &'a [Node],
+            nodes: &'a [Vertex],
             edges: Vec<JsonEdge<'a>>,
         }
         let graph = JsonGraph {
@@ -200,9 +206,9 @@ impl ClaimGraph {
         writeln!(out, "  rankdir=LR;")?;
         writeln!(out, "  node [fontname=\"sans-serif\", fontsize=11];")?;
         for (kind, shape) in [
-            (NodeKind::Source, "box"),
-            (NodeKind::Claim, "note"),
-            (NodeKind::Subject, "ellipse"),
+            (VertexKind::Source, "box"),
+            (VertexKind::Claim, "note"),
+            (VertexKind::Subject, "ellipse"),
         ] {
             writeln!(out, "  {{ rank=same;")?;
             for node in self.nodes.iter().filter(|node| node.kind == kind) {
@@ -222,8 +228,8 @@ impl ClaimGraph {
         }
         for edge in &self.edges {
             let style = match edge.kind {
-                EdgeKind::States | EdgeKind::About => "",
-                EdgeKind::Contradicts => {
+                ArrowKind::States | ArrowKind::About => "",
+                ArrowKind::Contradicts => {
                     " [color=\"#c62828\", penwidth=2, dir=none, constraint=false, label=\"contradicts\"]"
                 }
             };
@@ -262,9 +268,9 @@ impl ClaimGraph {
             "<svg{namespace} viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"Claim graph: sources, claims and canonical subjects\" font-family=\"system-ui, sans-serif\" font-size=\"12\">"
         )?;
         for (kind, title) in [
-            (NodeKind::Source, "Sources"),
-            (NodeKind::Claim, "Claims"),
-            (NodeKind::Subject, "Subjects"),
+            (VertexKind::Source, "Sources"),
+            (VertexKind::Claim, "Claims"),
+            (VertexKind::Subject, "Subjects"),
         ] {
             let column = Layout::column(kind);
             writeln!(
@@ -277,7 +283,7 @@ impl ClaimGraph {
         for edge in &self.edges {
             let (from, to) = (layout.boxes[edge.from], layout.boxes[edge.to]);
             match edge.kind {
-                EdgeKind::States | EdgeKind::About => {
+                ArrowKind::States | ArrowKind::About => {
                     let (x1, y1) = (from.x + from.width, from.y + NODE_HEIGHT / 2);
                     let (x2, y2) = (to.x, to.y + NODE_HEIGHT / 2);
                     let middle = (x1 + x2) / 2;
@@ -286,7 +292,7 @@ impl ClaimGraph {
                         "<path d=\"M{x1} {y1} C{middle} {y1} {middle} {y2} {x2} {y2}\" fill=\"none\" stroke=\"#9aa5b1\" stroke-width=\"1.2\"/>"
                     )?;
                 }
-                EdgeKind::Contradicts => {
+                ArrowKind::Contradicts => {
                     // An arc on the left of the claims column, bulging
                     // further the further apart the two claims are.
                     let (y1, y2) = (from.y + NODE_HEIGHT / 2, to.y + NODE_HEIGHT / 2);
@@ -305,10 +311,10 @@ impl ClaimGraph {
         }
         for (node, place) in self.nodes.iter().zip(&layout.boxes) {
             let (fill, stroke, stroke_width) = match (node.kind, node.in_contradiction) {
-                (NodeKind::Source, _) => ("#e3f2fd", "#1565c0", 1),
-                (NodeKind::Claim, true) => ("#ffebee", "#c62828", 2),
-                (NodeKind::Claim, false) => ("#f5f5f5", "#757575", 1),
-                (NodeKind::Subject, _) => ("#e8f5e9", "#2e7d32", 1),
+                (VertexKind::Source, _) => ("#e3f2fd", "#1565c0", 1),
+                (VertexKind::Claim, true) => ("#ffebee", "#c62828", 2),
+                (VertexKind::Claim, false) => ("#f5f5f5", "#757575", 1),
+                (VertexKind::Subject, _) => ("#e8f5e9", "#2e7d32", 1),
             };
             let shown = shorten(&node.label, Layout::column(node.kind).max_chars);
             writeln!(
@@ -329,11 +335,11 @@ impl ClaimGraph {
     }
 }
 
-fn kind_name(kind: NodeKind) -> &'static str {
+fn kind_name(kind: VertexKind) -> &'static str {
     match kind {
-        NodeKind::Source => "source",
-        NodeKind::Claim => "claim",
-        NodeKind::Subject => "subject",
+        VertexKind::Source => "source",
+        VertexKind::Claim => "claim",
+        VertexKind::Subject => "subject",
     }
 }
 
@@ -367,7 +373,7 @@ const TOP: i64 = 36;
 
 /// A node's rectangle, in whole pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NodeBox {
+pub struct VertexBox {
     pub x: i64,
     pub y: i64,
     pub width: i64,
@@ -385,7 +391,7 @@ struct Column {
 /// [`ClaimGraph::nodes`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
-    pub boxes: Vec<NodeBox>,
+    pub boxes: Vec<VertexBox>,
     pub width: i64,
     pub height: i64,
     /// Crossings between edges of adjacent layers in the chosen order.
@@ -393,19 +399,19 @@ pub struct Layout {
 }
 
 impl Layout {
-    fn column(kind: NodeKind) -> Column {
+    fn column(kind: VertexKind) -> Column {
         match kind {
-            NodeKind::Source => Column {
+            VertexKind::Source => Column {
                 x: 10,
                 width: 170,
                 max_chars: 24,
             },
-            NodeKind::Claim => Column {
+            VertexKind::Claim => Column {
                 x: 290,
                 width: 270,
                 max_chars: 40,
             },
-            NodeKind::Subject => Column {
+            VertexKind::Subject => Column {
                 x: 660,
                 width: 250,
                 max_chars: 36,
@@ -416,20 +422,20 @@ impl Layout {
     /// Orders each layer to reduce crossings, then places claims one per
     /// row and every source and subject level with the middle of its claims.
     pub fn of(graph: &ClaimGraph) -> Layout {
-        let layer = |kind: NodeKind| -> Vec<usize> {
+        let layer = |kind: VertexKind| -> Vec<usize> {
             (0..graph.nodes.len())
                 .filter(|&i| graph.nodes[i].kind == kind)
                 .collect()
         };
         let mut layers = [
-            layer(NodeKind::Source),
-            layer(NodeKind::Claim),
-            layer(NodeKind::Subject),
+            layer(VertexKind::Source),
+            layer(VertexKind::Claim),
+            layer(VertexKind::Subject),
         ];
         let hierarchy: Vec<(usize, usize)> = graph
             .edges
             .iter()
-            .filter(|edge| edge.kind != EdgeKind::Contradicts)
+            .filter(|edge| edge.kind != ArrowKind::Contradicts)
             .map(|edge| (edge.from, edge.to))
             .collect();
 
@@ -452,7 +458,7 @@ impl Layout {
         }
 
         let mut boxes = vec![
-            NodeBox {
+            VertexBox {
                 x: 0,
                 y: 0,
                 width: 0
@@ -460,15 +466,15 @@ impl Layout {
             graph.nodes.len()
         ];
         for (row, &node) in best[1].iter().enumerate() {
-            let column = Layout::column(NodeKind::Claim);
-            boxes[node] = NodeBox {
+            let column = Layout::column(VertexKind::Claim);
+            boxes[node] = VertexBox {
                 x: column.x,
                 y: TOP + ROW * row as i64,
                 width: column.width,
             };
         }
         let adjacent = neighbours(&hierarchy);
-        for (layer_index, kind) in [(0, NodeKind::Source), (2, NodeKind::Subject)] {
+        for (layer_index, kind) in [(0, VertexKind::Source), (2, VertexKind::Subject)] {
             let column = Layout::column(kind);
             let mut next_free = TOP;
             for &node in &best[layer_index] {
@@ -484,7 +490,7 @@ impl Layout {
                     (ys.iter().min().unwrap_or(&TOP) + ys.iter().max().unwrap_or(&TOP)) / 2
                 };
                 let y = wanted.max(next_free);
-                boxes[node] = NodeBox {
+                boxes[node] = VertexBox {
                     x: column.x,
                     y,
                     width: column.width,
@@ -493,7 +499,7 @@ impl Layout {
             }
         }
         let bottom = boxes.iter().map(|b| b.y).max().unwrap_or(TOP);
-        let subject = Layout::column(NodeKind::Subject);
+        let subject = Layout::column(VertexKind::Subject);
         Layout {
             boxes,
             width: subject.x + subject.width + 10,
