@@ -263,6 +263,33 @@ pub struct Claim {
     pub value_span: Span,
 }
 
+impl Claim {
+    /// The claim's origin (docs/claim-format.md): the last name of its
+    /// `according_to`, else its source. Two claims are dependent (not
+    /// independent corroboration) only when they share an origin.
+    pub fn origin<'a>(&'a self, source: &'a str) -> ClaimOrigin<'a> {
+        claim_origin(&self.according_to, source)
+    }
+}
+
+/// Whom a claim ultimately rests on: a cited name, or its own source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ClaimOrigin<'a> {
+    /// The last name of `according_to`, as written.
+    Cited(&'a str),
+    /// The source id, for a claim that cites no one.
+    Source(&'a str),
+}
+
+/// [`Claim::origin`] from a claim's parts (the checker holds those, not
+/// the claim).
+pub fn claim_origin<'a>(according_to: &'a [String], source: &'a str) -> ClaimOrigin<'a> {
+    match according_to.iter().rev().find(|name| !name.trim().is_empty()) {
+        Some(name) => ClaimOrigin::Cited(name),
+        None => ClaimOrigin::Source(source),
+    }
+}
+
 /// A verified quote and where it stands in the document.
 #[derive(Debug, Clone)]
 pub struct Quote {

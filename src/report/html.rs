@@ -91,6 +91,7 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
     // behind them, and on a real case it is long.
     render_graph(input, out)?;
     render_sources(input, out)?;
+    render_trust(input, out)?;
     render_warnings(input, out)?;
     writeln!(out, "</main>")?;
     writeln!(
@@ -202,6 +203,13 @@ fn render_finding(
         "<p class=\"explanation\" dir=\"ltr\">{}</p>",
         sentence(&finding.explanation)
     )?;
+    for line in input.consensus_lines(finding) {
+        writeln!(
+            out,
+            "<p class=\"consensus\" dir=\"ltr\"><strong>Consensus:</strong> {}</p>",
+            escape(&line)
+        )?;
+    }
     // One pair's reason is the explanation; several are listed.
     if finding.comparisons.len() > 1 {
         writeln!(out, "<ul class=\"comparisons\">")?;
@@ -368,6 +376,49 @@ fn render_sources(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()
         )?;
     }
     writeln!(out, "</tbody></table>")?;
+    writeln!(out, "</section>")
+}
+
+/// The source-trust table and the copy groups.
+fn render_trust(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let trust = input.source_trust();
+    let groups = input.copy_groups();
+    if !trust.iter().any(|t| t.trust.is_some()) && groups.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "<section id=\"trust\">")?;
+    writeln!(out, "<h2>Source trust</h2>")?;
+    writeln!(
+        out,
+        "<p>Estimated accuracy of each source over the facts where two independent origins or more state a value (— where there is none).</p>"
+    )?;
+    writeln!(out, "<table class=\"sources-table\">")?;
+    writeln!(out, "<thead><tr><th>Source</th><th>Trust</th><th>Facts</th></tr></thead>")?;
+    writeln!(out, "<tbody>")?;
+    for t in trust {
+        let value = t.trust.map_or_else(|| "—".to_owned(), |x| format!("{x:.2}"));
+        writeln!(
+            out,
+            "<tr><td class=\"claim-id\">{}</td><td>{value}</td><td>{}</td></tr>",
+            breakable_id(&t.id),
+            t.facts
+        )?;
+    }
+    writeln!(out, "</tbody></table>")?;
+    if !groups.is_empty() {
+        writeln!(out, "<h3>Copy groups</h3>")?;
+        writeln!(out, "<ul>")?;
+        for group in groups {
+            let evidence: Vec<String> = group.pairs.iter().map(|p| escape(&p.evidence())).collect();
+            writeln!(
+                out,
+                "<li dir=\"ltr\">Counted as one origin: {}. {}.</li>",
+                escape(&group.origins.join(", ")),
+                evidence.join("; ")
+            )?;
+        }
+        writeln!(out, "</ul>")?;
+    }
     writeln!(out, "</section>")
 }
 

@@ -539,7 +539,10 @@ impl Fixture {
                 sources,
                 files,
             },
-            outcome: CheckOutcome { findings },
+            outcome: CheckOutcome {
+                findings,
+                consensus: None,
+            },
             claims,
             warnings,
         }

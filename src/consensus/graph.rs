@@ -1,0 +1,88 @@
+//! The bipartite graph of sources and claims, with the origin each claim
+//! rests on: `source ─states→ claim ─rests on→ origin`, held in petgraph.
+//!
+//! The model votes by origin and reports trust by source; this graph is how
+//! one is found from the other.
+
+use std::collections::BTreeMap;
+
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::check::{ClaimFacts, ValueNames};
+use crate::model::{ClaimOrigin, claim_origin};
+
+/// A node: a source, a claim (by index into the resolved claims) or an
+/// origin (by index into [`SourceGraph::origins`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Node {
+    Source(usize),
+    Claim(usize),
+    Origin(usize),
+}
+
+/// Sources, claims and origins, and how they connect.
+#[derive(Debug, Clone)]
+pub struct SourceGraph {
+    pub graph: DiGraph<Node, ()>,
+    /// Source ids, sorted.
+    pub sources: Vec<String>,
+    /// Origins as shown to readers (`source <id>` or the cited name as
+    /// first written), sorted by their key.
+    pub origins: Vec<String>,
+    /// Per claim: its origin.
+    pub origin_of: Vec<usize>,
+    source_nodes: Vec<NodeIndex>,
+}
+
+impl SourceGraph {
+    pub fn build(claims: &[ClaimFacts<'_>], names: &dyn ValueNames) -> SourceGraph {
+        let keys: Vec<(String, String)> = claims
+            .iter()
+            .map(|claim| match claim_origin(claim.according_to, claim.source) {
+                ClaimOrigin::Cited(name) => (format!("cited:{}", names.normalize(name)), name.to_owned()),
+                ClaimOrigin::Source(id) => (format!("source:{id}"), format!("source {id}")),
+            })
+            .collect();
+        let mut origin_index: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+        for (key, shown) in &keys {
+            origin_index.entry(key).or_insert((0, shown));
+        }
+        let mut origins = Vec::with_capacity(origin_index.len());
+        for (i, (_, (index, shown))) in origin_index.iter_mut().enumerate() {
+            *index = i;
+            origins.push((*shown).to_owned());
+        }
+        let origin_of: Vec<usize> = keys.iter().map(|(key, _)| origin_index[key.as_str()].0).collect();
+        let mut sources: Vec<String> = claims.iter().map(|c| c.source.to_owned()).collect();
+        sources.sort_unstable();
+        sources.dedup();
+
+        let mut graph = DiGraph::with_capacity(sources.len() + claims.len() + origins.len(), 2 * claims.len());
+        let source_nodes: Vec<NodeIndex> = (0..sources.len()).map(|s| graph.add_node(Node::Source(s))).collect();
+        let origin_nodes: Vec<NodeIndex> = (0..origins.len()).map(|o| graph.add_node(Node::Origin(o))).collect();
+        for (i, claim) in claims.iter().enumerate() {
+            let node = graph.add_node(Node::Claim(i));
+            let s = sources.binary_search_by(|id| id.as_str().cmp(claim.source)).unwrap_or(0);
+            graph.add_edge(source_nodes[s], node, ());
+            graph.add_edge(node, origin_nodes[origin_of[i]], ());
+        }
+        SourceGraph {
+            graph,
+            sources,
+            origins,
+            origin_of,
+            source_nodes,
+        }
+    }
+
+    /// The claims of source `s` (indices into the resolved claims).
+    pub fn claims_of(&self, s: usize) -> impl Iterator<Item = usize> + '_ {
+        self.graph
+            .neighbors_directed(self.source_nodes[s], Direction::Outgoing)
+            .filter_map(|n| match self.graph[n] {
+                Node::Claim(i) => Some(i),
+                _ => None,
+            })
+    }
+}
