@@ -284,7 +284,11 @@ pub enum ClaimOrigin<'a> {
 /// [`Claim::origin`] from a claim's parts (the checker holds those, not
 /// the claim).
 pub fn claim_origin<'a>(according_to: &'a [String], source: &'a str) -> ClaimOrigin<'a> {
-    match according_to.iter().rev().find(|name| !name.trim().is_empty()) {
+    match according_to
+        .iter()
+        .rev()
+        .find(|name| !name.trim().is_empty())
+    {
         Some(name) => ClaimOrigin::Cited(name),
         None => ClaimOrigin::Source(source),
     }

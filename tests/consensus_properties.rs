@@ -22,7 +22,15 @@ impl ValueNames for PlainNames {
 }
 
 /// Values facts can take: some nested (`~500`, `hundreds`), some round.
-const VALUES: &[&str] = &["500", "512", "~500", "100..999", "700", "2020", "2020-12-10"];
+const VALUES: &[&str] = &[
+    "500",
+    "512",
+    "~500",
+    "100..999",
+    "700",
+    "2020",
+    "2020-12-10",
+];
 
 /// `(source, fact, value)` triples: what each source states.
 type Statements = Vec<(usize, usize, usize)>;
@@ -42,7 +50,11 @@ fn claims(statements: &[(String, usize, usize)]) -> Vec<ClaimFacts<'static>> {
                 id: leak(ClaimId::new(source, &format!("f{fact}"))),
                 source: leak(source.clone()).as_str(),
                 subject: leak(format!("subject {fact}")).as_str(),
-                attribute: if written.starts_with("20") { "date" } else { "value" },
+                attribute: if written.starts_with("20") {
+                    "date"
+                } else {
+                    "value"
+                },
                 value: leak(parsed),
                 written,
                 denoted: denoted_text(&denotation),
@@ -68,14 +80,17 @@ fn named(statements: &Statements) -> Vec<(String, usize, usize)> {
 
 /// Sources 0..4 each stating a value on two to four facts.
 fn statements() -> impl Strategy<Value = Statements> {
-    prop::collection::vec(prop::collection::btree_map(0..4usize, 0..VALUES.len(), 2..=4), 2..=4)
-        .prop_map(|sources| {
-            sources
-                .into_iter()
-                .enumerate()
-                .flat_map(|(s, facts)| facts.into_iter().map(move |(f, v)| (s, f, v)))
-                .collect()
-        })
+    prop::collection::vec(
+        prop::collection::btree_map(0..4usize, 0..VALUES.len(), 2..=4),
+        2..=4,
+    )
+    .prop_map(|sources| {
+        sources
+            .into_iter()
+            .enumerate()
+            .flat_map(|(s, facts)| facts.into_iter().map(move |(f, v)| (s, f, v)))
+            .collect()
+    })
 }
 
 /// Per fact: subject, attribute, leading value, decided, confidence.
@@ -165,8 +180,16 @@ fn one_each_way_is_no_consensus() {
     let consensus = estimate(&claims(&statements), &PlainNames);
     let fact = &consensus.facts[0];
     assert!(!fact.decided);
-    assert!((fact.leading.confidence - 0.5).abs() < 0.01, "{}", fact.leading.confidence);
-    assert!(fact.summary().starts_with("no consensus"), "{}", fact.summary());
+    assert!(
+        (fact.leading.confidence - 0.5).abs() < 0.01,
+        "{}",
+        fact.leading.confidence
+    );
+    assert!(
+        fact.summary().starts_with("no consensus"),
+        "{}",
+        fact.summary()
+    );
 }
 
 #[test]

@@ -101,8 +101,9 @@ impl Ballots {
         let present = |unit: usize| voters.iter().filter(|v| v.0 == unit).count() as f64;
         // (claim, weight) pairs → (unit, mean weight over its present origins).
         let by_unit = |pairs: &mut dyn Iterator<Item = (usize, f64)>| {
-            let mut best: Vec<((usize, usize), f64)> =
-                pairs.map(|(i, w)| ((unit_of[i], origin_of[i]), w)).collect();
+            let mut best: Vec<((usize, usize), f64)> = pairs
+                .map(|(i, w)| ((unit_of[i], origin_of[i]), w))
+                .collect();
             best.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
             best.dedup_by_key(|(voter, _)| *voter);
             let mut votes: Vec<(usize, f64)> = Vec::new();
@@ -149,8 +150,11 @@ impl Ballots {
                     .iter()
                     .map(|m| {
                         let listing: Vec<(usize, usize)> = {
-                            let mut l: Vec<(usize, usize)> =
-                                m.support.iter().map(|&(i, _)| (unit_of[i], origin_of[i])).collect();
+                            let mut l: Vec<(usize, usize)> = m
+                                .support
+                                .iter()
+                                .map(|&(i, _)| (unit_of[i], origin_of[i]))
+                                .collect();
                             l.sort_unstable();
                             l.dedup();
                             l
@@ -193,7 +197,12 @@ fn claims_of(fact: &Fact<'_>) -> Vec<usize> {
         Question::Choice(choice) => choice.support.iter().map(|s| s.0).collect(),
         Question::Members(members) => members
             .iter()
-            .flat_map(|m| m.support.iter().map(|s| s.0).chain(m.silent.iter().copied()))
+            .flat_map(|m| {
+                m.support
+                    .iter()
+                    .map(|s| s.0)
+                    .chain(m.silent.iter().copied())
+            })
             .collect(),
     }
 }
@@ -228,8 +237,7 @@ pub fn estimate(ballots: &[Ballots], units: usize, params: &Params) -> Estimates
             .par_iter()
             .map(|b| probabilities(b, &votes, &sensitivity))
             .collect();
-        let (next_accuracy, next_sensitivity, seen) =
-            update(ballots, &probability, units, params);
+        let (next_accuracy, next_sensitivity, seen) = update(ballots, &probability, units, params);
         let moved = accuracy
             .iter()
             .zip(&next_accuracy)
@@ -365,7 +373,10 @@ mod tests {
         let ballots = [choice(vec![vec![(0, 1.0)], vec![(1, 1.0)]])];
         let estimates = estimate(&ballots, 2, &Params::default());
         let p = &estimates.probability[0];
-        assert!((p[0] - 0.5).abs() < 0.01 && (p[1] - 0.5).abs() < 0.01, "{p:?}");
+        assert!(
+            (p[0] - 0.5).abs() < 0.01 && (p[1] - 0.5).abs() < 0.01,
+            "{p:?}"
+        );
     }
 
     #[test]

@@ -27,7 +27,9 @@
 //!
 //! Claims of different value kinds never support each other.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
 use std::ops::Bound;
 
 use rust_decimal::Decimal;
@@ -88,8 +90,9 @@ pub struct MemberQuestion {
 
 /// Splits `claims` into facts and builds each fact's question. Facts come
 /// in (subject, attribute, as_of) order; only facts with a readable claim.
-pub fn facts<'a>(claims: &'a [ClaimFacts<'a>], names: &dyn ValueNames) -> Vec<Fact<'a>> {
-    let mut by_key: BTreeMap<(&str, &str, Option<String>), Vec<usize>> = BTreeMap::new();
+pub fn facts<'a>(claims: &'a [ClaimFacts<'a>], names: &(dyn ValueNames + Sync)) -> Vec<Fact<'a>> {
+    type Key<'k> = (&'k str, &'k str, Option<String>);
+    let mut by_key: HashMap<Key<'a>, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
     for (i, claim) in claims.iter().enumerate() {
         let as_of = claim
             .as_of
@@ -100,8 +103,10 @@ pub fn facts<'a>(claims: &'a [ClaimFacts<'a>], names: &dyn ValueNames) -> Vec<Fa
             .or_default()
             .push(i);
     }
-    by_key
-        .into_iter()
+    let mut groups: Vec<(Key<'a>, Vec<usize>)> = by_key.into_iter().collect();
+    groups.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    groups
+        .into_par_iter()
         .filter_map(|((subject, attribute, as_of), mut members)| {
             members.sort_by(|&a, &b| claims[a].id.cmp(claims[b].id));
             let readable: Vec<usize> = members
@@ -159,7 +164,9 @@ enum Reading {
 impl Reading {
     fn of(claim: &ClaimFacts<'_>, names: &dyn ValueNames) -> Reading {
         match &claim.denotation {
-            Ok(Denotation::Numeric(set)) => Reading::Numeric(*set, rounded_reading(claim.value, set)),
+            Ok(Denotation::Numeric(set)) => {
+                Reading::Numeric(*set, rounded_reading(claim.value, set))
+            }
             Ok(Denotation::Time(TimeSet::Span(interval))) => Reading::Time(*interval),
             Ok(Denotation::Time(TimeSet::Annual { month, day })) => {
                 Reading::Key(format!("--{month:02}-{day:02}"))
@@ -265,7 +272,10 @@ fn choice(readable: &[usize], reads: &[Reading]) -> ChoiceQuestion {
     // Distinct stated values, each with the claims stating it.
     let mut values: Vec<(usize, Vec<usize>)> = Vec::new();
     for (r, read) in reads.iter().enumerate() {
-        match values.iter_mut().find(|(first, _)| reads[*first].same(read)) {
+        match values
+            .iter_mut()
+            .find(|(first, _)| reads[*first].same(read))
+        {
             Some((_, stating)) => stating.push(r),
             None => values.push((r, vec![r])),
         }
@@ -282,7 +292,9 @@ fn choice(readable: &[usize], reads: &[Reading]) -> ChoiceQuestion {
         .collect();
     let mut support = Vec::new();
     for (r, read) in reads.iter().enumerate() {
-        let own = candidates.iter().position(|(_, stating)| stating.contains(&r));
+        let own = candidates
+            .iter()
+            .position(|(_, stating)| stating.contains(&r));
         let inside: Vec<usize> = (0..candidates.len())
             .filter(|&c| Some(c) != own && read.holds(&reads[candidates[c].0]))
             .collect();

@@ -89,6 +89,9 @@ pub struct PairEvidence {
 /// with the weight (the bits of the float: two origins state the same
 /// value when they support the same values alike, a vague value too), and
 /// how likely that is true.
+/// The values an origin supports on a fact, with their weights' bits.
+type Values = [(usize, u64)];
+
 #[derive(Debug, Clone, PartialEq)]
 struct Stated {
     fact: usize,
@@ -149,7 +152,7 @@ pub fn detect(
     }
     // Suspects: pairs sharing a value more likely false than true.
     let mut suspects: BTreeSet<(usize, usize)> = BTreeSet::new();
-    let mut sharing: BTreeMap<(usize, &[(usize, u64)]), Vec<usize>> = BTreeMap::new();
+    let mut sharing: BTreeMap<(usize, &Values), Vec<usize>> = BTreeMap::new();
     for (u, list) in stated.iter().enumerate() {
         for s in list.iter().filter(|s| s.likely < 0.5) {
             sharing.entry((s.fact, &s.values)).or_default().push(u);
@@ -163,7 +166,7 @@ pub fn detect(
         }
     }
     // Verbatim copies: the same (fact, values) list, two facts or more.
-    let mut verbatim: BTreeMap<Vec<(usize, &[(usize, u64)])>, Vec<usize>> = BTreeMap::new();
+    let mut verbatim: BTreeMap<Vec<(usize, &Values)>, Vec<usize>> = BTreeMap::new();
     for (u, list) in stated.iter().enumerate() {
         if list.len() >= 2 {
             let key = list.iter().map(|s| (s.fact, s.values.as_slice())).collect();
@@ -243,7 +246,7 @@ pub fn detect(
     // Only the evidence inside a group is reported.
     let evidence = evidence
         .into_iter()
-        .filter(|e| group_of.get(&e.a).is_some() && group_of.get(&e.a) == group_of.get(&e.b))
+        .filter(|e| group_of.contains_key(&e.a) && group_of.get(&e.a) == group_of.get(&e.b))
         .collect();
     (groups, evidence)
 }
@@ -313,9 +316,6 @@ fn pair_evidence(
         same_values: same,
         same_unlikely_values: unlikely,
         probability,
-        verbatim: sa.len() >= 2
-            && sa.len() == sb.len()
-            && same == common
-            && common == sa.len(),
+        verbatim: sa.len() >= 2 && sa.len() == sb.len() && same == common && common == sa.len(),
     }
 }

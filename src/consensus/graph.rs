@@ -4,8 +4,6 @@
 //! The model votes by origin and reports trust by source; this graph is how
 //! one is found from the other.
 
-use std::collections::BTreeMap;
-
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -37,33 +35,64 @@ pub struct SourceGraph {
 
 impl SourceGraph {
     pub fn build(claims: &[ClaimFacts<'_>], names: &dyn ValueNames) -> SourceGraph {
-        let keys: Vec<(String, String)> = claims
+        // Origin keys: a cited name normalised, or the source id as is (no
+        // allocation for the common case of a claim citing no one).
+        let keys: Vec<(bool, std::borrow::Cow<'_, str>)> = claims
             .iter()
-            .map(|claim| match claim_origin(claim.according_to, claim.source) {
-                ClaimOrigin::Cited(name) => (format!("cited:{}", names.normalize(name)), name.to_owned()),
-                ClaimOrigin::Source(id) => (format!("source:{id}"), format!("source {id}")),
+            .map(
+                |claim| match claim_origin(claim.according_to, claim.source) {
+                    ClaimOrigin::Cited(name) => {
+                        (true, std::borrow::Cow::Owned(names.normalize(name)))
+                    }
+                    ClaimOrigin::Source(id) => (false, std::borrow::Cow::Borrowed(id)),
+                },
+            )
+            .collect();
+        let mut distinct: Vec<(&(bool, std::borrow::Cow<'_, str>), usize)> =
+            keys.iter().enumerate().map(|(i, key)| (key, i)).collect();
+        // Sorted by key; of the claims citing one origin, the first by id
+        // gives the spelling shown.
+        distinct.sort_by(|a, b| {
+            a.0.cmp(b.0)
+                .then_with(|| claims[a.1].id.cmp(claims[b.1].id))
+        });
+        distinct.dedup_by(|a, b| a.0 == b.0);
+        let origins: Vec<String> = distinct
+            .iter()
+            .map(
+                |(key, i)| match claim_origin(claims[*i].according_to, claims[*i].source) {
+                    ClaimOrigin::Cited(name) if key.0 => name.to_owned(),
+                    _ => format!("source {}", claims[*i].source),
+                },
+            )
+            .collect();
+        let origin_of: Vec<usize> = keys
+            .iter()
+            .map(|key| {
+                distinct
+                    .binary_search_by(|(k, _)| (*k).cmp(key))
+                    .unwrap_or(0)
             })
             .collect();
-        let mut origin_index: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
-        for (key, shown) in &keys {
-            origin_index.entry(key).or_insert((0, shown));
-        }
-        let mut origins = Vec::with_capacity(origin_index.len());
-        for (i, (_, (index, shown))) in origin_index.iter_mut().enumerate() {
-            *index = i;
-            origins.push((*shown).to_owned());
-        }
-        let origin_of: Vec<usize> = keys.iter().map(|(key, _)| origin_index[key.as_str()].0).collect();
         let mut sources: Vec<String> = claims.iter().map(|c| c.source.to_owned()).collect();
         sources.sort_unstable();
         sources.dedup();
 
-        let mut graph = DiGraph::with_capacity(sources.len() + claims.len() + origins.len(), 2 * claims.len());
-        let source_nodes: Vec<NodeIndex> = (0..sources.len()).map(|s| graph.add_node(Node::Source(s))).collect();
-        let origin_nodes: Vec<NodeIndex> = (0..origins.len()).map(|o| graph.add_node(Node::Origin(o))).collect();
+        let mut graph = DiGraph::with_capacity(
+            sources.len() + claims.len() + origins.len(),
+            2 * claims.len(),
+        );
+        let source_nodes: Vec<NodeIndex> = (0..sources.len())
+            .map(|s| graph.add_node(Node::Source(s)))
+            .collect();
+        let origin_nodes: Vec<NodeIndex> = (0..origins.len())
+            .map(|o| graph.add_node(Node::Origin(o)))
+            .collect();
         for (i, claim) in claims.iter().enumerate() {
             let node = graph.add_node(Node::Claim(i));
-            let s = sources.binary_search_by(|id| id.as_str().cmp(claim.source)).unwrap_or(0);
+            let s = sources
+                .binary_search_by(|id| id.as_str().cmp(claim.source))
+                .unwrap_or(0);
             graph.add_edge(source_nodes[s], node, ());
             graph.add_edge(node, origin_nodes[origin_of[i]], ());
         }

@@ -54,8 +54,10 @@
 //! highest probability: the most precise value the evidence supports), its
 //! confidence, the claims stating it and the origins behind it, and every
 //! other candidate with its claims (against). The fact has a consensus when
-//! the leading value's confidence reaches [`DECIDE`]; below, it is "no
-//! consensus" (two origins, one each way, give about 0.5). A source's trust
+//! the leading value's confidence reaches [`DECIDE`] and, if another value
+//! has support, at least two independent origins support the leading one;
+//! otherwise it is "no consensus" (two origins, one each way, give about
+//! 0.5, and never decide). A source's trust
 //! is the mean probability of its claims over the facts where two origins
 //! or more vote, under the same prior; `None` where there is no such fact.
 
@@ -65,6 +67,7 @@ pub mod copying;
 pub mod graph;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use crate::check::{CheckOutcome, ClaimFacts, ValueNames};
 use crate::model::ClaimId;
@@ -80,9 +83,9 @@ use graph::SourceGraph;
 pub const DECIDE: f64 = 0.75;
 
 /// Rounds of copy detection and the model at most (Dong et al. iterate to
-/// convergence; groups settle in two or three rounds, the bound only
-/// guards against a cycle).
-pub const COPY_ROUNDS: usize = 5;
+/// convergence; groups settle in two or three rounds, or come back to
+/// groups already tried, where the rounds stop).
+pub const COPY_ROUNDS: usize = 3;
 
 /// Everything the estimator concludes.
 #[derive(Debug, Clone, PartialEq)]
@@ -255,7 +258,12 @@ fn origins_phrase(origins: &[String]) -> String {
 
 impl Consensus {
     /// The fact holding `claims` (a finding's claims), if one does.
-    pub fn fact_of(&self, subject: &str, attribute: &str, claims: &[ClaimId]) -> Vec<&FactConsensus> {
+    pub fn fact_of(
+        &self,
+        subject: &str,
+        attribute: &str,
+        claims: &[ClaimId],
+    ) -> Vec<&FactConsensus> {
         let start = self
             .facts
             .partition_point(|f| (f.subject.as_str(), f.attribute.as_str()) < (subject, attribute));
@@ -268,23 +276,49 @@ impl Consensus {
 
     /// Counts each copy group as one origin in every finding's
     /// independent origins.
-    pub fn merge_copied_origins(&self, outcome: &mut CheckOutcome, claims: &[ClaimFacts<'_>], names: &dyn ValueNames) {
+    pub fn merge_copied_origins(
+        &self,
+        outcome: &mut CheckOutcome,
+        claims: &[ClaimFacts<'_>],
+        names: &dyn ValueNames,
+    ) {
         if self.grouped_claims.is_empty() {
             return;
         }
-        let by_id: HashMap<&ClaimId, &ClaimFacts<'_>> = claims.iter().map(|c| (c.id, c)).collect();
+        // Findings name their claims with the ids the claims hold (shared,
+        // not copied), so a claim is found by the address of its id: no
+        // text is hashed for the millions of ids findings hold.
+        let address = |id: &ClaimId| Arc::as_ptr(&id.0) as *const u8 as usize;
+        let grouped: HashMap<usize, usize, foldhash::fast::RandomState> = claims
+            .iter()
+            .filter_map(|c| self.grouped_claims.get(c.id).map(|&g| (address(c.id), g)))
+            .collect();
+        let by_address: HashMap<usize, &ClaimFacts<'_>, foldhash::fast::RandomState> =
+            claims.iter().map(|c| (address(c.id), c)).collect();
+        #[derive(PartialEq, Eq, PartialOrd, Ord)]
+        enum Key<'k> {
+            Group(usize),
+            Cited(String),
+            Source(&'k str),
+        }
         for finding in &mut outcome.findings {
-            if !finding.claims.iter().any(|id| self.grouped_claims.contains_key(id)) {
+            if !finding
+                .claims
+                .iter()
+                .any(|id| grouped.contains_key(&address(id)))
+            {
                 continue;
             }
-            let mut keys: BTreeSet<String> = BTreeSet::new();
+            let mut keys: BTreeSet<Key<'_>> = BTreeSet::new();
             for id in &finding.claims {
-                let key = match self.grouped_claims.get(id) {
-                    Some(group) => format!("group:{group}"),
-                    None => match by_id.get(id) {
+                let key = match grouped.get(&address(id)) {
+                    Some(&group) => Key::Group(group),
+                    None => match by_address.get(&address(id)) {
                         Some(c) => match crate::model::claim_origin(c.according_to, c.source) {
-                            crate::model::ClaimOrigin::Cited(name) => format!("cited:{}", names.normalize(name)),
-                            crate::model::ClaimOrigin::Source(s) => format!("source:{s}"),
+                            crate::model::ClaimOrigin::Cited(name) => {
+                                Key::Cited(names.normalize(name))
+                            }
+                            crate::model::ClaimOrigin::Source(s) => Key::Source(s),
                         },
                         None => continue,
                     },
@@ -340,6 +374,7 @@ pub fn estimate_with(
     };
     let mut unit_of_origin = units_of(&groups);
     let mut estimates = run(&unit_of_origin);
+    let mut seen: Vec<Vec<Vec<usize>>> = vec![groups.clone()];
     for _ in 0..COPY_ROUNDS {
         let accuracy: Vec<f64> = unit_of_origin
             .iter()
@@ -351,10 +386,14 @@ pub fn estimate_with(
             origins,
             copy,
         );
-        if found == groups {
-            evidence = why;
+        // Settled, or back to groups already tried (a cycle): stop.
+        if seen.contains(&found) {
+            if found == groups {
+                evidence = why;
+            }
             break;
         }
+        seen.push(found.clone());
         groups = found;
         evidence = why;
         unit_of_origin = units_of(&groups);
@@ -406,13 +445,21 @@ pub fn estimate_with(
 
     let mut grouped_claims = HashMap::new();
     let mut copy_groups = Vec::new();
+    let mut group_of_origin: HashMap<usize, usize> = HashMap::new();
     for (g, group) in groups.iter().enumerate() {
-        let members: BTreeSet<usize> = group.iter().copied().collect();
-        for (i, &o) in graph.origin_of.iter().enumerate() {
-            if members.contains(&o) {
+        for &o in group {
+            group_of_origin.insert(o, g);
+        }
+    }
+    if !group_of_origin.is_empty() {
+        for (i, o) in graph.origin_of.iter().enumerate() {
+            if let Some(&g) = group_of_origin.get(o) {
                 grouped_claims.insert(claims[i].id.clone(), g);
             }
         }
+    }
+    for group in &groups {
+        let members: BTreeSet<usize> = group.iter().copied().collect();
         let mut origins: Vec<String> = group.iter().map(|&o| graph.origins[o].clone()).collect();
         origins.sort();
         let pairs = evidence
@@ -445,7 +492,12 @@ fn readable_claims(fact: &Fact<'_>) -> Vec<usize> {
         Question::Choice(choice) => choice.support.iter().map(|s| s.0).collect(),
         Question::Members(members) => members
             .iter()
-            .flat_map(|m| m.support.iter().map(|s| s.0).chain(m.silent.iter().copied()))
+            .flat_map(|m| {
+                m.support
+                    .iter()
+                    .map(|s| s.0)
+                    .chain(m.silent.iter().copied())
+            })
             .collect(),
     }
 }
@@ -474,8 +526,26 @@ fn claim_correctness(fact: &Fact<'_>, p: &[f64]) -> Vec<(usize, f64)> {
         }
     }
     sums.into_iter()
-        .map(|(i, (sum, weight))| (i, if weight > 0.0 { (sum / weight).min(1.0) } else { 0.0 }))
+        .map(|(i, (sum, weight))| {
+            (
+                i,
+                if weight > 0.0 {
+                    (sum / weight).min(1.0)
+                } else {
+                    0.0
+                },
+            )
+        })
         .collect()
+}
+
+/// Whether the leading value is a consensus: confident enough, and not one
+/// origin against another. Trust estimated from a few facts is itself
+/// uncertain, so a single origin outweighing a single other origin is
+/// thin evidence, whatever their trusts say ("no consensus").
+fn decides(leading: &Estimate, against: &[Estimate]) -> bool {
+    let disputed = against.iter().any(|other| !other.origins.is_empty());
+    leading.confidence >= DECIDE && (!disputed || leading.origins.len() >= 2)
 }
 
 fn fact_consensus(
@@ -506,8 +576,11 @@ fn fact_consensus(
             // Most likely first; ties to the more supported, then the
             // first stated in id order (deterministic).
             order.sort_by(|&a, &b| {
-                p[b].total_cmp(&p[a])
-                    .then_with(|| claims[choice.candidates[a][0]].id.cmp(claims[choice.candidates[b][0]].id))
+                p[b].total_cmp(&p[a]).then_with(|| {
+                    claims[choice.candidates[a][0]]
+                        .id
+                        .cmp(claims[choice.candidates[b][0]].id)
+                })
             });
             let estimate = |c: usize| Estimate {
                 value: EstimateValue::Written(claims[choice.candidates[c][0]].written.to_owned()),
@@ -516,7 +589,7 @@ fn fact_consensus(
                 origins: units_shown(&mut choice.support.iter().filter(|s| s.1 == c).map(|s| s.0)),
             };
             let leading = estimate(order[0]);
-            let against = order[1..].iter().map(|&c| estimate(c)).collect();
+            let against: Vec<Estimate> = order[1..].iter().map(|&c| estimate(c)).collect();
             (leading, against)
         }
         Question::Members(members) => {
@@ -543,12 +616,14 @@ fn fact_consensus(
                 .filter(|(_, set)| !set.is_empty() && set.is_subset(&chosen_set))
                 .map(|(&i, _)| i);
             let leading = Estimate {
-                value: EstimateValue::Members(chosen.iter().map(|&m| members[m].written.clone()).collect()),
+                value: EstimateValue::Members(
+                    chosen.iter().map(|&m| members[m].written.clone()).collect(),
+                ),
                 claims: ids(&stating),
                 confidence,
                 origins: units_shown(&mut supporting.collect::<Vec<_>>().into_iter()),
             };
-            let against = (0..members.len())
+            let against: Vec<Estimate> = (0..members.len())
                 .filter(|&m| p[m] < 0.5)
                 .map(|m| Estimate {
                     value: EstimateValue::Members(vec![members[m].written.clone()]),
@@ -566,7 +641,7 @@ fn fact_consensus(
         as_of: fact.as_of.clone(),
         claims: ids(&fact.claims),
         origins: all_units.len(),
-        decided: leading.confidence >= DECIDE,
+        decided: decides(&leading, &against),
         leading,
         against,
     }

@@ -393,10 +393,15 @@ fn render_trust(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> 
         "<p>Estimated accuracy of each source over the facts where two independent origins or more state a value (— where there is none).</p>"
     )?;
     writeln!(out, "<table class=\"sources-table\">")?;
-    writeln!(out, "<thead><tr><th>Source</th><th>Trust</th><th>Facts</th></tr></thead>")?;
+    writeln!(
+        out,
+        "<thead><tr><th>Source</th><th>Trust</th><th>Facts</th></tr></thead>"
+    )?;
     writeln!(out, "<tbody>")?;
     for t in trust {
-        let value = t.trust.map_or_else(|| "—".to_owned(), |x| format!("{x:.2}"));
+        let value = t
+            .trust
+            .map_or_else(|| "—".to_owned(), |x| format!("{x:.2}"));
         writeln!(
             out,
             "<tr><td class=\"claim-id\">{}</td><td>{value}</td><td>{}</td></tr>",

@@ -51,7 +51,27 @@
 //!   when unbounded, and `closed`), `as_of`, `according_to`, `note`,
 //!   `quote` (`text`, `document`, `start` and `end` as `line:column` in
 //!   characters), and `location` (`file`, `line`, `column` of the claim).
-//! - `sources`: every source, sorted by id.
+//! - `facts` (src/consensus): one per fact (canonical subject, attribute,
+//!   `as_of` as denoted or `null`) holding a readable value, in (subject,
+//!   attribute, as_of) order: `subject`, `attribute`, `as_of`, `claims`
+//!   (sorted), `consensus` (`null` when the evidence does not decide, "no
+//!   consensus"; else an estimate), `independent_origins` (copy groups
+//!   counted once), `leading` (the most likely value, decided or not),
+//!   `against` (the other values, most likely first; for a set, each member
+//!   left out) and `summary` (the sentence the human reports show). An
+//!   estimate is `value` (as written by a claim stating it most precisely:
+//!   a string, or for a set an array of its members), `claims` (those
+//!   stating exactly that value), `confidence` in [0, 1] (six decimals) and
+//!   `origins` (the independent origins supporting it, fully or in part).
+//!   Absent only under `check --no-consensus`.
+//! - `sources`: every source, sorted by id, with `trust` (its estimated
+//!   accuracy in [0, 1], or `null` where no fact with two origins or more
+//!   involves it) and `trust_facts` (how many such facts).
+//! - `copy_groups`: origins counted as one origin because they copy one
+//!   another: `origins` (sorted) and `pairs`, each with `origins`,
+//!   `common_facts`, `same_values`, `same_unlikely_values`, `probability`
+//!   (posterior of copying), `verbatim` (the same values everywhere) and
+//!   `evidence` (in words).
 //! - `warnings`: curation warnings (close subject names not linked, vetoed
 //!   links, figures no quote covers), each with `code`, `message`, `places`
 //!   (`file`, `line`, `column` in characters, `label`; the main place first),
@@ -597,7 +617,9 @@ pub fn write(
     write_array(out, parts.claims.len(), |i| parts.claim(i))?;
     if let Some(consensus) = &outcome.consensus {
         write!(out, ",\n  \"facts\": ")?;
-        write_array(out, consensus.facts.len(), |i| json_fact(&consensus.facts[i]))?;
+        write_array(out, consensus.facts.len(), |i| {
+            json_fact(&consensus.facts[i])
+        })?;
     }
     write!(out, ",\n  \"sources\": ")?;
     write_array(out, parts.sources.len(), |i| {

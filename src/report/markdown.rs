@@ -129,7 +129,9 @@ fn render_trust(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> 
         writeln!(out, "| Source | Trust | Facts |")?;
         writeln!(out, "|---|---:|---:|")?;
         for t in trust {
-            let value = t.trust.map_or_else(|| "—".to_owned(), |x| format!("{x:.2}"));
+            let value = t
+                .trust
+                .map_or_else(|| "—".to_owned(), |x| format!("{x:.2}"));
             writeln!(out, "| {} | {value} | {} |", escape(&t.id), t.facts)?;
         }
         writeln!(out)?;

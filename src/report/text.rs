@@ -76,7 +76,11 @@ fn render_trust(input: &ReportInput<'_>, paint: &Paint, out: &mut dyn Write) -> 
     if !trusted.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", paint.bold("source trust (facts behind it):"))?;
-        let width = trusted.iter().map(|(t, _)| t.id.chars().count()).max().unwrap_or(0);
+        let width = trusted
+            .iter()
+            .map(|(t, _)| t.id.chars().count())
+            .max()
+            .unwrap_or(0);
         for (t, trust) in trusted {
             writeln!(
                 out,
