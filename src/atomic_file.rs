@@ -8,8 +8,12 @@ use std::io::{self, Write};
 use std::path::Path;
 
 /// Replaces `path` with `bytes` atomically, keeping an existing file's
-/// permissions.
+/// permissions. An error names `path` (not the temporary file).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes).map_err(crate::path_error::at(path))
+}
+
+fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),

@@ -44,6 +44,7 @@
 //! when the passage of an ignore entry for its document (located like a
 //! quote, with [`quote::locate`]) contains it, and unexplained otherwise.
 
+use crate::text::plural::noun;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{self, Write};
@@ -282,17 +283,13 @@ pub fn render_text(coverage: &Coverage, out: &mut dyn Write) -> io::Result<()> {
         out,
         "{} {} in {} {}: {} quoted, {} explained by [[coverage.ignore]], {} unexplained",
         coverage.figures,
-        plural(coverage.figures, "figure", "figures"),
+        noun(coverage.figures, "figure", "figures"),
         coverage.documents,
-        plural(coverage.documents, "document", "documents"),
+        noun(coverage.documents, "document", "documents"),
         coverage.covered,
         coverage.explained,
         coverage.uncovered.len()
     )
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 // ---------------------------------------------------------------------------

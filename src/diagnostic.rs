@@ -20,7 +20,9 @@ use codespan_reporting::term::{self, termcolor};
 use crate::model::{Files, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
+/// How serious a diagnostic is: an error stops the run (exit 2); a
+/// warning is shown and the run goes on.
+pub enum Level {
     Error,
     Warning,
 }
@@ -265,7 +267,7 @@ impl Label {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub severity: Severity,
+    pub level: Level,
     pub code: DiagnosticCode,
     pub message: String,
     pub labels: Vec<Label>,
@@ -278,7 +280,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     pub fn error(code: DiagnosticCode, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
-            severity: Severity::Error,
+            level: Level::Error,
             code,
             message: message.into(),
             labels: Vec::new(),
@@ -290,7 +292,7 @@ impl Diagnostic {
     /// A warning: reported, never a reason to fail.
     pub fn warning(code: DiagnosticCode, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
-            severity: Severity::Warning,
+            level: Level::Warning,
             ..Diagnostic::error(code, message)
         }
     }
@@ -370,9 +372,9 @@ fn codespan_files(files: &Files) -> SimpleFiles<String, String> {
 }
 
 fn to_codespan(diagnostic: &Diagnostic, files: &Files) -> cs::Diagnostic<usize> {
-    let severity = match diagnostic.severity {
-        Severity::Error => cs::Severity::Error,
-        Severity::Warning => cs::Severity::Warning,
+    let severity = match diagnostic.level {
+        Level::Error => cs::Severity::Error,
+        Level::Warning => cs::Severity::Warning,
     };
     let labels = diagnostic
         .labels

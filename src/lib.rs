@@ -19,6 +19,7 @@ pub mod diagnostic;
 pub mod link;
 pub mod load;
 pub mod model;
+pub mod path_error;
 pub mod report;
 pub mod schema;
 pub mod text;

@@ -216,8 +216,9 @@ mod tests {
                 std::fs::write(&path, &generated).unwrap();
             }
             let committed = std::fs::read_to_string(&path).unwrap_or_default();
-            assert!(
-                committed == generated,
+            similar_asserts::assert_eq!(
+                committed,
+                generated,
                 "docs/{name} is stale: run CROSSCHECK_UPDATE=1 cargo test --lib schema"
             );
         }

@@ -3,16 +3,12 @@
 //! directory under `tests/fixtures/checker/`, and its snapshot (the JSON
 //! report's `findings`) is named after it.
 
-use std::io;
 use std::path::{Path, PathBuf};
 
-use clap::Parser;
 use crosscheck::check::{self, CHECKS, FindingKind, ReasonCode, Verdict};
-use crosscheck::cli::{self, Cli};
-use crosscheck::commands::{Console, ExitStatus};
 use crosscheck::link::SubjectGraph;
 use crosscheck::load::load_project;
-use crosscheck::report::json;
+use crosscheck::report::{ReportInput, json};
 
 fn fixture(case: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -29,11 +25,18 @@ fn report(case: &str) -> serde_json::Value {
             crosscheck::diagnostic::render_plain(&failure.diagnostics, &failure.files)
         ),
     };
-    let graph = SubjectGraph::build(&project);
-    let outcome = check::run(&project, &graph);
+    serde_json::from_slice(&json_report(&project)).expect("the report is JSON")
+}
+
+/// The JSON report of a loaded project, with no curation warnings.
+fn json_report(project: &crosscheck::model::Project) -> Vec<u8> {
+    let graph = SubjectGraph::build(project);
+    let facts = check::claim_facts(project, &graph);
+    let outcome = check::check_facts(project, &facts);
     let mut out = Vec::new();
-    json::render(&project, &graph, &outcome, &[], &mut out).expect("writing to a Vec cannot fail");
-    serde_json::from_slice(&out).expect("the report is JSON")
+    json::render(&ReportInput::new(project, &facts, &outcome, &[]), &mut out)
+        .expect("writing to a Vec cannot fail");
+    out
 }
 
 macro_rules! cases {
@@ -139,11 +142,7 @@ fn input_order_does_not_change_the_findings() {
         std::fs::write(renamed, serde_json::to_string_pretty(&json).expect("JSON")).expect("write");
     }
     let project = load_project(dir.path()).expect("the copy loads");
-    let graph = SubjectGraph::build(&project);
-    let outcome = check::run(&project, &graph);
-    let mut out = Vec::new();
-    json::render(&project, &graph, &outcome, &[], &mut out).expect("writing to a Vec cannot fail");
-    let copy: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    let copy: serde_json::Value = serde_json::from_slice(&json_report(&project)).expect("JSON");
     assert_eq!(copy["findings"], report("bounds")["findings"]);
 }
 
@@ -151,7 +150,7 @@ fn input_order_does_not_change_the_findings() {
 #[test]
 fn codes_and_finding_kinds() {
     let mut lines = Vec::new();
-    for kind in FindingKind::ALL {
+    for &kind in FindingKind::ALL {
         lines.push(format!(
             "finding-kind {} [{}]: {}",
             kind.name(),
@@ -166,88 +165,34 @@ fn codes_and_finding_kinds() {
             check.code.description()
         ));
     }
-    for verdict in Verdict::ALL {
+    for &verdict in Verdict::ALL {
         lines.push(format!(
             "verdict {}: {}",
             verdict.name(),
             verdict.description()
         ));
     }
-    for code in ReasonCode::ALL {
+    for &code in ReasonCode::ALL {
         lines.push(format!("reason {}: {}", code.name(), code.description()));
     }
     insta::assert_snapshot!("codes_and_finding_kinds", lines.join("\n"));
 }
 
-/// Runs `crosscheck <args>` in-process; returns (status, stdout, stderr).
-fn run_cli(args: &[&str]) -> (ExitStatus, String, String) {
-    let cli = Cli::try_parse_from(std::iter::once("crosscheck").chain(args.iter().copied()))
-        .expect("the command line parses");
-    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let mut stdin = io::empty();
-    let mut console = Console {
-        stdout: &mut stdout,
-        stderr: &mut stderr,
-        stdin: &mut stdin,
-        stdout_is_terminal: false,
-        stderr_is_terminal: false,
-    };
-    let status = cli::run(cli, &mut console).expect("no I/O error");
-    (
-        status,
-        String::from_utf8(stdout).expect("utf-8"),
-        String::from_utf8(stderr).expect("utf-8"),
-    )
-}
-
-fn fixture_arg(case: &str) -> String {
-    fixture(case).display().to_string()
-}
-
-#[test]
-fn fail_on_levels() {
-    let contradiction = fixture_arg("money_rate");
-    let no_rate = fixture_arg("money_no_rate");
-    let agreement = fixture_arg("independence");
-    let status =
-        |dir: &str, level: &str| run_cli(&["check", dir, "--format", "json", "--fail-on", level]).0;
-    assert_eq!(
-        status(&contradiction, "contradiction"),
-        ExitStatus::Findings
-    );
-    assert_eq!(status(&contradiction, "never"), ExitStatus::Success);
-    // Incomparable is a warning: it fails only `--fail-on any`.
-    assert_eq!(status(&no_rate, "contradiction"), ExitStatus::Success);
-    assert_eq!(status(&no_rate, "any"), ExitStatus::Findings);
-    // Agreement is information: it never fails.
-    assert_eq!(status(&agreement, "any"), ExitStatus::Success);
-    // The default is contradiction.
-    assert_eq!(
-        run_cli(&["check", &contradiction, "--format", "json"]).0,
-        ExitStatus::Findings
-    );
-}
-
 #[test]
 fn json_output_is_the_report() {
-    let (status, stdout, stderr) =
-        run_cli(&["check", &fixture_arg("money_rate"), "--format", "json"]);
-    assert_eq!(status, ExitStatus::Findings);
-    assert_eq!(stderr, "");
-    let printed: serde_json::Value = serde_json::from_str(&stdout).expect("stdout is JSON");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["check", "--format", "json"])
+        .arg(fixture("money_rate"))
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stderr.is_empty());
+    let printed: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("stdout is JSON");
     assert_eq!(printed, report("money_rate"));
 }
 
-#[test]
-fn invalid_input_exits_2_with_diagnostics() {
-    let (status, stdout, stderr) =
-        run_cli(&["check", &fixture_arg("invalid_claim"), "--format", "json"]);
-    assert_eq!(status, ExitStatus::Invalid);
-    assert_eq!(stdout, "");
-    insta::assert_snapshot!("invalid_claim_stderr", stderr);
-}
-
-/// `json::write` streams the report element by element; `JsonReport` is the
+/// `json::render` streams the report element by element; `JsonReport` is the
 /// type docs/report.schema.json is generated from. Both must be the same
 /// JSON, or the schema describes a report nobody gets.
 #[test]
@@ -264,14 +209,12 @@ fn the_streamed_report_is_the_schema_type() {
         let facts = check::claim_facts(&project, &graph);
         let outcome = check::check_facts(&project, &facts);
         let warnings = check::curation_warnings(&project, &graph);
+        let input = ReportInput::new(&project, &facts, &outcome, &warnings);
         let mut out = Vec::new();
-        json::write(&project, &facts, &outcome, &warnings, &mut out)
-            .expect("writing to a Vec cannot fail");
+        json::render(&input, &mut out).expect("writing to a Vec cannot fail");
         let streamed: serde_json::Value = serde_json::from_slice(&out).expect("the report is JSON");
-        let built = serde_json::to_value(json::JsonReport::build(
-            &project, &facts, &outcome, &warnings,
-        ))
-        .expect("the report type serialises");
+        let built = serde_json::to_value(json::JsonReport::build(&input))
+            .expect("the report type serialises");
         assert_eq!(streamed, built, "{case}");
     }
 }

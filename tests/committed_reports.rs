@@ -28,12 +28,12 @@ fn committed_reports_are_fresh() {
     let facts = check::claim_facts(&project, &graph);
     let outcome = check::check_facts(&project, &facts);
     let warnings = check::curation_warnings(&project, &graph);
-    let input = ReportInput::from_facts(&project, &facts, &outcome, &warnings);
+    let input = ReportInput::new(&project, &facts, &outcome, &warnings);
     let update = std::env::var_os("CROSSCHECK_UPDATE").is_some();
     let mut stale = Vec::new();
     for (name, format) in REPORT_FILES {
         let mut fresh = Vec::new();
-        render(format, &input, &facts, &mut fresh, false).unwrap();
+        render(format, &input, &mut fresh, false).unwrap();
         let path = root.join("reports").join(name);
         if update {
             crosscheck::atomic_file::write_atomically(&path, &fresh).unwrap();

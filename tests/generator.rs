@@ -394,7 +394,8 @@ fn the_report_does_not_depend_on_the_number_of_threads() {
             let facts = crosscheck::check::claim_facts(&project, &graph);
             let outcome = crosscheck::check::check_facts(&project, &facts);
             let mut out = Vec::new();
-            crosscheck::report::json::write(&project, &facts, &outcome, &[], &mut out)
+            let input = crosscheck::report::ReportInput::new(&project, &facts, &outcome, &[]);
+            crosscheck::report::json::render(&input, &mut out)
                 .expect("writing to a Vec cannot fail");
             out
         })

@@ -8,8 +8,9 @@
 
 mod report_fixture;
 
+use crosscheck::check::FindingKind;
 use crosscheck::report::graph::{ClaimGraph, Layout};
-use crosscheck::report::{ReportInput, html, markdown, text};
+use crosscheck::report::{ReportInput, html, json, markdown, text};
 use report_fixture::Fixture;
 
 fn rendered(
@@ -31,6 +32,10 @@ fn md(input: &ReportInput<'_>, out: &mut Vec<u8>) -> std::io::Result<()> {
 
 fn page(input: &ReportInput<'_>, out: &mut Vec<u8>) -> std::io::Result<()> {
     html::render(input, out)
+}
+
+fn json_report(input: &ReportInput<'_>, out: &mut Vec<u8>) -> std::io::Result<()> {
+    json::render(input, out)
 }
 
 fn svg(input: &ReportInput<'_>, out: &mut Vec<u8>) -> std::io::Result<()> {
@@ -111,11 +116,11 @@ fn graph_layout_has_no_crossings_on_the_fixture() {
     let fixture = Fixture::new();
     let graph = ClaimGraph::build(&fixture.input());
     let layout = Layout::of(&graph);
-    // hespress and le360 each state claims about both subjects, so one
-    // crossing is unavoidable (le360's deal claim under hespress's rank
-    // claim, with sources tanja7 | hespress | le360); the sweeps must find
-    // that order, where claims sorted by id alone give 8.
-    assert_eq!(layout.crossings, 1);
+    // hespress and le360 each state claims about both subjects, so three
+    // crossings are unavoidable (le360's three deal claims under hespress's
+    // rank claim, with sources tanja7 | hespress | le360); the sweeps must
+    // find that order.
+    assert_eq!(layout.crossings, 3);
     // No two boxes of one column overlap.
     for (i, a) in layout.boxes.iter().enumerate() {
         for b in &layout.boxes[i + 1..] {
@@ -415,4 +420,50 @@ fn sha256_of_abc() {
         base64(&sha256(b"abc")),
         "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
     );
+}
+
+/// The structured findings, snapshotted apart from their wording.
+#[test]
+fn json_findings() {
+    insta::assert_snapshot!(rendered(json_report, &Fixture::new()));
+}
+
+/// A report format, as these tests call it.
+type Renderer = fn(&ReportInput<'_>, &mut Vec<u8>) -> std::io::Result<()>;
+
+/// The fixture holds a finding of every kind, and every report format shows
+/// each: a new kind without a fixture finding, or a format that drops a
+/// kind, fails here.
+#[test]
+fn every_kind_is_shown_in_every_format() {
+    let fixture = Fixture::new();
+    for &kind in FindingKind::ALL {
+        assert!(
+            fixture.outcome.findings.iter().any(|f| f.kind == kind),
+            "tests/report_fixture has no {} finding: add one",
+            kind.name()
+        );
+    }
+    let formats: [(&str, Renderer); 4] = [
+        ("text", text_plain),
+        ("markdown", md),
+        ("html", page),
+        ("json", json_report),
+    ];
+    for (format, render) in formats {
+        let output = rendered(render, &fixture);
+        for &kind in FindingKind::ALL {
+            let shown = match format {
+                "text" => output.contains(kind.title()) || output.contains(&kind.counted(1)),
+                "json" => output.contains(&format!("\"kind\":\"{}\"", kind.name())),
+                "html" => output.contains(&format!("data-kind=\"{}\"", kind.name())),
+                _ => output.contains(kind.title()),
+            };
+            assert!(
+                shown,
+                "the {format} report does not show the {} finding",
+                kind.name()
+            );
+        }
+    }
 }

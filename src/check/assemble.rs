@@ -5,12 +5,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::unreadable::plural;
 use super::{
     CheckContext, ClaimFacts, ClaimGroup, Conversion, Finding, FindingKind, Origin, PairComparison,
     ReasonCode, Sink, ValueNames, Verdict, quoted,
 };
 use crate::model::ClaimId;
+use crate::text::plural::counted_as;
 use crate::value::Denotation;
 
 pub(super) fn findings(
@@ -147,7 +147,7 @@ fn explain(
     claims: &[&ClaimFacts],
     origins: &[Origin],
 ) -> String {
-    let pairs = plural(comparisons.len(), "pair", "pairs");
+    let pairs = counted_as(comparisons.len(), "pair", "pairs");
     let reason = |comparison: &PairComparison| {
         let quoted = |id| group.claim(id).map(|claim| claim.quoted());
         match (quoted(&comparison.claims[0]), quoted(&comparison.claims[1])) {
@@ -187,7 +187,7 @@ fn explain(
                 let names: BTreeSet<&str> = claims.iter().map(|c| c.written).collect();
                 format!(
                     "{} of one registry entry: {}",
-                    plural(names.len(), "name", "names"),
+                    counted_as(names.len(), "name", "names"),
                     values_of(claims)
                 )
             }
@@ -197,7 +197,7 @@ fn explain(
             let ids: Vec<String> = claims.iter().map(|c| c.id.to_string()).collect();
             format!(
                 "{} state the same value ({value}): {}. {}",
-                plural(claims.len(), "claim", "claims"),
+                counted_as(claims.len(), "claim", "claims"),
                 ids.join(", "),
                 independence(claims, origins)
             )
@@ -232,8 +232,8 @@ fn independence(claims: &[&ClaimFacts], origins: &[Origin]) -> String {
     let sources: BTreeSet<&str> = claims.iter().map(|c| c.source).collect();
     let mut sentence = format!(
         "{}, {}",
-        plural(sources.len(), "source", "sources"),
-        plural(origins.len(), "independent origin", "independent origins")
+        counted_as(sources.len(), "source", "sources"),
+        counted_as(origins.len(), "independent origin", "independent origins")
     );
     let shared: Vec<String> = origins
         .iter()

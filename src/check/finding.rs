@@ -7,13 +7,22 @@
 
 use std::fmt;
 
+use strum::{IntoStaticStr, VariantArray};
+
 use super::describe::{self, Order};
 use crate::model::ClaimId;
 use crate::value::SetRelation;
 
-/// The kind of a finding. The kebab-case names are part of the JSON report's
-/// fixed part (docs/claim-format.md); the order here is the order of reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// The kind of a finding: the one definition of everything a report shows
+/// about a kind. The kebab-case names are part of the JSON report's fixed
+/// part (docs/claim-format.md) and derived from the variants; the list of
+/// all kinds ([`FindingKind::ALL`]) is derived too, so it cannot miss one.
+/// The order here is the order of reports.
+///
+/// Adding a kind: a variant here with its [`KindInfo`] in [`FindingKind::info`]
+/// (the compiler asks for it), the check that emits it, and its fixture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, IntoStaticStr, VariantArray)]
+#[strum(serialize_all = "kebab-case")]
 pub enum FindingKind {
     Contradiction,
     InternalContradiction,
@@ -27,68 +36,128 @@ pub enum FindingKind {
     Unreadable,
 }
 
-impl FindingKind {
-    pub const ALL: [FindingKind; 8] = [
-        FindingKind::Contradiction,
-        FindingKind::InternalContradiction,
-        FindingKind::MixedKinds,
-        FindingKind::Incomparable,
-        FindingKind::Compatible,
-        FindingKind::NamingVariant,
-        FindingKind::Agreement,
-        FindingKind::Unreadable,
-    ];
+/// What reports show of a [`FindingKind`], in one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindInfo {
+    /// As a heading: `Internal contradiction`.
+    pub title: &'static str,
+    /// Counted, one and many: `1 internal contradiction`, `2 internal
+    /// contradictions` (`3 unreadable`: some kinds read as adjectives).
+    pub one: &'static str,
+    pub many: &'static str,
+    pub severity: Severity,
+    /// The badge and border colour in the HTML report: a CSS colour (the
+    /// page's palette variables).
+    pub colour: &'static str,
+    /// One sentence for docs, `--help`-like listings and SARIF rules.
+    pub description: &'static str,
+}
 
+impl FindingKind {
+    /// Every kind, in report order.
+    pub const ALL: &'static [FindingKind] = <FindingKind as VariantArray>::VARIANTS;
+
+    /// The kebab-case name of the JSON report.
     pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// Everything reports show of the kind.
+    pub const fn info(self) -> KindInfo {
+        use Severity::{Contradiction, Info, Warning};
         match self {
-            FindingKind::Contradiction => "contradiction",
-            FindingKind::InternalContradiction => "internal-contradiction",
-            FindingKind::MixedKinds => "mixed-kinds",
-            FindingKind::Incomparable => "incomparable",
-            FindingKind::Compatible => "compatible",
-            FindingKind::NamingVariant => "naming-variant",
-            FindingKind::Agreement => "agreement",
-            FindingKind::Unreadable => "unreadable",
+            FindingKind::Contradiction => KindInfo {
+                title: "Contradiction",
+                one: "contradiction",
+                many: "contradictions",
+                severity: Contradiction,
+                colour: "var(--red)",
+                description: "claims from different sources that cannot both be true",
+            },
+            FindingKind::InternalContradiction => KindInfo {
+                title: "Internal contradiction",
+                one: "internal contradiction",
+                many: "internal contradictions",
+                severity: Contradiction,
+                colour: "var(--orange)",
+                description: "claims of one source that cannot both be true",
+            },
+            FindingKind::MixedKinds => KindInfo {
+                title: "Mixed kinds",
+                one: "mixed-kinds curation error",
+                many: "mixed-kinds curation errors",
+                severity: Warning,
+                colour: "var(--brown)",
+                description: "one subject and attribute holds values of different kinds (say a date and an amount), which are never compared",
+            },
+            FindingKind::Incomparable => KindInfo {
+                title: "Incomparable",
+                one: "incomparable",
+                many: "incomparable",
+                severity: Warning,
+                colour: "var(--amber)",
+                description: "values that cannot be compared (a missing currency rate, different dimensions)",
+            },
+            FindingKind::Compatible => KindInfo {
+                title: "Compatible",
+                one: "compatible",
+                many: "compatible",
+                severity: Info,
+                colour: "var(--blue)",
+                description: "claims that can both be true, one less precise than the other",
+            },
+            FindingKind::NamingVariant => KindInfo {
+                title: "Naming variant",
+                one: "naming variant",
+                many: "naming variants",
+                severity: Info,
+                colour: "var(--purple)",
+                description: "the same thing named differently (registry aliases)",
+            },
+            FindingKind::Agreement => KindInfo {
+                title: "Agreement",
+                one: "agreement",
+                many: "agreements",
+                severity: Info,
+                colour: "var(--green)",
+                description: "claims that state the same value",
+            },
+            FindingKind::Unreadable => KindInfo {
+                title: "Unreadable",
+                one: "unreadable",
+                many: "unreadable",
+                severity: Warning,
+                colour: "var(--grey)",
+                description: "a stated fact whose value is unreadable in the source",
+            },
         }
+    }
+
+    /// As a heading: `Internal contradiction`.
+    pub fn title(self) -> &'static str {
+        self.info().title
     }
 
     pub fn description(self) -> &'static str {
-        match self {
-            FindingKind::Contradiction => "claims from different sources that cannot both be true",
-            FindingKind::InternalContradiction => "claims of one source that cannot both be true",
-            FindingKind::MixedKinds => {
-                "one subject and attribute holds values of different kinds (say a date and an amount), which are never compared"
-            }
-            FindingKind::Incomparable => {
-                "values that cannot be compared (a missing currency rate, different dimensions)"
-            }
-            FindingKind::Compatible => {
-                "claims that can both be true, one less precise than the other"
-            }
-            FindingKind::NamingVariant => "the same thing named differently (registry aliases)",
-            FindingKind::Agreement => "claims that state the same value",
-            FindingKind::Unreadable => "a stated fact whose value is unreadable in the source",
-        }
+        self.info().description
     }
 
     pub fn severity(self) -> Severity {
-        match self {
-            FindingKind::Contradiction | FindingKind::InternalContradiction => {
-                Severity::Contradiction
-            }
-            FindingKind::MixedKinds | FindingKind::Incomparable | FindingKind::Unreadable => {
-                Severity::Warning
-            }
-            FindingKind::Compatible | FindingKind::NamingVariant | FindingKind::Agreement => {
-                Severity::Info
-            }
-        }
+        self.info().severity
+    }
+
+    /// `2 contradictions`, `1 internal contradiction`, `3 unreadable`.
+    pub fn counted(self, count: usize) -> String {
+        let info = self.info();
+        let word = if count == 1 { info.one } else { info.many };
+        format!("{count} {word}")
     }
 }
 
 /// How much a finding matters to a pipeline: `--fail-on` compares with this.
 /// Ordered from most to least serious.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, IntoStaticStr, VariantArray)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Severity {
     Contradiction,
     Warning,
@@ -96,18 +165,27 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Every severity, most serious first.
+    pub const ALL: &'static [Severity] = <Severity as VariantArray>::VARIANTS;
+
     pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// A report section's heading for the findings of this severity.
+    pub fn title(self) -> &'static str {
         match self {
-            Severity::Contradiction => "contradiction",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
+            Severity::Contradiction => "Contradictions",
+            Severity::Warning => "Warnings",
+            Severity::Info => "Agreements and compatible claims",
         }
     }
 }
 
 /// The verdict on one pair of claims. A contradiction between two claims of
 /// one source becomes an `internal-contradiction` finding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, IntoStaticStr, VariantArray)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Verdict {
     /// They cannot both be true.
     Contradiction,
@@ -123,22 +201,12 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 5] = [
-        Verdict::Contradiction,
-        Verdict::Incomparable,
-        Verdict::Compatible,
-        Verdict::NamingVariant,
-        Verdict::Agreement,
-    ];
+    /// Every variant, in declaration order (derived).
+    pub const ALL: &'static [Verdict] = <Verdict as VariantArray>::VARIANTS;
 
+    /// The kebab-case name of the JSON report.
     pub fn name(self) -> &'static str {
-        match self {
-            Verdict::Contradiction => "contradiction",
-            Verdict::Incomparable => "incomparable",
-            Verdict::Compatible => "compatible",
-            Verdict::NamingVariant => "naming-variant",
-            Verdict::Agreement => "agreement",
-        }
+        self.into()
     }
 
     pub fn description(self) -> &'static str {
@@ -154,7 +222,8 @@ impl Verdict {
 
 /// Why a pair got its verdict, for machines. The plain-words reason is in
 /// [`PairComparison::reason`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, IntoStaticStr, VariantArray)]
+#[strum(serialize_all = "kebab-case")]
 pub enum ReasonCode {
     /// The two values denote the same set.
     SameSet,
@@ -201,54 +270,12 @@ pub enum ReasonCode {
 }
 
 impl ReasonCode {
-    pub const ALL: [ReasonCode; 21] = [
-        ReasonCode::SameSet,
-        ReasonCode::Nested,
-        ReasonCode::Overlapping,
-        ReasonCode::Disjoint,
-        ReasonCode::DayOfYearInside,
-        ReasonCode::DayOfYearOutside,
-        ReasonCode::NoRate,
-        ReasonCode::NoYearForRate,
-        ReasonCode::ConversionOverflow,
-        ReasonCode::DifferentDimensions,
-        ReasonCode::UnanchoredDate,
-        ReasonCode::SameName,
-        ReasonCode::RegistryAlias,
-        ReasonCode::DifferentNames,
-        ReasonCode::SameMembers,
-        ReasonCode::SubsetOfMembers,
-        ReasonCode::DifferentMembers,
-        ReasonCode::SamePosition,
-        ReasonCode::DifferentPosition,
-        ReasonCode::SameTruth,
-        ReasonCode::OppositeTruth,
-    ];
+    /// Every variant, in declaration order (derived).
+    pub const ALL: &'static [ReasonCode] = <ReasonCode as VariantArray>::VARIANTS;
 
+    /// The kebab-case name of the JSON report.
     pub fn name(self) -> &'static str {
-        match self {
-            ReasonCode::SameSet => "same-set",
-            ReasonCode::Nested => "nested",
-            ReasonCode::Overlapping => "overlapping",
-            ReasonCode::Disjoint => "disjoint",
-            ReasonCode::DayOfYearInside => "day-of-year-inside",
-            ReasonCode::DayOfYearOutside => "day-of-year-outside",
-            ReasonCode::NoRate => "no-rate",
-            ReasonCode::NoYearForRate => "no-year-for-rate",
-            ReasonCode::ConversionOverflow => "conversion-overflow",
-            ReasonCode::DifferentDimensions => "different-dimensions",
-            ReasonCode::UnanchoredDate => "unanchored-date",
-            ReasonCode::SameName => "same-name",
-            ReasonCode::RegistryAlias => "registry-alias",
-            ReasonCode::DifferentNames => "different-names",
-            ReasonCode::SameMembers => "same-members",
-            ReasonCode::SubsetOfMembers => "subset-of-members",
-            ReasonCode::DifferentMembers => "different-members",
-            ReasonCode::SamePosition => "same-position",
-            ReasonCode::DifferentPosition => "different-position",
-            ReasonCode::SameTruth => "same-truth",
-            ReasonCode::OppositeTruth => "opposite-truth",
-        }
+        self.into()
     }
 
     pub fn description(self) -> &'static str {

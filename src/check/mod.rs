@@ -93,7 +93,19 @@ pub struct CheckOutcome {
 }
 
 /// The checks, by the kebab-case name reports and docs use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum CheckCode {
     Numeric,
     Dates,
@@ -106,17 +118,12 @@ pub enum CheckCode {
 }
 
 impl CheckCode {
+    /// Every check code, in declaration order (derived).
+    pub const ALL: &'static [CheckCode] = <CheckCode as strum::VariantArray>::VARIANTS;
+
+    /// The kebab-case name reports and docs use.
     pub fn name(self) -> &'static str {
-        match self {
-            CheckCode::Numeric => "numeric",
-            CheckCode::Dates => "dates",
-            CheckCode::Ordinals => "ordinals",
-            CheckCode::Texts => "texts",
-            CheckCode::Sets => "sets",
-            CheckCode::Booleans => "booleans",
-            CheckCode::Unreadable => "unreadable",
-            CheckCode::MixedKinds => "mixed-kinds",
-        }
+        self.into()
     }
 
     pub fn description(self) -> &'static str {
@@ -479,19 +486,10 @@ pub fn check_claims(claims: &[ClaimFacts<'_>], context: &CheckContext<'_>) -> Ve
             findings
         })
         .collect();
-    let mut findings = Vec::with_capacity(per_group.iter().map(Vec::len).sum());
-    let mut groups: Vec<_> = per_group
-        .into_iter()
-        .map(|findings| findings.into_iter().peekable())
-        .collect();
-    // `FindingKind::ALL` is in the order of `FindingKind`'s `Ord`.
-    for kind in FindingKind::ALL {
-        for group in &mut groups {
-            while let Some(finding) = group.next_if(|finding| finding.kind == kind) {
-                findings.push(finding);
-            }
-        }
-    }
+    let mut findings: Vec<Finding> = per_group.into_iter().flatten().collect();
+    // A stable sort by kind alone keeps each group's order within a kind,
+    // and the groups' order: no list of kinds to walk, so none can be missed.
+    findings.sort_by_key(|finding| finding.kind);
     findings
 }
 

@@ -22,6 +22,7 @@
 
 use super::assemble::origins_of;
 use super::{Check, CheckCode, CheckContext, ClaimGroup, Finding, FindingKind, Sink};
+use crate::text::plural::counted_as;
 use crate::value::ValueKind;
 
 pub const CHECK: Check = Check {
@@ -48,7 +49,7 @@ fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
         attribute: group.attribute.to_owned(),
         explanation: format!(
             "{} this fact, but its value cannot be read: {}",
-            plural(ids.len(), "claim states", "claims state"),
+            counted_as(ids.len(), "claim states", "claims state"),
             listed.join(", ")
         ),
         claims: ids,
@@ -57,12 +58,4 @@ fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut Sink) {
         conversions: Vec::new(),
         independent_origins: origins.len(),
     });
-}
-
-pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }

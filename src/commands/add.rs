@@ -11,6 +11,8 @@
 
 use crate::atomic_file::write_atomically;
 use std::fs::OpenOptions;
+
+use crate::path_error::at;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -110,11 +112,12 @@ fn add_locked(
         .create(true)
         .truncate(false)
         .write(true)
-        .open(&lock_path)?;
-    lock.lock()?;
+        .open(&lock_path)
+        .map_err(at(&lock_path))?;
+    lock.lock().map_err(at(&lock_path))?;
 
     // Re-read under the lock: another `add` may have written since.
-    let bytes = std::fs::read(&path)?;
+    let bytes = std::fs::read(&path).map_err(at(&path))?;
     let new_text = match insert_claim(&bytes, members) {
         Some(text) => text,
         None => {

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::atomic_file::write_atomically;
-use crate::check::{self, CheckOutcome, ClaimFacts, Severity};
+use crate::check::{self, CheckOutcome, Severity};
 use crate::link::SubjectGraph;
 use crate::report::{ReportInput, html, json, markdown, text};
 
@@ -131,37 +131,11 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     // Curation warnings are shown, never counted in the exit status.
     let warnings = check::curation_warnings(&project, &graph);
     timings.step("curation warnings");
-    if args.format == Some(Format::Json) {
-        // The JSON report needs none of the per-claim text the human
-        // reports gather in a `ReportInput`: at a million claims that is
-        // seconds and gigabytes.
-        json::write(&project, &facts, &outcome, &warnings, console.stdout)?;
-        console.stdout.flush()?;
-        timings.step("report");
-        if args.timings {
-            timings.write(console.stderr)?;
-        }
-        let status = args.fail_on.status(&outcome);
-        // The process ends here: freeing a million claims and findings one
-        // by one would only delay the exit (by a tenth of the run).
-        std::mem::forget(facts);
-        std::mem::forget(outcome);
-        std::mem::forget(graph);
-        std::mem::forget(project);
-        return Ok(status);
-    }
-    let input = ReportInput::from_facts(&project, &facts, &outcome, &warnings);
-    timings.step("report input");
+    let input = ReportInput::new(&project, &facts, &outcome, &warnings);
     match args.format {
-        Some(format) => render(
-            format,
-            &input,
-            &facts,
-            console.stdout,
-            console.stdout_is_terminal,
-        )?,
+        Some(format) => render(format, &input, console.stdout, console.stdout_is_terminal)?,
         None => {
-            write_reports(&dir, &input, &facts)?;
+            write_reports(&dir, &input)?;
             text::render(&input, console.stdout, console.stdout_is_terminal)?;
         }
     }
@@ -170,23 +144,28 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     if args.timings {
         timings.write(console.stderr)?;
     }
-    Ok(args.fail_on.status(&outcome))
+    let status = args.fail_on.status(&outcome);
+    // The process ends after this: freeing a million claims and findings
+    // one by one would only delay the exit (by a tenth of the run).
+    std::mem::forget(input);
+    std::mem::forget(facts);
+    std::mem::forget(outcome);
+    std::mem::forget(graph);
+    std::mem::forget(project);
+    Ok(status)
 }
 
 /// Writes the report in `format` to `out`; `colour` only affects text.
-/// `facts` are the claims as the checker resolved them (the JSON report
-/// lists them).
 pub fn render(
     format: Format,
     input: &ReportInput<'_>,
-    facts: &[ClaimFacts<'_>],
     out: &mut dyn Write,
     colour: bool,
 ) -> io::Result<()> {
     match format {
         Format::Text => text::render(input, out, colour),
         Format::Md => markdown::render(input, out),
-        Format::Json => json::write(input.project, facts, input.outcome, input.warnings, out),
+        Format::Json => json::render(input, out),
         Format::Html => html::render(input, out),
     }
 }
@@ -199,12 +178,12 @@ pub const REPORT_FILES: [(&str, Format); 3] = [
 ];
 
 /// Writes every report file under `dir/reports/`, each atomically.
-fn write_reports(dir: &Path, input: &ReportInput<'_>, facts: &[ClaimFacts<'_>]) -> io::Result<()> {
+fn write_reports(dir: &Path, input: &ReportInput<'_>) -> io::Result<()> {
     let reports = dir.join("reports");
-    std::fs::create_dir_all(&reports)?;
+    std::fs::create_dir_all(&reports).map_err(crate::path_error::at(&reports))?;
     for (name, format) in REPORT_FILES {
         let mut bytes = Vec::new();
-        render(format, input, facts, &mut bytes, false)?;
+        render(format, input, &mut bytes, false)?;
         write_atomically(&reports.join(name), &bytes)?;
     }
     Ok(())

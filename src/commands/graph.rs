@@ -41,8 +41,9 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
         Err(status) => return Ok(status),
     };
     let subjects = SubjectGraph::build(&project);
-    let outcome = crate::check::run(&project, &subjects);
-    let input = ReportInput::new(&project, &subjects, &outcome, &[]);
+    let facts = crate::check::claim_facts(&project, &subjects);
+    let outcome = crate::check::check_facts(&project, &facts);
+    let input = ReportInput::new(&project, &facts, &outcome, &[]);
     let graph = ClaimGraph::build(&input);
     match args.format {
         GraphFormat::Dot => graph.write_dot(console.stdout)?,

@@ -1,6 +1,7 @@
 //! `crosscheck validate [DIR]`: load the project and report every problem,
 //! or one line saying what was checked.
 
+use crate::text::plural::noun;
 use std::io;
 use std::path::PathBuf;
 
@@ -28,16 +29,12 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
             writeln!(
                 console.stdout,
                 "{sources} {}, {claims} {}, {quotes} {} verified",
-                plural(sources, "source", "sources"),
-                plural(claims, "claim", "claims"),
-                plural(quotes, "quote", "quotes"),
+                noun(sources, "source", "sources"),
+                noun(claims, "claim", "claims"),
+                noun(quotes, "quote", "quotes"),
             )?;
             Ok(ExitStatus::Success)
         }
         Err(status) => Ok(status),
     }
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }

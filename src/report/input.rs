@@ -1,141 +1,146 @@
-//! What every human renderer reads: the project, the checker's outcome, and
-//! for each claim the facts a reader needs beside it (its canonical subject,
-//! its value in normalised form), computed once so text, Markdown, HTML and
-//! the claim graph all show the same thing.
+//! What every renderer reads: the project, the claims as the checker
+//! resolved them (canonical subject, denotation and its words), the
+//! checker's outcome and the curation warnings. Built once per run, it
+//! borrows everything, so text, Markdown, JSON, HTML and the claim graph all
+//! show exactly what the checker compared, at no cost per claim.
 //!
-//! Renderers take a [`ReportInput`] and a writer; none of them decides what a
-//! finding is, and none of them reads a `HashMap` into output.
+//! Every format is a `render(&ReportInput, &mut dyn Write)` in its own file
+//! under `src/report/`; none of them decides what a finding is, and none of
+//! them reads a `HashMap` into output.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::check::{self, CheckOutcome, Finding, FindingKind, PairComparison, Quoted};
 use crate::consensus::{CopyGroup, SourceTrust};
 use crate::diagnostic::Diagnostic;
-use crate::link::SubjectGraph;
 use crate::model::{Claim, ClaimId, Project, Source};
 
-/// Everything a human report shows.
-#[derive(Debug, Clone)]
+/// Everything a report shows.
+#[derive(Debug)]
 pub struct ReportInput<'a> {
     pub project: &'a Project,
+    /// Every claim as the checker resolved it ([`check::claim_facts`]), in
+    /// project order (source by source, each in file order).
+    pub facts: &'a [check::ClaimFacts<'a>],
     pub outcome: &'a CheckOutcome,
-    /// Per claim: what the linker and the value grammar say about it.
-    pub claims: BTreeMap<ClaimId, ClaimFacts>,
     /// Warnings about the curation itself (near-duplicate subjects,
     /// uncovered figures, ...), listed last in every report.
     pub warnings: &'a [Diagnostic],
-    /// Where each claim is in `project.sources`: renderers look claims up
-    /// by id once per row, so a scan would make reports quadratic.
-    positions: BTreeMap<ClaimId, (usize, usize)>,
+    /// Claim lookup by global id, built on first use: renderers look claims
+    /// up once per row, so a scan would make reports quadratic, and the
+    /// terminal summary needs no table at all.
+    index: OnceLock<ClaimIndex>,
 }
 
-/// What a report shows beside a claim besides what the claim file holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClaimFacts {
-    /// The canonical subject the claim's subject links to.
-    pub canonical_subject: String,
-    /// The set the value denotes, in the words of the checker and the JSON
-    /// report ([`check::denoted_text`]): `450M..550M USD`, `2020-12`.
-    pub normalised: String,
+/// Where each claim is: its position in `facts`, and the first position of
+/// each source's claims (so a position gives the source by binary search).
+#[derive(Debug)]
+struct ClaimIndex {
+    /// Keyed by shared ids (no borrow, so a `ReportInput` stays covariant
+    /// in what it borrows).
+    position: HashMap<ClaimId, usize, foldhash::fast::RandomState>,
+    source_starts: Vec<usize>,
 }
 
 impl<'a> ReportInput<'a> {
-    /// Gathers the facts of every claim of `project` from the subject graph
-    /// and the value grammar.
+    /// The input of every report of one run. `facts` must be the project's
+    /// claims in project order, as [`check::claim_facts`] returns them.
     pub fn new(
         project: &'a Project,
-        graph: &SubjectGraph,
+        facts: &'a [check::ClaimFacts<'a>],
         outcome: &'a CheckOutcome,
         warnings: &'a [Diagnostic],
     ) -> ReportInput<'a> {
-        let facts = check::claim_facts(project, graph);
-        ReportInput::from_facts(project, &facts, outcome, warnings)
-    }
-
-    /// A report input from the facts the checker resolved
-    /// ([`check::claim_facts`]), so reports show what the checker compared.
-    pub fn from_facts(
-        project: &'a Project,
-        facts: &[check::ClaimFacts<'_>],
-        outcome: &'a CheckOutcome,
-        warnings: &'a [Diagnostic],
-    ) -> ReportInput<'a> {
-        let claims = facts
-            .iter()
-            .map(|facts| {
-                let shown = ClaimFacts {
-                    canonical_subject: facts.subject.to_owned(),
-                    normalised: facts.denoted.clone(),
-                };
-                (facts.id.clone(), shown)
-            })
-            .collect();
-        ReportInput::from_parts(project, outcome, claims, warnings)
-    }
-
-    /// A report input from facts gathered elsewhere (tests build them by hand).
-    pub fn from_parts(
-        project: &'a Project,
-        outcome: &'a CheckOutcome,
-        claims: BTreeMap<ClaimId, ClaimFacts>,
-        warnings: &'a [Diagnostic],
-    ) -> ReportInput<'a> {
-        let positions = project
-            .sources
-            .iter()
-            .enumerate()
-            .flat_map(|(s, source)| {
-                source
-                    .claims
-                    .iter()
-                    .enumerate()
-                    .map(move |(c, claim)| (claim.id.clone(), (s, c)))
-            })
-            .collect();
+        debug_assert_eq!(facts.len(), project.claims().count());
         ReportInput {
             project,
+            facts,
             outcome,
-            claims,
             warnings,
-            positions,
+            index: OnceLock::new(),
         }
+    }
+
+    fn index(&self) -> &ClaimIndex {
+        self.index.get_or_init(|| {
+            let mut source_starts = Vec::with_capacity(self.project.sources.len());
+            let mut start = 0;
+            for source in &self.project.sources {
+                source_starts.push(start);
+                start += source.claims.len();
+            }
+            let position = self
+                .facts
+                .iter()
+                .enumerate()
+                .map(|(i, facts)| (facts.id.clone(), i))
+                .collect();
+            ClaimIndex {
+                position,
+                source_starts,
+            }
+        })
+    }
+
+    /// Builds the claim lookup now rather than on first use (the JSON
+    /// report builds it on one thread while it sorts on another).
+    pub fn index_claims(&self) {
+        self.index();
+    }
+
+    /// Where the claim with this id is in `facts`.
+    pub fn position(&self, id: &ClaimId) -> Option<usize> {
+        self.index().position.get(id).copied()
+    }
+
+    /// The checker's facts of the claim with this id.
+    pub fn facts_of(&self, id: &ClaimId) -> Option<&'a check::ClaimFacts<'a>> {
+        self.position(id).map(|i| &self.facts[i])
+    }
+
+    /// The claim at a position of `facts`, with its source.
+    pub fn claim_at(&self, position: usize) -> Option<(&'a Source, &'a Claim)> {
+        let starts = &self.index().source_starts;
+        // The last source starting at or before `position` (a source with
+        // no claims shares its start with the next one: take the last).
+        let s = starts
+            .partition_point(|&start| start <= position)
+            .checked_sub(1)?;
+        let source = self.project.sources.get(s)?;
+        Some((source, source.claims.get(position - starts[s])?))
     }
 
     /// The claim with this global id and its source.
     pub fn claim(&self, id: &ClaimId) -> Option<(&'a Source, &'a Claim)> {
-        let &(s, c) = self.positions.get(id)?;
-        let source = self.project.sources.get(s)?;
-        Some((source, source.claims.get(c)?))
+        self.claim_at(self.position(id)?)
     }
 
     /// The canonical subject of a claim (its own subject if the linker gave none).
     pub fn canonical_subject<'s>(&'s self, claim: &'s Claim) -> &'s str {
-        self.claims
-            .get(&claim.id)
-            .map_or(claim.subject.as_str(), |facts| {
-                facts.canonical_subject.as_str()
-            })
+        self.facts_of(&claim.id)
+            .map_or(claim.subject.as_str(), |facts| facts.subject)
     }
 
     /// A compared pair's reason in plain words.
     pub fn reason(&self, comparison: &PairComparison) -> String {
-        let quoted = |id: &ClaimId| {
-            self.claim(id).map(|(_, claim)| Quoted {
-                written: &claim.value_written,
-                denoted: self.normalised(id),
-            })
-        };
+        let quoted = |id: &ClaimId| self.facts_of(id).map(|facts| facts.quoted());
         match (quoted(&comparison.claims[0]), quoted(&comparison.claims[1])) {
             (Some(a), Some(b)) => comparison.reason_text(a, b),
             _ => String::new(),
         }
     }
 
-    /// The normalised value of a claim, empty if unknown.
-    pub fn normalised(&self, claim: &ClaimId) -> &str {
-        self.claims
-            .get(claim)
-            .map_or("", |facts| facts.normalised.as_str())
+    /// What a claim's value denotes, in words (`450M..550M USD`), empty if
+    /// the claim is unknown.
+    pub fn normalised(&self, claim: &ClaimId) -> &'a str {
+        self.facts_of(claim)
+            .map_or("", |facts| facts.denoted.as_str())
+    }
+
+    /// What reasons quote of a claim.
+    pub fn quoted(&self, claim: &ClaimId) -> Option<Quoted<'a>> {
+        self.facts_of(claim).map(|facts| facts.quoted())
     }
 
     /// Where a claim's quote stands: `seeds/x.txt:3:15`, if it was located.
@@ -243,48 +248,4 @@ impl<'a> ReportInput<'a> {
         });
         findings
     }
-}
-
-/// `1 claim`, `3 claims`.
-pub fn counted(count: usize, noun: &str) -> String {
-    let plural = if count == 1 { "" } else { "s" };
-    format!("{count} {noun}{plural}")
-}
-
-/// A kind as a heading: `Internal contradiction`.
-pub fn kind_title(kind: FindingKind) -> &'static str {
-    match kind {
-        FindingKind::Contradiction => "Contradiction",
-        FindingKind::InternalContradiction => "Internal contradiction",
-        FindingKind::MixedKinds => "Mixed kinds",
-        FindingKind::Incomparable => "Incomparable",
-        FindingKind::Compatible => "Compatible",
-        FindingKind::NamingVariant => "Naming variant",
-        FindingKind::Agreement => "Agreement",
-        FindingKind::Unreadable => "Unreadable",
-    }
-}
-
-/// `2 contradictions`, `1 internal contradiction`, `3 unreadable`.
-pub fn kind_count(kind: FindingKind, count: usize) -> String {
-    let word = match kind {
-        FindingKind::Contradiction => "contradiction",
-        FindingKind::InternalContradiction => "internal contradiction",
-        FindingKind::MixedKinds => "mixed-kinds curation error",
-        FindingKind::Incomparable => "incomparable",
-        FindingKind::Compatible => "compatible",
-        FindingKind::NamingVariant => "naming variant",
-        FindingKind::Agreement => "agreement",
-        FindingKind::Unreadable => "unreadable",
-    };
-    let countable = matches!(
-        kind,
-        FindingKind::Contradiction
-            | FindingKind::InternalContradiction
-            | FindingKind::MixedKinds
-            | FindingKind::NamingVariant
-            | FindingKind::Agreement
-    );
-    let plural = if countable && count != 1 { "s" } else { "" };
-    format!("{count} {word}{plural}")
 }

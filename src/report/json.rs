@@ -116,7 +116,7 @@
 //! }
 //! ```
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::ops::Bound;
 
@@ -126,13 +126,12 @@ use serde::Serialize;
 
 use crate::check::describe;
 use crate::check::{
-    self, CheckOutcome, ClaimFacts, Finding, FindingKind, Origin, Quoted, ReasonWords,
-    RegistryNames,
+    self, ClaimFacts, Finding, FindingKind, Origin, Quoted, ReasonWords, RegistryNames,
 };
 use crate::consensus::{CopyGroup, Estimate, EstimateValue, FactConsensus, SourceTrust};
 use crate::diagnostic::Diagnostic;
-use crate::link::SubjectGraph;
 use crate::model::{Claim, ClaimId, Project, Source};
+use crate::report::ReportInput;
 use crate::value::denote::{DenoteError, Minute};
 use crate::value::{Denotation, Dimension, SetRelation, TimeSet, ValueKind};
 
@@ -430,15 +429,9 @@ fn json_copy_group(group: &CopyGroup) -> JsonCopyGroup<'_> {
 
 /// Everything one report is made of, borrowed, with the claims in id order.
 struct Parts<'a> {
-    project: &'a Project,
-    outcome: &'a CheckOutcome,
-    warnings: &'a [Diagnostic],
+    input: &'a ReportInput<'a>,
     /// Each claim with its source and resolved facts, sorted by global id.
     claims: Vec<(&'a Source, &'a Claim, &'a ClaimFacts<'a>)>,
-    /// Global id → the claim's facts, for wording reasons: a hash lookup,
-    /// since a binary search over a million ids misses the cache at every
-    /// step (it was a quarter of the run).
-    facts_by_id: HashMap<&'a str, &'a ClaimFacts<'a>, foldhash::fast::RandomState>,
     /// How origins' names compare, for each finding's origins.
     names: RegistryNames,
     /// Sorted by id.
@@ -446,37 +439,25 @@ struct Parts<'a> {
 }
 
 impl<'a> Parts<'a> {
-    fn new(
-        project: &'a Project,
-        facts: &'a [ClaimFacts<'a>],
-        outcome: &'a CheckOutcome,
-        warnings: &'a [Diagnostic],
-    ) -> Parts<'a> {
+    fn new(input: &'a ReportInput<'a>) -> Parts<'a> {
+        let project = input.project;
         // `facts` are in project order, as `Project::claims` yields them.
         let mut claims: Vec<_> = project
             .claims()
-            .zip(facts)
+            .zip(input.facts)
             .map(|((source, claim), facts)| (source, claim, facts))
             .collect();
-        // The table and the sort are independent: one thread each.
-        let (facts_by_id, ()) = rayon::join(
-            || {
-                project
-                    .claims()
-                    .zip(facts)
-                    .map(|((_, claim), facts)| (claim.id.as_str(), facts))
-                    .collect()
-            },
+        // The id table (for wording reasons) and the sort are independent:
+        // one thread each.
+        rayon::join(
+            || input.index_claims(),
             || claims.par_sort_unstable_by(|a, b| a.1.id.cmp(&b.1.id)),
         );
         let mut sources: Vec<&Source> = project.sources.iter().collect();
         sources.sort_by(|a, b| a.id.cmp(&b.id));
         Parts {
-            project,
-            outcome,
-            warnings,
+            input,
             claims,
-            facts_by_id,
             names: RegistryNames::new(project),
             sources,
         }
@@ -487,7 +468,7 @@ impl<'a> Parts<'a> {
             .iter()
             .map(|kind| (kind.name(), 0))
             .collect();
-        for finding in &self.outcome.findings {
+        for finding in &self.input.outcome.findings {
             *counts.entry(finding.kind.name()).or_default() += 1;
         }
         counts
@@ -500,7 +481,7 @@ impl<'a> Parts<'a> {
         let facts: Vec<&'a ClaimFacts<'a>> = finding
             .claims
             .iter()
-            .filter_map(|id| self.facts_by_id.get(id.as_str()).copied())
+            .filter_map(|id| self.input.facts_of(id))
             .collect();
         let origins = check::origins_of(&facts, &self.names);
         json_finding(
@@ -517,13 +498,14 @@ impl<'a> Parts<'a> {
 
     /// The consensus trust of source `id`.
     fn trust(&self, id: &str) -> Option<&'a SourceTrust> {
-        let sources = &self.outcome.consensus.as_ref()?.sources;
+        let sources = &self.input.outcome.consensus.as_ref()?.sources;
         let at = sources.binary_search_by(|t| t.id.as_str().cmp(id)).ok()?;
         sources.get(at)
     }
 
     fn copy_groups(&self) -> &'a [CopyGroup] {
-        self.outcome
+        self.input
+            .outcome
             .consensus
             .as_ref()
             .map_or(&[], |c| c.copy_groups.as_slice())
@@ -531,59 +513,45 @@ impl<'a> Parts<'a> {
 
     fn claim(&self, i: usize) -> JsonClaim<'a> {
         let (source, claim, facts) = self.claims[i];
-        json_claim(self.project, source, claim, facts)
+        json_claim(self.input.project, source, claim, facts)
     }
 
     fn warning(&self, i: usize) -> JsonWarning<'a> {
-        json_warning(self.project, &self.warnings[i])
+        json_warning(self.input.project, &self.input.warnings[i])
     }
 }
 
 impl<'a> JsonReport<'a> {
-    /// The whole report in memory: for tests and the schema. `write`
+    /// The whole report in memory: for tests and the schema. [`render`]
     /// streams the same JSON.
-    pub fn build(
-        project: &'a Project,
-        facts: &'a [ClaimFacts<'a>],
-        outcome: &'a CheckOutcome,
-        warnings: &'a [Diagnostic],
-    ) -> JsonReport<'a> {
-        let parts = Parts::new(project, facts, outcome, warnings);
+    pub fn build(input: &'a ReportInput<'a>) -> JsonReport<'a> {
+        let parts = Parts::new(input);
         JsonReport {
             schema_version: SCHEMA_VERSION,
             counts: parts.counts(),
-            findings: outcome
+            findings: input
+                .outcome
                 .findings
                 .iter()
                 .map(|finding| parts.finding(finding))
                 .collect(),
             claims: (0..parts.claims.len()).map(|i| parts.claim(i)).collect(),
-            facts: outcome
+            facts: input
+                .outcome
                 .consensus
                 .as_ref()
                 .map(|c| c.facts.iter().map(json_fact).collect()),
             sources: parts
                 .sources
                 .iter()
-                .map(|source| json_source(project, source, parts.trust(&source.id)))
+                .map(|source| json_source(input.project, source, parts.trust(&source.id)))
                 .collect(),
             copy_groups: parts.copy_groups().iter().map(json_copy_group).collect(),
-            warnings: (0..warnings.len()).map(|i| parts.warning(i)).collect(),
+            warnings: (0..input.warnings.len())
+                .map(|i| parts.warning(i))
+                .collect(),
         }
     }
-}
-
-/// Writes the JSON report of `outcome` on `project`, resolving the claims'
-/// facts from `graph`.
-pub fn render(
-    project: &Project,
-    graph: &SubjectGraph,
-    outcome: &CheckOutcome,
-    warnings: &[Diagnostic],
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let facts = check::claim_facts(project, graph);
-    write(project, &facts, outcome, warnings, out)
 }
 
 /// How many elements each thread serialises at a time. The output is
@@ -596,14 +564,9 @@ const CHUNK: usize = 2048;
 /// object around them, and a final newline. Elements are serialised in
 /// parallel, a window at a time, and written in order: the bytes do not
 /// depend on the number of threads.
-pub fn write(
-    project: &Project,
-    facts: &[ClaimFacts<'_>],
-    outcome: &CheckOutcome,
-    warnings: &[Diagnostic],
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let parts = Parts::new(project, facts, outcome, warnings);
+pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let (project, outcome, warnings) = (input.project, input.outcome, input.warnings);
+    let parts = Parts::new(input);
     write!(
         out,
         "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"counts\": "

@@ -18,7 +18,7 @@ use std::io::{self, Write};
 
 use crate::check::{Finding, Severity};
 use crate::diagnostic::Diagnostic;
-use crate::report::{ReportInput, counted, kind_title};
+use crate::report::{ReportInput, counted};
 
 pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
     let claims = input.project.claims().count();
@@ -52,7 +52,7 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
     render_trust(input, out)?;
 
     let findings = input.findings_in_report_order();
-    for severity in [Severity::Contradiction, Severity::Warning, Severity::Info] {
+    for &severity in Severity::ALL {
         let group: Vec<&&Finding> = findings
             .iter()
             .filter(|finding| finding.kind.severity() == severity)
@@ -60,7 +60,7 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
         if group.is_empty() {
             continue;
         }
-        writeln!(out, "## {}", severity_title(severity))?;
+        writeln!(out, "## {}", severity.title())?;
         writeln!(out)?;
         for finding in group {
             render_finding(input, finding, out)?;
@@ -76,14 +76,6 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
     }
     Ok(())
-}
-
-fn severity_title(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Contradiction => "Contradictions",
-        Severity::Warning => "Unreadable or incomparable values",
-        Severity::Info => "Agreements and compatible claims",
-    }
 }
 
 fn render_sources(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
@@ -162,7 +154,7 @@ fn render_finding(
     writeln!(
         out,
         "### {}: {} · {}",
-        kind_title(finding.kind),
+        finding.kind.title(),
         escape(&finding.subject),
         escape(&finding.attribute)
     )?;

@@ -12,4 +12,5 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-pub use input::{ClaimFacts, ReportInput, counted, kind_count, kind_title};
+pub use crate::text::plural::counted;
+pub use input::ReportInput;

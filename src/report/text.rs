@@ -7,10 +7,11 @@
 //! from a claim file goes through [`terminal_safe`], so a control character
 //! in a claim cannot move the cursor or recolour the reader's terminal.
 
+use crate::text::plural::noun;
 use std::io::{self, Write};
 
 use crate::check::{Finding, FindingKind, Severity};
-use crate::report::{ReportInput, kind_count, kind_title};
+use crate::report::ReportInput;
 
 /// Longest quote shown in full; longer ones are cut with `…` (the Markdown
 /// and HTML reports carry them whole).
@@ -27,16 +28,16 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write, colour: bool) -> io:
         "{}",
         paint.bold(&format!(
             "crosscheck: {claims} claim{} from {sources} source{}, {findings} finding{}",
-            plural(claims),
-            plural(sources),
-            plural(findings)
+            noun(claims, "", "s"),
+            noun(sources, "", "s"),
+            noun(findings, "", "s")
         ))
     )?;
     let counts = input.counts();
     if !counts.is_empty() {
         let counts: Vec<String> = counts
             .iter()
-            .map(|(kind, count)| paint.kind(*kind, &kind_count(*kind, *count)))
+            .map(|(kind, count)| paint.kind(*kind, &kind.counted(*count)))
             .collect();
         writeln!(out, "  {}", counts.join(", "))?;
     }
@@ -58,7 +59,7 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write, colour: bool) -> io:
             paint.yellow(&format!(
                 "{} curation warning{} (see the Markdown or HTML report)",
                 input.warnings.len(),
-                plural(input.warnings.len())
+                noun(input.warnings.len(), "", "s")
             ))
         )?;
     }
@@ -115,7 +116,7 @@ fn render_contradiction(
     writeln!(
         out,
         "{}: {} · {}",
-        paint.kind(finding.kind, kind_title(finding.kind)),
+        paint.kind(finding.kind, finding.kind.title()),
         paint.bold(&terminal_safe(&finding.subject)),
         terminal_safe(&finding.attribute)
     )?;
@@ -183,10 +184,6 @@ fn render_contradiction(
         }
     }
     Ok(())
-}
-
-fn plural(count: usize) -> &'static str {
-    if count == 1 { "" } else { "s" }
 }
 
 fn shorten(text: &str) -> String {

@@ -2,4 +2,5 @@
 //! and Latin), and quote location in source documents.
 
 pub mod normalize;
+pub mod plural;
 pub mod quote;

@@ -1,8 +1,7 @@
 //! A hand-built project and its findings, for testing the renderers apart
 //! from the loader, linker and checker: three sources (Arabic quotes), a
-//! money conversion, a contradiction between sources, an internal
-//! contradiction, a compatible pair, an agreement, an unreadable value and
-//! one curation warning.
+//! money conversion, and a finding of every kind ([`FindingKind::ALL`]; a
+//! test fails when a kind has none), and curation warnings.
 //!
 //! `Fixture::with_payload` puts a string into every field a claim file (or a
 //! curator) controls, for the escaping tests.
@@ -16,24 +15,34 @@ use std::ops::Bound;
 use crosscheck::check::describe;
 use crosscheck::check::finding::{ReasonCode, Verdict};
 use crosscheck::check::{
-    CheckCode, CheckOutcome, Conversion, Finding, FindingKind, PairComparison,
+    CheckCode, CheckOutcome, ClaimFacts, Conversion, Finding, FindingKind, PairComparison,
 };
-use crosscheck::diagnostic::{Diagnostic, DiagnosticCode, Label, Severity};
+use crosscheck::diagnostic::{Diagnostic, DiagnosticCode, Label, Level};
 use crosscheck::model::{
     Claim, ClaimId, Document, Files, LineColumn, Project, Quote, QuoteLocation, Settings, Source,
     Span,
 };
-use crosscheck::report::{ClaimFacts, ReportInput};
+use crosscheck::report::ReportInput;
 use crosscheck::value::{
     Currency, Denotation, Dimension, Interval, NumericSet, SetRelation, TimeSet, Value,
 };
 use rust_decimal::Decimal;
 
+/// Built once per test and leaked: the checker's facts borrow from the
+/// project, as they do in a real run.
 pub struct Fixture {
-    pub project: Project,
+    pub project: &'static Project,
     pub outcome: CheckOutcome,
-    pub claims: BTreeMap<ClaimId, ClaimFacts>,
+    /// Every claim as the checker would resolve it, in project order.
+    pub facts: Vec<ClaimFacts<'static>>,
     pub warnings: Vec<Diagnostic>,
+}
+
+/// What the fixture says the linker and the value grammar made of a claim.
+struct Resolved {
+    canonical_subject: String,
+    denotation: Denotation,
+    normalised: String,
 }
 
 struct ClaimSpec {
@@ -87,7 +96,7 @@ fn sources() -> Vec<SourceSpec> {
             title: "ماذا تقول أرقام كلاش ريبورت",
             published: "2025",
             document: "seeds/tanja7.txt",
-            text: "قالت الصحيفة إن الصفقة بلغت 200 مليون يورو.\nووقعت في 10 ديسمبر 2020، ثم أعيد توقيعها في يناير 2021.\n",
+            text: "قالت الصحيفة إن الصفقة بلغت 200 مليون يورو.\nووقعت في 10 ديسمبر 2020، ثم أعيد توقيعها في يناير 2021.\nوكلفة الوحدة 20 مليون درهم.\n",
             claims: vec![
                 ClaimSpec {
                     id: "deal-value",
@@ -123,6 +132,16 @@ fn sources() -> Vec<SourceSpec> {
                     note: Some("Possibly a second signature; the article is unclear."),
                     denotation: days(18_628, 18_659),
                 },
+                ClaimSpec {
+                    id: "cost-per-unit",
+                    subject: "صفقة باراك",
+                    attribute: "cost-per-unit",
+                    written: "20M MAD",
+                    quote: "وكلفة الوحدة 20 مليون درهم",
+                    according_to: &[],
+                    note: None,
+                    denotation: money("MAD", Decimal::from(19_500_000), Decimal::from(20_500_000)),
+                },
             ],
         },
         SourceSpec {
@@ -131,7 +150,7 @@ fn sources() -> Vec<SourceSpec> {
             title: "صفقة الدفاع الجوي مع إسرائيل",
             published: "2023-05-02",
             document: "seeds/hespress.txt",
-            text: "أبرم المغرب صفقة بقيمة تقارب 500 مليون دولار\nوقعت الصفقة في ديسمبر 2020.\nوعدد الوحدات ... غير مقروء.\nإسرائيل ثالث أكبر شريك تجاري للمغرب في 2023.\n",
+            text: "أبرم المغرب صفقة بقيمة تقارب 500 مليون دولار\nوقعت الصفقة في ديسمبر 2020.\nوعدد الوحدات ... غير مقروء.\nإسرائيل ثالث أكبر شريك تجاري للمغرب في 2023.\nوكلفة الوحدة 2 مليون دولار.\nالمنظومة باراك MX.\nالتسليم في 2024.\n",
             claims: vec![
                 ClaimSpec {
                     id: "deal-value",
@@ -173,6 +192,36 @@ fn sources() -> Vec<SourceSpec> {
                     note: None,
                     denotation: Denotation::Ordinal(3),
                 },
+                ClaimSpec {
+                    id: "cost-per-unit",
+                    subject: DEAL,
+                    attribute: "cost-per-unit",
+                    written: "2M USD",
+                    quote: "وكلفة الوحدة 2 مليون دولار",
+                    according_to: &[],
+                    note: None,
+                    denotation: usd(1_500_000, 2_500_000),
+                },
+                ClaimSpec {
+                    id: "system",
+                    subject: DEAL,
+                    attribute: "system",
+                    written: "باراك MX",
+                    quote: "المنظومة باراك MX",
+                    according_to: &[],
+                    note: None,
+                    denotation: Denotation::Text("باراك MX".to_owned()),
+                },
+                ClaimSpec {
+                    id: "delivered",
+                    subject: DEAL,
+                    attribute: "delivered",
+                    written: "2024",
+                    quote: "التسليم في 2024",
+                    according_to: &[],
+                    note: None,
+                    denotation: days(19_723, 20_089),
+                },
             ],
         },
         SourceSpec {
@@ -181,7 +230,7 @@ fn sources() -> Vec<SourceSpec> {
             title: "Le Maroc et Israël | chiffres",
             published: "2023",
             document: "seeds/le360.txt",
-            text: "Un contrat qui ne dépasse pas 150 millions de dollars.\nIsraël, troisième partenaire commercial du Maroc.\n",
+            text: "Un contrat qui ne dépasse pas 150 millions de dollars.\nIsraël, troisième partenaire commercial du Maroc.\nLe système Barak 8.\nLivré en troisième position.\n",
             claims: vec![
                 ClaimSpec {
                     id: "deal-value",
@@ -206,6 +255,26 @@ fn sources() -> Vec<SourceSpec> {
                     attribute: "rank",
                     written: "3rd",
                     quote: "troisième partenaire commercial du Maroc",
+                    according_to: &[],
+                    note: None,
+                    denotation: Denotation::Ordinal(3),
+                },
+                ClaimSpec {
+                    id: "system",
+                    subject: "Barak 8 deal",
+                    attribute: "system",
+                    written: "Barak 8",
+                    quote: "Le système Barak 8",
+                    according_to: &[],
+                    note: None,
+                    denotation: Denotation::Text("Barak 8".to_owned()),
+                },
+                ClaimSpec {
+                    id: "delivered",
+                    subject: "Barak 8 deal",
+                    attribute: "delivered",
+                    written: "3rd",
+                    quote: "Livré en troisième position",
                     according_to: &[],
                     note: None,
                     denotation: Denotation::Ordinal(3),
@@ -244,6 +313,58 @@ fn findings() -> Vec<Finding> {
         }
     };
     vec![
+        Finding {
+            kind: FindingKind::MixedKinds,
+            subject: DEAL.to_owned(),
+            attribute: "delivered".to_owned(),
+            claims: vec![id("hespress/delivered"), id("le360/delivered")],
+            pairs: vec![],
+            explanation: "'2024' is a date and '3rd' a position in an order: values of different kinds are never compared."
+                .to_owned(),
+            comparisons: vec![],
+            conversions: vec![],
+            independent_origins: 2,
+        },
+        Finding {
+            kind: FindingKind::Incomparable,
+            subject: DEAL.to_owned(),
+            attribute: "cost-per-unit".to_owned(),
+            claims: vec![id("hespress/cost-per-unit"), id("tanja7/cost-per-unit")],
+            pairs: vec![],
+            explanation: "crosscheck.toml has no MAD rate for 2025: '2M USD' and '20M MAD' cannot be compared."
+                .to_owned(),
+            comparisons: vec![PairComparison {
+                claims: pair("hespress/cost-per-unit", "tanja7/cost-per-unit"),
+                check: CheckCode::Numeric,
+                verdict: Verdict::Incomparable,
+                relation: None,
+                code: ReasonCode::NoRate,
+                reason: crosscheck::check::Reason::text("no MAD rate for 2025 in crosscheck.toml"),
+                conversions: Box::default(),
+            }],
+            conversions: vec![],
+            independent_origins: 2,
+        },
+        Finding {
+            kind: FindingKind::NamingVariant,
+            subject: DEAL.to_owned(),
+            attribute: "system".to_owned(),
+            claims: vec![id("hespress/system"), id("le360/system")],
+            pairs: vec![],
+            explanation: "'باراك MX' and 'Barak 8' are names of one registry entry (Barak MX)."
+                .to_owned(),
+            comparisons: vec![PairComparison {
+                claims: pair("hespress/system", "le360/system"),
+                check: CheckCode::Texts,
+                verdict: Verdict::NamingVariant,
+                relation: None,
+                code: ReasonCode::RegistryAlias,
+                reason: crosscheck::check::Reason::text("'باراك MX' and 'Barak 8' are aliases of the registry entry 'Barak MX'"),
+                conversions: Box::default(),
+            }],
+            conversions: vec![],
+            independent_origins: 2,
+        },
         Finding {
             kind: FindingKind::Unreadable,
             subject: DEAL.to_owned(),
@@ -441,8 +562,9 @@ impl Fixture {
                 };
                 claims.insert(
                     global,
-                    ClaimFacts {
+                    Resolved {
                         canonical_subject: taint(&canonical),
+                        denotation: claim.denotation.clone(),
                         normalised: taint(&describe::denotation(&claim.denotation)),
                     },
                 );
@@ -484,7 +606,7 @@ impl Fixture {
         let barak_en = subject_place("claims/le360.json", "Barak 8 deal");
         let warnings = vec![
             Diagnostic {
-                severity: Severity::Warning,
+                level: Level::Warning,
                 code: DiagnosticCode::UnknownSetting,
                 message: taint("unknown key `link.fuzzy_treshold` | ignored"),
                 labels: vec![Label {
@@ -499,7 +621,7 @@ impl Fixture {
                 notes: vec![],
             },
             Diagnostic {
-                severity: Severity::Warning,
+                level: Level::Warning,
                 code: DiagnosticCode::CrossScriptSubjectNames,
                 message: taint(
                     "subject names \"صفقة باراك\" and \"Barak 8 deal\" may be one name in two scripts",
@@ -531,30 +653,45 @@ impl Fixture {
                 finding.explanation = taint(&finding.explanation);
             }
         }
+        let project: &'static Project = Box::leak(Box::new(Project {
+            root: "/nonexistent/absolute/root".into(),
+            settings: Settings::default(),
+            registry: Default::default(),
+            sources,
+            files,
+        }));
+        let facts = project
+            .claims()
+            .map(|(source, claim)| {
+                let resolved = claims.remove(&claim.id).unwrap();
+                ClaimFacts {
+                    id: &claim.id,
+                    source: &source.id,
+                    subject: resolved.canonical_subject.leak(),
+                    attribute: &claim.attribute,
+                    value: &claim.value,
+                    written: &claim.value_written,
+                    denotation: Ok(resolved.denotation),
+                    denoted: resolved.normalised,
+                    as_of: None,
+                    rate_year: None,
+                    according_to: &claim.according_to,
+                }
+            })
+            .collect();
         Fixture {
-            project: Project {
-                root: "/nonexistent/absolute/root".into(),
-                settings: Settings::default(),
-                registry: Default::default(),
-                sources,
-                files,
-            },
+            project,
             outcome: CheckOutcome {
                 findings,
                 consensus: None,
             },
-            claims,
+            facts,
             warnings,
         }
     }
 
     pub fn input(&self) -> ReportInput<'_> {
-        ReportInput::from_parts(
-            &self.project,
-            &self.outcome,
-            self.claims.clone(),
-            &self.warnings,
-        )
+        ReportInput::new(self.project, &self.facts, &self.outcome, &self.warnings)
     }
 }
 
