@@ -13,6 +13,7 @@ pub mod atomic_file;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod consensus;
 pub mod coverage;
 pub mod diagnostic;
 pub mod diff;

@@ -87,4 +87,9 @@ fn the_json_report_matches_its_schema() {
     for source in report["sources"].as_array().unwrap() {
         assert_eq!(keys(source), properties("/$defs/JsonSource/properties"));
     }
+    let facts = report["facts"].as_array().unwrap();
+    assert!(!facts.is_empty());
+    for fact in facts {
+        assert_eq!(keys(fact), properties("/$defs/JsonFact/properties"));
+    }
 }

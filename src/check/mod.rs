@@ -75,6 +75,7 @@ pub use finding::{
     ReasonWords, Severity, Verdict,
 };
 
+use crate::consensus::Consensus;
 use crate::link::{SubjectGraph, ValueAliases};
 use crate::model::{Claim, ClaimId, ClaimOrigin, Project, Source};
 use crate::text::normalize::normalize_name;
@@ -89,6 +90,10 @@ pub struct CheckOutcome {
     /// One per fact (canonical subject and attribute) whose claims are
     /// about more than one `as_of`, sorted by subject and attribute.
     pub timelines: Vec<Timeline>,
+    /// The most likely value of each fact and the trust of each source
+    /// ([`crate::consensus`]); `None` only when the caller skipped it
+    /// (`check --no-consensus`, for measuring its cost).
+    pub consensus: Option<Consensus>,
 }
 
 /// The claims about one fact that say when they hold, in time order: how a
@@ -444,15 +449,39 @@ pub fn run(project: &Project, graph: &SubjectGraph) -> CheckOutcome {
 /// Compares the claims of `project`, already resolved by [`claim_facts`]
 /// (the JSON report reads the same facts, so they are resolved once).
 pub fn check_facts(project: &Project, facts: &[ClaimFacts<'_>]) -> CheckOutcome {
+    check_facts_with(project, facts, true)
+}
+
+/// [`check_facts`], estimating the consensus only when `consensus` is set.
+/// Copy groups the estimator finds count as one origin in every finding.
+pub fn check_facts_with(
+    project: &Project,
+    facts: &[ClaimFacts<'_>],
+    consensus: bool,
+) -> CheckOutcome {
     let names = RegistryNames::new(project);
     let context = CheckContext {
         rates: &project.settings.rates,
         names: &names,
     };
-    CheckOutcome {
+    let mut outcome = CheckOutcome {
         findings: check_claims(facts, &context),
         timelines: timelines(facts),
+        consensus: None,
+    };
+    if consensus {
+        add_consensus(project, facts, &mut outcome);
     }
+    outcome
+}
+
+/// Estimates the consensus of `facts` into `outcome`, and counts each copy
+/// group it finds as one origin in every finding.
+pub fn add_consensus(project: &Project, facts: &[ClaimFacts<'_>], outcome: &mut CheckOutcome) {
+    let names = RegistryNames::new(project);
+    let estimate = crate::consensus::estimate(facts, &names);
+    estimate.merge_copied_origins(outcome, facts, &names);
+    outcome.consensus = Some(estimate);
 }
 
 /// Resolves every claim of `project`: canonical subject, denotation, `as_of`

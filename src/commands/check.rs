@@ -64,6 +64,12 @@ pub struct Args {
     /// Print how long each step took (load, link, check, report) to stderr.
     #[arg(long)]
     pub timings: bool,
+
+    /// Skip the consensus estimate (the most likely value of each fact and
+    /// the trust of each source): for measuring its cost. The report then
+    /// has no `facts` and every source's trust is null.
+    #[arg(long)]
+    pub no_consensus: bool,
 }
 
 /// The output formats of `check`.
@@ -138,8 +144,12 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     timings.step("link");
     let facts = check::claim_facts(&project, &graph);
     timings.step("resolve");
-    let outcome = check::check_facts(&project, &facts);
+    let mut outcome = check::check_facts_with(&project, &facts, false);
     timings.step("check");
+    if !args.no_consensus {
+        check::add_consensus(&project, &facts, &mut outcome);
+        timings.step("consensus");
+    }
     // Curation warnings are shown, never counted in the exit status.
     let mut warnings = project.warnings.clone();
     warnings.extend(check::curation_warnings(&project, &graph));

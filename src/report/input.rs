@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::check::{self, CheckOutcome, Finding, FindingKind, PairComparison, Quoted};
+use crate::consensus::{CopyGroup, SourceTrust};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Claim, ClaimId, Project, Source};
 
@@ -168,6 +169,47 @@ impl<'a> ReportInput<'a> {
 
     /// Counts of findings by kind, in the order of [`FindingKind::ALL`],
     /// kinds with no finding left out.
+    /// The consensus of the facts a contradiction is about, one sentence
+    /// each ("most likely: X (confidence 0.87), supported by ..."), for
+    /// every renderer to show under it; empty for other kinds.
+    pub fn consensus_lines(&self, finding: &Finding) -> Vec<String> {
+        let contradiction = matches!(
+            finding.kind,
+            FindingKind::Contradiction | FindingKind::InternalContradiction
+        );
+        let Some(consensus) = &self.outcome.consensus else {
+            return Vec::new();
+        };
+        if !contradiction {
+            return Vec::new();
+        }
+        let facts = consensus.fact_of(&finding.subject, &finding.attribute, &finding.claims);
+        facts
+            .into_iter()
+            .map(|fact| match &fact.as_of {
+                Some(as_of) => format!("as of {as_of}: {}", fact.summary()),
+                None => fact.summary(),
+            })
+            .collect()
+    }
+
+    /// Sources with their trust (`None`: no fact with two origins or more
+    /// involves them), by id; empty when no consensus was estimated.
+    pub fn source_trust(&self) -> &'a [SourceTrust] {
+        self.outcome
+            .consensus
+            .as_ref()
+            .map_or(&[], |c| c.sources.as_slice())
+    }
+
+    /// Origins grouped as copies, with the evidence.
+    pub fn copy_groups(&self) -> &'a [CopyGroup] {
+        self.outcome
+            .consensus
+            .as_ref()
+            .map_or(&[], |c| c.copy_groups.as_slice())
+    }
+
     pub fn counts(&self) -> Vec<(FindingKind, usize)> {
         FindingKind::ALL
             .iter()

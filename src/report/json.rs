@@ -61,7 +61,27 @@
 //!   last `according_to` name, else `source <id>`), `supersedes`, `note`,
 //!   `quote` (`text`, `document`, `start` and `end` as `line:column` in
 //!   characters), and `location` (`file`, `line`, `column` of the claim).
-//! - `sources`: every source, sorted by id.
+//! - `facts` (src/consensus): one per fact (canonical subject, attribute,
+//!   `as_of` as denoted or `null`) holding a readable value, in (subject,
+//!   attribute, as_of) order: `subject`, `attribute`, `as_of`, `claims`
+//!   (sorted), `consensus` (`null` when the evidence does not decide, "no
+//!   consensus"; else an estimate), `independent_origins` (copy groups
+//!   counted once), `leading` (the most likely value, decided or not),
+//!   `against` (the other values, most likely first; for a set, each member
+//!   left out) and `summary` (the sentence the human reports show). An
+//!   estimate is `value` (as written by a claim stating it most precisely:
+//!   a string, or for a set an array of its members), `claims` (those
+//!   stating exactly that value), `confidence` in [0, 1] (six decimals) and
+//!   `origins` (the independent origins supporting it, fully or in part).
+//!   Absent only under `check --no-consensus`.
+//! - `sources`: every source, sorted by id, with `trust` (its estimated
+//!   accuracy in [0, 1], or `null` where no fact with two origins or more
+//!   involves it) and `trust_facts` (how many such facts).
+//! - `copy_groups`: origins counted as one origin because they copy one
+//!   another: `origins` (sorted) and `pairs`, each with `origins`,
+//!   `common_facts`, `same_values`, `same_unlikely_values`, `probability`
+//!   (posterior of copying), `verbatim` (the same values everywhere) and
+//!   `evidence` (in words).
 //! - `warnings`: curation warnings (close subject names not linked, vetoed
 //!   links, figures no quote covers), each with `code`, `message`, `places`
 //!   (`file`, `line`, `column` in characters, `label`; the main place first),
@@ -118,6 +138,7 @@ use crate::check::describe;
 use crate::check::{
     self, ClaimFacts, Finding, FindingKind, Origin, Quoted, ReasonWords, RegistryNames,
 };
+use crate::consensus::{CopyGroup, Estimate, EstimateValue, FactConsensus, SourceTrust};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Claim, ClaimId, Project, Source};
 use crate::report::ReportInput;
@@ -143,7 +164,13 @@ pub struct JsonReport<'a> {
     /// order.
     pub timelines: Vec<JsonTimeline<'a>>,
     pub claims: Vec<JsonClaim<'a>>,
+    /// One per fact holding a readable value, with its consensus
+    /// (src/consensus); absent only under `check --no-consensus`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facts: Option<Vec<JsonFact<'a>>>,
     pub sources: Vec<JsonSource<'a>>,
+    /// Origins grouped as copies of one another, with the evidence.
+    pub copy_groups: Vec<JsonCopyGroup<'a>>,
     /// Curation warnings (close subject names not linked, uncovered
     /// figures, ...): about the claims, not findings of the checker.
     pub warnings: Vec<JsonWarning<'a>>,
@@ -337,6 +364,123 @@ pub struct JsonSource<'a> {
     pub document: Option<&'a str>,
     pub url: Option<&'a str>,
     pub file: &'a str,
+    /// Estimated accuracy in [0, 1]; `null` when no fact with two origins
+    /// or more involves the source.
+    pub trust: Option<f64>,
+    /// Facts with two origins or more behind `trust`.
+    pub trust_facts: usize,
+}
+
+/// One fact: a canonical subject, an attribute and an `as_of`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct JsonFact<'a> {
+    pub subject: &'a str,
+    pub attribute: &'a str,
+    /// The `as_of` the fact's claims share, denoted; `null` for none.
+    pub as_of: Option<&'a str>,
+    pub claims: Vec<&'a str>,
+    /// `null` when the evidence does not decide ("no consensus").
+    pub consensus: Option<JsonEstimate<'a>>,
+    /// Independent origins (copy groups counted once) behind the fact.
+    pub independent_origins: usize,
+    /// The most likely value, decided or not.
+    pub leading: JsonEstimate<'a>,
+    /// Every other value (for sets: every member left out), most likely first.
+    pub against: Vec<JsonEstimate<'a>>,
+    /// The estimate in one sentence.
+    pub summary: String,
+}
+
+/// A value with its evidence.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct JsonEstimate<'a> {
+    /// As written by a claim stating it most precisely: a string, or for a
+    /// set an array of its members.
+    pub value: JsonEstimateValue<'a>,
+    /// The claims stating exactly this value.
+    pub claims: Vec<&'a str>,
+    /// In [0, 1].
+    pub confidence: f64,
+    /// The independent origins supporting it, fully or in part.
+    pub origins: &'a [String],
+}
+
+/// A string, or an array of a set's members.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum JsonEstimateValue<'a> {
+    Written(&'a str),
+    Members(&'a [String]),
+}
+
+/// Origins grouped as copies.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct JsonCopyGroup<'a> {
+    pub origins: &'a [String],
+    pub pairs: Vec<JsonCopyPair<'a>>,
+}
+
+/// Why two origins were grouped.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct JsonCopyPair<'a> {
+    pub origins: [&'a str; 2],
+    pub common_facts: usize,
+    pub same_values: usize,
+    pub same_unlikely_values: usize,
+    pub probability: f64,
+    pub verbatim: bool,
+    pub evidence: String,
+}
+
+fn json_estimate(estimate: &Estimate) -> JsonEstimate<'_> {
+    JsonEstimate {
+        value: match &estimate.value {
+            EstimateValue::Written(value) => JsonEstimateValue::Written(value),
+            EstimateValue::Members(members) => JsonEstimateValue::Members(members),
+        },
+        claims: estimate.claims.iter().map(ClaimId::as_str).collect(),
+        confidence: rounded(estimate.confidence),
+        origins: &estimate.origins,
+    }
+}
+
+/// Six decimals: enough for any reader, and the same bytes on every
+/// machine whatever the last bits of the float arithmetic.
+fn rounded(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+fn json_fact(fact: &FactConsensus) -> JsonFact<'_> {
+    JsonFact {
+        subject: &fact.subject,
+        attribute: &fact.attribute,
+        as_of: fact.as_of.as_deref(),
+        claims: fact.claims.iter().map(ClaimId::as_str).collect(),
+        consensus: fact.decided.then(|| json_estimate(&fact.leading)),
+        independent_origins: fact.origins,
+        leading: json_estimate(&fact.leading),
+        against: fact.against.iter().map(json_estimate).collect(),
+        summary: fact.summary(),
+    }
+}
+
+fn json_copy_group(group: &CopyGroup) -> JsonCopyGroup<'_> {
+    JsonCopyGroup {
+        origins: &group.origins,
+        pairs: group
+            .pairs
+            .iter()
+            .map(|pair| JsonCopyPair {
+                origins: [&pair.a, &pair.b],
+                common_facts: pair.common_facts,
+                same_values: pair.same_values,
+                same_unlikely_values: pair.same_unlikely_values,
+                probability: rounded(pair.probability),
+                verbatim: pair.verbatim,
+                evidence: pair.evidence(),
+            })
+            .collect(),
+    }
 }
 
 /// Everything one report is made of, borrowed, with the claims in id order.
@@ -408,6 +552,21 @@ impl<'a> Parts<'a> {
         )
     }
 
+    /// The consensus trust of source `id`.
+    fn trust(&self, id: &str) -> Option<&'a SourceTrust> {
+        let sources = &self.input.outcome.consensus.as_ref()?.sources;
+        let at = sources.binary_search_by(|t| t.id.as_str().cmp(id)).ok()?;
+        sources.get(at)
+    }
+
+    fn copy_groups(&self) -> &'a [CopyGroup] {
+        self.input
+            .outcome
+            .consensus
+            .as_ref()
+            .map_or(&[], |c| c.copy_groups.as_slice())
+    }
+
     fn claim(&self, i: usize) -> JsonClaim<'a> {
         let (source, claim, facts) = self.claims[i];
         json_claim(self.input.project, source, claim, facts)
@@ -434,11 +593,17 @@ impl<'a> JsonReport<'a> {
                 .collect(),
             timelines: input.outcome.timelines.iter().map(json_timeline).collect(),
             claims: (0..parts.claims.len()).map(|i| parts.claim(i)).collect(),
+            facts: input
+                .outcome
+                .consensus
+                .as_ref()
+                .map(|c| c.facts.iter().map(json_fact).collect()),
             sources: parts
                 .sources
                 .iter()
-                .map(|source| json_source(input.project, source))
+                .map(|source| json_source(input.project, source, parts.trust(&source.id)))
                 .collect(),
+            copy_groups: parts.copy_groups().iter().map(json_copy_group).collect(),
             warnings: (0..input.warnings.len())
                 .map(|i| parts.warning(i))
                 .collect(),
@@ -474,10 +639,19 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
     })?;
     write!(out, ",\n  \"claims\": ")?;
     write_array(out, parts.claims.len(), |i| parts.claim(i))?;
+    if let Some(consensus) = &outcome.consensus {
+        write!(out, ",\n  \"facts\": ")?;
+        write_array(out, consensus.facts.len(), |i| {
+            json_fact(&consensus.facts[i])
+        })?;
+    }
     write!(out, ",\n  \"sources\": ")?;
     write_array(out, parts.sources.len(), |i| {
-        json_source(project, parts.sources[i])
+        json_source(project, parts.sources[i], parts.trust(&parts.sources[i].id))
     })?;
+    write!(out, ",\n  \"copy_groups\": ")?;
+    let groups = parts.copy_groups();
+    write_array(out, groups.len(), |i| json_copy_group(&groups[i]))?;
     write!(out, ",\n  \"warnings\": ")?;
     write_array(out, warnings.len(), |i| parts.warning(i))?;
     writeln!(out, "\n}}")
@@ -668,8 +842,14 @@ fn json_claim<'a>(
     }
 }
 
-fn json_source<'a>(project: &'a Project, source: &'a Source) -> JsonSource<'a> {
+fn json_source<'a>(
+    project: &'a Project,
+    source: &'a Source,
+    trust: Option<&SourceTrust>,
+) -> JsonSource<'a> {
     JsonSource {
+        trust: trust.and_then(|t| t.trust).map(rounded),
+        trust_facts: trust.map_or(0, |t| t.facts),
         id: &source.id,
         outlet: source.outlet.as_deref(),
         title: source.title.as_deref(),

@@ -49,6 +49,7 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
     }
 
     render_sources(input, out)?;
+    render_trust(input, out)?;
 
     let findings = input.findings_in_report_order();
     for &severity in Severity::ALL {
@@ -108,6 +109,45 @@ fn render_sources(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()
     Ok(())
 }
 
+/// The source-trust table and the copy groups.
+fn render_trust(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let trust = input.source_trust();
+    if trust.iter().any(|t| t.trust.is_some()) {
+        writeln!(out, "## Source trust")?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Estimated accuracy of each source over the facts where two independent origins or more state a value (— where there is none)."
+        )?;
+        writeln!(out)?;
+        writeln!(out, "| Source | Trust | Facts |")?;
+        writeln!(out, "|---|---:|---:|")?;
+        for t in trust {
+            let value = t
+                .trust
+                .map_or_else(|| "—".to_owned(), |x| format!("{x:.2}"));
+            writeln!(out, "| {} | {value} | {} |", escape(&t.id), t.facts)?;
+        }
+        writeln!(out)?;
+    }
+    let groups = input.copy_groups();
+    if !groups.is_empty() {
+        writeln!(out, "## Copy groups")?;
+        writeln!(out)?;
+        for group in groups {
+            let evidence: Vec<String> = group.pairs.iter().map(|p| escape(&p.evidence())).collect();
+            writeln!(
+                out,
+                "- Counted as one origin: {}. {}.",
+                escape(&group.origins.join(", ")),
+                evidence.join("; ")
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
 fn render_finding(
     input: &ReportInput<'_>,
     finding: &Finding,
@@ -123,6 +163,10 @@ fn render_finding(
     writeln!(out)?;
     writeln!(out, "{}", paragraph(&finding.explanation))?;
     writeln!(out)?;
+    for line in input.consensus_lines(finding) {
+        writeln!(out, "**Consensus:** {}", escape(&line))?;
+        writeln!(out)?;
+    }
     // One pair's reason is the explanation; several are listed.
     if finding.comparisons.len() > 1 {
         for comparison in &finding.comparisons {

@@ -78,6 +78,8 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write, colour: bool) -> io:
         }
     }
 
+    render_trust(input, &paint, out)?;
+
     if !input.warnings.is_empty() {
         writeln!(out)?;
         writeln!(
@@ -89,6 +91,47 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write, colour: bool) -> io:
                 noun(input.warnings.len(), "", "s")
             ))
         )?;
+    }
+    Ok(())
+}
+
+/// The trust of every source some disputed fact involves, and the copy
+/// groups with their evidence.
+fn render_trust(input: &ReportInput<'_>, paint: &Paint, out: &mut dyn Write) -> io::Result<()> {
+    let trusted: Vec<_> = input
+        .source_trust()
+        .iter()
+        .filter_map(|t| t.trust.map(|trust| (t, trust)))
+        .collect();
+    if !trusted.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", paint.bold("source trust (facts behind it):"))?;
+        let width = trusted
+            .iter()
+            .map(|(t, _)| t.id.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (t, trust) in trusted {
+            writeln!(
+                out,
+                "  {}{}  {trust:.2} ({})",
+                terminal_safe(&t.id),
+                " ".repeat(width.saturating_sub(t.id.chars().count())),
+                t.facts
+            )?;
+        }
+    }
+    for group in input.copy_groups() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} {}",
+            paint.yellow("counted as one origin (copies):"),
+            terminal_safe(&group.origins.join(", "))
+        )?;
+        for pair in &group.pairs {
+            writeln!(out, "  {}", paint.dim(&terminal_safe(&pair.evidence())))?;
+        }
     }
     Ok(())
 }
@@ -107,6 +150,9 @@ fn render_contradiction(
         terminal_safe(&finding.attribute)
     )?;
     writeln!(out, "  {}", terminal_safe(&finding.explanation))?;
+    for line in input.consensus_lines(finding) {
+        writeln!(out, "  {}", paint.bold(&terminal_safe(&line)))?;
+    }
     let id_width = finding
         .claims
         .iter()

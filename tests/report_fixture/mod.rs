@@ -786,6 +786,7 @@ impl Fixture {
             outcome: CheckOutcome {
                 findings,
                 timelines: Vec::new(),
+                consensus: None,
             },
             facts,
             warnings,

@@ -1,0 +1,442 @@
+//! From claims to ballots: which facts there are, which values compete in
+//! each, and how much each claim supports each value.
+//!
+//! A fact is a canonical subject, an attribute and an `as_of` (claims with
+//! the same `as_of`, as denoted, or all without one). In a fact:
+//!
+//! - **Numbers, amounts, dates** compete as the sets they denote. The
+//!   candidates are the most precise stated values: a denotation that holds
+//!   another stated denotation is not a candidate, its claims support the
+//!   candidates inside it. A claim supports its own value fully (weight 1)
+//!   and each of the `k` other candidates its reading holds with weight
+//!   `1/(k+1)`: a vague claim's vote is shared between the stated values it
+//!   allows and one share for a value nobody stated (Laplace's rule of
+//!   succession), so an exact match always counts more than "hundreds of
+//!   millions". A round figure (`600,000`) is also read as rounded
+//!   (the denotation's `rounded` reading, as the checker reads it), so `600,000` supports `596,638` and the two
+//!   support each other as `rounding` relates them.
+//! - **Names, ordinals, booleans** compete by equality: names after
+//!   normalisation, in any word order, and through registry `values`
+//!   aliases (a naming variant supports its entry).
+//! - **Sets** are voted member by member ([`MemberQuestion`]): each most
+//!   precise member name is a yes/no question; a claim listing a name
+//!   supports it (a name with initials or fewer words, `D. Knuth`, supports
+//!   the fuller `Donald E. Knuth` with the shared weight above), and a claim
+//!   of the fact that does not list it is silent, which counts against it in
+//!   proportion to that origin's sensitivity (see [`super::accu`]).
+//!
+//! Claims of different value kinds never support each other.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::check::{ClaimFacts, ValueNames, describe};
+use crate::value::{Denotation, Interval, NumericSet, TimeSet};
+
+/// One fact: its claims (indices into the resolved claims) and what they
+/// vote on.
+#[derive(Debug, Clone)]
+pub struct Fact<'a> {
+    pub subject: &'a str,
+    pub attribute: &'a str,
+    /// The `as_of` shared by the fact's claims, denoted, if any.
+    pub as_of: Option<String>,
+    /// Every claim of the fact (readable or not), in id order.
+    pub claims: Vec<usize>,
+    pub question: Question,
+}
+
+/// What a fact's claims vote on.
+#[derive(Debug, Clone)]
+pub enum Question {
+    /// One true value among `candidates`.
+    Choice(ChoiceQuestion),
+    /// A set: one yes/no question per member.
+    Members(Vec<MemberQuestion>),
+}
+
+/// A single-valued fact: its candidate values and each claim's support.
+#[derive(Debug, Clone, Default)]
+pub struct ChoiceQuestion {
+    /// Per candidate: the claims stating exactly it (the first, in id
+    /// order, gives the value as written).
+    pub candidates: Vec<Vec<usize>>,
+    /// `(claim, candidate, weight)`, weight in (0, 1].
+    pub support: Vec<(usize, usize, f64)>,
+}
+
+/// One member of a set-valued fact.
+#[derive(Debug, Clone)]
+pub struct MemberQuestion {
+    /// The member as written by the first claim (in id order) stating it
+    /// most precisely.
+    pub written: String,
+    /// Claims listing this very name (up to normalisation and word order).
+    pub stating: Vec<usize>,
+    /// `(claim, weight)` of every claim listing a name compatible with it.
+    pub support: Vec<(usize, f64)>,
+    /// The fact's set claims that list no compatible name.
+    pub silent: Vec<usize>,
+}
+
+/// Splits `claims` into facts and builds each fact's question. Facts come
+/// in (subject, attribute, as_of) order; only facts with a readable claim.
+pub fn facts<'a>(claims: &'a [ClaimFacts<'a>], names: &(dyn ValueNames + Sync)) -> Vec<Fact<'a>> {
+    type Key<'k> = (&'k str, &'k str, Option<String>);
+    let mut by_key: HashMap<Key<'a>, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
+    for (i, claim) in claims.iter().enumerate() {
+        let as_of = claim
+            .as_of
+            .as_ref()
+            .map(|set| describe::denotation(&Denotation::Time(*set)));
+        by_key
+            .entry((claim.subject, claim.attribute, as_of))
+            .or_default()
+            .push(i);
+    }
+    let mut groups: Vec<(Key<'a>, Vec<usize>)> = by_key.into_iter().collect();
+    groups.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    groups
+        .into_par_iter()
+        .filter_map(|((subject, attribute, as_of), mut members)| {
+            members.sort_by(|&a, &b| claims[a].id.cmp(claims[b].id));
+            let readable: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&i| readable(&claims[i]))
+                .collect();
+            if readable.is_empty() {
+                return None;
+            }
+            let question = question(claims, &readable, names);
+            Some(Fact {
+                subject,
+                attribute,
+                as_of,
+                claims: members,
+                question,
+            })
+        })
+        .collect()
+}
+
+fn readable(claim: &ClaimFacts<'_>) -> bool {
+    matches!(&claim.denotation, Ok(d) if *d != Denotation::Unreadable)
+}
+
+fn question(claims: &[ClaimFacts<'_>], readable: &[usize], names: &dyn ValueNames) -> Question {
+    let sets: Vec<usize> = readable
+        .iter()
+        .copied()
+        .filter(|&i| matches!(claims[i].denotation, Ok(Denotation::Set(_))))
+        .collect();
+    // A fact mostly of sets is voted member by member; stray scalars of
+    // another kind cannot support a set and are left out of the vote.
+    if sets.len() * 2 > readable.len() {
+        return Question::Members(members(claims, &sets, names));
+    }
+    let reads: Vec<Reading> = readable
+        .iter()
+        .map(|&i| Reading::of(&claims[i], names))
+        .collect();
+    Question::Choice(choice(readable, &reads))
+}
+
+/// What a claim's value is, for voting.
+#[derive(Debug, Clone, PartialEq)]
+enum Reading {
+    /// A numeric set, with its reading as rounded for round figures.
+    Numeric(NumericSet, Option<NumericSet>),
+    Time(Interval<i64>),
+    /// Anything compared by equality: its key.
+    Key(String),
+}
+
+impl Reading {
+    fn of(claim: &ClaimFacts<'_>, names: &dyn ValueNames) -> Reading {
+        match &claim.denotation {
+            // A round figure is also read as rounded, as the checker reads
+            // it (`rounding_tolerance`): `600,000` supports `596,638`.
+            Ok(Denotation::Numeric(set)) => Reading::Numeric(
+                *set,
+                set.rounded.map(|interval| NumericSet {
+                    dimension: set.dimension,
+                    interval,
+                    rounded: None,
+                }),
+            ),
+            Ok(Denotation::Time(TimeSet::Span(interval))) => Reading::Time(*interval),
+            Ok(Denotation::Time(TimeSet::Annual { month, day })) => {
+                Reading::Key(format!("--{month:02}-{day:02}"))
+            }
+            Ok(Denotation::Text(text)) => Reading::Key(text_key(text, names)),
+            Ok(other) => Reading::Key(format!("{other:?}")),
+            Err(_) => Reading::Key(String::new()),
+        }
+    }
+
+    /// The set this reading allows, widest reading first.
+    fn holds(&self, other: &Reading) -> bool {
+        match (self, other) {
+            (Reading::Numeric(a, rounded), Reading::Numeric(b, _)) => {
+                a.dimension == b.dimension
+                    && (b.interval.is_subset_of(&a.interval)
+                        || rounded.is_some_and(|r| b.interval.is_subset_of(&r.interval)))
+            }
+            (Reading::Time(a), Reading::Time(b)) => b.is_subset_of(a),
+            (Reading::Key(a), Reading::Key(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    /// Whether two readings state the same value.
+    fn same(&self, other: &Reading) -> bool {
+        match (self, other) {
+            (Reading::Numeric(a, _), Reading::Numeric(b, _)) => a == b,
+            _ => self == other,
+        }
+    }
+
+    /// Whether this reading strictly holds another's denotation (it is
+    /// less precise): such values are not candidates.
+    fn strictly_holds(&self, other: &Reading) -> bool {
+        match (self, other) {
+            (Reading::Numeric(a, _), Reading::Numeric(b, _)) => {
+                a.dimension == b.dimension
+                    && a.interval != b.interval
+                    && b.interval.is_subset_of(&a.interval)
+            }
+            (Reading::Time(a), Reading::Time(b)) => a != b && b.is_subset_of(a),
+            _ => false,
+        }
+    }
+}
+
+/// A name's key: its registry `values` entry, else its normalised words in
+/// sorted order (the same words in another order name the same thing).
+fn text_key(text: &str, names: &dyn ValueNames) -> String {
+    if let Some(entry) = names.entry_of(text) {
+        return format!("entry:{}", names.normalize(&entry));
+    }
+    let mut words: Vec<&str> = Vec::new();
+    let normalised = names.normalize(text);
+    words.extend(normalised.split_whitespace());
+    words.sort_unstable();
+    words.join(" ")
+}
+
+/// Candidates and support of a single-valued fact.
+fn choice(readable: &[usize], reads: &[Reading]) -> ChoiceQuestion {
+    // Distinct stated values, each with the claims stating it.
+    let mut values: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (r, read) in reads.iter().enumerate() {
+        match values
+            .iter_mut()
+            .find(|(first, _)| reads[*first].same(read))
+        {
+            Some((_, stating)) => stating.push(r),
+            None => values.push((r, vec![r])),
+        }
+    }
+    // The most precise: no other stated value strictly inside.
+    let candidates: Vec<(usize, Vec<usize>)> = values
+        .iter()
+        .filter(|(first, _)| {
+            !values
+                .iter()
+                .any(|(other, _)| reads[*first].strictly_holds(&reads[*other]))
+        })
+        .cloned()
+        .collect();
+    let mut support = Vec::new();
+    for (r, read) in reads.iter().enumerate() {
+        let own = candidates
+            .iter()
+            .position(|(_, stating)| stating.contains(&r));
+        let inside: Vec<usize> = (0..candidates.len())
+            .filter(|&c| Some(c) != own && read.holds(&reads[candidates[c].0]))
+            .collect();
+        if let Some(own) = own {
+            support.push((readable[r], own, 1.0));
+        }
+        let share = 1.0 / (inside.len() as f64 + 1.0);
+        for c in inside {
+            support.push((readable[r], c, share));
+        }
+    }
+    ChoiceQuestion {
+        candidates: candidates
+            .into_iter()
+            .map(|(_, stating)| stating.into_iter().map(|r| readable[r]).collect())
+            .collect(),
+        support,
+    }
+}
+
+/// A member name as words, for precision: `Knuth, Donald E.` is
+/// `{donald, e, knuth}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct MemberName {
+    /// Sorted normalised words.
+    words: Vec<String>,
+}
+
+impl MemberName {
+    fn of(name: &str, names: &dyn ValueNames) -> MemberName {
+        if let Some(entry) = names.entry_of(name) {
+            return MemberName {
+                words: vec![format!("entry:{}", names.normalize(&entry))],
+            };
+        }
+        let mut words: Vec<String> = names
+            .normalize(name)
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
+        words.sort_unstable();
+        MemberName { words }
+    }
+
+    /// Whether this name may denote the same person or thing as the more
+    /// precise `fuller`: each of its words is a distinct word of `fuller`,
+    /// or the initial of one, and `fuller` has at most one word more (a
+    /// middle name left out). A name of many more words is another name
+    /// that contains this one (`Donald E. Knuth John Fuller` is two
+    /// people run together), not a more precise spelling of it.
+    fn allows(&self, fuller: &MemberName) -> bool {
+        if self.words.is_empty()
+            || self.words.len() > fuller.words.len()
+            || fuller.words.len() > self.words.len() + 1
+        {
+            return false;
+        }
+        let mut used = vec![false; fuller.words.len()];
+        // Whole words first, then initials, so an initial never takes the
+        // word a whole word needs.
+        let mut initials = Vec::new();
+        for word in &self.words {
+            match (0..fuller.words.len()).find(|&j| !used[j] && fuller.words[j] == *word) {
+                Some(j) => used[j] = true,
+                None if word.chars().count() == 1 => initials.push(word),
+                None => return false,
+            }
+        }
+        for initial in initials {
+            match (0..fuller.words.len())
+                .find(|&j| !used[j] && fuller.words[j].starts_with(initial.as_str()))
+            {
+                Some(j) => used[j] = true,
+                None => return false,
+            }
+        }
+        true
+    }
+}
+
+/// The member questions of a set-valued fact.
+fn members(
+    claims: &[ClaimFacts<'_>],
+    sets: &[usize],
+    names: &dyn ValueNames,
+) -> Vec<MemberQuestion> {
+    // Every (claim, name) listed, in claim id order.
+    let mut listed: Vec<(usize, &str, MemberName)> = Vec::new();
+    for &i in sets {
+        if let Ok(Denotation::Set(members)) = &claims[i].denotation {
+            for member in members {
+                let name = MemberName::of(member, names);
+                if !name.words.is_empty() {
+                    listed.push((i, member, name));
+                }
+            }
+        }
+    }
+    // Distinct names, then the most precise of them: those no other listed
+    // name is fuller than.
+    let mut distinct: Vec<(&str, MemberName)> = Vec::new();
+    for (_, written, name) in &listed {
+        if !distinct.iter().any(|(_, seen)| seen == name) {
+            distinct.push((written, name.clone()));
+        }
+    }
+    let most_precise: Vec<&(&str, MemberName)> = distinct
+        .iter()
+        .filter(|(_, name)| {
+            !distinct
+                .iter()
+                .any(|(_, other)| other != name && name.allows(other))
+        })
+        .collect();
+    most_precise
+        .iter()
+        .map(|(written, member)| {
+            let stating: Vec<usize> = dedup(
+                listed
+                    .iter()
+                    .filter(|(_, _, name)| name == member)
+                    .map(|(i, _, _)| *i),
+            );
+            let mut support: BTreeMap<usize, f64> = BTreeMap::new();
+            for (i, _, name) in &listed {
+                if name == member {
+                    support.insert(*i, 1.0);
+                } else if name.allows(member) {
+                    // Shared between the precise names it allows, plus one
+                    // share for a member nobody named in full.
+                    let k = most_precise
+                        .iter()
+                        .filter(|(_, other)| name.allows(other))
+                        .count();
+                    let share = 1.0 / (k as f64 + 1.0);
+                    let entry = support.entry(*i).or_insert(0.0);
+                    *entry = entry.max(share);
+                }
+            }
+            let silent = sets
+                .iter()
+                .copied()
+                .filter(|i| !support.contains_key(i))
+                .collect();
+            MemberQuestion {
+                written: (*written).to_owned(),
+                stating,
+                support: support.into_iter().collect(),
+                silent,
+            }
+        })
+        .collect()
+}
+
+fn dedup(items: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut items: Vec<usize> = items.collect();
+    items.sort_unstable();
+    items.dedup();
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Plain;
+    impl ValueNames for Plain {
+        fn normalize(&self, name: &str) -> String {
+            crate::text::normalize::normalize_name(name)
+        }
+        fn entry_of(&self, _: &str) -> Option<String> {
+            None
+        }
+    }
+
+    #[test]
+    fn names_with_initials_allow_the_full_name() {
+        let full = MemberName::of("Knuth, Donald E.", &Plain);
+        assert_eq!(full, MemberName::of("Donald E. Knuth", &Plain));
+        assert!(MemberName::of("D. E. Knuth", &Plain).allows(&full));
+        assert!(MemberName::of("Donald Knuth", &Plain).allows(&full));
+        assert!(!MemberName::of("Knuth", &Plain).allows(&full));
+        assert!(!MemberName::of("Donald Kuth", &Plain).allows(&full));
+        assert!(!full.allows(&MemberName::of("Knuth", &Plain)));
+    }
+}

@@ -1,0 +1,321 @@
+//! Copy detection: origins that share values, above all unlikely ones, far
+//! more often than independent origins would (Dong, Berti-Equille &
+//! Srivastava, "Integrating conflicting data: the role of source
+//! dependence", VLDB 2009, section 4).
+//!
+//! For two origins, on the facts both state: independent origins of
+//! accuracies `A1`, `A2` state the same true value with probability
+//! `Pt = A1·A2`, the same false value with `Pf = (1 − A1)(1 − A2)/n`, and
+//! different values otherwise; an origin copying the other (with
+//! probability `c` per fact) states the copied value whatever it is. A
+//! shared value counts as true with the probability the first round of the
+//! model gives it. The posterior that one copies the other (either way,
+//! each with prior `α`) is Bayes' rule over the three hypotheses.
+//!
+//! One departure: a shared value counts only as far as it is likely false.
+//! In Dong et al.'s model a shared true value is weak evidence of copying
+//! (`c/A + 1 − c`, 1.2 at their defaults), but weak evidence multiplies:
+//! two accurate sources importing one census share hundreds of true values
+//! and come out as certain copies, and would then count once. Accurate
+//! sources agree because they are accurate; so here a shared value is
+//! neutral to the extent it is likely true, and different values still
+//! count against copying.
+//!
+//! - `α = 0.2` and `c = 0.8` are Dong et al.'s defaults (section 6), and
+//!   `n` is the model's number of false values ([`super::accu::Params`]).
+//! - Detection and the model alternate, as in Dong et al.: the model's
+//!   values and trusts (with the groups found so far) feed the next
+//!   detection, until the groups stop changing (at most
+//!   [`super::COPY_ROUNDS`] rounds).
+//! - Pairs are only examined when they share at least one value the first
+//!   round finds more likely false than true (the evidence Dong et al.
+//!   build on); a pair of origins agreeing only on likely values is never
+//!   suspected.
+//! - Two origins that state exactly the same values on the same two facts
+//!   or more, claim for claim, and nothing else, are grouped as verbatim copies whatever the
+//!   probabilities: the copy adds nothing a reader could weigh. One shared
+//!   fact cannot tell a copy from independent agreement, so it never groups.
+//!
+//! Origins joined by a posterior of at least one half (more likely copied
+//! than not) on two shared values or more (one shared fact cannot tell a
+//! copy from a coincidence, as above) form a group when every two of them
+//! are so joined (a clique: a chain of suspicions does not make a group); the model then counts each group as one origin, voting with the
+//! mean of its origins' votes.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::accu::Ballots;
+
+/// Dong et al.'s parameters (VLDB 2009, section 6).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CopyParams {
+    /// Prior probability that one given origin copies another: 0.2.
+    pub prior: f64,
+    /// Probability that a copier copies a given value: 0.8.
+    pub copy_rate: f64,
+    /// False values per fact, as in the model.
+    pub false_values: f64,
+}
+
+impl Default for CopyParams {
+    fn default() -> CopyParams {
+        CopyParams {
+            prior: 0.2,
+            copy_rate: 0.8,
+            false_values: 100.0,
+        }
+    }
+}
+
+/// Why two origins were grouped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairEvidence {
+    /// Origin indices, `a < b`.
+    pub a: usize,
+    pub b: usize,
+    /// Facts both state a value for.
+    pub common_facts: usize,
+    /// Facts where they state the same value.
+    pub same_values: usize,
+    /// Of those, values more likely false than true.
+    pub same_unlikely_values: usize,
+    /// Posterior probability that one copies the other.
+    pub probability: f64,
+    /// The same values on every fact either states (two facts at least).
+    pub verbatim: bool,
+}
+
+/// What one origin states on one fact: the values its claims support, each
+/// with the weight (the bits of the float: two origins state the same
+/// value when they support the same values alike, a vague value too), and
+/// how likely that is true.
+/// The values an origin supports on a fact, with their weights' bits.
+type Values = [(usize, u64)];
+
+#[derive(Debug, Clone, PartialEq)]
+struct Stated {
+    fact: usize,
+    values: Vec<(usize, u64)>,
+    likely: f64,
+}
+
+/// Groups of origins (each sorted, groups sorted) and the pairs behind them.
+///
+/// With `model` (accuracy per origin, probability per fact and value),
+/// suspects are weighed; without, only verbatim copies are grouped (they
+/// do not depend on the model, so the first round already counts them
+/// once).
+pub fn detect(
+    ballots: &[Ballots],
+    model: Option<(&[f64], &[Vec<f64>])>,
+    origins: usize,
+    params: &CopyParams,
+) -> (Vec<Vec<usize>>, Vec<PairEvidence>) {
+    let neutral: Vec<f64> = vec![0.8; origins];
+    let (accuracy, probability): (&[f64], Option<&[Vec<f64>]>) = match model {
+        Some((accuracy, probability)) => (accuracy, Some(probability)),
+        None => (&neutral, None),
+    };
+    let mut stated: Vec<Vec<Stated>> = vec![Vec::new(); origins];
+    // Every fact, even one only this origin states: a verbatim copy must
+    // state exactly what the original states, everywhere.
+    for (f, b) in ballots.iter().enumerate() {
+        let ones = vec![1.0; b.support.len()];
+        let p: &[f64] = probability.map_or(&ones, |all| &all[f]);
+        for &u in &b.units {
+            let values: Vec<(usize, u64)> = b
+                .support
+                .iter()
+                .enumerate()
+                .filter_map(|(c, s)| {
+                    let at = s.binary_search_by_key(&u, |v| v.0).ok()?;
+                    Some((c, s[at].1.to_bits()))
+                })
+                .collect();
+            if values.is_empty() {
+                continue;
+            }
+            let listed = |m: usize| values.iter().any(|v| v.0 == m);
+            let likely = if b.members {
+                (0..p.len())
+                    .map(|m| if listed(m) { p[m] } else { 1.0 - p[m] })
+                    .product()
+            } else {
+                values.iter().map(|&(c, _)| p[c]).sum::<f64>().min(1.0)
+            };
+            stated[u].push(Stated {
+                fact: f,
+                values,
+                likely,
+            });
+        }
+    }
+    // Suspects: pairs sharing a value more likely false than true.
+    let mut suspects: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut sharing: BTreeMap<(usize, &Values), Vec<usize>> = BTreeMap::new();
+    for (u, list) in stated.iter().enumerate() {
+        for s in list.iter().filter(|s| s.likely < 0.5) {
+            sharing.entry((s.fact, &s.values)).or_default().push(u);
+        }
+    }
+    for holders in sharing.values() {
+        for (i, &a) in holders.iter().enumerate() {
+            for &b in &holders[i + 1..] {
+                suspects.insert((a, b));
+            }
+        }
+    }
+    // Verbatim copies: the same (fact, values) list, two facts or more.
+    let mut verbatim: BTreeMap<Vec<(usize, &Values)>, Vec<usize>> = BTreeMap::new();
+    for (u, list) in stated.iter().enumerate() {
+        if list.len() >= 2 {
+            let key = list.iter().map(|s| (s.fact, s.values.as_slice())).collect();
+            verbatim.entry(key).or_default().push(u);
+        }
+    }
+    if probability.is_none() {
+        suspects.clear();
+    }
+    let mut pairs: BTreeSet<(usize, usize)> = suspects.clone();
+    for holders in verbatim.values() {
+        for (i, &a) in holders.iter().enumerate() {
+            for &b in &holders[i + 1..] {
+                pairs.insert((a, b));
+            }
+        }
+    }
+    let mut evidence = Vec::new();
+    for (a, b) in pairs {
+        let e = pair_evidence(&stated, accuracy, a, b, params);
+        // One shared fact cannot tell a copy from a coincidence.
+        if e.verbatim || (probability.is_some() && e.probability >= 0.5 && e.same_values >= 2) {
+            evidence.push(e);
+        }
+    }
+    // Groups are cliques: two groups merge only when every origin of one
+    // has evidence of copying with every origin of the other, so a chain of
+    // pairs (a copies b, b copies c) never joins origins with no evidence
+    // between them. Pairs are taken strongest first, ties by origin.
+    let joined: BTreeSet<(usize, usize)> = evidence.iter().map(|e| (e.a, e.b)).collect();
+    let mut order: Vec<&PairEvidence> = evidence.iter().collect();
+    order.sort_by(|x, y| {
+        y.verbatim
+            .cmp(&x.verbatim)
+            .then(y.probability.total_cmp(&x.probability))
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    let mut group_of: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for e in order {
+        let (ga, gb) = (group_of.get(&e.a).copied(), group_of.get(&e.b).copied());
+        let left = ga.map_or_else(|| vec![e.a], |g| members[g].clone());
+        let right = gb.map_or_else(|| vec![e.b], |g| members[g].clone());
+        if ga.is_some() && ga == gb {
+            continue;
+        }
+        let clique = left.iter().all(|&x| {
+            right
+                .iter()
+                .all(|&y| joined.contains(&(x.min(y), x.max(y))))
+        });
+        if !clique {
+            continue;
+        }
+        let target = match (ga, gb) {
+            (Some(g), _) | (None, Some(g)) => g,
+            (None, None) => {
+                members.push(Vec::new());
+                members.len() - 1
+            }
+        };
+        let mut all: Vec<usize> = left.into_iter().chain(right).collect();
+        all.sort_unstable();
+        all.dedup();
+        for other in [ga, gb].into_iter().flatten() {
+            if other != target {
+                members[other].clear();
+            }
+        }
+        for &o in &all {
+            group_of.insert(o, target);
+        }
+        members[target] = all;
+    }
+    let mut groups: Vec<Vec<usize>> = members.into_iter().filter(|g| !g.is_empty()).collect();
+    groups.sort();
+    // Only the evidence inside a group is reported.
+    let evidence = evidence
+        .into_iter()
+        .filter(|e| group_of.contains_key(&e.a) && group_of.get(&e.a) == group_of.get(&e.b))
+        .collect();
+    (groups, evidence)
+}
+
+fn pair_evidence(
+    stated: &[Vec<Stated>],
+    accuracy: &[f64],
+    a: usize,
+    b: usize,
+    params: &CopyParams,
+) -> PairEvidence {
+    let (aa, ab) = (accuracy[a], accuracy[b]);
+    let n = params.false_values;
+    let c = params.copy_rate;
+    let pt = aa * ab;
+    let pf = (1.0 - aa) * (1.0 - ab) / n;
+    let pd = (1.0 - pt - pf).max(1e-12);
+    // Log-likelihoods: independent, a copies b, b copies a.
+    let (mut independent, mut a_copies, mut b_copies) = (0.0f64, 0.0f64, 0.0f64);
+    let (mut common, mut same, mut unlikely) = (0, 0, 0);
+    let (sa, sb) = (&stated[a], &stated[b]);
+    let (mut i, mut j) = (0, 0);
+    while i < sa.len() && j < sb.len() {
+        match sa[i].fact.cmp(&sb[j].fact) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                if sa[i].values == sb[j].values {
+                    same += 1;
+                    let p = sa[i].likely;
+                    if p < 0.5 {
+                        unlikely += 1;
+                    }
+                    // A likely-true value shared is neutral (see the
+                    // module doc); a likely-false one is Dong et al.'s
+                    // evidence, weighted by how likely false it is.
+                    let copied = |original: f64| {
+                        p * pt + (1.0 - p) * ((1.0 - original) * c + pf * (1.0 - c))
+                    };
+                    independent += (p * pt + (1.0 - p) * pf).ln();
+                    a_copies += copied(ab).ln();
+                    b_copies += copied(aa).ln();
+                } else {
+                    independent += pd.ln();
+                    a_copies += (pd * (1.0 - c)).ln();
+                    b_copies += (pd * (1.0 - c)).ln();
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let alpha = params.prior;
+    let terms = [
+        (1.0 - 2.0 * alpha).ln() + independent,
+        alpha.ln() + a_copies,
+        alpha.ln() + b_copies,
+    ];
+    let top = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let total: f64 = terms.iter().map(|t| (t - top).exp()).sum();
+    let probability = 1.0 - (terms[0] - top).exp() / total;
+    PairEvidence {
+        a,
+        b,
+        common_facts: common,
+        same_values: same,
+        same_unlikely_values: unlikely,
+        probability,
+        verbatim: sa.len() >= 2 && sa.len() == sb.len() && same == common && common == sa.len(),
+    }
+}

@@ -1,0 +1,211 @@
+//! Laws of the consensus estimator (src/consensus): an exact copy of a
+//! source changes no consensus, the order of sources changes nothing, and a
+//! fact on which every claim agrees is confident.
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+use crosscheck::check::{ClaimFacts, ValueNames, denoted_text};
+use crosscheck::consensus::{Consensus, estimate};
+use crosscheck::model::ClaimId;
+use crosscheck::value::{DenoteContext, denote, parse_value_str};
+
+struct PlainNames;
+
+impl ValueNames for PlainNames {
+    fn normalize(&self, name: &str) -> String {
+        crosscheck::text::normalize::normalize_name(name)
+    }
+    fn entry_of(&self, _name: &str) -> Option<String> {
+        None
+    }
+}
+
+/// Values facts can take: some nested (`~500`, `hundreds`), some round.
+const VALUES: &[&str] = &[
+    "500",
+    "512",
+    "~500",
+    "100..999",
+    "700",
+    "2020",
+    "2020-12-10",
+];
+
+/// `(source, fact, value)` triples: what each source states.
+type Statements = Vec<(usize, usize, usize)>;
+
+fn claims(statements: &[(String, usize, usize)]) -> Vec<ClaimFacts<'static>> {
+    let context = DenoteContext {
+        approx_tolerance: Decimal::new(10, 2),
+        rounding_tolerance: Decimal::new(5, 2),
+        published: None,
+    };
+    statements
+        .iter()
+        .map(|(source, fact, value)| {
+            let written = VALUES[*value];
+            let parsed = parse_value_str(written).expect("the test's values parse");
+            let denotation = denote(&parsed, &context);
+            ClaimFacts {
+                id: leak(ClaimId::new(source, &format!("f{fact}"))),
+                source: leak(source.clone()).as_str(),
+                subject: leak(format!("subject {fact}")).as_str(),
+                attribute: if written.starts_with("20") {
+                    "date"
+                } else {
+                    "value"
+                },
+                value: leak(parsed),
+                written,
+                denoted: denoted_text(&denotation),
+                denotation,
+                as_of: None,
+                as_of_written: None,
+                rate_year: None,
+                according_to: &[],
+                quote: None,
+                supersedes: None,
+            }
+        })
+        .collect()
+}
+
+fn leak<T>(value: T) -> &'static T {
+    Box::leak(Box::new(value))
+}
+
+fn named(statements: &Statements) -> Vec<(String, usize, usize)> {
+    statements
+        .iter()
+        .map(|&(s, f, v)| (format!("s{s}"), f, v))
+        .collect()
+}
+
+/// Sources 0..4 each stating a value on two to four facts.
+fn statements() -> impl Strategy<Value = Statements> {
+    prop::collection::vec(
+        prop::collection::btree_map(0..4usize, 0..VALUES.len(), 2..=4),
+        2..=4,
+    )
+    .prop_map(|sources| {
+        sources
+            .into_iter()
+            .enumerate()
+            .flat_map(|(s, facts)| facts.into_iter().map(move |(f, v)| (s, f, v)))
+            .collect()
+    })
+}
+
+/// Per fact: subject, attribute, leading value, decided, confidence.
+fn verdicts(consensus: &Consensus) -> Vec<(String, String, String, bool, f64)> {
+    consensus
+        .facts
+        .iter()
+        .map(|f| {
+            (
+                f.subject.clone(),
+                f.attribute.clone(),
+                f.leading.value.to_string(),
+                f.decided,
+                f.leading.confidence,
+            )
+        })
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn an_exact_copy_of_a_source_changes_no_consensus(statements in statements(), copied in 0..4usize) {
+        let original = named(&statements);
+        let mut with_copy = original.clone();
+        let copy: Vec<(String, usize, usize)> = original
+            .iter()
+            .filter(|(s, _, _)| *s == format!("s{copied}"))
+            .map(|(_, f, v)| ("copy".to_owned(), *f, *v))
+            .collect();
+        prop_assume!(!copy.is_empty());
+        with_copy.extend(copy);
+        let before = estimate(&claims(&original), &PlainNames);
+        let after = estimate(&claims(&with_copy), &PlainNames);
+        let (before, after) = (verdicts(&before), verdicts(&after));
+        prop_assert_eq!(before.len(), after.len());
+        // The consensus (the report's `consensus`): the value when the
+        // evidence decides, else none.
+        for (b, a) in before.iter().zip(&after) {
+            prop_assert_eq!((&b.0, &b.1, b.3.then_some(&b.2)), (&a.0, &a.1, a.3.then_some(&a.2)));
+        }
+    }
+
+    #[test]
+    fn the_order_of_sources_changes_nothing(statements in statements(), seed in any::<u64>()) {
+        let original = named(&statements);
+        let mut shuffled = original.clone();
+        // A deterministic shuffle by the seed.
+        shuffled.sort_by_key(|(s, f, v)| {
+            let mut h = seed ^ (*f as u64) << 8 ^ (*v as u64) << 16;
+            for b in s.bytes() {
+                h = h.wrapping_mul(0x100000001b3) ^ u64::from(b);
+            }
+            h
+        });
+        let a = estimate(&claims(&original), &PlainNames);
+        let b = estimate(&claims(&shuffled), &PlainNames);
+        prop_assert_eq!(verdicts(&a), verdicts(&b));
+        prop_assert_eq!(a.sources, b.sources);
+        prop_assert_eq!(a.copy_groups, b.copy_groups);
+    }
+
+    #[test]
+    fn a_fact_on_which_every_claim_agrees_is_confident(
+        statements in statements(),
+        value in 0..VALUES.len(),
+        agreeing in 2..5usize,
+    ) {
+        // Fact 9 is stated alike by `agreeing` sources of their own.
+        let mut all = named(&statements);
+        for s in 0..agreeing {
+            all.push((format!("agree{s}"), 9, value));
+        }
+        let consensus = estimate(&claims(&all), &PlainNames);
+        let fact = consensus
+            .facts
+            .iter()
+            .find(|f| f.subject == "subject 9")
+            .expect("fact 9 is estimated");
+        prop_assert!(fact.decided);
+        prop_assert!(fact.leading.confidence >= 0.95, "confidence {}", fact.leading.confidence);
+    }
+}
+
+#[test]
+fn one_each_way_is_no_consensus() {
+    let statements = vec![("a".to_owned(), 0, 0), ("b".to_owned(), 0, 4)];
+    let consensus = estimate(&claims(&statements), &PlainNames);
+    let fact = &consensus.facts[0];
+    assert!(!fact.decided);
+    assert!(
+        (fact.leading.confidence - 0.5).abs() < 0.01,
+        "{}",
+        fact.leading.confidence
+    );
+    assert!(
+        fact.summary().starts_with("no consensus"),
+        "{}",
+        fact.summary()
+    );
+}
+
+#[test]
+fn a_precise_value_inside_a_vague_one_is_preferred() {
+    // "~500" allows "512": with one each, the precise value leads.
+    let statements = vec![
+        ("a".to_owned(), 0, 2),
+        ("b".to_owned(), 0, 1),
+        ("c".to_owned(), 0, 1),
+    ];
+    let consensus = estimate(&claims(&statements), &PlainNames);
+    let fact = &consensus.facts[0];
+    assert_eq!(fact.leading.value.to_string(), "512");
+    assert!(fact.decided);
+}
