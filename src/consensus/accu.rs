@@ -192,7 +192,7 @@ impl Ballots {
 }
 
 /// Every readable claim of a fact that votes.
-fn claims_of(fact: &Fact<'_>) -> Vec<usize> {
+pub(super) fn claims_of(fact: &Fact<'_>) -> Vec<usize> {
     match &fact.question {
         Question::Choice(choice) => choice.support.iter().map(|s| s.0).collect(),
         Question::Members(members) => members

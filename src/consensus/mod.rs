@@ -413,7 +413,7 @@ pub fn estimate_with(
     // units or more vote, under the model's prior.
     let mut claim_correct: Vec<Option<f64>> = vec![None; claims.len()];
     for (fact, p) in facts.iter().zip(&estimates.probability) {
-        let mut units: Vec<usize> = readable_claims(fact).iter().map(|&i| unit_of[i]).collect();
+        let mut units: Vec<usize> = accu::claims_of(fact).iter().map(|&i| unit_of[i]).collect();
         units.sort_unstable();
         units.dedup();
         if units.len() < 2 {
@@ -488,20 +488,6 @@ pub fn estimate_with(
     }
 }
 
-fn readable_claims(fact: &Fact<'_>) -> Vec<usize> {
-    match &fact.question {
-        Question::Choice(choice) => choice.support.iter().map(|s| s.0).collect(),
-        Question::Members(members) => members
-            .iter()
-            .flat_map(|m| {
-                m.support
-                    .iter()
-                    .map(|s| s.0)
-                    .chain(m.silent.iter().copied())
-            })
-            .collect(),
-    }
-}
 
 /// Each readable claim's probability of being right.
 fn claim_correctness(fact: &Fact<'_>, p: &[f64]) -> Vec<(usize, f64)> {
@@ -568,7 +554,7 @@ fn fact_consensus(
         names.sort();
         names
     };
-    let mut all_units: Vec<usize> = readable_claims(fact).iter().map(|&i| unit_of[i]).collect();
+    let mut all_units: Vec<usize> = accu::claims_of(fact).iter().map(|&i| unit_of[i]).collect();
     all_units.sort_unstable();
     all_units.dedup();
     let (leading, against) = match &fact.question {
