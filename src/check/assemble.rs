@@ -61,12 +61,7 @@ pub(super) fn findings(
                     _ => FindingKind::Contradiction,
                 }
             }
-            Verdict::Rounding => FindingKind::Rounding,
-            Verdict::Revision => FindingKind::Revision,
-            Verdict::Incomparable => FindingKind::Incomparable,
-            Verdict::Compatible => FindingKind::Compatible,
-            Verdict::NamingVariant => FindingKind::NamingVariant,
-            Verdict::Agreement => FindingKind::Agreement,
+            verdict => verdict.kind(),
         };
         buckets.entry((kind, "")).or_default().push(comparison);
     }
@@ -265,8 +260,6 @@ fn explain(
         _ => format!("{pairs} {relation}, among {}", values_of(claims)),
     };
     match kind {
-        FindingKind::Contradiction => summary("cannot both be true"),
-        FindingKind::Rounding => summary("differ by no more than rounding"),
         FindingKind::Revision => {
             let quotes: Vec<String> = claims
                 .iter()
@@ -320,8 +313,12 @@ fn explain(
                 independence(claims, origins)
             )
         }
-        // Written by their own checks, never assembled from pairs.
+        // Explained by their checks' group verdicts, never assembled from
+        // pairs.
         FindingKind::MixedKinds | FindingKind::Unreadable => String::new(),
+        // Contradictions, rounding, and any kind with pairs: how many pairs
+        // are what the kind's pairs are (`cannot both be true`).
+        _ => summary(&kind.info().pairs.unwrap_or("relate").to_lowercase()),
     }
 }
 

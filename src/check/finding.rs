@@ -240,6 +240,22 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The kind of finding a pair with this verdict belongs to. (Two
+    /// claims of one source and one origin that contradict each other make
+    /// an internal contradiction instead: the assembly decides that, since
+    /// it needs the claims.)
+    pub fn kind(self) -> FindingKind {
+        match self {
+            Verdict::Contradiction => FindingKind::Contradiction,
+            Verdict::Rounding => FindingKind::Rounding,
+            Verdict::Revision => FindingKind::Revision,
+            Verdict::Incomparable => FindingKind::Incomparable,
+            Verdict::Compatible => FindingKind::Compatible,
+            Verdict::NamingVariant => FindingKind::NamingVariant,
+            Verdict::Agreement => FindingKind::Agreement,
+        }
+    }
+
     /// Every variant, in declaration order (derived).
     pub const ALL: &'static [Verdict] = <Verdict as VariantArray>::VARIANTS;
 

@@ -488,7 +488,6 @@ pub fn estimate_with(
     }
 }
 
-
 /// Each readable claim's probability of being right.
 fn claim_correctness(fact: &Fact<'_>, p: &[f64]) -> Vec<(usize, f64)> {
     let mut sums: BTreeMap<usize, (f64, f64)> = BTreeMap::new();
