@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 use super::{Console, ExitStatus};
 use crate::link::review::{Consequence, consequences};
+use crate::text::plural::noun;
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -63,7 +64,7 @@ pub fn render_suggestions(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let count = suggestions.len();
-    writeln!(out, "{count} suggested link{}", plural(count))?;
+    writeln!(out, "{count} suggested link{}", noun(count, "", "s"))?;
     let mut order: Vec<usize> = (0..count).collect();
     order.sort_by(|&x, &y| {
         let (a, b) = (&suggestions[x], &suggestions[y]);
@@ -109,7 +110,7 @@ pub fn render_suggestions(
                     out,
                     "  accepting it adds {} finding{} and removes {}:",
                     c.added.len(),
-                    plural(c.added.len()),
+                    noun(c.added.len(), "", "s"),
                     c.removed.len()
                 )?;
                 for (sign, list) in [("+", &c.added), ("-", &c.removed)] {
@@ -163,7 +164,7 @@ pub fn render(
         .node_indices()
         .filter(|&node| matches!(graph[node], Node::Subject(_)));
     let count = linking.subjects.len();
-    writeln!(out, "{count} canonical subject{}", plural(count))?;
+    writeln!(out, "{count} canonical subject{}", noun(count, "", "s"))?;
     for (subject, node) in linking.subjects.iter().zip(subject_nodes) {
         writeln!(out)?;
         let origin = if subject.from_registry {
@@ -183,7 +184,7 @@ pub fn render(
                 .count();
             let uses = match uses {
                 0 => "registry only".to_string(),
-                n => format!("{n} claim{}", plural(n)),
+                n => format!("{n} claim{}", noun(n, "", "s")),
             };
             writeln!(out, "    {}  ({uses})", graph[name])?;
             links.extend(graph.edges_directed(name, Outgoing).filter_map(
@@ -204,7 +205,11 @@ pub fn render(
 
     writeln!(out)?;
     let count = linking.suggestions.len();
-    writeln!(out, "{count} suggested link{} not made", plural(count))?;
+    writeln!(
+        out,
+        "{count} suggested link{} not made",
+        noun(count, "", "s")
+    )?;
     for s in &linking.suggestions {
         let why = match &s.kind {
             SuggestionKind::CloseName { measure, score } => format!(
@@ -233,7 +238,7 @@ pub fn render(
 
     writeln!(out)?;
     let count = linking.vetoes.len();
-    writeln!(out, "{count} vetoed link{}", plural(count))?;
+    writeln!(out, "{count} vetoed link{}", noun(count, "", "s"))?;
     for v in &linking.vetoes {
         let veto = match &v.veto {
             Veto::Distinct { a, b } => {
@@ -261,8 +266,4 @@ fn reason(reason: &LinkReason) -> String {
         LinkReason::Rule(rule) => rule.describe().to_string(),
         LinkReason::Similar { measure, score } => format!("similar ({measure} {score:.2})"),
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
