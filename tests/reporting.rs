@@ -7,13 +7,9 @@
 //! and each claim's meaning and origin) and as rendered Markdown and text,
 //! so a wording change and a logic change are reviewed apart.
 
-use std::io;
 use std::path::PathBuf;
 
-use clap::Parser;
 use crosscheck::check;
-use crosscheck::cli::{self, Cli};
-use crosscheck::commands::{Console, ExitStatus};
 use crosscheck::link::SubjectGraph;
 use crosscheck::load::load_project;
 use crosscheck::report::{ReportInput, json, markdown, text};
@@ -114,87 +110,4 @@ cases! {
     /// both quotes; the timeline of the toll; pairs not compared because of
     /// as_of listed per finding.
     revisions,
-}
-
-/// Runs `crosscheck <args>` in-process; returns (status, stdout, stderr).
-fn run_cli(args: &[&str]) -> (ExitStatus, String, String) {
-    let cli = Cli::try_parse_from(std::iter::once("crosscheck").chain(args.iter().copied()))
-        .expect("the command line parses");
-    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let mut stdin = io::empty();
-    let mut console = Console {
-        stdout: &mut stdout,
-        stderr: &mut stderr,
-        stdin: &mut stdin,
-        stdout_is_terminal: false,
-        stderr_is_terminal: false,
-    };
-    let status = cli::run(cli, &mut console).expect("no I/O error");
-    (
-        status,
-        String::from_utf8(stdout).expect("utf-8"),
-        String::from_utf8(stderr).expect("utf-8"),
-    )
-}
-
-#[test]
-fn rounding_does_not_fail_on_contradiction() {
-    let dir = fixture("rounding_only").display().to_string();
-    let (status, _, _) = run_cli(&["check", &dir, "--format", "json"]);
-    assert_eq!(status, ExitStatus::Success);
-    let (status, _, _) = run_cli(&["check", &dir, "--format", "json", "--fail-on", "any"]);
-    assert_eq!(
-        status,
-        ExitStatus::Findings,
-        "rounding is a warning: `--fail-on any` fails on it"
-    );
-}
-
-#[test]
-fn risky_readings_are_warnings_in_validate_and_check() {
-    let dir = fixture("risky_values").display().to_string();
-    let (status, stdout, stderr) = run_cli(&["validate", &dir]);
-    assert_eq!(status, ExitStatus::Success);
-    insta::assert_snapshot!("risky_values_validate", format!("{stdout}\n{stderr}"));
-    let (_, report, _) = run_cli(&["check", &dir, "--format", "json"]);
-    let report: serde_json::Value = serde_json::from_str(&report).expect("JSON");
-    let codes: Vec<&str> = report["warnings"]
-        .as_array()
-        .expect("warnings")
-        .iter()
-        .filter_map(|w| w["code"].as_str())
-        .filter(|code| *code == "risky-value")
-        .collect();
-    assert_eq!(codes.len(), 4, "check lists the same risky readings");
-}
-
-#[test]
-fn bad_values_exit_2_with_place_problem_and_fix() {
-    let dir = fixture("bad_values").display().to_string();
-    let (status, stdout, stderr) = run_cli(&["check", &dir]);
-    assert_eq!(status, ExitStatus::Invalid);
-    assert!(stdout.is_empty());
-    insta::assert_snapshot!("bad_values_stderr", stderr);
-}
-
-#[test]
-fn a_revision_of_another_fact_is_a_curation_warning() {
-    let dir = fixture("supersedes_elsewhere").display().to_string();
-    let (status, report, _) = run_cli(&["check", &dir, "--format", "json"]);
-    assert_eq!(status, ExitStatus::Success);
-    let report: serde_json::Value = serde_json::from_str(&report).expect("JSON");
-    assert_eq!(report["counts"]["revision"], 0);
-    let warnings: Vec<&str> = report["warnings"]
-        .as_array()
-        .expect("warnings")
-        .iter()
-        .filter(|w| w["code"] == "supersedes-another-fact")
-        .filter_map(|w| w["message"].as_str())
-        .collect();
-    assert_eq!(
-        warnings,
-        [
-            "`ocha/missing` supersedes `ocha/toll`, a claim of another fact (\"Derna flood\" · deaths, not \"Derna flood\" · missing): no revision is reported"
-        ]
-    );
 }

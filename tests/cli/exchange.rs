@@ -14,7 +14,7 @@ use serde_json::Value;
 
 /// Exit status, stdout and stderr of the binary run in `dir`.
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+    let output = crate::harness::binary()
         .args(args)
         .current_dir(dir)
         .output()

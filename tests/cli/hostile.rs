@@ -27,7 +27,7 @@ fn crosscheck(dir: &Path, args: &[&str], limit: Duration) -> Run {
 
 fn crosscheck_with_stdin(dir: &Path, args: &[&str], limit: Duration, stdin: Option<&str>) -> Run {
     let start = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+    let mut child = crate::harness::binary()
         .args(args)
         .current_dir(dir)
         .stdin(if stdin.is_some() {
@@ -402,7 +402,7 @@ fn add_removes_the_temporary_files_a_killed_add_left() {
 fn add_killed_at_random_leaves_nothing_a_rerun_keeps() {
     let dir = small_project();
     for i in 0..20 {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        let mut child = crate::harness::binary()
             .args([
                 "add",
                 ".",

@@ -12,8 +12,7 @@
 use std::path::Path;
 use std::process::Command;
 
-#[path = "sarif/mod.rs"]
-mod sarif_schema;
+use crate::sarif_schema;
 
 /// The `run:` steps of the workflow in docs/ci.md, each with its step name.
 fn run_steps(markdown: &str) -> Vec<(String, String)> {

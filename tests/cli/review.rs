@@ -11,7 +11,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use insta_cmd::assert_cmd_snapshot;
 
 /// A fresh copy of tests/fixtures/review.
 fn project() -> tempfile::TempDir {
@@ -31,7 +31,7 @@ fn project() -> tempfile::TempDir {
 
 /// The binary, run in `dir` (relative paths keep the snapshots stable).
 fn crosscheck(dir: &Path) -> Command {
-    let mut command = Command::new(get_cargo_bin("crosscheck"));
+    let mut command = crate::harness::binary();
     command.current_dir(dir);
     command
 }
@@ -40,7 +40,7 @@ fn registry(dir: &Path) -> String {
     std::fs::read_to_string(dir.join("claims/subjects.json")).unwrap()
 }
 
-const ORIGINAL: &str = include_str!("fixtures/review/claims/subjects.json");
+const ORIGINAL: &str = include_str!("../fixtures/review/claims/subjects.json");
 /// "Brampton township, michigan" ~ "Hampton township, michigan".
 const BRAMPTON: &str = "f14ef3590300";
 /// "Eaton township, michigan" ~ "Eeaton township, michigan".

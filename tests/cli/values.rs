@@ -1,0 +1,85 @@
+//! The checker's readings of real reporting through the command line:
+//! rounding fails only `--fail-on any`, risky readings are warnings in
+//! `validate` and `check`, bad values exit 2 with place, problem and fix, and
+//! a revision across facts is a curation warning. (The findings themselves
+//! are snapshotted through the library in tests/reporting.rs.)
+
+use crosscheck::commands::ExitStatus;
+
+use crate::harness::{Run, fixture, in_process};
+
+#[test]
+fn rounding_does_not_fail_on_contradiction() {
+    let dir = fixture("reporting/rounding_only").display().to_string();
+    let Run { status, .. } = in_process(&["check", &dir, "--format", "json"]);
+    assert_eq!(status, ExitStatus::Success);
+    let Run { status, .. } = in_process(&["check", &dir, "--format", "json", "--fail-on", "any"]);
+    assert_eq!(
+        status,
+        ExitStatus::Findings,
+        "rounding is a warning: `--fail-on any` fails on it"
+    );
+}
+
+#[test]
+fn risky_readings_are_warnings_in_validate_and_check() {
+    let dir = fixture("reporting/risky_values").display().to_string();
+    let Run {
+        status,
+        stdout,
+        stderr,
+    } = in_process(&["validate", &dir]);
+    assert_eq!(status, ExitStatus::Success);
+    insta::assert_snapshot!("risky_values_validate", format!("{stdout}\n{stderr}"));
+    let Run { stdout: report, .. } = in_process(&["check", &dir, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&report).expect("JSON");
+    let codes: Vec<&str> = report["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter_map(|w| w["code"].as_str())
+        .filter(|code| *code == "risky-value")
+        .collect();
+    assert_eq!(codes.len(), 4, "check lists the same risky readings");
+}
+
+#[test]
+fn bad_values_exit_2_with_place_problem_and_fix() {
+    let dir = fixture("reporting/bad_values").display().to_string();
+    let Run {
+        status,
+        stdout,
+        stderr,
+    } = in_process(&["check", &dir]);
+    assert_eq!(status, ExitStatus::Invalid);
+    assert!(stdout.is_empty());
+    insta::assert_snapshot!("bad_values_stderr", stderr);
+}
+
+#[test]
+fn a_revision_of_another_fact_is_a_curation_warning() {
+    let dir = fixture("reporting/supersedes_elsewhere")
+        .display()
+        .to_string();
+    let Run {
+        status,
+        stdout: report,
+        ..
+    } = in_process(&["check", &dir, "--format", "json"]);
+    assert_eq!(status, ExitStatus::Success);
+    let report: serde_json::Value = serde_json::from_str(&report).expect("JSON");
+    assert_eq!(report["counts"]["revision"], 0);
+    let warnings: Vec<&str> = report["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter(|w| w["code"] == "supersedes-another-fact")
+        .filter_map(|w| w["message"].as_str())
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "`ocha/missing` supersedes `ocha/toll`, a claim of another fact (\"Derna flood\" · deaths, not \"Derna flood\" · missing): no revision is reported"
+        ]
+    );
+}
