@@ -525,6 +525,22 @@ fn claim_correctness(fact: &Fact<'_>, p: &[f64]) -> Vec<(usize, f64)> {
         .collect()
 }
 
+/// Whether two claims' values can both be true: numbers of one dimension
+/// or spans of time whose sets overlap. Anything else (names, other
+/// dimensions, unreadable values) is taken as not known to be compatible.
+fn can_both_be_true(a: &ClaimFacts<'_>, b: &ClaimFacts<'_>) -> bool {
+    use crate::value::Denotation;
+    match (&a.denotation, &b.denotation) {
+        (Ok(Denotation::Numeric(x)), Ok(Denotation::Numeric(y))) => {
+            x.dimension == y.dimension && x.interval.relation(&y.interval).is_compatible()
+        }
+        (Ok(Denotation::Time(x)), Ok(Denotation::Time(y))) => {
+            crate::check::dates::relate(x, y).is_compatible()
+        }
+        _ => false,
+    }
+}
+
 /// Whether the leading value is a consensus: confident enough, and not one
 /// origin against another. Trust estimated from a few facts is itself
 /// uncertain, so a single origin outweighing a single other origin is
@@ -575,15 +591,17 @@ fn fact_consensus(
                 origins: units_shown(&mut choice.support.iter().filter(|s| s.1 == c).map(|s| s.0)),
             };
             let leading = estimate(order[0]);
-            // A less precise value whose every claim contains the leading
-            // one (`>=11,300` beside `11,300`) supports it: it is counted in
-            // the leading value's origins, not listed against it.
+            // A value that can be true together with the leading one (a
+            // less precise `>=11,300` beside `11,300`) is not against it: it
+            // supports it, or is too vague to oppose it.
+            let leading_claim = &claims[choice.candidates[order[0]][0]];
             let supports_leading = |c: usize| {
                 choice.candidates[c].iter().all(|&claim| {
                     choice
                         .support
                         .iter()
                         .any(|&(i, candidate, _)| i == claim && candidate == order[0])
+                        || can_both_be_true(&claims[claim], leading_claim)
                 })
             };
             let against: Vec<Estimate> = order[1..]
