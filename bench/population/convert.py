@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Builds a crosscheck project from the Wikipedia city-population claims
-(/work/shared/data/population/claims.tsv, the DAFNA layout): one claim
+(../shared/data/population/claims.tsv, the DAFNA layout): one claim
 file per editor (the source), one claim per line, subject = the city,
 attribute = "population", as_of = the year of the `Population<YEAR>`
 property, value = the population as the editor wrote it.
@@ -19,13 +19,14 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-DATA = Path("/work/shared/data/population/claims.tsv")
+# ../shared beside the project, as CI and every developer have it.
+DATA = Path(__file__).resolve().parents[2].parent / "shared/data/population/claims.tsv"
 
 
 def source_id(editor: str) -> str:
     """`1513217: Mohammedfairouz` -> `e1513217`: ids hold no `/` or space."""
     number = editor.split(":", 1)[0].strip()
-    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", number).strip("-") or "anonymous"
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", number).strip("-") or "anonymous"
     return f"e{slug}"
 
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Truth discovery on public data: converts /work/shared/data/{population,books}
+# Truth discovery on public data: converts ../shared/data/{population,books}
 # (or $DATA) into crosscheck projects under bench/truth/out/ (gitignored),
 # runs `crosscheck check --format json` on each, and prints the precision of
 # crosscheck's consensus beside majority vote, TruthFinder and Accu on the
@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
-DATA=${DATA:-/work/shared/data}
+DATA=${DATA:-"$ROOT/../shared/data"}
 OUT="$ROOT/bench/truth/out"
 cargo build --release --quiet --bin crosscheck
 BIN="$ROOT/target/release/crosscheck"

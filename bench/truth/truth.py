@@ -35,8 +35,8 @@ import sys
 # --- converting ------------------------------------------------------------
 
 def safe_id(text):
-    """A source or claim id: no `/`, no white space."""
-    return re.sub(r"[/\s]+", "-", text.strip()) or "anonymous"
+    """A source or claim id: letters, digits, `-` and `_` only."""
+    return re.sub(r"[^\w-]+", "-", text.strip()).strip("-") or "anonymous"
 
 
 def write_project(out_dir, claims_by_source):
