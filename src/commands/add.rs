@@ -203,13 +203,7 @@ fn add_locked(
 }
 
 fn report(failure: &LoadFailure, console: &mut Console<'_>) -> io::Result<ExitStatus> {
-    diagnostic::render(
-        &failure.diagnostics,
-        &failure.files,
-        console.stderr_is_terminal,
-        console.stderr,
-    )?;
-    Ok(ExitStatus::Invalid)
+    console.refuse(failure)
 }
 
 /// The claim's members from the flags, or from the JSON object on stdin.

@@ -66,7 +66,7 @@ use rayon::prelude::*;
 use super::add::{self, Members};
 use super::{Console, ExitStatus};
 use crate::atomic_file::write_atomically;
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::load::json::{self, JsonKind};
 use crate::load::{self, LoadFailure};
 use crate::report::csv::restore;
@@ -285,12 +285,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
                 if !other.is_empty() || row_problems.is_empty() {
                     // Not about a row (a broken claim file already there):
                     // shown as `validate` shows it.
-                    diagnostic::render(
-                        &failure.diagnostics,
-                        &failure.files,
-                        console.stderr_is_terminal,
-                        console.stderr,
-                    )?;
+                    console.refuse(&failure)?;
                     if problems.is_empty() {
                         return Ok(ExitStatus::Invalid);
                     }

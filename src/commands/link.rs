@@ -15,7 +15,6 @@ use std::path::PathBuf;
 
 use super::{Console, ExitStatus};
 use crate::atomic_file::write_atomically;
-use crate::diagnostic;
 use crate::link::SubjectGraph;
 use crate::link::review::{Decision, change_for, edit_registry_text};
 use crate::load;
@@ -102,13 +101,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     if old.is_some()
         && let Err(failure) = load::load_project_with(&target.dir, Some((&path, new.as_bytes())))
     {
-        diagnostic::render(
-            &failure.diagnostics,
-            &failure.files,
-            console.stderr_is_terminal,
-            console.stderr,
-        )?;
-        return Ok(ExitStatus::Invalid);
+        return console.refuse(&failure);
     }
     write_atomically(&path, new.as_bytes())?;
     drop(lock);

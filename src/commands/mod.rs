@@ -17,7 +17,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::diagnostic;
-use crate::load::load_project;
+use crate::load::{LoadFailure, load_project};
 use crate::model::Project;
 
 /// Where a command reads and writes. Tests hand in buffers.
@@ -53,15 +53,19 @@ impl Console<'_> {
     pub fn load_project(&mut self, dir: &Path) -> io::Result<Result<Project, ExitStatus>> {
         match load_project(dir) {
             Ok(project) => Ok(Ok(project)),
-            Err(failure) => {
-                diagnostic::render(
-                    &failure.diagnostics,
-                    &failure.files,
-                    self.stderr_is_terminal,
-                    self.stderr,
-                )?;
-                Ok(Err(ExitStatus::Invalid))
-            }
+            Err(failure) => self.refuse(&failure).map(Err),
         }
+    }
+
+    /// Renders why the input is invalid on stderr (in colour only on a
+    /// terminal), as `validate` shows it, and gives the status to exit with.
+    pub fn refuse(&mut self, failure: &LoadFailure) -> io::Result<ExitStatus> {
+        diagnostic::render(
+            &failure.diagnostics,
+            &failure.files,
+            self.stderr_is_terminal,
+            self.stderr,
+        )?;
+        Ok(ExitStatus::Invalid)
     }
 }
