@@ -111,3 +111,26 @@ cases! {
     /// as_of listed per finding.
     revisions,
 }
+
+/// A superseded figure stays in its fact but no longer votes: the
+/// consensus is the revised figure, not the earlier, more precise-looking
+/// one (as lower bounds, `>=11,300` lies inside `>=3,958`).
+#[test]
+fn a_superseded_claim_does_not_vote() {
+    let (report, _, _) = reports("superseded_vote");
+    let fact = report["facts"]
+        .as_array()
+        .expect("facts")
+        .iter()
+        .find(|fact| fact["attribute"] == "deaths")
+        .expect("the deaths fact");
+    assert_eq!(
+        fact["claims"],
+        serde_json::json!(["un-news/toll-first", "un-news/toll-revised"])
+    );
+    assert_eq!(fact["consensus"]["value"], ">=3,958");
+    assert_eq!(
+        fact["consensus"]["claims"],
+        serde_json::json!(["un-news/toll-revised"])
+    );
+}

@@ -27,11 +27,12 @@
 //!
 //! Claims of different value kinds never support each other.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 
 use crate::check::{ClaimFacts, ValueNames, describe};
+use crate::model::ClaimId;
 use crate::value::{Denotation, Interval, NumericSet, TimeSet};
 
 /// One fact: its claims (indices into the resolved claims) and what they
@@ -84,6 +85,11 @@ pub struct MemberQuestion {
 /// in (subject, attribute, as_of) order; only facts with a readable claim.
 pub fn facts<'a>(claims: &'a [ClaimFacts<'a>], names: &(dyn ValueNames + Sync)) -> Vec<Fact<'a>> {
     type Key<'k> = (&'k str, &'k str, Option<String>);
+    // A claim another claim `supersedes` was revised by its author: it stays
+    // in its fact's claims, but votes no more (the revision is the story,
+    // reported as a `revision` finding).
+    let superseded: HashSet<&ClaimId, foldhash::fast::RandomState> =
+        claims.iter().filter_map(|claim| claim.supersedes).collect();
     let mut by_key: HashMap<Key<'a>, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
     for (i, claim) in claims.iter().enumerate() {
         let as_of = claim
@@ -104,7 +110,7 @@ pub fn facts<'a>(claims: &'a [ClaimFacts<'a>], names: &(dyn ValueNames + Sync)) 
             let readable: Vec<usize> = members
                 .iter()
                 .copied()
-                .filter(|&i| readable(&claims[i]))
+                .filter(|&i| readable(&claims[i]) && !superseded.contains(claims[i].id))
                 .collect();
             if readable.is_empty() {
                 return None;
