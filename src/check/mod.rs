@@ -358,10 +358,19 @@ impl<'a> ClaimGroup<'a> {
     /// share their text with the group's claims, so comparing pointers
     /// finds them without reading the text (a cache miss each at scale).
     pub fn index_of(&self, id: &ClaimId) -> Option<usize> {
-        self.claims
-            .iter()
-            .position(|claim| Arc::ptr_eq(&claim.id.0, &id.0))
-            .or_else(|| self.claims.binary_search_by(|claim| claim.id.cmp(id)).ok())
+        // A small group is scanned by pointer (ids are shared, so no text is
+        // compared); a large one, searched (claims are in id order): a scan
+        // per pair made a fact of thousands of claims cubic.
+        const SCAN_AT_MOST: usize = 32;
+        if self.claims.len() <= SCAN_AT_MOST
+            && let Some(at) = self
+                .claims
+                .iter()
+                .position(|claim| Arc::ptr_eq(&claim.id.0, &id.0))
+        {
+            return Some(at);
+        }
+        self.claims.binary_search_by(|claim| claim.id.cmp(id)).ok()
     }
 
     /// The group's claim `id`.
