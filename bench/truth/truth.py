@@ -84,27 +84,67 @@ def convert_population(data_dir, out_dir):
         json.dump(out, f)
 
 
+# Role and affiliation notes sellers add in parentheses, "(Author)",
+# "(EDT)", "(Joint Author)", "(University of ...", closed or cut off; an
+# editor written inside them, "(Derge, Gillmer J. - ed.)", is kept.
+PAREN = re.compile(r"\(([^()]*)(?:\)|$)")
+# Separators between people: ";", "/", "|", "&", "and", "with", and "By" as
+# in "By (author) Pooley, Rob By (author) Wilcox, Pauline".
+SEPARATORS = re.compile(r"\s*[;/|&]\s*|\s+(?:and|with)\s+|(?:^|\s)by\s+", re.IGNORECASE)
+
+
+def clean_field(text):
+    text = html.unescape(text)
+    text = PAREN.sub(lambda m: f"; {m.group(1).rsplit('-', 1)[0]}; " if re.search(r"-\s*ed\.?\s*$", m.group(1), re.I) else " ", text)
+    text = re.sub(r"\bet\s+al\b\.?", " ", text, flags=re.I)
+    # An initial glued to the next word ("R.Derge", "J.MICHEL"), and two
+    # names glued without a space ("TzillaClarke": a run of three lower-case
+    # letters or more then a capital; "McDonald" and "MacDonald" stay).
+    text = re.sub(r"\.(?=[^\W\d_])", ". ", text)
+    text = re.sub(r"(?<=[^\W\d_][a-z]{3})(?=[A-Z][a-z])", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def split_people(piece):
+    """One separated piece as people: "Last, First", "First Last, First
+    Last", pairs "Last, First, Last, First", or the run-on "Last, First
+    Middle Last2, First2 Last3, First3" (each part between two commas ends
+    with the next person's last name)."""
+    parts = [p.strip(" .-") for p in piece.split(",") if p.strip(" .-")]
+    if len(parts) <= 1:
+        return parts
+    words = [len(p.split()) for p in parts]
+    if all(w >= 2 for w in words):
+        return parts  # "Peter Aiken, M. David Allen"
+    if len(parts) >= 3 and words[0] == 1 and all(w >= 2 for w in words[1:-1]):
+        people, last = [], parts[0]
+        for part in parts[1:-1]:
+            first, _, next_last = part.rpartition(" ")
+            people.append(f"{last}, {first}")
+            last = next_last
+        people.append(f"{last}, {parts[-1]}")
+        return people
+    people = []
+    for i in range(0, len(parts) - 1, 2):
+        people.append(f"{parts[i]}, {parts[i + 1]}")
+    if len(parts) % 2:
+        people.append(parts[-1])
+    return people
+
+
 def split_authors(text):
-    """A seller's author field as a list of person names, as written."""
-    text = html.unescape(text).strip()
+    """A seller's author field as a list of person names, as written (each
+    person once)."""
+    text = clean_field(text)
     if not text or text.lower() == "not available":
         return []
     people = []
-    for piece in re.split(r"\s*[;/|&]\s*|\s+and\s+", text):
-        piece = piece.strip(" ,.")
-        if not piece:
-            continue
-        parts = [p.strip() for p in piece.split(",") if p.strip()]
-        if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
-            people.extend(parts)  # "Peter Aiken, M. David Allen"
-        elif len(parts) > 1:
-            # "Aiken, Peter" (and "Aiken, Peter, Allen, David"): last, first.
-            for i in range(0, len(parts) - 1, 2):
-                people.append(f"{parts[i]}, {parts[i + 1]}")
-            if len(parts) % 2:
-                people.append(parts[-1])
-        else:
-            people.append(piece)
+    for piece in SEPARATORS.split(text):
+        piece = piece.strip(" ,.-")
+        if piece:
+            for person in split_people(piece):
+                if person.lower() not in (p.lower() for p in people):
+                    people.append(person)
     return people
 
 
