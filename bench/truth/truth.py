@@ -18,7 +18,7 @@ the parameters of its paper; gold answers are only read to score.
 Comparisons:
 - Population: the chosen number equals the gold number.
 - Books: the chosen author set equals the gold set, names compared after
-  normalising order ("Last, First" = "First Last"), case, punctuation and
+  normalising order ("Last, First" = "First Last"), case, accents, punctuation and
   initials (a person is their last name plus the initials of the other
   names); also the lenient comparison of the README (last names only).
 """
@@ -30,6 +30,7 @@ import math
 import os
 import re
 import sys
+import unicodedata
 
 
 # --- converting ------------------------------------------------------------
@@ -181,6 +182,8 @@ def convert_books(data_dir, out_dir):
 def person_key(name):
     """Last name + initials of the other names, case and punctuation gone."""
     name = html.unescape(name).lower()
+    # Accents go with case: "Römer" is "Romer".
+    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     if "," in name:
         last, _, first = name.partition(",")
         words = re.findall(r"[a-z0-9]+", first)

@@ -300,7 +300,9 @@ impl MemberName {
             .split_whitespace()
             .map(str::to_owned)
             .collect();
+        // A word repeated adds no precision (`Pease, Robert A. Pease`).
         words.sort_unstable();
+        words.dedup();
         MemberName { words }
     }
 
@@ -340,7 +342,17 @@ impl MemberName {
     }
 }
 
-/// The member questions of a set-valued fact.
+/// The member questions of a set-valued fact: one per person (or thing).
+///
+/// Names are grouped into people: a name and the fuller names it allows
+/// (directly or through other stated names: `Knuth` → `Donald Knuth` →
+/// `Donald E. Knuth`) are one person, unless the name allows names that
+/// cannot be one person (`Smith` for `John Smith` and `Adam Smith`): such
+/// an ambiguous name joins no one, and supports each person it allows with
+/// a share `1/(k+1)` (as a vague number supports the values inside it).
+/// A claim listing any name of a person supports that person fully: a
+/// seller writing `Knuth` lists Knuth. The person is shown by the most
+/// precise name the evidence supports ([`written_name`]).
 fn members(
     claims: &[ClaimFacts<'_>],
     sets: &[usize],
@@ -358,45 +370,97 @@ fn members(
             }
         }
     }
-    // Distinct names, then the most precise of them: those no other listed
-    // name is fuller than.
-    let mut distinct: Vec<(&str, MemberName)> = Vec::new();
-    for (_, written, name) in &listed {
-        if !distinct.iter().any(|(_, seen)| seen == name) {
-            distinct.push((written, name.clone()));
+    // Distinct names, each with the claims listing it.
+    let mut distinct: Vec<(&str, MemberName, Vec<usize>)> = Vec::new();
+    for (i, written, name) in &listed {
+        match distinct.iter_mut().find(|(_, seen, _)| seen == name) {
+            Some((_, _, by)) => by.push(*i),
+            None => distinct.push((written, name.clone(), vec![*i])),
         }
     }
-    let most_precise: Vec<&(&str, MemberName)> = distinct
-        .iter()
-        .filter(|(_, name)| {
-            !distinct
+    let n = distinct.len();
+    // reach[a][b]: b is a strictly fuller name a allows, step by step.
+    let mut reach = vec![vec![false; n]; n];
+    for a in 0..n {
+        for b in 0..n {
+            reach[a][b] = a != b && distinct[a].1.allows(&distinct[b].1);
+        }
+    }
+    for k in 0..n {
+        for a in 0..n {
+            if reach[a][k] {
+                for b in 0..n {
+                    if reach[k][b] && a != b {
+                        reach[a][b] = true;
+                    }
+                }
+            }
+        }
+    }
+    let compatible = |a: usize, b: usize| a == b || reach[a][b] || reach[b][a];
+    // A name is ambiguous when two names it allows cannot be one person.
+    let ambiguous: Vec<bool> = (0..n)
+        .map(|a| {
+            let fuller: Vec<usize> = (0..n).filter(|&b| reach[a][b]).collect();
+            fuller
                 .iter()
-                .any(|(_, other)| other != name && name.allows(other))
+                .enumerate()
+                .any(|(x, &b)| fuller[x + 1..].iter().any(|&c| !compatible(b, c)))
         })
         .collect();
-    most_precise
+    // People: unambiguous names joined to the fuller names they allow.
+    let mut person_of: Vec<usize> = (0..n).collect();
+    fn root(person_of: &mut [usize], mut a: usize) -> usize {
+        while person_of[a] != a {
+            person_of[a] = person_of[person_of[a]];
+            a = person_of[a];
+        }
+        a
+    }
+    for a in (0..n).filter(|&a| !ambiguous[a]) {
+        for b in 0..n {
+            if reach[a][b] && !ambiguous[b] {
+                let (ra, rb) = (root(&mut person_of, a), root(&mut person_of, b));
+                person_of[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let mut people: Vec<Vec<usize>> = Vec::new();
+    let mut index_of: BTreeMap<usize, usize> = BTreeMap::new();
+    for a in (0..n).filter(|&a| !ambiguous[a]) {
+        let r = root(&mut person_of, a);
+        let p = *index_of.entry(r).or_insert_with(|| {
+            people.push(Vec::new());
+            people.len() - 1
+        });
+        people[p].push(a);
+    }
+    // An ambiguous name reaching no unambiguous one is a person of its own.
+    for a in (0..n).filter(|&a| ambiguous[a]) {
+        if !people.iter().flatten().any(|&b| reach[a][b]) {
+            people.push(vec![a]);
+        }
+    }
+    people
         .iter()
-        .map(|(written, member)| {
-            let stating: Vec<usize> = dedup(
-                listed
-                    .iter()
-                    .filter(|(_, _, name)| name == member)
-                    .map(|(i, _, _)| *i),
-            );
+        .map(|person| {
             let mut support: BTreeMap<usize, f64> = BTreeMap::new();
-            for (i, _, name) in &listed {
-                if name == member {
-                    support.insert(*i, 1.0);
-                } else if name.allows(member) {
-                    // Shared between the precise names it allows, plus one
-                    // share for a member nobody named in full.
-                    let k = most_precise
+            for &a in person {
+                for &i in &distinct[a].2 {
+                    support.insert(i, 1.0);
+                }
+            }
+            for a in (0..n).filter(|&a| ambiguous[a] && !person.contains(&a)) {
+                if person.iter().any(|&b| reach[a][b]) {
+                    let k = people
                         .iter()
-                        .filter(|(_, other)| name.allows(other))
+                        .filter(|other| other.iter().any(|&b| reach[a][b]))
                         .count();
                     let share = 1.0 / (k as f64 + 1.0);
-                    let entry = support.entry(*i).or_insert(0.0);
-                    *entry = entry.max(share);
+                    for &i in &distinct[a].2 {
+                        let entry = support.entry(i).or_insert(0.0);
+                        *entry = entry.max(share);
+                    }
                 }
             }
             let silent = sets
@@ -404,14 +468,63 @@ fn members(
                 .copied()
                 .filter(|i| !support.contains_key(i))
                 .collect();
+            let shown = written_name(claims, &distinct, &reach, person);
             MemberQuestion {
-                written: (*written).to_owned(),
-                stating,
+                written: distinct[shown].0.to_owned(),
+                stating: dedup(person.iter().flat_map(|&a| distinct[a].2.iter().copied())),
                 support: support.into_iter().collect(),
                 silent,
             }
         })
         .collect()
+}
+
+/// The name a person is shown by: the most precise one the evidence
+/// supports, read as a number is (a vaguer claim does not oppose a more
+/// precise one, it is silent about the detail). From the name most sources
+/// list (counting a fuller name as listing the names it refines), step to
+/// a fuller name while more than half of the sources that list some fuller
+/// name list it (or a name fuller still); a name only one source in many
+/// runs into the next (`Geary, David M. Horstmann`) is not followed.
+fn written_name(
+    claims: &[ClaimFacts<'_>],
+    distinct: &[(&str, MemberName, Vec<usize>)],
+    reach: &[Vec<bool>],
+    person: &[usize],
+) -> usize {
+    // Sources listing `a` or a name fuller than it.
+    let sources = |pred: &dyn Fn(usize) -> bool| -> usize {
+        let mut ids: Vec<&str> = person
+            .iter()
+            .filter(|&&b| pred(b))
+            .flat_map(|&b| distinct[b].2.iter().map(|&i| claims[i].source))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    };
+    let at_least = |a: usize| sources(&|b| b == a || reach[a][b]);
+    let mut current = person[0];
+    let mut best = at_least(current);
+    for &a in &person[1..] {
+        let count = at_least(a);
+        if count > best {
+            (current, best) = (a, count);
+        }
+    }
+    loop {
+        let informed = sources(&|b| reach[current][b]);
+        let next = person
+            .iter()
+            .copied()
+            .filter(|&b| reach[current][b])
+            .map(|b| (at_least(b), b))
+            .max_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+        match next {
+            Some((count, b)) if count * 2 > informed => current = b,
+            _ => return current,
+        }
+    }
 }
 
 fn dedup(items: impl Iterator<Item = usize>) -> Vec<usize> {
