@@ -489,7 +489,7 @@ pub fn check_facts_with(
 pub fn add_consensus(project: &Project, facts: &[ClaimFacts<'_>], outcome: &mut CheckOutcome) {
     let names = RegistryNames::new(project);
     let estimate = crate::consensus::estimate(facts, &names);
-    estimate.merge_copied_origins(outcome, facts, &names);
+    estimate.merge_copied_origins(outcome, facts);
     outcome.consensus = Some(estimate);
 }
 

@@ -98,7 +98,17 @@ impl Ballots {
         voters.dedup();
         let mut units: Vec<usize> = voters.iter().map(|v| v.0).collect();
         units.dedup();
-        let present = |unit: usize| voters.iter().filter(|v| v.0 == unit).count() as f64;
+        // Per unit (as in `units`): how many of its origins vote here.
+        let mut origins_present = vec![0.0f64; units.len()];
+        for v in &voters {
+            if let Ok(at) = units.binary_search(&v.0) {
+                origins_present[at] += 1.0;
+            }
+        }
+        let present = |unit: usize| match units.binary_search(&unit) {
+            Ok(at) => origins_present[at],
+            Err(_) => 1.0,
+        };
         // (claim, weight) pairs → (unit, mean weight over its present origins).
         let by_unit = |pairs: &mut dyn Iterator<Item = (usize, f64)>| {
             let mut best: Vec<((usize, usize), f64)> = pairs
@@ -120,16 +130,15 @@ impl Ballots {
         };
         match &fact.question {
             Question::Choice(choice) => {
-                let support = (0..choice.candidates.len())
-                    .map(|c| {
-                        by_unit(
-                            &mut choice
-                                .support
-                                .iter()
-                                .filter(|(_, cand, _)| *cand == c)
-                                .map(|&(i, _, w)| (i, w)),
-                        )
-                    })
+                // Each candidate's (claim, weight) pairs, in support order.
+                let mut by_candidate: Vec<Vec<(usize, f64)>> =
+                    vec![Vec::new(); choice.candidates.len()];
+                for &(i, c, w) in &choice.support {
+                    by_candidate[c].push((i, w));
+                }
+                let support = by_candidate
+                    .into_iter()
+                    .map(|pairs| by_unit(&mut pairs.into_iter()))
                     .collect();
                 Ballots {
                     units,
@@ -221,35 +230,69 @@ pub struct Estimates {
 }
 
 /// Runs the model over `ballots` with `units` voting units.
-pub fn estimate(ballots: &[Ballots], units: usize, params: &Params) -> Estimates {
+///
+/// Only facts where two units or more vote move trust; the others (most
+/// facts, at scale) are computed once, from the trust of the last round.
+pub fn estimate<B>(ballots: &[B], units: usize, params: &Params) -> Estimates
+where
+    B: std::borrow::Borrow<Ballots> + Sync,
+{
+    let disputed: Vec<&Ballots> = ballots
+        .iter()
+        .map(|b| b.borrow())
+        .filter(|b| b.units.len() >= 2)
+        .collect();
     let mut accuracy = vec![params.initial_accuracy; units];
     let mut sensitivity = vec![params.initial_sensitivity; units];
-    let mut probability: Vec<Vec<f64>> = Vec::new();
+    let mut votes: Vec<f64> = Vec::new();
+    let mut used_sensitivity = sensitivity.clone();
+    // Buffers kept across iterations: each round rewrites them in place.
+    let mut probability: Vec<Vec<f64>> = vec![Vec::new(); disputed.len()];
+    let mut correct: Vec<Vec<(usize, f64)>> = vec![Vec::new(); disputed.len()];
     let mut facts = vec![0usize; units];
     let mut iterations = 0;
     for _ in 0..params.max_iterations.max(1) {
         iterations += 1;
-        let votes: Vec<f64> = accuracy
+        votes = accuracy
             .iter()
             .map(|&a| vote_count(a, params.false_values))
             .collect();
-        probability = ballots
+        disputed
             .par_iter()
-            .map(|b| probabilities(b, &votes, &sensitivity))
-            .collect();
-        let (next_accuracy, next_sensitivity, seen) = update(ballots, &probability, units, params);
+            .zip(probability.par_iter_mut())
+            .zip(correct.par_iter_mut())
+            .for_each(|((b, p), c)| {
+                *p = probabilities(b, &votes, &sensitivity);
+                correctness_all(b, p, c);
+            });
+        let (next_accuracy, next_sensitivity, seen) =
+            update(&disputed, &probability, &correct, units, params);
         let moved = accuracy
             .iter()
             .zip(&next_accuracy)
             .map(|(a, b)| (a - b).abs())
             .fold(0.0, f64::max);
         accuracy = next_accuracy;
-        sensitivity = next_sensitivity;
+        used_sensitivity = std::mem::replace(&mut sensitivity, next_sensitivity);
         facts = seen;
         if moved < params.tolerance {
             break;
         }
     }
+    // Every fact's probabilities from the trust the last round used.
+    let mut disputed_probability = probability.into_iter();
+    let mut probability: Vec<Vec<f64>> = ballots
+        .iter()
+        .map(|b| match b.borrow().units.len() >= 2 {
+            true => disputed_probability.next().unwrap_or_default(),
+            false => Vec::new(),
+        })
+        .collect();
+    probability
+        .par_iter_mut()
+        .zip(ballots.par_iter())
+        .filter(|(_, b)| b.borrow().units.len() < 2)
+        .for_each(|(p, b)| *p = probabilities(b.borrow(), &votes, &used_sensitivity));
     Estimates {
         accuracy,
         sensitivity,
@@ -315,20 +358,49 @@ pub fn correctness(ballots: &Ballots, probability: &[f64], unit: usize) -> Optio
 
 type Updated = (Vec<f64>, Vec<f64>, Vec<usize>);
 
-fn update(ballots: &[Ballots], probability: &[Vec<f64>], units: usize, params: &Params) -> Updated {
+/// [`correctness`] of every unit of a fact, in one pass over its ballots
+/// (the same sums in the same order).
+fn correctness_all(ballots: &Ballots, probability: &[f64], out: &mut Vec<(usize, f64)>) {
+    let n = ballots.units.len();
+    let mut sum = vec![0.0; n];
+    let mut weight = vec![0.0; n];
+    for (c, support) in ballots.support.iter().enumerate() {
+        for &(unit, w) in support {
+            let Ok(at) = ballots.units.binary_search(&unit) else {
+                continue;
+            };
+            if ballots.members {
+                sum[at] += w * probability[c];
+                weight[at] += w;
+            } else {
+                sum[at] += probability[c];
+                weight[at] = 1.0;
+            }
+        }
+    }
+    out.clear();
+    out.extend(
+        (0..n)
+            .filter(|&at| weight[at] > 0.0)
+            .map(|at| (ballots.units[at], (sum[at] / weight[at]).min(1.0))),
+    );
+}
+
+fn update(
+    ballots: &[&Ballots],
+    probability: &[Vec<f64>],
+    correct: &[Vec<(usize, f64)>],
+    units: usize,
+    params: &Params,
+) -> Updated {
     let mut right = vec![0.0; units];
     let mut seen = vec![0usize; units];
     let mut listed = vec![0.0; units];
     let mut likely = vec![0.0; units];
-    for (b, p) in ballots.iter().zip(probability) {
-        if b.units.len() < 2 {
-            continue;
-        }
-        for &u in &b.units {
-            if let Some(correct) = correctness(b, p, u) {
-                right[u] += correct;
-                seen[u] += 1;
-            }
+    for ((b, p), correct) in ballots.iter().zip(probability).zip(correct) {
+        for &(u, c) in correct {
+            right[u] += c;
+            seen[u] += 1;
         }
         if b.members {
             for (m, support) in b.support.iter().enumerate() {

@@ -18,12 +18,16 @@
 //! - **Names, ordinals, booleans** compete by equality: names after
 //!   normalisation, in any word order, and through registry `values`
 //!   aliases (a naming variant supports its entry).
-//! - **Sets** are voted member by member ([`MemberQuestion`]): each most
-//!   precise member name is a yes/no question; a claim listing a name
-//!   supports it (a name with initials or fewer words, `D. Knuth`, supports
-//!   the fuller `Donald E. Knuth` with the shared weight above), and a claim
-//!   of the fact that does not list it is silent, which counts against it in
-//!   proportion to that origin's sensitivity (see [`super::accu`]).
+//! - **Sets** are voted member by member ([`MemberQuestion`]): each person
+//!   (or thing) listed is a yes/no question. A name and the fuller names
+//!   it allows (`Knuth` → `Donald Knuth` → `Donald E. Knuth`: each word a
+//!   word or the initial of one, at most one word more a step) are one
+//!   person; a claim listing any of them supports the person; a claim of
+//!   the fact that lists none is silent, which counts against it in
+//!   proportion to that origin's sensitivity (see [`super::accu`]). A
+//!   name that allows two people who cannot be one (`Smith`) shares its
+//!   support between them. The person is shown by the most precise name
+//!   most of the informed sources support.
 //!
 //! Claims of different value kinds never support each other.
 
@@ -84,29 +88,57 @@ pub struct MemberQuestion {
 /// Splits `claims` into facts and builds each fact's question. Facts come
 /// in (subject, attribute, as_of) order; only facts with a readable claim.
 pub fn facts<'a>(claims: &'a [ClaimFacts<'a>], names: &(dyn ValueNames + Sync)) -> Vec<Fact<'a>> {
-    type Key<'k> = (&'k str, &'k str, Option<String>);
+    type Key<'k> = (&'k str, &'k str, Option<TimeSet>);
     // A claim another claim `supersedes` was revised by its author: it stays
     // in its fact's claims, but votes no more (the revision is the story,
     // reported as a `revision` finding).
     let superseded: HashSet<&ClaimId, foldhash::fast::RandomState> =
         claims.iter().filter_map(|claim| claim.supersedes).collect();
-    let mut by_key: HashMap<Key<'a>, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
-    for (i, claim) in claims.iter().enumerate() {
-        let as_of = claim
-            .as_of
-            .as_ref()
-            .map(|set| describe::denotation(&Denotation::Time(*set)));
-        by_key
-            .entry((claim.subject, claim.attribute, as_of))
-            .or_default()
-            .push(i);
+    // Claims grouped by key: sorted by the key's hash (computed in
+    // parallel), then runs of one hash split by the key itself.
+    let hasher = foldhash::fast::FixedState::with_seed(0);
+    let key_of =
+        |i: usize| -> Key<'a> { (claims[i].subject, claims[i].attribute, claims[i].as_of) };
+    let mut order: Vec<(u64, usize)> = (0..claims.len())
+        .into_par_iter()
+        .map(|i| (std::hash::BuildHasher::hash_one(&hasher, key_of(i)), i))
+        .collect();
+    order.par_sort_unstable();
+    let mut by_key: Vec<(Key<'a>, Vec<usize>)> = Vec::new();
+    for run in order.chunk_by(|x, y| x.0 == y.0) {
+        let first = by_key.len();
+        for &(_, i) in run {
+            let key = key_of(i);
+            match by_key[first..].iter_mut().find(|(k, _)| *k == key) {
+                Some((_, members)) => members.push(i),
+                None => by_key.push((key, vec![i])),
+            }
+        }
     }
-    let mut groups: Vec<(Key<'a>, Vec<usize>)> = by_key.into_iter().collect();
-    groups.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // Facts are told apart by `as_of` as described (two spellings of one
+    // time are one fact): described once per group, not per claim.
+    type Described<'k> = (&'k str, &'k str, Option<String>);
+    let mut groups: Vec<(Described<'a>, Vec<usize>)> = by_key
+        .into_par_iter()
+        .map(|((subject, attribute, as_of), members)| {
+            let as_of = as_of.map(|set| describe::denotation(&Denotation::Time(set)));
+            ((subject, attribute, as_of), members)
+        })
+        .collect();
+    groups.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    groups.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        if same {
+            first.1.append(&mut later.1);
+        }
+        same
+    });
     groups
         .into_par_iter()
         .filter_map(|((subject, attribute, as_of), mut members)| {
-            members.sort_by(|&a, &b| claims[a].id.cmp(claims[b].id));
+            if !members.is_sorted_by(|&a, &b| claims[a].id < claims[b].id) {
+                members.sort_by(|&a, &b| claims[a].id.cmp(claims[b].id));
+            }
             let readable: Vec<usize> = members
                 .iter()
                 .copied()
@@ -142,9 +174,18 @@ fn question(claims: &[ClaimFacts<'_>], readable: &[usize], names: &dyn ValueName
     if sets.len() * 2 > readable.len() {
         return Question::Members(members(claims, &sets, names));
     }
+    // A name repeated across the fact's claims is keyed once.
+    let mut keys: HashMap<&str, String, foldhash::fast::RandomState> = HashMap::default();
     let reads: Vec<Reading> = readable
         .iter()
-        .map(|&i| Reading::of(&claims[i], names))
+        .map(|&i| match &claims[i].denotation {
+            Ok(Denotation::Text(text)) => Reading::Key(
+                keys.entry(text.as_str())
+                    .or_insert_with(|| text_key(text, names))
+                    .clone(),
+            ),
+            _ => Reading::of(&claims[i], names),
+        })
         .collect();
     Question::Choice(choice(readable, &reads))
 }
@@ -358,50 +399,103 @@ fn members(
     sets: &[usize],
     names: &dyn ValueNames,
 ) -> Vec<MemberQuestion> {
-    // Every (claim, name) listed, in claim id order.
-    let mut listed: Vec<(usize, &str, MemberName)> = Vec::new();
+    // Distinct names (the same written name is read once), each with the
+    // claims listing it, in claim id order.
+    let mut distinct: Vec<(&str, MemberName, Vec<usize>)> = Vec::new();
+    let mut by_written: HashMap<&str, Option<usize>, foldhash::fast::RandomState> =
+        HashMap::default();
+    let mut by_words: HashMap<Vec<String>, usize, foldhash::fast::RandomState> = HashMap::default();
     for &i in sets {
         if let Ok(Denotation::Set(members)) = &claims[i].denotation {
             for member in members {
-                let name = MemberName::of(member, names);
-                if !name.words.is_empty() {
-                    listed.push((i, member, name));
+                let d = *by_written.entry(member.as_str()).or_insert_with(|| {
+                    let name = MemberName::of(member, names);
+                    if name.words.is_empty() {
+                        return None;
+                    }
+                    Some(*by_words.entry(name.words.clone()).or_insert_with(|| {
+                        distinct.push((member.as_str(), name, Vec::new()));
+                        distinct.len() - 1
+                    }))
+                });
+                if let Some(d) = d
+                    && distinct[d].2.last() != Some(&i)
+                {
+                    distinct[d].2.push(i);
                 }
             }
-        }
-    }
-    // Distinct names, each with the claims listing it.
-    let mut distinct: Vec<(&str, MemberName, Vec<usize>)> = Vec::new();
-    for (i, written, name) in &listed {
-        match distinct.iter_mut().find(|(_, seen, _)| seen == name) {
-            Some((_, _, by)) => by.push(*i),
-            None => distinct.push((written, name.clone(), vec![*i])),
         }
     }
     let n = distinct.len();
-    // reach[a][b]: b is a strictly fuller name a allows, step by step.
-    let mut reach = vec![vec![false; n]; n];
-    for a in 0..n {
-        for b in 0..n {
-            reach[a][b] = a != b && distinct[a].1.allows(&distinct[b].1);
+    // Fuller names a name allows: only names sharing one of its whole words
+    // can be (a name of initials only is tried against all).
+    let mut holding: HashMap<&str, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
+    for (b, (_, name, _)) in distinct.iter().enumerate() {
+        for word in &name.words {
+            holding.entry(word.as_str()).or_default().push(b);
         }
     }
-    for k in 0..n {
-        for a in 0..n {
-            if reach[a][k] {
-                for b in 0..n {
-                    if reach[k][b] && a != b {
-                        reach[a][b] = true;
-                    }
+    let all: Vec<usize> = (0..n).collect();
+    let allows: Vec<Vec<usize>> = (0..n)
+        .map(|a| {
+            let name = &distinct[a].1;
+            let tried = name
+                .words
+                .iter()
+                .find(|w| w.chars().count() > 1)
+                .and_then(|w| holding.get(w.as_str()))
+                .unwrap_or(&all);
+            tried
+                .iter()
+                .copied()
+                .filter(|&b| b != a && name.allows(&distinct[b].1))
+                .collect()
+        })
+        .collect();
+    // reach[a]: the strictly fuller names a allows, step by step, sorted.
+    let mut seen = vec![usize::MAX; n];
+    if allows.iter().all(Vec::is_empty) {
+        // No name is a vaguer spelling of another (most sets): each name
+        // is a person.
+        return distinct
+            .iter()
+            .map(|(written, _, listing)| {
+                let stating = dedup(listing.iter().copied());
+                MemberQuestion {
+                    written: (*written).to_owned(),
+                    support: stating.iter().map(|&i| (i, 1.0)).collect(),
+                    silent: sets
+                        .iter()
+                        .copied()
+                        .filter(|i| stating.binary_search(i).is_err())
+                        .collect(),
+                    stating,
+                }
+            })
+            .collect();
+    }
+    let reach: Vec<Vec<usize>> = (0..n)
+        .map(|a| {
+            let mut found = Vec::new();
+            let mut stack = allows[a].clone();
+            seen[a] = a;
+            while let Some(b) = stack.pop() {
+                if seen[b] != a {
+                    seen[b] = a;
+                    found.push(b);
+                    stack.extend(allows[b].iter().copied());
                 }
             }
-        }
-    }
-    let compatible = |a: usize, b: usize| a == b || reach[a][b] || reach[b][a];
+            found.sort_unstable();
+            found
+        })
+        .collect();
+    let reaches = |a: usize, b: usize| reach[a].binary_search(&b).is_ok();
+    let compatible = |a: usize, b: usize| a == b || reaches(a, b) || reaches(b, a);
     // A name is ambiguous when two names it allows cannot be one person.
     let ambiguous: Vec<bool> = (0..n)
         .map(|a| {
-            let fuller: Vec<usize> = (0..n).filter(|&b| reach[a][b]).collect();
+            let fuller = &reach[a];
             fuller
                 .iter()
                 .enumerate()
@@ -418,15 +512,16 @@ fn members(
         a
     }
     for a in (0..n).filter(|&a| !ambiguous[a]) {
-        for b in 0..n {
-            if reach[a][b] && !ambiguous[b] {
+        for &b in &reach[a] {
+            if !ambiguous[b] {
                 let (ra, rb) = (root(&mut person_of, a), root(&mut person_of, b));
                 person_of[ra.max(rb)] = ra.min(rb);
             }
         }
     }
     let mut people: Vec<Vec<usize>> = Vec::new();
-    let mut index_of: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut index_of: HashMap<usize, usize, foldhash::fast::RandomState> = HashMap::default();
+    let mut person_index = vec![usize::MAX; n];
     for a in (0..n).filter(|&a| !ambiguous[a]) {
         let r = root(&mut person_of, a);
         let p = *index_of.entry(r).or_insert_with(|| {
@@ -434,33 +529,43 @@ fn members(
             people.len() - 1
         });
         people[p].push(a);
+        person_index[a] = p;
     }
-    // An ambiguous name reaching no unambiguous one is a person of its own.
+    // An ambiguous name supports each person it allows with a share; one
+    // reaching no unambiguous name is a person of its own.
+    let mut shares: Vec<Vec<(usize, f64)>> = vec![Vec::new(); people.len()];
     for a in (0..n).filter(|&a| ambiguous[a]) {
-        if !people.iter().flatten().any(|&b| reach[a][b]) {
+        let mut reached: Vec<usize> = reach[a]
+            .iter()
+            .map(|&b| person_index[b])
+            .filter(|&p| p != usize::MAX)
+            .collect();
+        reached.sort_unstable();
+        reached.dedup();
+        if reached.is_empty() {
             people.push(vec![a]);
+            shares.push(Vec::new());
+        } else {
+            let share = 1.0 / (reached.len() as f64 + 1.0);
+            for p in reached {
+                shares[p].push((a, share));
+            }
         }
     }
     people
         .iter()
-        .map(|person| {
+        .zip(&shares)
+        .map(|(person, shared)| {
             let mut support: BTreeMap<usize, f64> = BTreeMap::new();
             for &a in person {
                 for &i in &distinct[a].2 {
                     support.insert(i, 1.0);
                 }
             }
-            for a in (0..n).filter(|&a| ambiguous[a] && !person.contains(&a)) {
-                if person.iter().any(|&b| reach[a][b]) {
-                    let k = people
-                        .iter()
-                        .filter(|other| other.iter().any(|&b| reach[a][b]))
-                        .count();
-                    let share = 1.0 / (k as f64 + 1.0);
-                    for &i in &distinct[a].2 {
-                        let entry = support.entry(i).or_insert(0.0);
-                        *entry = entry.max(share);
-                    }
+            for &(a, share) in shared {
+                for &i in &distinct[a].2 {
+                    let entry = support.entry(i).or_insert(0.0);
+                    *entry = entry.max(share);
                 }
             }
             let silent = sets
@@ -468,7 +573,7 @@ fn members(
                 .copied()
                 .filter(|i| !support.contains_key(i))
                 .collect();
-            let shown = written_name(claims, &distinct, &reach, person);
+            let shown = written_name(claims, &distinct, &reaches, person);
             MemberQuestion {
                 written: distinct[shown].0.to_owned(),
                 stating: dedup(person.iter().flat_map(|&a| distinct[a].2.iter().copied())),
@@ -489,9 +594,12 @@ fn members(
 fn written_name(
     claims: &[ClaimFacts<'_>],
     distinct: &[(&str, MemberName, Vec<usize>)],
-    reach: &[Vec<bool>],
+    reaches: &dyn Fn(usize, usize) -> bool,
     person: &[usize],
 ) -> usize {
+    if let [only] = person {
+        return *only;
+    }
     // Sources listing `a` or a name fuller than it.
     let sources = |pred: &dyn Fn(usize) -> bool| -> usize {
         let mut ids: Vec<&str> = person
@@ -503,7 +611,7 @@ fn written_name(
         ids.dedup();
         ids.len()
     };
-    let at_least = |a: usize| sources(&|b| b == a || reach[a][b]);
+    let at_least = |a: usize| sources(&|b| b == a || reaches(a, b));
     let mut current = person[0];
     let mut best = at_least(current);
     for &a in &person[1..] {
@@ -513,11 +621,11 @@ fn written_name(
         }
     }
     loop {
-        let informed = sources(&|b| reach[current][b]);
+        let informed = sources(&|b| reaches(current, b));
         let next = person
             .iter()
             .copied()
-            .filter(|&b| reach[current][b])
+            .filter(|&b| reaches(current, b))
             .map(|b| (at_least(b), b))
             .max_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
         match next {

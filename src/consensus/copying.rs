@@ -44,6 +44,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use super::accu::Ballots;
 
 /// Dong et al.'s parameters (VLDB 2009, section 6).
@@ -99,156 +101,203 @@ struct Stated {
     likely: f64,
 }
 
-/// Groups of origins (each sorted, groups sorted) and the pairs behind them.
-///
-/// With `model` (accuracy per origin, probability per fact and value),
-/// suspects are weighed; without, only verbatim copies are grouped (they
-/// do not depend on the model, so the first round already counts them
-/// once).
-pub fn detect(
-    ballots: &[Ballots],
-    model: Option<(&[f64], &[Vec<f64>])>,
-    origins: usize,
-    params: &CopyParams,
-) -> (Vec<Vec<usize>>, Vec<PairEvidence>) {
-    let neutral: Vec<f64> = vec![0.8; origins];
-    let (accuracy, probability): (&[f64], Option<&[Vec<f64>]>) = match model {
-        Some((accuracy, probability)) => (accuracy, Some(probability)),
-        None => (&neutral, None),
-    };
-    let mut stated: Vec<Vec<Stated>> = vec![Vec::new(); origins];
-    // Every fact, even one only this origin states: a verbatim copy must
-    // state exactly what the original states, everywhere.
-    for (f, b) in ballots.iter().enumerate() {
-        let ones = vec![1.0; b.support.len()];
-        let p: &[f64] = probability.map_or(&ones, |all| &all[f]);
-        for &u in &b.units {
-            let values: Vec<(usize, u64)> = b
-                .support
-                .iter()
-                .enumerate()
-                .filter_map(|(c, s)| {
-                    let at = s.binary_search_by_key(&u, |v| v.0).ok()?;
-                    Some((c, s[at].1.to_bits()))
-                })
-                .collect();
-            if values.is_empty() {
+/// What every origin states, read once from the origin-level ballots: the
+/// values do not depend on the model, only how likely they are does.
+pub struct Detector {
+    /// Per origin, in fact order.
+    stated: Vec<Vec<Stated>>,
+    /// Pairs of verbatim copies: the same (fact, values) list, two facts
+    /// or more.
+    verbatim: BTreeSet<(usize, usize)>,
+}
+
+impl Detector {
+    pub fn new(ballots: &[Ballots], origins: usize) -> Detector {
+        let mut stated: Vec<Vec<Stated>> = vec![Vec::new(); origins];
+        // Every fact, even one only this origin states: a verbatim copy must
+        // state exactly what the original states, everywhere.
+        for (f, b) in ballots.iter().enumerate() {
+            for &u in &b.units {
+                let values: Vec<(usize, u64)> = b
+                    .support
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(c, s)| {
+                        let at = s.binary_search_by_key(&u, |v| v.0).ok()?;
+                        Some((c, s[at].1.to_bits()))
+                    })
+                    .collect();
+                if !values.is_empty() {
+                    stated[u].push(Stated {
+                        fact: f,
+                        values,
+                        likely: 1.0,
+                    });
+                }
+            }
+        }
+        let mut by_list: BTreeMap<Vec<(usize, &Values)>, Vec<usize>> = BTreeMap::new();
+        for (u, list) in stated.iter().enumerate() {
+            if list.len() >= 2 {
+                let key = list.iter().map(|s| (s.fact, s.values.as_slice())).collect();
+                by_list.entry(key).or_default().push(u);
+            }
+        }
+        let mut verbatim = BTreeSet::new();
+        for holders in by_list.values() {
+            for (i, &a) in holders.iter().enumerate() {
+                for &b in &holders[i + 1..] {
+                    verbatim.insert((a, b));
+                }
+            }
+        }
+        Detector { stated, verbatim }
+    }
+
+    /// Groups of origins (each sorted, groups sorted) and the pairs behind
+    /// them.
+    ///
+    /// With `model` (accuracy per origin, probability per fact and value),
+    /// suspects are weighed; without, only verbatim copies are grouped
+    /// (they do not depend on the model, so the first round already counts
+    /// them once).
+    pub fn detect(
+        &mut self,
+        ballots: &[Ballots],
+        model: Option<(&[f64], &[Vec<f64>])>,
+        params: &CopyParams,
+    ) -> (Vec<Vec<usize>>, Vec<PairEvidence>) {
+        let origins = self.stated.len();
+        let neutral: Vec<f64> = vec![0.8; origins];
+        let (accuracy, probability): (&[f64], Option<&[Vec<f64>]>) = match model {
+            Some((accuracy, probability)) => (accuracy, Some(probability)),
+            None => (&neutral, None),
+        };
+        let mut suspects: BTreeSet<(usize, usize)> = BTreeSet::new();
+        if let Some(probability) = probability {
+            for list in &mut self.stated {
+                for s in list.iter_mut() {
+                    s.likely = likely(&ballots[s.fact], &probability[s.fact], &s.values);
+                }
+            }
+            // Suspects: pairs sharing a value more likely false than true.
+            let mut sharing: Vec<((usize, &Values), usize)> = Vec::new();
+            for (u, list) in self.stated.iter().enumerate() {
+                for s in list.iter().filter(|s| s.likely < 0.5) {
+                    sharing.push(((s.fact, &s.values), u));
+                }
+            }
+            sharing.par_sort_unstable();
+            for holders in sharing.chunk_by(|x, y| x.0 == y.0) {
+                for (i, &(_, a)) in holders.iter().enumerate() {
+                    for &(_, b) in &holders[i + 1..] {
+                        suspects.insert((a, b));
+                    }
+                }
+            }
+        } else {
+            // Without a model every value counts as true: a set is likely
+            // when it lists every member, a choice always.
+            for list in &mut self.stated {
+                for s in list.iter_mut() {
+                    let b = &ballots[s.fact];
+                    s.likely = match b.members && s.values.len() < b.support.len() {
+                        true => 0.0,
+                        false => 1.0,
+                    };
+                }
+            }
+        }
+        let stated = &self.stated;
+        let mut pairs: BTreeSet<(usize, usize)> = suspects;
+        pairs.extend(self.verbatim.iter().copied());
+        let mut evidence = Vec::new();
+        for (a, b) in pairs {
+            let e = pair_evidence(stated, accuracy, a, b, params);
+            // One shared fact cannot tell a copy from a coincidence.
+            if e.verbatim || (probability.is_some() && e.probability >= 0.5 && e.same_values >= 2) {
+                evidence.push(e);
+            }
+        }
+        // Groups are cliques: two groups merge only when every origin of one
+        // has evidence of copying with every origin of the other, so a chain of
+        // pairs (a copies b, b copies c) never joins origins with no evidence
+        // between them. Pairs are taken strongest first, ties by origin.
+        let joined: BTreeSet<(usize, usize)> = evidence.iter().map(|e| (e.a, e.b)).collect();
+        let mut order: Vec<&PairEvidence> = evidence.iter().collect();
+        order.sort_by(|x, y| {
+            y.verbatim
+                .cmp(&x.verbatim)
+                .then(y.probability.total_cmp(&x.probability))
+                .then((x.a, x.b).cmp(&(y.a, y.b)))
+        });
+        let mut group_of: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        for e in order {
+            let (ga, gb) = (group_of.get(&e.a).copied(), group_of.get(&e.b).copied());
+            let left = ga.map_or_else(|| vec![e.a], |g| members[g].clone());
+            let right = gb.map_or_else(|| vec![e.b], |g| members[g].clone());
+            if ga.is_some() && ga == gb {
                 continue;
             }
-            let listed = |m: usize| values.iter().any(|v| v.0 == m);
-            let likely = if b.members {
-                (0..p.len())
-                    .map(|m| if listed(m) { p[m] } else { 1.0 - p[m] })
-                    .product()
-            } else {
-                values.iter().map(|&(c, _)| p[c]).sum::<f64>().min(1.0)
-            };
-            stated[u].push(Stated {
-                fact: f,
-                values,
-                likely,
+            let clique = left.iter().all(|&x| {
+                right
+                    .iter()
+                    .all(|&y| joined.contains(&(x.min(y), x.max(y))))
             });
-        }
-    }
-    // Suspects: pairs sharing a value more likely false than true.
-    let mut suspects: BTreeSet<(usize, usize)> = BTreeSet::new();
-    let mut sharing: BTreeMap<(usize, &Values), Vec<usize>> = BTreeMap::new();
-    for (u, list) in stated.iter().enumerate() {
-        for s in list.iter().filter(|s| s.likely < 0.5) {
-            sharing.entry((s.fact, &s.values)).or_default().push(u);
-        }
-    }
-    for holders in sharing.values() {
-        for (i, &a) in holders.iter().enumerate() {
-            for &b in &holders[i + 1..] {
-                suspects.insert((a, b));
+            if !clique {
+                continue;
             }
-        }
-    }
-    // Verbatim copies: the same (fact, values) list, two facts or more.
-    let mut verbatim: BTreeMap<Vec<(usize, &Values)>, Vec<usize>> = BTreeMap::new();
-    for (u, list) in stated.iter().enumerate() {
-        if list.len() >= 2 {
-            let key = list.iter().map(|s| (s.fact, s.values.as_slice())).collect();
-            verbatim.entry(key).or_default().push(u);
-        }
-    }
-    if probability.is_none() {
-        suspects.clear();
-    }
-    let mut pairs: BTreeSet<(usize, usize)> = suspects.clone();
-    for holders in verbatim.values() {
-        for (i, &a) in holders.iter().enumerate() {
-            for &b in &holders[i + 1..] {
-                pairs.insert((a, b));
+            let target = match (ga, gb) {
+                (Some(g), _) | (None, Some(g)) => g,
+                (None, None) => {
+                    members.push(Vec::new());
+                    members.len() - 1
+                }
+            };
+            let mut all: Vec<usize> = left.into_iter().chain(right).collect();
+            all.sort_unstable();
+            all.dedup();
+            for other in [ga, gb].into_iter().flatten() {
+                if other != target {
+                    members[other].clear();
+                }
             }
-        }
-    }
-    let mut evidence = Vec::new();
-    for (a, b) in pairs {
-        let e = pair_evidence(&stated, accuracy, a, b, params);
-        // One shared fact cannot tell a copy from a coincidence.
-        if e.verbatim || (probability.is_some() && e.probability >= 0.5 && e.same_values >= 2) {
-            evidence.push(e);
-        }
-    }
-    // Groups are cliques: two groups merge only when every origin of one
-    // has evidence of copying with every origin of the other, so a chain of
-    // pairs (a copies b, b copies c) never joins origins with no evidence
-    // between them. Pairs are taken strongest first, ties by origin.
-    let joined: BTreeSet<(usize, usize)> = evidence.iter().map(|e| (e.a, e.b)).collect();
-    let mut order: Vec<&PairEvidence> = evidence.iter().collect();
-    order.sort_by(|x, y| {
-        y.verbatim
-            .cmp(&x.verbatim)
-            .then(y.probability.total_cmp(&x.probability))
-            .then((x.a, x.b).cmp(&(y.a, y.b)))
-    });
-    let mut group_of: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut members: Vec<Vec<usize>> = Vec::new();
-    for e in order {
-        let (ga, gb) = (group_of.get(&e.a).copied(), group_of.get(&e.b).copied());
-        let left = ga.map_or_else(|| vec![e.a], |g| members[g].clone());
-        let right = gb.map_or_else(|| vec![e.b], |g| members[g].clone());
-        if ga.is_some() && ga == gb {
-            continue;
-        }
-        let clique = left.iter().all(|&x| {
-            right
-                .iter()
-                .all(|&y| joined.contains(&(x.min(y), x.max(y))))
-        });
-        if !clique {
-            continue;
-        }
-        let target = match (ga, gb) {
-            (Some(g), _) | (None, Some(g)) => g,
-            (None, None) => {
-                members.push(Vec::new());
-                members.len() - 1
+            for &o in &all {
+                group_of.insert(o, target);
             }
-        };
-        let mut all: Vec<usize> = left.into_iter().chain(right).collect();
-        all.sort_unstable();
-        all.dedup();
-        for other in [ga, gb].into_iter().flatten() {
-            if other != target {
-                members[other].clear();
-            }
+            members[target] = all;
         }
-        for &o in &all {
-            group_of.insert(o, target);
-        }
-        members[target] = all;
+        let mut groups: Vec<Vec<usize>> = members.into_iter().filter(|g| !g.is_empty()).collect();
+        groups.sort();
+        // Only the evidence inside a group is reported.
+        let evidence = evidence
+            .into_iter()
+            .filter(|e| group_of.contains_key(&e.a) && group_of.get(&e.a) == group_of.get(&e.b))
+            .collect();
+        (groups, evidence)
     }
-    let mut groups: Vec<Vec<usize>> = members.into_iter().filter(|g| !g.is_empty()).collect();
-    groups.sort();
-    // Only the evidence inside a group is reported.
-    let evidence = evidence
-        .into_iter()
-        .filter(|e| group_of.contains_key(&e.a) && group_of.get(&e.a) == group_of.get(&e.b))
-        .collect();
-    (groups, evidence)
+}
+
+/// How likely an origin's values on a fact are true: for a set, that the
+/// members are exactly those it lists; for a choice, that the truth is one
+/// of the values it supports.
+fn likely(b: &Ballots, p: &[f64], values: &Values) -> f64 {
+    if b.members {
+        let mut listed = values.iter().map(|v| v.0).peekable();
+        (0..p.len())
+            .map(|m| {
+                if listed.peek() == Some(&m) {
+                    listed.next();
+                    p[m]
+                } else {
+                    1.0 - p[m]
+                }
+            })
+            .product()
+    } else {
+        values.iter().map(|&(c, _)| p[c]).sum::<f64>().min(1.0)
+    }
 }
 
 fn pair_evidence(

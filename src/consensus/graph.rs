@@ -4,8 +4,12 @@
 //! The model votes by origin and reports trust by source; this graph is how
 //! one is found from the other.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
+use rayon::prelude::*;
 
 use crate::check::{ClaimFacts, ValueNames};
 use crate::model::ClaimOrigin;
@@ -37,26 +41,31 @@ impl SourceGraph {
     pub fn build(claims: &[ClaimFacts<'_>], names: &dyn ValueNames) -> SourceGraph {
         // Origin keys: a cited name normalised, or the source id as is (no
         // allocation for the common case of a claim citing no one).
-        let keys: Vec<(bool, std::borrow::Cow<'_, str>)> = claims
+        type Key<'k> = (bool, Cow<'k, str>);
+        let keys: Vec<Key<'_>> = claims
             .iter()
             .map(
                 |claim| match ClaimOrigin::of(claim.according_to, claim.source) {
-                    ClaimOrigin::Cited(name) => {
-                        (true, std::borrow::Cow::Owned(names.normalize(name)))
-                    }
-                    ClaimOrigin::Source(id) => (false, std::borrow::Cow::Borrowed(id)),
+                    ClaimOrigin::Cited(name) => (true, Cow::Owned(names.normalize(name))),
+                    ClaimOrigin::Source(id) => (false, Cow::Borrowed(id)),
                 },
             )
             .collect();
-        let mut distinct: Vec<(&(bool, std::borrow::Cow<'_, str>), usize)> =
-            keys.iter().enumerate().map(|(i, key)| (key, i)).collect();
-        // Sorted by key; of the claims citing one origin, the first by id
-        // gives the spelling shown.
-        distinct.sort_by(|a, b| {
-            a.0.cmp(b.0)
-                .then_with(|| claims[a.1].id.cmp(claims[b.1].id))
-        });
-        distinct.dedup_by(|a, b| a.0 == b.0);
+        // Distinct keys, each with the first claim (by id) citing it, which
+        // gives the spelling shown; then sorted by key.
+        let mut first: HashMap<&Key<'_>, usize, foldhash::fast::RandomState> = HashMap::default();
+        for (i, key) in keys.iter().enumerate() {
+            first
+                .entry(key)
+                .and_modify(|at| {
+                    if claims[i].id < claims[*at].id {
+                        *at = i;
+                    }
+                })
+                .or_insert(i);
+        }
+        let mut distinct: Vec<(&Key<'_>, usize)> = first.into_iter().collect();
+        distinct.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let origins: Vec<String> = distinct
             .iter()
             .map(
@@ -66,17 +75,19 @@ impl SourceGraph {
                 },
             )
             .collect();
+        let index: HashMap<&Key<'_>, usize, foldhash::fast::RandomState> = distinct
+            .iter()
+            .enumerate()
+            .map(|(o, (key, _))| (*key, o))
+            .collect();
         let origin_of: Vec<usize> = keys
             .iter()
-            .map(|key| {
-                distinct
-                    .binary_search_by(|(k, _)| (*k).cmp(key))
-                    .unwrap_or(0)
-            })
+            .map(|key| index.get(key).copied().unwrap_or(0))
             .collect();
-        let mut sources: Vec<String> = claims.iter().map(|c| c.source.to_owned()).collect();
-        sources.sort_unstable();
-        sources.dedup();
+        let mut source_ids: Vec<&str> = claims.iter().map(|c| c.source).collect();
+        source_ids.par_sort_unstable();
+        source_ids.dedup();
+        let sources: Vec<String> = source_ids.iter().map(|id| (*id).to_owned()).collect();
 
         let mut graph = DiGraph::with_capacity(
             sources.len() + claims.len() + origins.len(),
@@ -90,9 +101,7 @@ impl SourceGraph {
             .collect();
         for (i, claim) in claims.iter().enumerate() {
             let node = graph.add_node(Node::Claim(i));
-            let s = sources
-                .binary_search_by(|id| id.as_str().cmp(claim.source))
-                .unwrap_or(0);
+            let s = source_ids.binary_search(&claim.source).unwrap_or(0);
             graph.add_edge(source_nodes[s], node, ());
             graph.add_edge(node, origin_nodes[origin_of[i]], ());
         }

@@ -98,7 +98,7 @@ pub struct NumericSet {
 }
 
 /// A date's denotation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimeSet {
     Span(Interval<Minute>),
     /// The given day in every year.
