@@ -18,17 +18,7 @@ pub(super) fn findings(
     sink: VerdictSink,
     context: &CheckContext<'_>,
 ) -> Vec<Finding> {
-    let (mut comparisons, group_verdicts) = sink.into_parts();
-    comparisons.sort_by(|a, b| a.claims.cmp(&b.claims));
-    // A revised pair is a revision, whatever the other checks said of it.
-    let revised: BTreeSet<[ClaimId; 2]> = comparisons
-        .iter()
-        .filter(|c| c.verdict == Verdict::Revision)
-        .map(|c| c.claims.clone())
-        .collect();
-    if !revised.is_empty() {
-        comparisons.retain(|c| c.verdict == Verdict::Revision || !revised.contains(&c.claims));
-    }
+    let (comparisons, group_verdicts, revised) = verdicts(sink);
 
     // Internal contradictions are split by source, so a finding's heading
     // names the one source all its pairs belong to.
@@ -99,9 +89,36 @@ pub(super) fn findings(
     findings
 }
 
+/// The sink's verdicts: its pair verdicts sorted by pair, with a revised
+/// pair's other verdicts dropped (a revised pair is a revision, whatever
+/// the other checks said of it), its group verdicts, and the revised pairs.
+pub(super) fn verdicts(
+    sink: VerdictSink,
+) -> (
+    Vec<PairComparison>,
+    Vec<GroupVerdict>,
+    BTreeSet<[ClaimId; 2]>,
+) {
+    let (mut comparisons, group_verdicts) = sink.into_parts();
+    comparisons.sort_by(|a, b| a.claims.cmp(&b.claims));
+    let revised: BTreeSet<[ClaimId; 2]> = comparisons
+        .iter()
+        .filter(|c| c.verdict == Verdict::Revision)
+        .map(|c| c.claims.clone())
+        .collect();
+    if !revised.is_empty() {
+        comparisons.retain(|c| c.verdict == Verdict::Revision || !revised.contains(&c.claims));
+    }
+    (comparisons, group_verdicts, revised)
+}
+
 /// The finding of a verdict on a set of claims (unreadable values, mixed
 /// kinds): no pairs, the claims' independent origins counted.
-fn group_finding(group: &ClaimGroup<'_>, verdict: GroupVerdict, names: &dyn ValueNames) -> Finding {
+pub(super) fn group_finding(
+    group: &ClaimGroup<'_>,
+    verdict: GroupVerdict,
+    names: &dyn ValueNames,
+) -> Finding {
     let claims: Vec<&ClaimFacts> = verdict
         .claims
         .iter()
@@ -114,6 +131,7 @@ fn group_finding(group: &ClaimGroup<'_>, verdict: GroupVerdict, names: &dyn Valu
         independent_origins: origins_of(&claims, names).len(),
         claims: verdict.claims,
         pairs: Vec::new(),
+        sides: Vec::new(),
         not_compared: Vec::new(),
         explanation: verdict.explanation,
         comparisons: Vec::new(),
@@ -127,7 +145,7 @@ pub(crate) fn same_origin(a: &ClaimFacts, b: &ClaimFacts, names: &dyn ValueNames
     origin_key(a, names) == origin_key(b, names)
 }
 
-fn origin_key(claim: &ClaimFacts, names: &dyn ValueNames) -> OriginKey {
+pub(super) fn origin_key(claim: &ClaimFacts, names: &dyn ValueNames) -> OriginKey {
     match claim.origin() {
         ClaimOrigin::Cited(name) => OriginKey::Cited(names.normalize(name)),
         ClaimOrigin::Source(source) => OriginKey::Source(source.to_owned()),
@@ -191,7 +209,7 @@ fn components(
     parts
 }
 
-fn finding(
+pub(super) fn finding(
     group: &ClaimGroup<'_>,
     kind: FindingKind,
     mut comparisons: Vec<PairComparison>,
@@ -227,6 +245,7 @@ fn finding(
         attribute: group.attribute.to_owned(),
         claims: claims.iter().map(|claim| claim.id.clone()).collect(),
         pairs,
+        sides: Vec::new(),
         not_compared: Vec::new(),
         explanation,
         comparisons,
@@ -340,7 +359,7 @@ fn disputed(a: &ClaimFacts, b: &ClaimFacts) -> String {
 
 /// The distinct values of `claims` as written, quoted, in claim order:
 /// `'500M USD', '~500M USD'`.
-fn values_of(claims: &[&ClaimFacts]) -> String {
+pub(super) fn values_of(claims: &[&ClaimFacts]) -> String {
     let mut seen = BTreeSet::new();
     claims
         .iter()
@@ -351,7 +370,7 @@ fn values_of(claims: &[&ClaimFacts]) -> String {
 }
 
 /// What a claim's value denotes, for the agreement sentence.
-fn value_text(claim: &ClaimFacts) -> String {
+pub(super) fn value_text(claim: &ClaimFacts) -> String {
     match &claim.denotation {
         Ok(Denotation::Numeric(_) | Denotation::Time(_)) => claim.denoted.clone(),
         _ => claim.written.to_owned(),
@@ -359,7 +378,7 @@ fn value_text(claim: &ClaimFacts) -> String {
 }
 
 /// "2 sources, 1 independent origin: a/x and b/y both cite Clash Report".
-fn independence(claims: &[&ClaimFacts], origins: &[Origin]) -> String {
+pub(super) fn independence(claims: &[&ClaimFacts], origins: &[Origin]) -> String {
     let sources: BTreeSet<&str> = claims.iter().map(|c| c.source).collect();
     let mut sentence = format!(
         "{}, {}",
@@ -393,7 +412,7 @@ fn independence(claims: &[&ClaimFacts], origins: &[Origin]) -> String {
 
 /// Where a claim's value comes from: a cited origin, or its own source.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum OriginKey {
+pub(super) enum OriginKey {
     Cited(String),
     Source(String),
 }

@@ -157,6 +157,7 @@ fn check_with(claims: &[ClaimFacts], rates: &[(i32, &str, &str)]) -> Vec<Finding
         &CheckContext {
             rates: &table,
             names: &names,
+            detail: Default::default(),
         },
     )
 }

@@ -70,6 +70,16 @@ pub struct Args {
     /// has no `facts` and every source's trust is null.
     #[arg(long)]
     pub no_consensus: bool,
+
+    /// How much evidence the reports carry. `attention` (the default):
+    /// pairs and reasons for what needs attention (contradictions,
+    /// rounding, revisions, mixed kinds, incomparable and unreadable
+    /// values), agreements and compatible values as their claims and one
+    /// sentence, a slim claim table, and `sides` instead of `pairs` in a
+    /// fact of more than 100 claims. `full`: every compared pair with its
+    /// reason, `pairs` everywhere, every field of every claim.
+    #[arg(long, value_enum, default_value_t = check::Detail::Attention)]
+    pub detail: check::Detail,
 }
 
 /// The output formats of `check`.
@@ -144,7 +154,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     timings.step("link");
     let facts = check::claim_facts(&project, &graph);
     timings.step("resolve");
-    let mut outcome = check::check_facts_with(&project, &facts, false);
+    let mut outcome = check::check_facts_with(&project, &facts, false, args.detail);
     timings.step("check");
     if !args.no_consensus {
         check::add_consensus(&project, &facts, &mut outcome);

@@ -136,7 +136,7 @@ use serde::Serialize;
 
 use crate::check::describe;
 use crate::check::{
-    self, ClaimFacts, Finding, FindingKind, Origin, Quoted, ReasonWords, RegistryNames,
+    self, ClaimFacts, Detail, Finding, FindingKind, Origin, Quoted, ReasonWords, RegistryNames,
 };
 use crate::consensus::{CopyGroup, Estimate, EstimateValue, FactConsensus, SourceTrust};
 use crate::diagnostic::Diagnostic;
@@ -238,7 +238,15 @@ pub struct JsonFinding<'a> {
     pub subject: &'a str,
     pub attribute: &'a str,
     pub claims: Vec<&'a str>,
-    pub pairs: Vec<[&'a str; 2]>,
+    /// Absent when the finding has `sides` instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pairs: Option<Vec<[&'a str; 2]>>,
+    /// Instead of `pairs`, in a fact of more than 100 claims (the contract's
+    /// `sides`): each pair of the relation is one claim of `left` and one of
+    /// `right` of some side; `left_values` and `right_values` are the
+    /// distinct values each side states, as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sides: Option<Vec<JsonSide<'a>>>,
     /// Pairs involving the finding's claims that were not compared because
     /// their `as_of` do not overlap.
     pub not_compared: Vec<[&'a str; 2]>,
@@ -247,6 +255,14 @@ pub struct JsonFinding<'a> {
     pub conversions: Vec<JsonConversion<'a>>,
     pub independent_origins: usize,
     pub origins: Vec<JsonOrigin<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct JsonSide<'a> {
+    pub left: Vec<&'a str>,
+    pub right: Vec<&'a str>,
+    pub left_values: &'a [String],
+    pub right_values: &'a [String],
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -300,19 +316,27 @@ pub struct JsonClaim<'a> {
     pub attribute: &'a str,
     pub value: &'a str,
     /// The value in canonical form (`value::canonical`): what it parses to,
-    /// written one way.
-    pub canonical_value: String,
-    pub value_kind: &'static str,
-    pub denotation: JsonDenotation,
+    /// written one way. Like `value_kind`, `denotation`, `origin`, `note`
+    /// and `quote`, only for a claim a finding that needs attention cites,
+    /// or under `--detail full` (the slim claim table).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical_value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub denotation: Option<JsonDenotation>,
     pub as_of: Option<&'a str>,
     pub according_to: &'a [String],
     /// Where the value comes from: the last `according_to` name, else
     /// `source <id>` (model::ClaimOrigin).
-    pub origin: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
     /// The global id of the claim this one revises, if any.
     pub supersedes: Option<&'a str>,
-    pub note: Option<&'a str>,
-    pub quote: Option<JsonQuote<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Option<JsonQuote<'a>>>,
     pub location: JsonLocation<'a>,
 }
 
@@ -496,6 +520,10 @@ struct Parts<'a> {
     names: RegistryNames,
     /// Sorted by id.
     sources: Vec<&'a Source>,
+    /// For each claim (as in `claims`), whether its row has every field:
+    /// under `--detail full`, or when a finding that needs attention cites
+    /// it.
+    whole_claim: Vec<bool>,
 }
 
 impl<'a> Parts<'a> {
@@ -515,11 +543,30 @@ impl<'a> Parts<'a> {
         );
         let mut sources: Vec<&Source> = project.sources.iter().collect();
         sources.sort_by(|a, b| a.id.cmp(&b.id));
+        let whole_claim = match input.outcome.detail {
+            Detail::Full => vec![true; claims.len()],
+            Detail::Attention => {
+                let mut whole = vec![false; claims.len()];
+                let cited = input
+                    .outcome
+                    .findings
+                    .iter()
+                    .filter(|finding| finding.kind.info().needs_attention)
+                    .flat_map(|finding| &finding.claims);
+                for id in cited {
+                    if let Ok(at) = claims.binary_search_by(|c| c.1.id.cmp(id)) {
+                        whole[at] = true;
+                    }
+                }
+                whole
+            }
+        };
         Parts {
             input,
             claims,
             names: RegistryNames::new(project),
             sources,
+            whole_claim,
         }
     }
 
@@ -558,6 +605,7 @@ impl<'a> Parts<'a> {
                 at.map(|i| facts[i].quoted())
             },
             origins,
+            self.input.outcome.detail,
         )
     }
 
@@ -578,7 +626,13 @@ impl<'a> Parts<'a> {
 
     fn claim(&self, i: usize) -> JsonClaim<'a> {
         let (source, claim, facts) = self.claims[i];
-        json_claim(self.input.project, source, claim, facts)
+        json_claim(
+            self.input.project,
+            source,
+            claim,
+            facts,
+            self.whole_claim[i],
+        )
     }
 
     fn warning(&self, i: usize) -> JsonWarning<'a> {
@@ -729,26 +783,49 @@ pub fn json_finding<'a>(
     finding: &'a Finding,
     quoted: impl Fn(&ClaimId) -> Option<Quoted<'a>>,
     origins: Vec<Origin>,
+    detail: Detail,
 ) -> JsonFinding<'a> {
+    // Agreements and compatible values are their claims and a sentence,
+    // unless `--detail full`.
+    let compared: &[check::PairComparison] =
+        if detail == Detail::Full || finding.kind.info().needs_attention {
+            &finding.comparisons
+        } else {
+            &[]
+        };
+    let ids = |ids: &'a [ClaimId]| ids.iter().map(ClaimId::as_str).collect();
     JsonFinding {
         kind: finding.kind.name(),
         severity: finding.kind.severity().name(),
         subject: &finding.subject,
         attribute: &finding.attribute,
         claims: finding.claims.iter().map(|id| id.as_str()).collect(),
-        pairs: finding
-            .pairs
-            .iter()
-            .map(|[a, b]| [a.as_str(), b.as_str()])
-            .collect(),
+        pairs: finding.sides.is_empty().then(|| {
+            finding
+                .pairs
+                .iter()
+                .map(|[a, b]| [a.as_str(), b.as_str()])
+                .collect()
+        }),
+        sides: (!finding.sides.is_empty()).then(|| {
+            finding
+                .sides
+                .iter()
+                .map(|side| JsonSide {
+                    left: ids(&side.left),
+                    right: ids(&side.right),
+                    left_values: &side.left_values,
+                    right_values: &side.right_values,
+                })
+                .collect()
+        }),
         not_compared: finding
             .not_compared
             .iter()
             .map(|[a, b]| [a.as_str(), b.as_str()])
             .collect(),
         explanation: &finding.explanation,
-        comparisons: finding
-            .comparisons
+        comparisons: compared
             .iter()
             .map(|c| JsonComparison {
                 claims: [c.claims[0].as_str(), c.claims[1].as_str()],
@@ -783,8 +860,10 @@ pub fn json_finding<'a>(
                 claims: origin
                     .claims
                     .iter()
-                    .filter_map(|id| finding.claims.iter().find(|claim| *claim == id))
-                    .map(ClaimId::as_str)
+                    .filter_map(|id| {
+                        let at = finding.claims.binary_search(id).ok()?;
+                        Some(finding.claims[at].as_str())
+                    })
                     .collect(),
                 names: origin.names,
             })
@@ -819,6 +898,7 @@ fn json_claim<'a>(
     source: &'a Source,
     claim: &'a Claim,
     facts: &ClaimFacts<'a>,
+    whole: bool,
 ) -> JsonClaim<'a> {
     let files = &project.files;
     let at = files.line_column(claim.span.file, claim.span.bytes.start);
@@ -829,19 +909,21 @@ fn json_claim<'a>(
         canonical_subject: facts.subject,
         attribute: &claim.attribute,
         value: &claim.value_written,
-        canonical_value: claim.value.to_string(),
-        value_kind: kind_name(claim.value.kind()),
-        denotation: json_denotation(&facts.denotation, &facts.denoted),
+        canonical_value: whole.then(|| claim.value.to_string()),
+        value_kind: whole.then(|| kind_name(claim.value.kind())),
+        denotation: whole.then(|| json_denotation(&facts.denotation, &facts.denoted)),
         as_of: claim.as_of_written.as_deref(),
         according_to: &claim.according_to,
-        origin: claim.origin().name(),
+        origin: whole.then(|| claim.origin().name()),
         supersedes: claim.supersedes.as_ref().map(|(id, _)| id.as_str()),
-        note: claim.note.as_deref(),
-        quote: claim.quote.as_ref().map(|quote| JsonQuote {
-            text: &quote.text,
-            document: source.document.as_ref().map(|d| d.path.as_str()),
-            start: quote.location.as_ref().map(|l| l.start.to_string()),
-            end: quote.location.as_ref().map(|l| l.end.to_string()),
+        note: whole.then_some(claim.note.as_deref()),
+        quote: whole.then(|| {
+            claim.quote.as_ref().map(|quote| JsonQuote {
+                text: &quote.text,
+                document: source.document.as_ref().map(|d| d.path.as_str()),
+                start: quote.location.as_ref().map(|l| l.start.to_string()),
+                end: quote.location.as_ref().map(|l| l.end.to_string()),
+            })
         }),
         location: JsonLocation {
             file: files.name(claim.span.file),
