@@ -186,7 +186,7 @@ fn codes_and_finding_kinds() {
 #[test]
 fn json_output_is_the_report() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(["check", "--format", "json"])
+        .args(["check", "--format", "json", "--detail", "full"])
         .arg(fixture("money_rate"))
         .output()
         .expect("the binary runs");

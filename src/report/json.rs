@@ -248,13 +248,16 @@ pub struct JsonFinding<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sides: Option<Vec<JsonSide<'a>>>,
     /// Pairs involving the finding's claims that were not compared because
-    /// their `as_of` do not overlap.
-    pub not_compared: Vec<[&'a str; 2]>,
+    /// their `as_of` do not overlap. Like `origins`, absent from agreements,
+    /// compatible values and naming variants unless `--detail full`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_compared: Option<Vec<[&'a str; 2]>>,
     pub explanation: &'a str,
     pub comparisons: Vec<JsonComparison<'a>>,
     pub conversions: Vec<JsonConversion<'a>>,
     pub independent_origins: usize,
-    pub origins: Vec<JsonOrigin<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origins: Option<Vec<JsonOrigin<'a>>>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -325,14 +328,19 @@ pub struct JsonClaim<'a> {
     pub value_kind: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub denotation: Option<JsonDenotation>,
-    pub as_of: Option<&'a str>,
-    pub according_to: &'a [String],
+    /// `as_of`, `according_to` and `supersedes` are absent when the claim
+    /// has none, unless `--detail full` (`null`, `[]`, `null`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub according_to: Option<&'a [String]>,
     /// Where the value comes from: the last `according_to` name, else
     /// `source <id>` (model::ClaimOrigin).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
     /// The global id of the claim this one revises, if any.
-    pub supersedes: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<Option<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Option<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -631,6 +639,7 @@ impl<'a> Parts<'a> {
             source,
             claim,
             facts,
+            self.input.outcome.detail,
             self.whole_claim[i],
         )
     }
@@ -787,12 +796,8 @@ pub fn json_finding<'a>(
 ) -> JsonFinding<'a> {
     // Agreements and compatible values are their claims and a sentence,
     // unless `--detail full`.
-    let compared: &[check::PairComparison] =
-        if detail == Detail::Full || finding.kind.info().needs_attention {
-            &finding.comparisons
-        } else {
-            &[]
-        };
+    let whole = detail == Detail::Full || finding.kind.info().needs_attention;
+    let compared: &[check::PairComparison] = if whole { &finding.comparisons } else { &[] };
     let ids = |ids: &'a [ClaimId]| ids.iter().map(ClaimId::as_str).collect();
     JsonFinding {
         kind: finding.kind.name(),
@@ -819,11 +824,13 @@ pub fn json_finding<'a>(
                 })
                 .collect()
         }),
-        not_compared: finding
-            .not_compared
-            .iter()
-            .map(|[a, b]| [a.as_str(), b.as_str()])
-            .collect(),
+        not_compared: whole.then(|| {
+            finding
+                .not_compared
+                .iter()
+                .map(|[a, b]| [a.as_str(), b.as_str()])
+                .collect()
+        }),
         explanation: &finding.explanation,
         comparisons: compared
             .iter()
@@ -854,20 +861,22 @@ pub fn json_finding<'a>(
             })
             .collect(),
         independent_origins: finding.independent_origins,
-        origins: origins
-            .into_iter()
-            .map(|origin| JsonOrigin {
-                claims: origin
-                    .claims
-                    .iter()
-                    .filter_map(|id| {
-                        let at = finding.claims.binary_search(id).ok()?;
-                        Some(finding.claims[at].as_str())
-                    })
-                    .collect(),
-                names: origin.names,
-            })
-            .collect(),
+        origins: whole.then(|| {
+            origins
+                .into_iter()
+                .map(|origin| JsonOrigin {
+                    claims: origin
+                        .claims
+                        .iter()
+                        .filter_map(|id| {
+                            let at = finding.claims.binary_search(id).ok()?;
+                            Some(finding.claims[at].as_str())
+                        })
+                        .collect(),
+                    names: origin.names,
+                })
+                .collect()
+        }),
     }
 }
 
@@ -898,10 +907,17 @@ fn json_claim<'a>(
     source: &'a Source,
     claim: &'a Claim,
     facts: &ClaimFacts<'a>,
-    whole: bool,
+    detail: Detail,
+    cited: bool,
 ) -> JsonClaim<'a> {
     let files = &project.files;
     let at = files.line_column(claim.span.file, claim.span.bytes.start);
+    let full = detail == Detail::Full;
+    let whole = full || cited;
+    // A field the claim does not have: `null` in full detail, else absent.
+    fn present<T>(field: Option<T>, full: bool) -> Option<Option<T>> {
+        if full { Some(field) } else { field.map(Some) }
+    }
     JsonClaim {
         id: &claim.id.0,
         source: &source.id,
@@ -912,19 +928,24 @@ fn json_claim<'a>(
         canonical_value: whole.then(|| claim.value.to_string()),
         value_kind: whole.then(|| kind_name(claim.value.kind())),
         denotation: whole.then(|| json_denotation(&facts.denotation, &facts.denoted)),
-        as_of: claim.as_of_written.as_deref(),
-        according_to: &claim.according_to,
+        as_of: present(claim.as_of_written.as_deref(), full),
+        according_to: (full || !claim.according_to.is_empty()).then_some(&claim.according_to[..]),
         origin: whole.then(|| claim.origin().name()),
-        supersedes: claim.supersedes.as_ref().map(|(id, _)| id.as_str()),
-        note: whole.then_some(claim.note.as_deref()),
-        quote: whole.then(|| {
-            claim.quote.as_ref().map(|quote| JsonQuote {
-                text: &quote.text,
-                document: source.document.as_ref().map(|d| d.path.as_str()),
-                start: quote.location.as_ref().map(|l| l.start.to_string()),
-                end: quote.location.as_ref().map(|l| l.end.to_string()),
+        supersedes: present(claim.supersedes.as_ref().map(|(id, _)| id.as_str()), full),
+        note: whole
+            .then(|| present(claim.note.as_deref(), full))
+            .flatten(),
+        quote: whole
+            .then(|| {
+                let quote = claim.quote.as_ref().map(|quote| JsonQuote {
+                    text: &quote.text,
+                    document: source.document.as_ref().map(|d| d.path.as_str()),
+                    start: quote.location.as_ref().map(|l| l.start.to_string()),
+                    end: quote.location.as_ref().map(|l| l.end.to_string()),
+                });
+                present(quote, full)
             })
-        }),
+            .flatten(),
         location: JsonLocation {
             file: files.name(claim.span.file),
             line: at.line,
