@@ -323,14 +323,8 @@ fn explain(
             }
         },
         FindingKind::Agreement => {
-            let value = claims.first().map(|c| value_text(c)).unwrap_or_default();
-            let ids: Vec<String> = claims.iter().map(|c| c.id.to_string()).collect();
-            format!(
-                "{} state the same value, {value}: {}. {}",
-                counted_as(claims.len(), "claim", "claims"),
-                ids.join(", "),
-                independence(claims, origins)
-            )
+            // The claims are listed beside the sentence in every format.
+            agreement_sentence(claims, origins)
         }
         // Explained by their checks' group verdicts, never assembled from
         // pairs.
@@ -339,6 +333,17 @@ fn explain(
         // are what the kind's pairs are (`cannot both be true`).
         _ => summary(&kind.info().pairs.unwrap_or("relate").to_lowercase()),
     }
+}
+
+/// "3 claims state the same value, 512M USD. 3 sources, 2 independent
+/// origins: ..."
+pub(super) fn agreement_sentence(claims: &[&ClaimFacts], origins: &[Origin]) -> String {
+    let value = claims.first().map(|c| value_text(c)).unwrap_or_default();
+    format!(
+        "{} state the same value, {value}. {}",
+        counted_as(claims.len(), "claim", "claims"),
+        independence(claims, origins)
+    )
 }
 
 /// For a pair of one source that cite different origins (an article

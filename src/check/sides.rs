@@ -315,17 +315,7 @@ fn joined_finding(
     claims.sort_by(|a, b| a.id.cmp(b.id));
     let origins = assemble::origins_of(&claims, context.names);
     let explanation = match kind {
-        FindingKind::Agreement => {
-            let value = claims
-                .first()
-                .map(|c| assemble::value_text(c))
-                .unwrap_or_default();
-            format!(
-                "{} state the same value, {value}. {}",
-                counted_as(claims.len(), "claim", "claims"),
-                assemble::independence(&claims, &origins)
-            )
-        }
+        FindingKind::Agreement => assemble::agreement_sentence(&claims, &origins),
         _ => {
             let names: BTreeSet<&str> = claims.iter().map(|c| c.written).collect();
             format!(
