@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
-    CheckContext, ClaimFacts, ClaimGroup, Conversion, Finding, FindingKind, GroupVerdict, Origin,
+    CheckContext, Detail, ClaimFacts, ClaimGroup, Conversion, Finding, FindingKind, GroupVerdict, Origin,
     PairComparison, Reason, ReasonCode, ValueNames, Verdict, VerdictSink, as_of_overlap, quoted,
 };
 use crate::model::{ClaimId, ClaimOrigin};
@@ -69,7 +69,14 @@ pub(super) fn findings(
             _ => vec![comparisons],
         };
         for comparisons in parts {
-            findings.push(finding(group, kind, comparisons, context.names));
+            let mut finding = finding(group, kind, comparisons, context.names);
+            // Agreements and compatible values are their claims and one
+            // sentence (worded above) unless `--detail full`: their pairs'
+            // records were most of a million-claim run's memory.
+            if context.detail == Detail::Attention && !kind.info().needs_attention {
+                finding.comparisons = Vec::new();
+            }
+            findings.push(finding);
         }
     }
     let skipped = not_compared(group);

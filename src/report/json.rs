@@ -547,7 +547,13 @@ impl<'a> Parts<'a> {
         // one thread each.
         rayon::join(
             || input.index_claims(),
-            || claims.par_sort_unstable_by(|a, b| a.1.id.cmp(&b.1.id)),
+            || {
+                // Projects are usually in id order already (sources and
+                // claims in file order): checking is cheaper than sorting.
+                if !claims.is_sorted_by(|a, b| a.1.id <= b.1.id) {
+                    claims.par_sort_unstable_by(|a, b| a.1.id.cmp(&b.1.id));
+                }
+            },
         );
         let mut sources: Vec<&Source> = project.sources.iter().collect();
         sources.sort_by(|a, b| a.id.cmp(&b.id));
