@@ -35,27 +35,43 @@
 //!   - `pairs`: for the two contradiction kinds, every pair that cannot both
 //!     be true; for `rounding`, every pair that differs by no more than
 //!     rounding; for `revision`, the revised pair (each sorted, the list
-//!     sorted); `[]` for the other kinds;
+//!     sorted); `[]` for the other kinds. Absent when the finding has
+//!     `sides`;
+//!   - `sides` (only in a fact of more than 100 claims, unless `--detail
+//!     full`): the same relation as blocks, `left` and `right` (claim ids,
+//!     sorted) and `left_values` and `right_values` (the distinct values
+//!     each states, as written): every claim of `left` relates to every
+//!     claim of `right`, and those are exactly the finding's pairs
+//!     (src/check/sides.rs);
 //!   - `not_compared`: pairs involving the finding's claims that were not
 //!     compared because their `as_of` do not overlap (each sorted, sorted);
+//!     absent from agreements, compatible values and naming variants unless
+//!     `--detail full`;
 //!   - `explanation`: the finding in one sentence: the reason of its one
 //!     pair, or, for several pairs, how many and among which values (each
 //!     pair's reason is in `comparisons`);
-//!   - `comparisons`: each compared pair behind the finding: `claims`,
+//!   - `comparisons`: each compared pair behind the finding (`[]` for
+//!     agreements, compatible values and naming variants unless `--detail
+//!     full`; one per pair of classes in a finding with `sides`): `claims`,
 //!     `check`, `verdict`, `relation` (`equal`, `subset`, `superset`,
 //!     `overlap`, `disjoint`, read from the first claim to the second, or
 //!     `null` for names, ordinals and booleans), `code`, `reason`;
 //!   - `conversions`: every currency conversion made: `claim`, `from`, `to`,
 //!     `rate` (exact decimal text, USD per unit), `year`, `written`,
 //!     `converted`;
-//!   - `independent_origins` and `origins` (`names`, `claims`).
+//!   - `independent_origins`, and `origins` (`names`, `claims`; absent where
+//!     `not_compared` is).
 //! - `timelines`: one per fact (canonical subject and attribute) whose
 //!   claims are about more than one `as_of`: `subject`, `attribute` and
 //!   `entries` in time order, each `claim`, `as_of`, `value` (as written),
 //!   `origin` and `supersedes`.
 //! - `claims`: every claim of the project, sorted by id: `id`, `source`,
 //!   `subject` (as written), `canonical_subject`, `attribute`, `value` (as
-//!   written), `canonical_value`, `value_kind`, `denotation` (`kind`, `text` and, for numbers
+//!   written) and `location` always; unless `--detail full`, `as_of`,
+//!   `according_to`, `supersedes`, `note` and `quote` only when the claim has
+//!   them, and `canonical_value`, `value_kind`, `denotation`, `origin`,
+//!   `note` and `quote` only for a claim that a finding needing attention
+//!   cites (the slim table). The fields: `canonical_value`, `value_kind`, `denotation` (`kind`, `text` and, for numbers
 //!   and spans, `dimension`, `lo` and `hi` with an exact `value` or `null`
 //!   when unbounded, and `closed`), `as_of`, `according_to`, `origin` (the
 //!   last `according_to` name, else `source <id>`), `supersedes`, `note`,
