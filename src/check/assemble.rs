@@ -6,8 +6,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
-    CheckContext, Detail, ClaimFacts, ClaimGroup, Conversion, Finding, FindingKind, GroupVerdict, Origin,
-    PairComparison, Reason, ReasonCode, ValueNames, Verdict, VerdictSink, as_of_overlap, quoted,
+    CheckContext, ClaimFacts, ClaimGroup, Conversion, Detail, Finding, FindingKind, GroupVerdict,
+    Origin, PairComparison, Reason, ReasonCode, ValueNames, Verdict, VerdictSink, as_of_overlap,
+    quoted,
 };
 use crate::model::{ClaimId, ClaimOrigin};
 use crate::text::plural::counted_as;

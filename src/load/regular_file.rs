@@ -71,8 +71,7 @@ pub fn read_project_file_in(
     };
     let known = canonical_dir.and_then(|(dir, canonical_dir)| {
         let name = path.file_name()?;
-        (link.file_type().is_file() && path.parent() == Some(dir))
-            .then(|| canonical_dir.join(name))
+        (link.file_type().is_file() && path.parent() == Some(dir)).then(|| canonical_dir.join(name))
     });
     let canonical = match known.map_or_else(|| path.canonicalize(), Ok) {
         Ok(canonical) => canonical,

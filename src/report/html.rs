@@ -33,7 +33,7 @@ use crate::check::{Finding, FindingKind};
 use crate::diagnostic::Diagnostic;
 use crate::model::Source;
 use crate::report::graph::{ClaimGraph, Layout};
-use crate::report::{ReportInput, at_most, counted, joined_at_most, one_line};
+use crate::report::{ReportInput, at_most, counted, joined_at_most, one_line, rows_at_most};
 
 const CSS: &str = include_str!("html/report.css");
 const SCRIPT: &str = include_str!("html/report.js");
@@ -381,10 +381,7 @@ fn timelines_section(input: &ReportInput<'_>) -> Markup {
                 }
                 (PreEscaped("</tbody></table>")) (NL)
             }
-            @let more = at_most(&input.outcome.timelines, input.capped()).1;
-            @if more > 0 {
-                p class="left-out" { "And " (counted(more, "more timeline")) ", in report.json." } (NL)
-            }
+            (more_rows(at_most(&input.outcome.timelines, input.capped()).1, "more timeline"))
             (PreEscaped("</section>")) (NL)
         }
     }
@@ -454,7 +451,8 @@ fn sources_section(input: &ReportInput<'_>) -> Markup {
             (PreEscaped("<table class=\"sources-table\">")) (NL)
             thead { tr { th { "Source" } th { "Outlet" } th { "Title" } th { "Published" } th { "Document" } th { "Address" } th { "Claims" } } } (NL)
             (PreEscaped("<tbody>")) (NL)
-            @for source in &input.project.sources {
+            @let (sources, more) = rows_at_most(&input.project.sources, input.capped());
+            @for source in sources {
                 // The address is shown as text, never a link: the report
                 // makes no request and invites none by accident.
                 tr {
@@ -468,11 +466,21 @@ fn sources_section(input: &ReportInput<'_>) -> Markup {
                 } (NL)
             }
             (PreEscaped("</tbody></table>")) (NL)
+            (more_rows(more, "more source"))
         } (NL)
     }
 }
 
 /// The source-trust table and the copy groups.
+/// "And 2,500 more sources, in report.json." after a capped table.
+fn more_rows(more: usize, noun: &str) -> Markup {
+    html! {
+        @if more > 0 {
+            p class="left-out" { "And " (counted(more, noun)) ", in report.json." } (NL)
+        }
+    }
+}
+
 fn trust_section(input: &ReportInput<'_>) -> Markup {
     let trust = input.source_trust();
     let groups = input.copy_groups();
@@ -487,7 +495,8 @@ fn trust_section(input: &ReportInput<'_>) -> Markup {
             (PreEscaped("<table class=\"sources-table\">")) (NL)
             thead { tr { th { "Source" } th { "Trust" } th { "Facts" } } } (NL)
             (PreEscaped("<tbody>")) (NL)
-            @for t in trust {
+            @let (rows, more) = rows_at_most(trust, input.capped());
+            @for t in rows {
                 tr {
                     td class="claim-id" { (breakable_id(&t.id)) }
                     td { (t.trust.map_or_else(|| "—".to_owned(), |x| format!("{x:.2}"))) }
@@ -495,10 +504,12 @@ fn trust_section(input: &ReportInput<'_>) -> Markup {
                 } (NL)
             }
             (PreEscaped("</tbody></table>")) (NL)
+            (more_rows(more, "more source"))
             @if !groups.is_empty() {
                 h3 { "Copy groups" } (NL)
+                @let (shown, more) = rows_at_most(groups, input.capped());
                 ul {
-                    @for group in groups {
+                    @for group in shown {
                         li dir="ltr" {
                             "Counted as one origin: " (Text(&group.origins.join(", "))) ". "
                             @for pair in &group.pairs {
@@ -508,6 +519,7 @@ fn trust_section(input: &ReportInput<'_>) -> Markup {
                     }
                 }
                 (NL)
+                (more_rows(more, "more copy group"))
             }
         } (NL)
     }
@@ -527,10 +539,7 @@ fn warnings_section(input: &ReportInput<'_>) -> Markup {
                     (warning_item(input, warning))
                 }
             } (NL)
-            @let more = at_most(input.warnings, input.capped()).1;
-            @if more > 0 {
-                p class="left-out" { "And " (counted(more, "more curation warning")) ", in report.json." } (NL)
-            }
+            (more_rows(at_most(input.warnings, input.capped()).1, "more curation warning"))
         } (NL)
     }
 }

@@ -355,8 +355,22 @@ pub fn joined_at_most(values: &[String], capped: bool) -> String {
 
 /// `items` up to [`LIST_AT_MOST`] when `capped`, and how many were left out.
 pub fn at_most<T>(items: &[T], capped: bool) -> (&[T], usize) {
-    if capped && items.len() > LIST_AT_MOST {
-        (&items[..LIST_AT_MOST], items.len() - LIST_AT_MOST)
+    limited(items, capped, LIST_AT_MOST)
+}
+
+/// How many rows of a table of sources (sources, trust, copy groups) a
+/// human report shows (unless `--detail full`): machine-collected data has
+/// thousands of sources, one claim each.
+pub const ROWS_AT_MOST: usize = 500;
+
+/// `items` up to [`ROWS_AT_MOST`] when `capped`, and how many were left out.
+pub fn rows_at_most<T>(items: &[T], capped: bool) -> (&[T], usize) {
+    limited(items, capped, ROWS_AT_MOST)
+}
+
+fn limited<T>(items: &[T], capped: bool, limit: usize) -> (&[T], usize) {
+    if capped && items.len() > limit {
+        (&items[..limit], items.len() - limit)
     } else {
         (items, 0)
     }

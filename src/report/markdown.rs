@@ -18,7 +18,7 @@ use std::io::{self, Write};
 
 use crate::check::{Finding, Severity};
 use crate::diagnostic::Diagnostic;
-use crate::report::{ReportInput, at_most, counted, joined_at_most, one_line};
+use crate::report::{ReportInput, at_most, counted, joined_at_most, one_line, rows_at_most};
 
 pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
     let claims = input.project.claims().count();
@@ -96,13 +96,7 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
         for warning in warnings {
             render_warning(input, warning, out)?;
         }
-        if more > 0 {
-            writeln!(
-                out,
-                "And {} more, in report.json.",
-                counted(more, "curation warning")
-            )?;
-        }
+        more_rows(out, more, "curation warning")?;
         writeln!(out)?;
     }
     Ok(())
@@ -119,7 +113,8 @@ fn render_sources(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()
         "| Source | Outlet | Title | Published | Language | Document | Claims |"
     )?;
     writeln!(out, "|---|---|---|---|---|---|---:|")?;
-    for source in &input.project.sources {
+    let (sources, more) = rows_at_most(&input.project.sources, input.capped());
+    for source in sources {
         let optional = |text: Option<&str>| text.map_or_else(|| "—".to_owned(), escape);
         writeln!(
             out,
@@ -133,6 +128,7 @@ fn render_sources(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()
             source.claims.len()
         )?;
     }
+    more_rows(out, more, "source")?;
     writeln!(out)?;
     Ok(())
 }
@@ -150,19 +146,22 @@ fn render_trust(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> 
         writeln!(out)?;
         writeln!(out, "| Source | Trust | Facts |")?;
         writeln!(out, "|---|---:|---:|")?;
-        for t in trust {
+        let (rows, more) = rows_at_most(&trust, input.capped());
+        for t in rows {
             let value = t
                 .trust
                 .map_or_else(|| "—".to_owned(), |x| format!("{x:.2}"));
             writeln!(out, "| {} | {value} | {} |", escape(&t.id), t.facts)?;
         }
+        more_rows(out, more, "source")?;
         writeln!(out)?;
     }
     let groups = input.copy_groups();
     if !groups.is_empty() {
         writeln!(out, "## Copy groups")?;
         writeln!(out)?;
-        for group in groups {
+        let (shown, more) = rows_at_most(groups, input.capped());
+        for group in shown {
             let evidence: Vec<String> = group.pairs.iter().map(|p| escape(&p.evidence())).collect();
             writeln!(
                 out,
@@ -171,7 +170,17 @@ fn render_trust(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> 
                 evidence.join("; ")
             )?;
         }
+        more_rows(out, more, "copy group")?;
         writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// "And 2,500 more sources, in report.json." after a capped table.
+fn more_rows(out: &mut dyn Write, more: usize, noun: &str) -> io::Result<()> {
+    if more > 0 {
+        writeln!(out)?;
+        writeln!(out, "And {} more, in report.json.", counted(more, noun))?;
     }
     Ok(())
 }
@@ -386,14 +395,7 @@ fn render_timelines(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<
         }
         writeln!(out)?;
     }
-    if more > 0 {
-        writeln!(
-            out,
-            "And {} more, in report.json.",
-            counted(more, "timeline")
-        )?;
-        writeln!(out)?;
-    }
+    more_rows(out, more, "timeline")?;
     Ok(())
 }
 

@@ -17,8 +17,8 @@ pub mod text;
 
 pub use crate::text::plural::counted;
 pub use input::{
-    FindingsShown, LIST_AT_MOST, ReportInput, SHOWN_IN_FULL, SHOWN_IN_ONE_LINE, at_most,
-    joined_at_most, one_line,
+    FindingsShown, LIST_AT_MOST, ROWS_AT_MOST, ReportInput, SHOWN_IN_FULL, SHOWN_IN_ONE_LINE,
+    at_most, joined_at_most, one_line, rows_at_most,
 };
 
 /// Whether `c` is a bidirectional embedding, override or isolate control
