@@ -146,7 +146,7 @@ fn render_trust(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> 
         writeln!(out)?;
         writeln!(out, "| Source | Trust | Facts |")?;
         writeln!(out, "|---|---:|---:|")?;
-        let (rows, more) = rows_at_most(&trust, input.capped());
+        let (rows, more) = rows_at_most(trust, input.capped());
         for t in rows {
             let value = t
                 .trust
