@@ -259,6 +259,23 @@ fn finding_html(input: &ReportInput<'_>, finding: &Finding) -> Markup {
             @for line in input.consensus_lines(finding) {
                 p class="consensus" dir="ltr" { strong { "Consensus:" } " " (Text(&line)) } (NL)
             }
+            // A large fact's relation first: its sides, then the reason
+            // for each pair of values.
+            @if !sides.is_empty() {
+                ul class="pairs sides" {
+                    (NL)
+                    @for side in sides {
+                        li {
+                            strong { (kind.info().pairs.unwrap_or("Related")) ":" } " "
+                            (counted(side.left.len(), "claim")) " (" bdi { (Text(&joined_at_most(&side.left_values, capped))) } ") against "
+                            (counted(side.right.len(), "claim")) " (" bdi { (Text(&joined_at_most(&side.right_values, capped))) } ")"
+                        } (NL)
+                    }
+                    @if more_sides > 0 {
+                        li { "and " (counted(more_sides, "more side")) " (in report.json)" } (NL)
+                    }
+                } (NL)
+            }
             // One pair's reason is the explanation; several are listed
             // (those of agreements and compatible values only under
             // `--detail full`).
@@ -293,21 +310,6 @@ fn finding_html(input: &ReportInput<'_>, finding: &Finding) -> Markup {
                 p class="pairs" {
                     strong { (kind.info().pairs.unwrap_or("Pairs")) ":" } " "
                     (pair_list(&finding.pairs, capped))
-                } (NL)
-            }
-            @if !sides.is_empty() {
-                ul class="pairs sides" {
-                    (NL)
-                    @for side in sides {
-                        li {
-                            strong { (kind.info().pairs.unwrap_or("Related")) ":" } " "
-                            (counted(side.left.len(), "claim")) " (" bdi { (Text(&joined_at_most(&side.left_values, capped))) } ") against "
-                            (counted(side.right.len(), "claim")) " (" bdi { (Text(&joined_at_most(&side.right_values, capped))) } ")"
-                        } (NL)
-                    }
-                    @if more_sides > 0 {
-                        li { "and " (counted(more_sides, "more side")) " (in report.json)" } (NL)
-                    }
                 } (NL)
             }
             @if !finding.not_compared.is_empty() {

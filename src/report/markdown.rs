@@ -204,9 +204,33 @@ fn render_finding(
         writeln!(out, "**Consensus:** {}", escape(&line))?;
         writeln!(out)?;
     }
+    // A large fact's relation first: its sides, then the reason for each
+    // pair of values.
+    let capped = input.capped();
+    let (sides, more_sides) = at_most(&finding.sides, capped);
+    for side in sides {
+        writeln!(
+            out,
+            "- {}: {} ({}) against {} ({}).",
+            finding.kind.info().pairs.unwrap_or("Related"),
+            counted(side.left.len(), "claim"),
+            escape(&joined_at_most(&side.left_values, capped)),
+            counted(side.right.len(), "claim"),
+            escape(&joined_at_most(&side.right_values, capped)),
+        )?;
+    }
+    if more_sides > 0 {
+        writeln!(
+            out,
+            "- and {} more (in report.json).",
+            counted(more_sides, "side")
+        )?;
+    }
+    if !sides.is_empty() {
+        writeln!(out)?;
+    }
     // One pair's reason is the explanation; several are listed (those of
     // agreements and compatible values only under `--detail full`).
-    let capped = input.capped();
     let listed = !capped || finding.kind.info().needs_attention;
     if listed && finding.comparisons.len() > 1 {
         let (comparisons, more) = at_most(&finding.comparisons, capped);
@@ -295,28 +319,6 @@ fn render_finding(
             finding.kind.info().pairs.unwrap_or("Pairs"),
             pairs_of(&finding.pairs)
         )?;
-        writeln!(out)?;
-    }
-    let (sides, more_sides) = at_most(&finding.sides, capped);
-    for side in sides {
-        writeln!(
-            out,
-            "- {}: {} ({}) against {} ({}).",
-            finding.kind.info().pairs.unwrap_or("Related"),
-            counted(side.left.len(), "claim"),
-            escape(&joined_at_most(&side.left_values, capped)),
-            counted(side.right.len(), "claim"),
-            escape(&joined_at_most(&side.right_values, capped)),
-        )?;
-    }
-    if more_sides > 0 {
-        writeln!(
-            out,
-            "- and {} more (in report.json).",
-            counted(more_sides, "side")
-        )?;
-    }
-    if !sides.is_empty() {
         writeln!(out)?;
     }
     if !finding.not_compared.is_empty() {
