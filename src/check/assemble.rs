@@ -153,10 +153,10 @@ pub(crate) fn same_origin(a: &ClaimFacts, b: &ClaimFacts, names: &dyn ValueNames
     origin_key(a, names) == origin_key(b, names)
 }
 
-pub(super) fn origin_key(claim: &ClaimFacts, names: &dyn ValueNames) -> OriginKey {
+pub(super) fn origin_key<'a>(claim: &ClaimFacts<'a>, names: &dyn ValueNames) -> OriginKey<'a> {
     match claim.origin() {
         ClaimOrigin::Cited(name) => OriginKey::Cited(names.normalize(name)),
-        ClaimOrigin::Source(source) => OriginKey::Source(source.to_owned()),
+        ClaimOrigin::Source(source) => OriginKey::Source(source),
     }
 }
 
@@ -425,9 +425,9 @@ pub(super) fn independence(claims: &[&ClaimFacts], origins: &[Origin]) -> String
 
 /// Where a claim's value comes from: a cited origin, or its own source.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) enum OriginKey {
+pub(super) enum OriginKey<'a> {
     Cited(String),
-    Source(String),
+    Source(&'a str),
 }
 
 /// The independent origins behind `claims`: claims with the same origin
@@ -440,7 +440,7 @@ pub fn origins_of(claims: &[&ClaimFacts], names: &dyn ValueNames) -> Vec<Origin>
     let mut sorted: Vec<&ClaimFacts> = claims.to_vec();
     sorted.sort_by(|a, b| a.id.cmp(b.id));
     // Origin key → its spelling as first met (in claim id order) and claims.
-    let mut origins: BTreeMap<OriginKey, (String, Vec<ClaimId>)> = BTreeMap::new();
+    let mut origins: BTreeMap<OriginKey<'_>, (String, Vec<ClaimId>)> = BTreeMap::new();
     for claim in sorted {
         let key = origin_key(claim, names);
         origins

@@ -263,7 +263,9 @@ impl Classes {
             lefts_of.entry(right).or_default().push(left);
         }
         let claims_of = |classes: &mut dyn Iterator<Item = usize>| -> Vec<&'a ClaimFacts<'a>> {
-            classes.flat_map(|class| self.claims(group, class)).collect()
+            classes
+                .flat_map(|class| self.claims(group, class))
+                .collect()
         };
         lefts_of
             .into_iter()
@@ -382,17 +384,14 @@ fn compatible_finding(
 /// The contradictions of a large group: sides between claims of different
 /// sources or origins, and each source's internal contradictions pair by
 /// pair.
-fn contradiction_findings(
-    group: &ClaimGroup<'_>,
+fn contradiction_findings<'a>(
+    group: &ClaimGroup<'a>,
     classes: &Classes,
     related: Vec<(usize, usize, PairComparison)>,
     context: &CheckContext<'_>,
 ) -> Vec<Finding> {
-    let key = |claim: &ClaimFacts<'_>| -> (String, OriginKey) {
-        (
-            claim.source.to_owned(),
-            assemble::origin_key(claim, context.names),
-        )
+    let key = |claim: &ClaimFacts<'a>| -> (&'a str, OriginKey<'a>) {
+        (claim.source, assemble::origin_key(claim, context.names))
     };
     // Claims of one source and origin on both sides of a class pair.
     let mut internal: Vec<(&ClaimFacts, &ClaimFacts)> = Vec::new();
@@ -403,7 +402,7 @@ fn contradiction_findings(
             right_by_key.entry(key(claim)).or_default().push(claim);
         }
         // Left claims whose source and origin the right also holds, by key.
-        let mut shared: BTreeMap<(String, OriginKey), Vec<&ClaimFacts>> = BTreeMap::new();
+        let mut shared: BTreeMap<(&str, OriginKey<'_>), Vec<&ClaimFacts>> = BTreeMap::new();
         let mut plain: Vec<&ClaimFacts> = Vec::new();
         for claim in left {
             let k = key(claim);

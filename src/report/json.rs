@@ -613,6 +613,11 @@ impl<'a> Parts<'a> {
 
     /// The finding's JSON, its reasons worded from the claims' values.
     fn finding(&self, finding: &'a Finding) -> JsonFinding<'a> {
+        // An agreement's claims, origins and reasons are not written unless
+        // `--detail full` (`json_finding`): not looked up either.
+        if self.input.outcome.detail == Detail::Attention && !finding.kind.info().needs_attention {
+            return json_finding(finding, |_| None, Vec::new(), Detail::Attention);
+        }
         // The finding's claims, looked up once; its comparisons only name
         // these (and compare the shared ids by pointer first).
         let facts: Vec<&'a ClaimFacts<'a>> = finding
