@@ -5,6 +5,10 @@
 //! cited origins; `as_of` that split the claims; revisions; unreadable
 //! values; a currency without a rate), every kind holds the same claims in
 //! both, and the pairs the sides stand for are exactly the full pairs.
+//!
+//! And a project of thousands of findings: the human reports show the
+//! first ones in full, the next in one line, and say how many they leave
+//! out, unless `--detail full`.
 
 // Helpers outside #[test] fns: a panic here is a failing test, not a user's crash.
 #![allow(clippy::unwrap_used)]
@@ -210,4 +214,71 @@ fn sides_stand_for_exactly_the_pairs_of_full_detail() {
             "no {kind} finding in any seed: {seen:?}"
         );
     }
+}
+
+/// Writes a project of `subjects` subjects, each stated by two sources that
+/// contradict each other: as many contradictions as subjects.
+fn write_contradictions(dir: &Path, subjects: usize) {
+    std::fs::create_dir_all(dir.join("claims")).unwrap();
+    for (source, value) in [("a", "100M USD"), ("b", "900M USD")] {
+        let claims: Vec<String> = (0..subjects)
+            .map(|i| {
+                format!(
+                    "{{\"id\": \"c{i}\", \"subject\": \"Deal {i}\", \"attribute\": \"value\", \"value\": \"{value}\"}}"
+                )
+            })
+            .collect();
+        let text = format!(
+            "{{\"source\": {{\"id\": \"{source}\"}}, \"claims\": [{}]}}",
+            claims.join(",\n")
+        );
+        std::fs::write(dir.join(format!("claims/{source}.json")), text).unwrap();
+    }
+}
+
+/// The Markdown and HTML reports of `dir` at `detail`.
+fn human_reports(dir: &Path, detail: Detail) -> (String, String) {
+    use crosscheck::report::{ReportInput, html, markdown};
+    let project = load_project(dir).unwrap_or_else(|_| panic!("{} loads", dir.display()));
+    let graph = SubjectGraph::build(&project);
+    let facts = check::claim_facts(&project, &graph);
+    let outcome = check::check_facts_with(&project, &facts, false, detail);
+    let input = ReportInput::new(&project, &facts, &outcome, &[]);
+    let (mut md, mut page) = (Vec::new(), Vec::new());
+    markdown::render(&input, &mut md).unwrap();
+    html::render(&input, &mut page).unwrap();
+    (
+        String::from_utf8(md).unwrap(),
+        String::from_utf8(page).unwrap(),
+    )
+}
+
+#[test]
+fn human_reports_show_what_fits_and_say_what_they_leave_out() {
+    use crosscheck::report::{SHOWN_IN_FULL, SHOWN_IN_ONE_LINE};
+    let dir = std::env::temp_dir().join(format!("crosscheck-caps-{}", std::process::id()));
+    let subjects = SHOWN_IN_FULL + SHOWN_IN_ONE_LINE + 7;
+    write_contradictions(&dir, subjects);
+
+    let (md, page) = human_reports(&dir, Detail::Attention);
+    assert_eq!(md.matches("\n### Contradiction: ").count(), SHOWN_IN_FULL);
+    assert_eq!(
+        md.matches("\n- **Contradiction**: ").count(),
+        SHOWN_IN_ONE_LINE
+    );
+    assert!(
+        md.contains("7 more findings (7 contradictions) are not shown here"),
+        "no note of what was left out"
+    );
+    assert_eq!(
+        page.matches("<article class=\"finding\"").count(),
+        SHOWN_IN_FULL
+    );
+    assert!(page.contains("7 more findings (7 contradictions) are not shown here"));
+
+    let (md, page) = human_reports(&dir, Detail::Full);
+    assert_eq!(md.matches("\n### Contradiction: ").count(), subjects);
+    assert!(!md.contains("are not shown here"));
+    assert_eq!(page.matches("<article class=\"finding\"").count(), subjects);
+    std::fs::remove_dir_all(&dir).ok();
 }
