@@ -16,7 +16,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::atomic_file::write_set_atomically;
+use crate::atomic_file::write_set_atomically_with;
 use crate::check::{self, CheckOutcome, Severity};
 use crate::diff;
 use crate::link::SubjectGraph;
@@ -261,23 +261,21 @@ pub const REPORT_FILES: [(&str, Format); 3] = [
     ("report.html", Format::Html),
 ];
 
-/// Writes every report file under `dir/reports/` as one set: all are
-/// rendered and written to temporary files before any is renamed into
-/// place, so a failure (a full disk) leaves the previous set whole.
+/// Writes every report file under `dir/reports/` as one set: each is
+/// rendered straight into its temporary file, and none is renamed into
+/// place before all are written, so a failure (a full disk) leaves the
+/// previous set whole.
 fn write_reports(dir: &Path, input: &ReportInput<'_>) -> io::Result<()> {
     let reports = dir.join("reports");
     std::fs::create_dir_all(&reports).map_err(crate::path_error::at(&reports))?;
-    let mut rendered: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(REPORT_FILES.len());
-    for (name, format) in REPORT_FILES {
-        let mut bytes = Vec::new();
-        render(format, input, &mut bytes, false, false)?;
-        rendered.push((reports.join(name), bytes));
-    }
-    let set: Vec<(&Path, &[u8])> = rendered
+    let paths: Vec<PathBuf> = REPORT_FILES
         .iter()
-        .map(|(path, bytes)| (path.as_path(), bytes.as_slice()))
+        .map(|(name, _)| reports.join(name))
         .collect();
-    write_set_atomically(&set)?;
+    let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    write_set_atomically_with(&paths, |i, out| {
+        render(REPORT_FILES[i].1, input, out, false, false)
+    })?;
     Ok(())
 }
 
