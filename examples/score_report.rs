@@ -6,8 +6,8 @@
 //! ```
 //!
 //! Prints one JSON object. Pair level (the exact relation): a reported pair
-//! is the `pairs` of every `contradiction` and `internal-contradiction`
-//! finding; recall = planted pairs reported / planted pairs; precision =
+//! is the `pairs` (or the pairs its `sides` stand for) of every
+//! `contradiction` and `internal-contradiction` finding; recall = planted pairs reported / planted pairs; precision =
 //! reported pairs that were planted / reported pairs (a reported pair not
 //! planted is a false contradiction). Group level, to set beside the naive
 //! DuckDB query: a group is flagged when one of its pairs is reported.
@@ -39,6 +39,31 @@ struct ReportFinding {
     kind: String,
     #[serde(default)]
     pairs: Vec<[String; 2]>,
+    /// A large fact's contradictions as sides: every pair of one claim of
+    /// `left` and one of `right`.
+    #[serde(default)]
+    sides: Vec<ReportSide>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ReportSide {
+    left: Vec<String>,
+    right: Vec<String>,
+}
+
+impl ReportFinding {
+    /// `pairs`, and the pairs `sides` stand for.
+    fn all_pairs(self) -> Vec<[String; 2]> {
+        let mut pairs = self.pairs;
+        for side in &self.sides {
+            for a in &side.left {
+                for b in &side.right {
+                    pairs.push([a.clone(), b.clone()]);
+                }
+            }
+        }
+        pairs
+    }
 }
 
 /// Recall and precision of reported contradiction pairs against the truth.
@@ -134,7 +159,7 @@ fn main() {
             .findings
             .into_iter()
             .filter(|f| f.kind == "contradiction" || f.kind == "internal-contradiction")
-            .flat_map(|f| f.pairs)
+            .flat_map(ReportFinding::all_pairs)
             .collect();
         Ok(score(&truth, &pairs))
     });

@@ -51,9 +51,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
 /// renamed. When writing any of them fails, none is replaced and every
 /// temporary file is removed.
 pub fn write_set_atomically(files: &[(&Path, &[u8])]) -> Result<(), WriteError> {
-    let mut staged: Vec<(PathBuf, &Path)> = Vec::with_capacity(files.len());
-    for (path, bytes) in files {
-        match stage(path, bytes) {
+    let paths: Vec<&Path> = files.iter().map(|(path, _)| *path).collect();
+    write_set_atomically_with(&paths, |i, out| out.write_all(files[i].1))
+}
+
+/// [`write_set_atomically`], each file's bytes written by `write(i, out)`
+/// for the `i`-th path, straight to its temporary file: a report of
+/// hundreds of megabytes is never held in memory.
+pub fn write_set_atomically_with(
+    paths: &[&Path],
+    mut write: impl FnMut(usize, &mut dyn Write) -> io::Result<()>,
+) -> Result<(), WriteError> {
+    let mut staged: Vec<(PathBuf, &Path)> = Vec::with_capacity(paths.len());
+    for (i, path) in paths.iter().enumerate() {
+        match stage(path, |out| write(i, out)) {
             Ok(temp) => staged.push((temp, path)),
             Err(error) => {
                 for (temp, _) in &staged {
@@ -112,8 +123,8 @@ pub fn remove_stale_temporaries(path: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Writes `bytes` to a new temporary file beside `path` and syncs it.
-fn stage(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+/// Writes a new temporary file beside `path` with `write` and syncs it.
+fn stage(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<PathBuf> {
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
@@ -123,15 +134,19 @@ fn stage(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
         // create_new: a leftover of an earlier process with the same id is
         // not written through (it may be a link).
         let _ = std::fs::remove_file(&temp);
-        let mut file = OpenOptions::new()
+        let file = OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&temp)?;
         if let Ok(metadata) = std::fs::metadata(path) {
             file.set_permissions(metadata.permissions())?;
         }
-        file.write_all(bytes)?;
-        file.sync_all()
+        let mut buffered = io::BufWriter::with_capacity(1 << 20, file);
+        write(&mut buffered)?;
+        buffered
+            .into_inner()
+            .map_err(|e| e.into_error())?
+            .sync_all()
     })();
     match result {
         Ok(()) => Ok(temp),

@@ -36,6 +36,7 @@ fn with_context<T>(f: impl FnOnce(&CheckContext<'_>) -> T) -> T {
     f(&CheckContext {
         rates: &rates,
         names: &PlainNames,
+        detail: Default::default(),
     })
 }
 

@@ -66,6 +66,7 @@ fn verdict(a: &ClaimFacts, b: &ClaimFacts) -> Verdict {
     let context = CheckContext {
         rates: &rates,
         names: &PlainNames,
+        detail: Default::default(),
     };
     numeric::compare(a, b, &context).verdict
 }

@@ -6,8 +6,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
-    CheckContext, ClaimFacts, ClaimGroup, Conversion, Finding, FindingKind, GroupVerdict, Origin,
-    PairComparison, Reason, ReasonCode, ValueNames, Verdict, VerdictSink, as_of_overlap, quoted,
+    CheckContext, ClaimFacts, ClaimGroup, Conversion, Detail, Finding, FindingKind, GroupVerdict,
+    Origin, PairComparison, Reason, ReasonCode, ValueNames, Verdict, VerdictSink, as_of_overlap,
+    quoted,
 };
 use crate::model::{ClaimId, ClaimOrigin};
 use crate::text::plural::counted_as;
@@ -18,17 +19,7 @@ pub(super) fn findings(
     sink: VerdictSink,
     context: &CheckContext<'_>,
 ) -> Vec<Finding> {
-    let (mut comparisons, group_verdicts) = sink.into_parts();
-    comparisons.sort_by(|a, b| a.claims.cmp(&b.claims));
-    // A revised pair is a revision, whatever the other checks said of it.
-    let revised: BTreeSet<[ClaimId; 2]> = comparisons
-        .iter()
-        .filter(|c| c.verdict == Verdict::Revision)
-        .map(|c| c.claims.clone())
-        .collect();
-    if !revised.is_empty() {
-        comparisons.retain(|c| c.verdict == Verdict::Revision || !revised.contains(&c.claims));
-    }
+    let (comparisons, group_verdicts, revised) = verdicts(sink);
 
     // Internal contradictions are split by source, so a finding's heading
     // names the one source all its pairs belong to.
@@ -79,7 +70,14 @@ pub(super) fn findings(
             _ => vec![comparisons],
         };
         for comparisons in parts {
-            findings.push(finding(group, kind, comparisons, context.names));
+            let mut finding = finding(group, kind, comparisons, context.names);
+            // Agreements and compatible values are their claims and one
+            // sentence (worded above) unless `--detail full`: their pairs'
+            // records were most of a million-claim run's memory.
+            if context.detail == Detail::Attention && !kind.info().needs_attention {
+                finding.comparisons = Vec::new();
+            }
+            findings.push(finding);
         }
     }
     let skipped = not_compared(group);
@@ -99,9 +97,36 @@ pub(super) fn findings(
     findings
 }
 
+/// The sink's verdicts: its pair verdicts sorted by pair, with a revised
+/// pair's other verdicts dropped (a revised pair is a revision, whatever
+/// the other checks said of it), its group verdicts, and the revised pairs.
+pub(super) fn verdicts(
+    sink: VerdictSink,
+) -> (
+    Vec<PairComparison>,
+    Vec<GroupVerdict>,
+    BTreeSet<[ClaimId; 2]>,
+) {
+    let (mut comparisons, group_verdicts) = sink.into_parts();
+    comparisons.sort_by(|a, b| a.claims.cmp(&b.claims));
+    let revised: BTreeSet<[ClaimId; 2]> = comparisons
+        .iter()
+        .filter(|c| c.verdict == Verdict::Revision)
+        .map(|c| c.claims.clone())
+        .collect();
+    if !revised.is_empty() {
+        comparisons.retain(|c| c.verdict == Verdict::Revision || !revised.contains(&c.claims));
+    }
+    (comparisons, group_verdicts, revised)
+}
+
 /// The finding of a verdict on a set of claims (unreadable values, mixed
 /// kinds): no pairs, the claims' independent origins counted.
-fn group_finding(group: &ClaimGroup<'_>, verdict: GroupVerdict, names: &dyn ValueNames) -> Finding {
+pub(super) fn group_finding(
+    group: &ClaimGroup<'_>,
+    verdict: GroupVerdict,
+    names: &dyn ValueNames,
+) -> Finding {
     let claims: Vec<&ClaimFacts> = verdict
         .claims
         .iter()
@@ -114,6 +139,7 @@ fn group_finding(group: &ClaimGroup<'_>, verdict: GroupVerdict, names: &dyn Valu
         independent_origins: origins_of(&claims, names).len(),
         claims: verdict.claims,
         pairs: Vec::new(),
+        sides: Vec::new(),
         not_compared: Vec::new(),
         explanation: verdict.explanation,
         comparisons: Vec::new(),
@@ -127,10 +153,10 @@ pub(crate) fn same_origin(a: &ClaimFacts, b: &ClaimFacts, names: &dyn ValueNames
     origin_key(a, names) == origin_key(b, names)
 }
 
-fn origin_key(claim: &ClaimFacts, names: &dyn ValueNames) -> OriginKey {
+pub(super) fn origin_key<'a>(claim: &ClaimFacts<'a>, names: &dyn ValueNames) -> OriginKey<'a> {
     match claim.origin() {
         ClaimOrigin::Cited(name) => OriginKey::Cited(names.normalize(name)),
-        ClaimOrigin::Source(source) => OriginKey::Source(source.to_owned()),
+        ClaimOrigin::Source(source) => OriginKey::Source(source),
     }
 }
 
@@ -191,7 +217,7 @@ fn components(
     parts
 }
 
-fn finding(
+pub(super) fn finding(
     group: &ClaimGroup<'_>,
     kind: FindingKind,
     mut comparisons: Vec<PairComparison>,
@@ -227,6 +253,7 @@ fn finding(
         attribute: group.attribute.to_owned(),
         claims: claims.iter().map(|claim| claim.id.clone()).collect(),
         pairs,
+        sides: Vec::new(),
         not_compared: Vec::new(),
         explanation,
         comparisons,
@@ -304,14 +331,8 @@ fn explain(
             }
         },
         FindingKind::Agreement => {
-            let value = claims.first().map(|c| value_text(c)).unwrap_or_default();
-            let ids: Vec<String> = claims.iter().map(|c| c.id.to_string()).collect();
-            format!(
-                "{} state the same value, {value}: {}. {}",
-                counted_as(claims.len(), "claim", "claims"),
-                ids.join(", "),
-                independence(claims, origins)
-            )
+            // The claims are listed beside the sentence in every format.
+            agreement_sentence(claims, origins)
         }
         // Explained by their checks' group verdicts, never assembled from
         // pairs.
@@ -320,6 +341,17 @@ fn explain(
         // are what the kind's pairs are (`cannot both be true`).
         _ => summary(&kind.info().pairs.unwrap_or("relate").to_lowercase()),
     }
+}
+
+/// "3 claims state the same value, 512M USD. 3 sources, 2 independent
+/// origins: ..."
+pub(super) fn agreement_sentence(claims: &[&ClaimFacts], origins: &[Origin]) -> String {
+    let value = claims.first().map(|c| value_text(c)).unwrap_or_default();
+    format!(
+        "{} state the same value, {value}. {}",
+        counted_as(claims.len(), "claim", "claims"),
+        independence(claims, origins)
+    )
 }
 
 /// For a pair of one source that cite different origins (an article
@@ -340,7 +372,7 @@ fn disputed(a: &ClaimFacts, b: &ClaimFacts) -> String {
 
 /// The distinct values of `claims` as written, quoted, in claim order:
 /// `'500M USD', '~500M USD'`.
-fn values_of(claims: &[&ClaimFacts]) -> String {
+pub(super) fn values_of(claims: &[&ClaimFacts]) -> String {
     let mut seen = BTreeSet::new();
     claims
         .iter()
@@ -351,7 +383,7 @@ fn values_of(claims: &[&ClaimFacts]) -> String {
 }
 
 /// What a claim's value denotes, for the agreement sentence.
-fn value_text(claim: &ClaimFacts) -> String {
+pub(super) fn value_text(claim: &ClaimFacts) -> String {
     match &claim.denotation {
         Ok(Denotation::Numeric(_) | Denotation::Time(_)) => claim.denoted.clone(),
         _ => claim.written.to_owned(),
@@ -359,7 +391,7 @@ fn value_text(claim: &ClaimFacts) -> String {
 }
 
 /// "2 sources, 1 independent origin: a/x and b/y both cite Clash Report".
-fn independence(claims: &[&ClaimFacts], origins: &[Origin]) -> String {
+pub(super) fn independence(claims: &[&ClaimFacts], origins: &[Origin]) -> String {
     let sources: BTreeSet<&str> = claims.iter().map(|c| c.source).collect();
     let mut sentence = format!(
         "{}, {}",
@@ -393,9 +425,9 @@ fn independence(claims: &[&ClaimFacts], origins: &[Origin]) -> String {
 
 /// Where a claim's value comes from: a cited origin, or its own source.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum OriginKey {
+pub(super) enum OriginKey<'a> {
     Cited(String),
-    Source(String),
+    Source(&'a str),
 }
 
 /// The independent origins behind `claims`: claims with the same origin
@@ -408,7 +440,7 @@ pub fn origins_of(claims: &[&ClaimFacts], names: &dyn ValueNames) -> Vec<Origin>
     let mut sorted: Vec<&ClaimFacts> = claims.to_vec();
     sorted.sort_by(|a, b| a.id.cmp(b.id));
     // Origin key → its spelling as first met (in claim id order) and claims.
-    let mut origins: BTreeMap<OriginKey, (String, Vec<ClaimId>)> = BTreeMap::new();
+    let mut origins: BTreeMap<OriginKey<'_>, (String, Vec<ClaimId>)> = BTreeMap::new();
     for claim in sorted {
         let key = origin_key(claim, names);
         origins

@@ -60,6 +60,11 @@ pub struct KindInfo {
     /// JSON report keeps): what a pair is, in words (`Cannot both be
     /// true`). The terminal summary shows these findings in full.
     pub pairs: Option<&'static str>,
+    /// Whether a reader must look at the finding (`check --detail`): its
+    /// comparisons are in every report, and its claims' quotes and
+    /// denotations in the claim table. Agreements, compatible values and
+    /// naming variants are listed with their claims and one sentence.
+    pub needs_attention: bool,
 }
 
 impl FindingKind {
@@ -83,6 +88,7 @@ impl FindingKind {
                 colour: "var(--red)",
                 description: "claims from different sources that cannot both be true",
                 pairs: Some("Cannot both be true"),
+                needs_attention: true,
             },
             FindingKind::InternalContradiction => KindInfo {
                 title: "Internal contradiction",
@@ -92,6 +98,7 @@ impl FindingKind {
                 colour: "var(--orange)",
                 description: "claims of one source, on its own account or from one origin, that cannot both be true",
                 pairs: Some("Cannot both be true"),
+                needs_attention: true,
             },
             FindingKind::Rounding => KindInfo {
                 title: "Rounding",
@@ -101,6 +108,7 @@ impl FindingKind {
                 colour: "var(--olive)",
                 description: "the values differ by no more than rounding: disjoint as written, overlapping once a round figure is read as rounded",
                 pairs: Some("Differ by no more than rounding"),
+                needs_attention: true,
             },
             FindingKind::Revision => KindInfo {
                 title: "Revision",
@@ -110,6 +118,7 @@ impl FindingKind {
                 colour: "var(--teal)",
                 description: "a claim that supersedes another: the value was revised",
                 pairs: Some("Revised"),
+                needs_attention: true,
             },
             FindingKind::MixedKinds => KindInfo {
                 title: "Mixed kinds",
@@ -119,6 +128,7 @@ impl FindingKind {
                 colour: "var(--brown)",
                 description: "one subject and attribute holds values of different kinds (say a date and an amount), which are never compared",
                 pairs: None,
+                needs_attention: true,
             },
             FindingKind::Incomparable => KindInfo {
                 title: "Incomparable",
@@ -128,6 +138,7 @@ impl FindingKind {
                 colour: "var(--amber)",
                 description: "values that cannot be compared (a missing currency rate, different dimensions)",
                 pairs: None,
+                needs_attention: true,
             },
             FindingKind::Compatible => KindInfo {
                 title: "Compatible",
@@ -137,6 +148,7 @@ impl FindingKind {
                 colour: "var(--blue)",
                 description: "claims that can both be true, one less precise than the other",
                 pairs: None,
+                needs_attention: false,
             },
             FindingKind::NamingVariant => KindInfo {
                 title: "Naming variant",
@@ -146,6 +158,7 @@ impl FindingKind {
                 colour: "var(--purple)",
                 description: "the same thing named differently (registry aliases)",
                 pairs: None,
+                needs_attention: false,
             },
             FindingKind::Agreement => KindInfo {
                 title: "Agreement",
@@ -155,6 +168,7 @@ impl FindingKind {
                 colour: "var(--green)",
                 description: "claims that state the same value",
                 pairs: None,
+                needs_attention: false,
             },
             FindingKind::Unreadable => KindInfo {
                 title: "Unreadable",
@@ -164,6 +178,7 @@ impl FindingKind {
                 colour: "var(--grey)",
                 description: "a stated fact whose value is unreadable in the source",
                 pairs: None,
+                needs_attention: true,
             },
         }
     }
@@ -397,6 +412,12 @@ pub struct Finding {
     /// for `revision`, the superseded and the superseding claim. Each
     /// sorted, the list sorted. Empty for the other kinds.
     pub pairs: Vec<[ClaimId; 2]>,
+    /// Instead of `pairs`, in a fact of more than [`super::SIDES_ABOVE`]
+    /// claims (unless `--detail full`): the same exact relation as sides,
+    /// each pair of the relation being one claim of `left` and one of
+    /// `right` of some side. A fact where 30,000 sources state one figure
+    /// and 300 another has one side, not 9 million pairs.
+    pub sides: Vec<Side>,
     /// Pairs of the group (at least one claim of it in this finding) that
     /// were not compared because their `as_of` do not overlap, each
     /// sorted, the list sorted.
@@ -417,6 +438,54 @@ pub struct Finding {
     /// them; keeping them in every finding was a tenth of the memory of a
     /// million-claim run.)
     pub independent_origins: usize,
+}
+
+impl Finding {
+    /// How many pairs of claims the finding relates: its `pairs`, or the
+    /// pairs its `sides` stand for.
+    pub fn pair_count(&self) -> usize {
+        self.pairs.len()
+            + self
+                .sides
+                .iter()
+                .map(|side| side.left.len() * side.right.len())
+                .sum::<usize>()
+    }
+
+    /// Every pair of the finding's relation, each sorted, from `pairs` or
+    /// by expanding `sides` (as many as [`Finding::pair_count`]: for
+    /// `--detail full`-like output only).
+    pub fn expanded_pairs(&self) -> Vec<[ClaimId; 2]> {
+        let mut pairs = self.pairs.clone();
+        for side in &self.sides {
+            for a in &side.left {
+                for b in &side.right {
+                    pairs.push(if a < b {
+                        [a.clone(), b.clone()]
+                    } else {
+                        [b.clone(), a.clone()]
+                    });
+                }
+            }
+        }
+        pairs.sort();
+        pairs
+    }
+}
+
+/// Two sets of claims every claim of one relates to every claim of the
+/// other (they cannot both be true, say): a block of a finding's relation.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Side {
+    /// Sorted.
+    pub left: Vec<ClaimId>,
+    /// Sorted.
+    pub right: Vec<ClaimId>,
+    /// The distinct values written on the left, in the order of their
+    /// first claim: what the side spans.
+    pub left_values: Vec<String>,
+    /// The same for the right.
+    pub right_values: Vec<String>,
 }
 
 /// The verdict on one pair of claims.

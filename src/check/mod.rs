@@ -59,6 +59,7 @@ pub mod texts;
 pub mod unreadable;
 
 mod assemble;
+mod sides;
 
 pub use assemble::origins_of;
 
@@ -72,7 +73,7 @@ use rust_decimal::Decimal;
 pub use curation::curation_warnings;
 pub use finding::{
     Conversion, Finding, FindingKind, Origin, PairComparison, Quoted, Reason, ReasonCode,
-    ReasonWords, Severity, Verdict,
+    ReasonWords, Severity, Side, Verdict,
 };
 
 use crate::consensus::Consensus;
@@ -94,7 +95,38 @@ pub struct CheckOutcome {
     /// ([`crate::consensus`]); `None` only when the caller skipped it
     /// (`check --no-consensus`, for measuring its cost).
     pub consensus: Option<Consensus>,
+    /// How much evidence the findings carry, which the reports follow.
+    pub detail: Detail,
 }
+
+/// How much evidence a run keeps (`check --detail`).
+///
+/// A report is read for what needs attention: contradictions, rounding,
+/// revisions, mixed kinds, incomparable and unreadable values. Agreements
+/// and compatible values are listed with their claims and one sentence.
+/// At a million claims the per-pair records of agreeing claims were most
+/// of a 1.5 GB report nobody reads; `full` keeps them for those who do.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Detail {
+    /// Pairs and reasons for the findings that need attention; sides
+    /// instead of pairs in a fact of more than [`SIDES_ABOVE`] claims; a
+    /// slim claim table.
+    #[default]
+    Attention,
+    /// Every compared pair of every finding with its reason, `pairs` (never
+    /// `sides`), and every field of every claim: the reports before 0.2.
+    Full,
+}
+
+/// Above this many claims in one fact (subject and attribute), the checker
+/// compares each distinct value once instead of each pair of claims, and
+/// findings hold `sides` instead of `pairs` (unless `--detail full`).
+///
+/// At 100 claims a fact has at most 4,950 pairs, a report anyone can read
+/// pair by pair; above it, a fact is machine-collected (thousands of
+/// sources repeating one figure), and pairs grow with the square of its
+/// claims while sides grow with the claims.
+pub const SIDES_ABOVE: usize = 100;
 
 /// The claims about one fact that say when they hold, in time order: how a
 /// toll or a budget moved, and who said what when.
@@ -334,6 +366,8 @@ pub struct CheckContext<'a> {
     /// Year → currency → USD per one unit (`crosscheck.toml` `[rates.<year>]`).
     pub rates: &'a BTreeMap<i32, BTreeMap<Currency, Decimal>>,
     pub names: &'a dyn ValueNames,
+    /// Whether a large fact is compared value by value ([`SIDES_ABOVE`]).
+    pub detail: Detail,
 }
 
 /// The claims about one canonical subject and attribute, sorted by id.
@@ -458,7 +492,7 @@ pub fn run(project: &Project, graph: &SubjectGraph) -> CheckOutcome {
 /// Compares the claims of `project`, already resolved by [`claim_facts`]
 /// (the JSON report reads the same facts, so they are resolved once).
 pub fn check_facts(project: &Project, facts: &[ClaimFacts<'_>]) -> CheckOutcome {
-    check_facts_with(project, facts, true)
+    check_facts_with(project, facts, true, Detail::default())
 }
 
 /// [`check_facts`], estimating the consensus only when `consensus` is set.
@@ -467,16 +501,19 @@ pub fn check_facts_with(
     project: &Project,
     facts: &[ClaimFacts<'_>],
     consensus: bool,
+    detail: Detail,
 ) -> CheckOutcome {
     let names = RegistryNames::new(project);
     let context = CheckContext {
         rates: &project.settings.rates,
         names: &names,
+        detail,
     };
     let mut outcome = CheckOutcome {
         findings: check_claims(facts, &context),
         timelines: timelines(facts),
         consensus: None,
+        detail,
     };
     if consensus {
         add_consensus(project, facts, &mut outcome);
@@ -622,11 +659,16 @@ pub fn check_claims(claims: &[ClaimFacts<'_>], context: &CheckContext<'_>) -> Ve
     let per_group: Vec<Vec<Finding>> = groups
         .par_iter()
         .map(|group| {
-            let mut sink = VerdictSink::default();
-            for check in CHECKS {
-                (check.run)(group, context, &mut sink);
-            }
-            let mut findings = assemble::findings(group, sink, context);
+            let mut findings =
+                if context.detail == Detail::Attention && group.claims.len() > SIDES_ABOVE {
+                    sides::findings(group, context)
+                } else {
+                    let mut sink = VerdictSink::default();
+                    for check in CHECKS {
+                        (check.run)(group, context, &mut sink);
+                    }
+                    assemble::findings(group, sink, context)
+                };
             findings.sort_by(|a, b| (a.kind, &a.claims).cmp(&(b.kind, &b.claims)));
             findings
         })

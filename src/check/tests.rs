@@ -157,6 +157,7 @@ fn check_with(claims: &[ClaimFacts], rates: &[(i32, &str, &str)]) -> Vec<Finding
         &CheckContext {
             rates: &table,
             names: &names,
+            detail: Default::default(),
         },
     )
 }
@@ -368,7 +369,7 @@ fn agreement_counts_independent_origins() {
     assert_eq!(findings[0].independent_origins, 2);
     assert_eq!(
         findings[0].explanation,
-        "3 claims state the same value, 1..2: a/v, b/v, c/v. \
+        "3 claims state the same value, 1..2. \
          3 sources, 2 independent origins: a/v and b/v both cite Clash Report"
     );
 }

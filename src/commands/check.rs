@@ -16,7 +16,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::atomic_file::write_set_atomically;
+use crate::atomic_file::write_set_atomically_with;
 use crate::check::{self, CheckOutcome, Severity};
 use crate::diff;
 use crate::link::SubjectGraph;
@@ -70,6 +70,16 @@ pub struct Args {
     /// has no `facts` and every source's trust is null.
     #[arg(long)]
     pub no_consensus: bool,
+
+    /// How much evidence the reports carry. `attention` (the default):
+    /// pairs and reasons for what needs attention (contradictions,
+    /// rounding, revisions, mixed kinds, incomparable and unreadable
+    /// values), agreements and compatible values as their claims and one
+    /// sentence, a slim claim table, and `sides` instead of `pairs` in a
+    /// fact of more than 100 claims. `full`: every compared pair with its
+    /// reason, `pairs` everywhere, every field of every claim.
+    #[arg(long, value_enum, default_value_t = check::Detail::Attention)]
+    pub detail: check::Detail,
 }
 
 /// The output formats of `check`.
@@ -144,7 +154,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     timings.step("link");
     let facts = check::claim_facts(&project, &graph);
     timings.step("resolve");
-    let mut outcome = check::check_facts_with(&project, &facts, false);
+    let mut outcome = check::check_facts_with(&project, &facts, false, args.detail);
     timings.step("check");
     if !args.no_consensus {
         check::add_consensus(&project, &facts, &mut outcome);
@@ -251,23 +261,21 @@ pub const REPORT_FILES: [(&str, Format); 3] = [
     ("report.html", Format::Html),
 ];
 
-/// Writes every report file under `dir/reports/` as one set: all are
-/// rendered and written to temporary files before any is renamed into
-/// place, so a failure (a full disk) leaves the previous set whole.
+/// Writes every report file under `dir/reports/` as one set: each is
+/// rendered straight into its temporary file, and none is renamed into
+/// place before all are written, so a failure (a full disk) leaves the
+/// previous set whole.
 fn write_reports(dir: &Path, input: &ReportInput<'_>) -> io::Result<()> {
     let reports = dir.join("reports");
     std::fs::create_dir_all(&reports).map_err(crate::path_error::at(&reports))?;
-    let mut rendered: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(REPORT_FILES.len());
-    for (name, format) in REPORT_FILES {
-        let mut bytes = Vec::new();
-        render(format, input, &mut bytes, false, false)?;
-        rendered.push((reports.join(name), bytes));
-    }
-    let set: Vec<(&Path, &[u8])> = rendered
+    let paths: Vec<PathBuf> = REPORT_FILES
         .iter()
-        .map(|(path, bytes)| (path.as_path(), bytes.as_slice()))
+        .map(|(name, _)| reports.join(name))
         .collect();
-    write_set_atomically(&set)?;
+    let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    write_set_atomically_with(&paths, |i, out| {
+        render(REPORT_FILES[i].1, input, out, false, false)
+    })?;
     Ok(())
 }
 

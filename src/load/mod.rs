@@ -31,7 +31,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticCode, Label};
 use crate::model::{FileId, Files, Project, Registry, Settings, Source, Span};
 
 use fields::Sink;
-use regular_file::{Refusal, read_project_file};
+use regular_file::{Refusal, read_project_file, read_project_file_in};
 use source::SourceDraft;
 
 /// Why a project did not load: every diagnostic found, with the files they
@@ -120,24 +120,31 @@ pub fn load_project_with_files(
     // link out of the project is an error when read, not silently skipped
     // (its claims would vanish).
     let mut paths: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| {
-            path.extension().is_some_and(|e| e == "json")
-                && !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            // The entry's own type (a link is not followed), as
+            // `symlink_metadata` gives it, mostly without a system call.
+            entry.path().extension().is_some_and(|e| e == "json")
+                && !entry.file_type().is_ok_and(|t| t.is_dir())
         })
+        .map(|entry| entry.path())
         .collect();
     paths.extend(replacements.keys().filter(|path| !path.exists()).cloned());
     paths.sort();
     paths.dedup();
 
     // Read every file (in parallel: from the page cache, reading is copying).
+    let canonical_claims = claims_dir.canonicalize().ok();
+    let claims_dirs = canonical_claims
+        .as_deref()
+        .map(|canonical| (claims_dir.as_path(), canonical));
     let read: Vec<(String, Result<Vec<u8>, Refusal>)> = paths
         .par_iter()
         .filter_map(|path| {
             let file_name = path.file_name().and_then(|n| n.to_str())?;
             let bytes = match replacements.get(path) {
                 Some(bytes) => Ok(bytes.clone()),
-                None => read_project_file(canonical_root.as_deref(), path),
+                None => read_project_file_in(canonical_root.as_deref(), claims_dirs, path),
             };
             Some((file_name.to_owned(), bytes))
         })

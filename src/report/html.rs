@@ -33,7 +33,7 @@ use crate::check::{Finding, FindingKind};
 use crate::diagnostic::Diagnostic;
 use crate::model::Source;
 use crate::report::graph::{ClaimGraph, Layout};
-use crate::report::{ReportInput, counted};
+use crate::report::{ReportInput, at_most, counted, joined_at_most, one_line, rows_at_most};
 
 const CSS: &str = include_str!("html/report.css");
 const SCRIPT: &str = include_str!("html/report.js");
@@ -57,7 +57,9 @@ impl Render for Text<'_> {
 const NL: &str = "\n";
 
 pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let findings = input.findings_in_report_order();
+    let shown = input.findings_shown();
+    let findings = &shown.in_full;
+    let total = input.outcome.findings.len();
     let csp = format!(
         "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{SCRIPT_SHA256}'; img-src data:; base-uri 'none'; form-action 'none'"
     );
@@ -78,7 +80,7 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
             p class="lede" {
                 (counted(input.project.claims().count(), "claim")) " from "
                 (counted(input.project.sources.len(), "source")) "; "
-                (counted(findings.len(), "finding")) ", "
+                (counted(total, "finding")) ", "
                 (counted(input.warnings.len(), "curation warning")) "."
             } (NL)
             ul class="counts" {
@@ -100,10 +102,27 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
         }
     };
     out.write_all(top.into_string().as_bytes())?;
-    for finding in &findings {
+    for finding in findings {
         out.write_all(finding_html(input, finding).into_string().as_bytes())?;
     }
     let bottom = html! {
+        @if !shown.in_one_line.is_empty() {
+            h3 { "More findings, one line each" } (NL)
+            ul class="one-line" {
+                (NL)
+                @for finding in &shown.in_one_line {
+                    li {
+                        span class={ "badge kind-" (finding.kind.name()) } { (finding.kind.title()) } " "
+                        span dir="auto" { (Text(&finding.subject)) } " · "
+                        span dir="auto" { (Text(&finding.attribute)) } ": "
+                        span dir="ltr" { (sentence(&one_line(&finding.explanation))) }
+                    } (NL)
+                }
+            } (NL)
+        }
+        @if let Some(note) = shown.left_out_note() {
+            p class="left-out" { (Text(&note)) } (NL)
+        }
         (PreEscaped("</section>")) (NL)
         // After the findings: readers come for those; the graph is the map
         // behind them, and on a real case it is long.
@@ -219,6 +238,12 @@ fn graph_section(input: &ReportInput<'_>) -> Markup {
 
 fn finding_html(input: &ReportInput<'_>, finding: &Finding) -> Markup {
     let kind = finding.kind;
+    let capped = input.capped();
+    let listed = !capped || kind.info().needs_attention;
+    let (comparisons, more_comparisons) = at_most(&finding.comparisons, capped);
+    let (claims, more_claims) = at_most(&finding.claims, capped);
+    let (sides, more_sides) = at_most(&finding.sides, capped);
+    let (conversions, _) = at_most(&finding.conversions, capped);
     html! {
         article class="finding" data-finding data-kind=(kind.name()) data-severity=(kind.severity().name()) {
             (NL)
@@ -234,11 +259,30 @@ fn finding_html(input: &ReportInput<'_>, finding: &Finding) -> Markup {
             @for line in input.consensus_lines(finding) {
                 p class="consensus" dir="ltr" { strong { "Consensus:" } " " (Text(&line)) } (NL)
             }
-            // One pair's reason is the explanation; several are listed.
-            @if finding.comparisons.len() > 1 {
+            // A large fact's relation first: its sides, then the reason
+            // for each pair of values.
+            @if !sides.is_empty() {
+                ul class="pairs sides" {
+                    (NL)
+                    @for side in sides {
+                        li {
+                            strong { (kind.info().pairs.unwrap_or("Related")) ":" } " "
+                            (counted(side.left.len(), "claim")) " (" bdi { (Text(&joined_at_most(&side.left_values, capped))) } ") against "
+                            (counted(side.right.len(), "claim")) " (" bdi { (Text(&joined_at_most(&side.right_values, capped))) } ")"
+                        } (NL)
+                    }
+                    @if more_sides > 0 {
+                        li { "and " (counted(more_sides, "more side")) " (in report.json)" } (NL)
+                    }
+                } (NL)
+            }
+            // One pair's reason is the explanation; several are listed
+            // (those of agreements and compatible values only under
+            // `--detail full`).
+            @if listed && finding.comparisons.len() > 1 {
                 ul class="comparisons" {
                     (NL)
-                    @for comparison in &finding.comparisons {
+                    @for comparison in comparisons {
                         li {
                             span class="claim-id" { (breakable_id(comparison.claims[0].as_str())) }
                             " / "
@@ -247,31 +291,37 @@ fn finding_html(input: &ReportInput<'_>, finding: &Finding) -> Markup {
                             span dir="ltr" { (sentence(&input.reason(comparison))) }
                         } (NL)
                     }
+                    @if more_comparisons > 0 {
+                        li { "and " (counted(more_comparisons, "more pair")) " (in report.json)" } (NL)
+                    }
                 } (NL)
             }
             (PreEscaped("<table class=\"claims\">")) (NL)
             thead { tr { th { "Claim" } th { "Source" } th { "Value as written" } th { "Meaning" } th { "As of" } th { "According to" } th { "Quote" } } } (NL)
             (PreEscaped("<tbody>")) (NL)
-            @for id in &finding.claims {
+            @for id in claims {
                 (claim_row(input, finding, id))
+            }
+            @if more_claims > 0 {
+                tr { td colspan="7" { "and " (counted(more_claims, "more claim")) " (in report.json)" } } (NL)
             }
             (PreEscaped("</tbody></table>")) (NL)
             @if !finding.pairs.is_empty() {
                 p class="pairs" {
                     strong { (kind.info().pairs.unwrap_or("Pairs")) ":" } " "
-                    (pair_list(&finding.pairs))
+                    (pair_list(&finding.pairs, capped))
                 } (NL)
             }
             @if !finding.not_compared.is_empty() {
                 p class="not-compared" {
                     strong { "Not compared (their as_of do not overlap):" } " "
-                    (pair_list(&finding.not_compared))
+                    (pair_list(&finding.not_compared, capped))
                 } (NL)
             }
             @if !finding.conversions.is_empty() {
                 ul class="conversions" {
                     (NL)
-                    @for conversion in &finding.conversions {
+                    @for conversion in conversions {
                         li {
                             "Converted " span class="claim-id" { (breakable_id(&conversion.claim.0)) } " "
                             (Text(&conversion.describe())) "."
@@ -286,13 +336,16 @@ fn finding_html(input: &ReportInput<'_>, finding: &Finding) -> Markup {
     }
 }
 
-/// `a × b; c × d`, each id breakable after its slashes and hyphens.
-fn pair_list(pairs: &[[crate::model::ClaimId; 2]]) -> Markup {
+/// `a × b; c × d`, each id breakable after its slashes and hyphens, at
+/// most [`crate::report::LIST_AT_MOST`] when `capped`.
+fn pair_list(pairs: &[[crate::model::ClaimId; 2]], capped: bool) -> Markup {
+    let (pairs, more) = at_most(pairs, capped);
     html! {
         @for (i, [a, b]) in pairs.iter().enumerate() {
             @if i > 0 { "; " }
             span class="claim-id" { (breakable_id(&a.0)) } " × " span class="claim-id" { (breakable_id(&b.0)) }
         }
+        @if more > 0 { "; and " (counted(more, "more pair")) }
     }
 }
 
@@ -302,7 +355,7 @@ fn timelines_section(input: &ReportInput<'_>) -> Markup {
         @if !input.outcome.timelines.is_empty() {
             (PreEscaped("<section id=\"timelines\">")) (NL)
             h2 { "Timelines" } (NL)
-            @for timeline in &input.outcome.timelines {
+            @for timeline in at_most(&input.outcome.timelines, input.capped()).0 {
                 h3 {
                     span dir="auto" { (Text(&timeline.subject)) } " "
                     span class="attribute" { "· " span dir="auto" { (Text(&timeline.attribute)) } }
@@ -310,7 +363,7 @@ fn timelines_section(input: &ReportInput<'_>) -> Markup {
                 (PreEscaped("<table class=\"timeline\">")) (NL)
                 thead { tr { th { "As of" } th { "Value" } th { "Origin" } th { "Claim" } th { "Supersedes" } } } (NL)
                 (PreEscaped("<tbody>")) (NL)
-                @for entry in &timeline.entries {
+                @for entry in at_most(&timeline.entries, input.capped()).0 {
                     tr {
                         td data-label="As of" { bdi { (Text(&entry.as_of)) } }
                         td class="value" data-label="Value" { bdi { (Text(&entry.value)) } }
@@ -324,8 +377,13 @@ fn timelines_section(input: &ReportInput<'_>) -> Markup {
                         }
                     } (NL)
                 }
+                @let more = at_most(&timeline.entries, input.capped()).1;
+                @if more > 0 {
+                    tr { td colspan="5" { "and " (counted(more, "more claim")) " (in report.json)" } } (NL)
+                }
                 (PreEscaped("</tbody></table>")) (NL)
             }
+            (more_rows(at_most(&input.outcome.timelines, input.capped()).1, "more timeline"))
             (PreEscaped("</section>")) (NL)
         }
     }
@@ -395,7 +453,8 @@ fn sources_section(input: &ReportInput<'_>) -> Markup {
             (PreEscaped("<table class=\"sources-table\">")) (NL)
             thead { tr { th { "Source" } th { "Outlet" } th { "Title" } th { "Published" } th { "Document" } th { "Address" } th { "Claims" } } } (NL)
             (PreEscaped("<tbody>")) (NL)
-            @for source in &input.project.sources {
+            @let (sources, more) = rows_at_most(&input.project.sources, input.capped());
+            @for source in sources {
                 // The address is shown as text, never a link: the report
                 // makes no request and invites none by accident.
                 tr {
@@ -409,11 +468,21 @@ fn sources_section(input: &ReportInput<'_>) -> Markup {
                 } (NL)
             }
             (PreEscaped("</tbody></table>")) (NL)
+            (more_rows(more, "more source"))
         } (NL)
     }
 }
 
 /// The source-trust table and the copy groups.
+/// "And 2,500 more sources, in report.json." after a capped table.
+fn more_rows(more: usize, noun: &str) -> Markup {
+    html! {
+        @if more > 0 {
+            p class="left-out" { "And " (counted(more, noun)) ", in report.json." } (NL)
+        }
+    }
+}
+
 fn trust_section(input: &ReportInput<'_>) -> Markup {
     let trust = input.source_trust();
     let groups = input.copy_groups();
@@ -428,7 +497,8 @@ fn trust_section(input: &ReportInput<'_>) -> Markup {
             (PreEscaped("<table class=\"sources-table\">")) (NL)
             thead { tr { th { "Source" } th { "Trust" } th { "Facts" } } } (NL)
             (PreEscaped("<tbody>")) (NL)
-            @for t in trust {
+            @let (rows, more) = rows_at_most(trust, input.capped());
+            @for t in rows {
                 tr {
                     td class="claim-id" { (breakable_id(&t.id)) }
                     td { (t.trust.map_or_else(|| "—".to_owned(), |x| format!("{x:.2}"))) }
@@ -436,10 +506,12 @@ fn trust_section(input: &ReportInput<'_>) -> Markup {
                 } (NL)
             }
             (PreEscaped("</tbody></table>")) (NL)
+            (more_rows(more, "more source"))
             @if !groups.is_empty() {
                 h3 { "Copy groups" } (NL)
+                @let (shown, more) = rows_at_most(groups, input.capped());
                 ul {
-                    @for group in groups {
+                    @for group in shown {
                         li dir="ltr" {
                             "Counted as one origin: " (Text(&group.origins.join(", "))) ". "
                             @for pair in &group.pairs {
@@ -449,6 +521,7 @@ fn trust_section(input: &ReportInput<'_>) -> Markup {
                     }
                 }
                 (NL)
+                (more_rows(more, "more copy group"))
             }
         } (NL)
     }
@@ -464,10 +537,11 @@ fn warnings_section(input: &ReportInput<'_>) -> Markup {
             h2 { "Curation warnings" } (NL)
             ul class="warnings" {
                 (NL)
-                @for warning in input.warnings {
+                @for warning in at_most(input.warnings, input.capped()).0 {
                     (warning_item(input, warning))
                 }
             } (NL)
+            (more_rows(at_most(input.warnings, input.capped()).1, "more curation warning"))
         } (NL)
     }
 }

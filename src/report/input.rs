@@ -8,10 +8,10 @@
 //! under `src/report/`; none of them decides what a finding is, and none of
 //! them reads a `HashMap` into output.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
-use crate::check::{self, CheckOutcome, Finding, FindingKind, PairComparison, Quoted};
+use crate::check::{self, CheckOutcome, Detail, Finding, FindingKind, PairComparison, Quoted};
 use crate::consensus::{CopyGroup, SourceTrust};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Claim, ClaimId, Project, Source};
@@ -247,5 +247,131 @@ impl<'a> ReportInput<'a> {
                 ))
         });
         findings
+    }
+
+    /// Which findings a human report (Markdown, HTML) shows in full, which
+    /// in one line, and how many it leaves to the JSON report.
+    ///
+    /// Under `--detail full` every finding is shown in full. Otherwise the
+    /// findings that need attention come first (contradictions, then
+    /// warnings, then revisions), then agreements, compatible values and
+    /// naming variants; the first [`SHOWN_IN_FULL`] are shown in full, the
+    /// next [`SHOWN_IN_ONE_LINE`] in one line each, and the rest are
+    /// counted by kind. A project of a few hundred findings reads as
+    /// before; a million claims make a page a browser opens, not 180 MB.
+    pub fn findings_shown(&self) -> FindingsShown<'a> {
+        let mut findings = self.findings_in_report_order();
+        if self.outcome.detail == Detail::Full {
+            return FindingsShown {
+                in_full: findings,
+                in_one_line: Vec::new(),
+                left_out: BTreeMap::new(),
+            };
+        }
+        // A stable sort: report order within attention and the rest.
+        findings.sort_by_key(|finding| !finding.kind.info().needs_attention);
+        let rest = findings.split_off(findings.len().min(SHOWN_IN_FULL));
+        let mut in_one_line = rest;
+        let left: Vec<&Finding> = in_one_line.split_off(in_one_line.len().min(SHOWN_IN_ONE_LINE));
+        let mut left_out = BTreeMap::new();
+        for finding in left {
+            *left_out.entry(finding.kind).or_insert(0) += 1;
+        }
+        FindingsShown {
+            in_full: findings,
+            in_one_line,
+            left_out,
+        }
+    }
+
+    /// Whether human reports cap long lists (claims of a finding, pairs,
+    /// timelines, warnings): always, unless `--detail full`.
+    pub fn capped(&self) -> bool {
+        self.outcome.detail != Detail::Full
+    }
+}
+
+/// How many findings a human report shows in full (unless `--detail
+/// full`): enough for a whole investigation, few enough to read.
+pub const SHOWN_IN_FULL: usize = 300;
+
+/// How many more findings it lists in one line each.
+pub const SHOWN_IN_ONE_LINE: usize = 3_000;
+
+/// How many items of one list (a finding's claims or pairs, timelines,
+/// curation warnings) a human report shows before saying how many more
+/// the JSON report holds (unless `--detail full`).
+pub const LIST_AT_MOST: usize = 50;
+
+/// See [`ReportInput::findings_shown`].
+#[derive(Debug)]
+pub struct FindingsShown<'a> {
+    pub in_full: Vec<&'a Finding>,
+    pub in_one_line: Vec<&'a Finding>,
+    /// The findings shown in neither, by kind.
+    pub left_out: BTreeMap<FindingKind, usize>,
+}
+
+impl FindingsShown<'_> {
+    /// "12,345 more findings (12,000 agreements, 345 compatible) are in
+    /// report.json", or `None` when nothing was left out.
+    pub fn left_out_note(&self) -> Option<String> {
+        let total: usize = self.left_out.values().sum();
+        if total == 0 {
+            return None;
+        }
+        let kinds: Vec<String> = self
+            .left_out
+            .iter()
+            .map(|(kind, &n)| crate::text::plural::counted_as(n, kind.info().one, kind.info().many))
+            .collect();
+        Some(format!(
+            "{} ({}) are not shown here: they are in report.json (`crosscheck check --format json`), or all in this page with `--detail full`.",
+            crate::text::plural::counted_as(total, "more finding", "more findings"),
+            kinds.join(", ")
+        ))
+    }
+}
+
+/// A finding's explanation for a one-line list: its first 200 characters.
+pub fn one_line(text: &str) -> String {
+    const AT_MOST: usize = 200;
+    match text.char_indices().nth(AT_MOST) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+/// `values` joined by commas, at most [`LIST_AT_MOST`] when `capped`, then
+/// how many more: what a side spans.
+pub fn joined_at_most(values: &[String], capped: bool) -> String {
+    let (shown, more) = at_most(values, capped);
+    let mut text = shown.join(", ");
+    if more > 0 {
+        text.push_str(&format!(" and {more} more"));
+    }
+    text
+}
+
+/// `items` up to [`LIST_AT_MOST`] when `capped`, and how many were left out.
+pub fn at_most<T>(items: &[T], capped: bool) -> (&[T], usize) {
+    limited(items, capped, LIST_AT_MOST)
+}
+
+/// How many rows of a table of sources (sources, trust, copy groups) a
+/// human report shows (unless `--detail full`): machine-collected data has
+/// thousands of sources, one claim each.
+pub const ROWS_AT_MOST: usize = 500;
+
+/// `items` up to [`ROWS_AT_MOST`] when `capped`, and how many were left out.
+pub fn rows_at_most<T>(items: &[T], capped: bool) -> (&[T], usize) {
+    limited(items, capped, ROWS_AT_MOST)
+}
+
+fn limited<T>(items: &[T], capped: bool, limit: usize) -> (&[T], usize) {
+    if capped && items.len() > limit {
+        (&items[..limit], items.len() - limit)
+    } else {
+        (items, 0)
     }
 }

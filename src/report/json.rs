@@ -35,27 +35,43 @@
 //!   - `pairs`: for the two contradiction kinds, every pair that cannot both
 //!     be true; for `rounding`, every pair that differs by no more than
 //!     rounding; for `revision`, the revised pair (each sorted, the list
-//!     sorted); `[]` for the other kinds;
+//!     sorted); `[]` for the other kinds. Absent when the finding has
+//!     `sides`;
+//!   - `sides` (only in a fact of more than 100 claims, unless `--detail
+//!     full`): the same relation as blocks, `left` and `right` (claim ids,
+//!     sorted) and `left_values` and `right_values` (the distinct values
+//!     each states, as written): every claim of `left` relates to every
+//!     claim of `right`, and those are exactly the finding's pairs
+//!     (src/check/sides.rs);
 //!   - `not_compared`: pairs involving the finding's claims that were not
 //!     compared because their `as_of` do not overlap (each sorted, sorted);
+//!     absent from agreements, compatible values and naming variants unless
+//!     `--detail full`;
 //!   - `explanation`: the finding in one sentence: the reason of its one
 //!     pair, or, for several pairs, how many and among which values (each
 //!     pair's reason is in `comparisons`);
-//!   - `comparisons`: each compared pair behind the finding: `claims`,
+//!   - `comparisons`: each compared pair behind the finding (`[]` for
+//!     agreements, compatible values and naming variants unless `--detail
+//!     full`; one per pair of classes in a finding with `sides`): `claims`,
 //!     `check`, `verdict`, `relation` (`equal`, `subset`, `superset`,
 //!     `overlap`, `disjoint`, read from the first claim to the second, or
 //!     `null` for names, ordinals and booleans), `code`, `reason`;
 //!   - `conversions`: every currency conversion made: `claim`, `from`, `to`,
 //!     `rate` (exact decimal text, USD per unit), `year`, `written`,
 //!     `converted`;
-//!   - `independent_origins` and `origins` (`names`, `claims`).
+//!   - `independent_origins`, and `origins` (`names`, `claims`; absent where
+//!     `not_compared` is).
 //! - `timelines`: one per fact (canonical subject and attribute) whose
 //!   claims are about more than one `as_of`: `subject`, `attribute` and
 //!   `entries` in time order, each `claim`, `as_of`, `value` (as written),
 //!   `origin` and `supersedes`.
 //! - `claims`: every claim of the project, sorted by id: `id`, `source`,
 //!   `subject` (as written), `canonical_subject`, `attribute`, `value` (as
-//!   written), `canonical_value`, `value_kind`, `denotation` (`kind`, `text` and, for numbers
+//!   written) and `location` always; unless `--detail full`, `as_of`,
+//!   `according_to`, `supersedes`, `note` and `quote` only when the claim has
+//!   them, and `canonical_value`, `value_kind`, `denotation`, `origin`,
+//!   `note` and `quote` only for a claim that a finding needing attention
+//!   cites (the slim table). The fields: `canonical_value`, `value_kind`, `denotation` (`kind`, `text` and, for numbers
 //!   and spans, `dimension`, `lo` and `hi` with an exact `value` or `null`
 //!   when unbounded, and `closed`), `as_of`, `according_to`, `origin` (the
 //!   last `according_to` name, else `source <id>`), `supersedes`, `note`,
@@ -136,7 +152,7 @@ use serde::Serialize;
 
 use crate::check::describe;
 use crate::check::{
-    self, ClaimFacts, Finding, FindingKind, Origin, Quoted, ReasonWords, RegistryNames,
+    self, ClaimFacts, Detail, Finding, FindingKind, Origin, Quoted, ReasonWords, RegistryNames,
 };
 use crate::consensus::{CopyGroup, Estimate, EstimateValue, FactConsensus, SourceTrust};
 use crate::diagnostic::Diagnostic;
@@ -238,15 +254,34 @@ pub struct JsonFinding<'a> {
     pub subject: &'a str,
     pub attribute: &'a str,
     pub claims: Vec<&'a str>,
-    pub pairs: Vec<[&'a str; 2]>,
+    /// Absent when the finding has `sides` instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pairs: Option<Vec<[&'a str; 2]>>,
+    /// Instead of `pairs`, in a fact of more than 100 claims (the contract's
+    /// `sides`): each pair of the relation is one claim of `left` and one of
+    /// `right` of some side; `left_values` and `right_values` are the
+    /// distinct values each side states, as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sides: Option<Vec<JsonSide<'a>>>,
     /// Pairs involving the finding's claims that were not compared because
-    /// their `as_of` do not overlap.
-    pub not_compared: Vec<[&'a str; 2]>,
+    /// their `as_of` do not overlap. Like `origins`, absent from agreements,
+    /// compatible values and naming variants unless `--detail full`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_compared: Option<Vec<[&'a str; 2]>>,
     pub explanation: &'a str,
     pub comparisons: Vec<JsonComparison<'a>>,
     pub conversions: Vec<JsonConversion<'a>>,
     pub independent_origins: usize,
-    pub origins: Vec<JsonOrigin<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origins: Option<Vec<JsonOrigin<'a>>>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct JsonSide<'a> {
+    pub left: Vec<&'a str>,
+    pub right: Vec<&'a str>,
+    pub left_values: &'a [String],
+    pub right_values: &'a [String],
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -300,19 +335,32 @@ pub struct JsonClaim<'a> {
     pub attribute: &'a str,
     pub value: &'a str,
     /// The value in canonical form (`value::canonical`): what it parses to,
-    /// written one way.
-    pub canonical_value: String,
-    pub value_kind: &'static str,
-    pub denotation: JsonDenotation,
-    pub as_of: Option<&'a str>,
-    pub according_to: &'a [String],
+    /// written one way. Like `value_kind`, `denotation`, `origin`, `note`
+    /// and `quote`, only for a claim a finding that needs attention cites,
+    /// or under `--detail full` (the slim claim table).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical_value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub denotation: Option<JsonDenotation>,
+    /// `as_of`, `according_to` and `supersedes` are absent when the claim
+    /// has none, unless `--detail full` (`null`, `[]`, `null`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub according_to: Option<&'a [String]>,
     /// Where the value comes from: the last `according_to` name, else
     /// `source <id>` (model::ClaimOrigin).
-    pub origin: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
     /// The global id of the claim this one revises, if any.
-    pub supersedes: Option<&'a str>,
-    pub note: Option<&'a str>,
-    pub quote: Option<JsonQuote<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Option<JsonQuote<'a>>>,
     pub location: JsonLocation<'a>,
 }
 
@@ -496,6 +544,10 @@ struct Parts<'a> {
     names: RegistryNames,
     /// Sorted by id.
     sources: Vec<&'a Source>,
+    /// For each claim (as in `claims`), whether its row has every field:
+    /// under `--detail full`, or when a finding that needs attention cites
+    /// it.
+    whole_claim: Vec<bool>,
 }
 
 impl<'a> Parts<'a> {
@@ -511,15 +563,40 @@ impl<'a> Parts<'a> {
         // one thread each.
         rayon::join(
             || input.index_claims(),
-            || claims.par_sort_unstable_by(|a, b| a.1.id.cmp(&b.1.id)),
+            || {
+                // Projects are usually in id order already (sources and
+                // claims in file order): checking is cheaper than sorting.
+                if !claims.is_sorted_by(|a, b| a.1.id <= b.1.id) {
+                    claims.par_sort_unstable_by(|a, b| a.1.id.cmp(&b.1.id));
+                }
+            },
         );
         let mut sources: Vec<&Source> = project.sources.iter().collect();
         sources.sort_by(|a, b| a.id.cmp(&b.id));
+        let whole_claim = match input.outcome.detail {
+            Detail::Full => vec![true; claims.len()],
+            Detail::Attention => {
+                let mut whole = vec![false; claims.len()];
+                let cited = input
+                    .outcome
+                    .findings
+                    .iter()
+                    .filter(|finding| finding.kind.info().needs_attention)
+                    .flat_map(|finding| &finding.claims);
+                for id in cited {
+                    if let Ok(at) = claims.binary_search_by(|c| c.1.id.cmp(id)) {
+                        whole[at] = true;
+                    }
+                }
+                whole
+            }
+        };
         Parts {
             input,
             claims,
             names: RegistryNames::new(project),
             sources,
+            whole_claim,
         }
     }
 
@@ -536,6 +613,11 @@ impl<'a> Parts<'a> {
 
     /// The finding's JSON, its reasons worded from the claims' values.
     fn finding(&self, finding: &'a Finding) -> JsonFinding<'a> {
+        // An agreement's claims, origins and reasons are not written unless
+        // `--detail full` (`json_finding`): not looked up either.
+        if self.input.outcome.detail == Detail::Attention && !finding.kind.info().needs_attention {
+            return json_finding(finding, |_| None, Vec::new(), Detail::Attention);
+        }
         // The finding's claims, looked up once; its comparisons only name
         // these (and compare the shared ids by pointer first).
         let facts: Vec<&'a ClaimFacts<'a>> = finding
@@ -558,6 +640,7 @@ impl<'a> Parts<'a> {
                 at.map(|i| facts[i].quoted())
             },
             origins,
+            self.input.outcome.detail,
         )
     }
 
@@ -578,7 +661,14 @@ impl<'a> Parts<'a> {
 
     fn claim(&self, i: usize) -> JsonClaim<'a> {
         let (source, claim, facts) = self.claims[i];
-        json_claim(self.input.project, source, claim, facts)
+        json_claim(
+            self.input.project,
+            source,
+            claim,
+            facts,
+            self.input.outcome.detail,
+            self.whole_claim[i],
+        )
     }
 
     fn warning(&self, i: usize) -> JsonWarning<'a> {
@@ -729,26 +819,47 @@ pub fn json_finding<'a>(
     finding: &'a Finding,
     quoted: impl Fn(&ClaimId) -> Option<Quoted<'a>>,
     origins: Vec<Origin>,
+    detail: Detail,
 ) -> JsonFinding<'a> {
+    // Agreements and compatible values are their claims and a sentence,
+    // unless `--detail full`.
+    let whole = detail == Detail::Full || finding.kind.info().needs_attention;
+    let compared: &[check::PairComparison] = if whole { &finding.comparisons } else { &[] };
+    let ids = |ids: &'a [ClaimId]| ids.iter().map(ClaimId::as_str).collect();
     JsonFinding {
         kind: finding.kind.name(),
         severity: finding.kind.severity().name(),
         subject: &finding.subject,
         attribute: &finding.attribute,
         claims: finding.claims.iter().map(|id| id.as_str()).collect(),
-        pairs: finding
-            .pairs
-            .iter()
-            .map(|[a, b]| [a.as_str(), b.as_str()])
-            .collect(),
-        not_compared: finding
-            .not_compared
-            .iter()
-            .map(|[a, b]| [a.as_str(), b.as_str()])
-            .collect(),
+        pairs: finding.sides.is_empty().then(|| {
+            finding
+                .pairs
+                .iter()
+                .map(|[a, b]| [a.as_str(), b.as_str()])
+                .collect()
+        }),
+        sides: (!finding.sides.is_empty()).then(|| {
+            finding
+                .sides
+                .iter()
+                .map(|side| JsonSide {
+                    left: ids(&side.left),
+                    right: ids(&side.right),
+                    left_values: &side.left_values,
+                    right_values: &side.right_values,
+                })
+                .collect()
+        }),
+        not_compared: whole.then(|| {
+            finding
+                .not_compared
+                .iter()
+                .map(|[a, b]| [a.as_str(), b.as_str()])
+                .collect()
+        }),
         explanation: &finding.explanation,
-        comparisons: finding
-            .comparisons
+        comparisons: compared
             .iter()
             .map(|c| JsonComparison {
                 claims: [c.claims[0].as_str(), c.claims[1].as_str()],
@@ -777,18 +888,22 @@ pub fn json_finding<'a>(
             })
             .collect(),
         independent_origins: finding.independent_origins,
-        origins: origins
-            .into_iter()
-            .map(|origin| JsonOrigin {
-                claims: origin
-                    .claims
-                    .iter()
-                    .filter_map(|id| finding.claims.iter().find(|claim| *claim == id))
-                    .map(ClaimId::as_str)
-                    .collect(),
-                names: origin.names,
-            })
-            .collect(),
+        origins: whole.then(|| {
+            origins
+                .into_iter()
+                .map(|origin| JsonOrigin {
+                    claims: origin
+                        .claims
+                        .iter()
+                        .filter_map(|id| {
+                            let at = finding.claims.binary_search(id).ok()?;
+                            Some(finding.claims[at].as_str())
+                        })
+                        .collect(),
+                    names: origin.names,
+                })
+                .collect()
+        }),
     }
 }
 
@@ -819,9 +934,17 @@ fn json_claim<'a>(
     source: &'a Source,
     claim: &'a Claim,
     facts: &ClaimFacts<'a>,
+    detail: Detail,
+    cited: bool,
 ) -> JsonClaim<'a> {
     let files = &project.files;
     let at = files.line_column(claim.span.file, claim.span.bytes.start);
+    let full = detail == Detail::Full;
+    let whole = full || cited;
+    // A field the claim does not have: `null` in full detail, else absent.
+    fn present<T>(field: Option<T>, full: bool) -> Option<Option<T>> {
+        if full { Some(field) } else { field.map(Some) }
+    }
     JsonClaim {
         id: &claim.id.0,
         source: &source.id,
@@ -829,20 +952,27 @@ fn json_claim<'a>(
         canonical_subject: facts.subject,
         attribute: &claim.attribute,
         value: &claim.value_written,
-        canonical_value: claim.value.to_string(),
-        value_kind: kind_name(claim.value.kind()),
-        denotation: json_denotation(&facts.denotation, &facts.denoted),
-        as_of: claim.as_of_written.as_deref(),
-        according_to: &claim.according_to,
-        origin: claim.origin().name(),
-        supersedes: claim.supersedes.as_ref().map(|(id, _)| id.as_str()),
-        note: claim.note.as_deref(),
-        quote: claim.quote.as_ref().map(|quote| JsonQuote {
-            text: &quote.text,
-            document: source.document.as_ref().map(|d| d.path.as_str()),
-            start: quote.location.as_ref().map(|l| l.start.to_string()),
-            end: quote.location.as_ref().map(|l| l.end.to_string()),
-        }),
+        canonical_value: whole.then(|| claim.value.to_string()),
+        value_kind: whole.then(|| kind_name(claim.value.kind())),
+        denotation: whole.then(|| json_denotation(&facts.denotation, &facts.denoted)),
+        as_of: present(claim.as_of_written.as_deref(), full),
+        according_to: (full || !claim.according_to.is_empty()).then_some(&claim.according_to[..]),
+        origin: whole.then(|| claim.origin().name()),
+        supersedes: present(claim.supersedes.as_ref().map(|(id, _)| id.as_str()), full),
+        note: whole
+            .then(|| present(claim.note.as_deref(), full))
+            .flatten(),
+        quote: whole
+            .then(|| {
+                let quote = claim.quote.as_ref().map(|quote| JsonQuote {
+                    text: &quote.text,
+                    document: source.document.as_ref().map(|d| d.path.as_str()),
+                    start: quote.location.as_ref().map(|l| l.start.to_string()),
+                    end: quote.location.as_ref().map(|l| l.end.to_string()),
+                });
+                present(quote, full)
+            })
+            .flatten(),
         location: JsonLocation {
             file: files.name(claim.span.file),
             line: at.line,

@@ -18,7 +18,7 @@ use std::io::{self, Write};
 
 use crate::check::{Finding, Severity};
 use crate::diagnostic::Diagnostic;
-use crate::report::{ReportInput, counted};
+use crate::report::{ReportInput, at_most, counted, joined_at_most, one_line, rows_at_most};
 
 pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
     let claims = input.project.claims().count();
@@ -51,9 +51,10 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
     render_sources(input, out)?;
     render_trust(input, out)?;
 
-    let findings = input.findings_in_report_order();
+    let shown = input.findings_shown();
     for &severity in Severity::ALL {
-        let group: Vec<&&Finding> = findings
+        let group: Vec<&&Finding> = shown
+            .in_full
             .iter()
             .filter(|finding| finding.kind.severity() == severity)
             .collect();
@@ -66,15 +67,36 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
             render_finding(input, finding, out)?;
         }
     }
+    if !shown.in_one_line.is_empty() {
+        writeln!(out, "## More findings, one line each")?;
+        writeln!(out)?;
+        for finding in &shown.in_one_line {
+            writeln!(
+                out,
+                "- **{}**: {} · {}: {}",
+                finding.kind.title(),
+                escape(&finding.subject),
+                escape(&finding.attribute),
+                escape(&one_line(&finding.explanation))
+            )?;
+        }
+        writeln!(out)?;
+    }
+    if let Some(note) = shown.left_out_note() {
+        writeln!(out, "{}", escape(&note))?;
+        writeln!(out)?;
+    }
 
     render_timelines(input, out)?;
 
     if !input.warnings.is_empty() {
         writeln!(out, "## Curation warnings")?;
         writeln!(out)?;
-        for warning in input.warnings {
+        let (warnings, more) = at_most(input.warnings, input.capped());
+        for warning in warnings {
             render_warning(input, warning, out)?;
         }
+        more_rows(out, more, "curation warning")?;
         writeln!(out)?;
     }
     Ok(())
@@ -91,7 +113,8 @@ fn render_sources(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()
         "| Source | Outlet | Title | Published | Language | Document | Claims |"
     )?;
     writeln!(out, "|---|---|---|---|---|---|---:|")?;
-    for source in &input.project.sources {
+    let (sources, more) = rows_at_most(&input.project.sources, input.capped());
+    for source in sources {
         let optional = |text: Option<&str>| text.map_or_else(|| "—".to_owned(), escape);
         writeln!(
             out,
@@ -105,6 +128,7 @@ fn render_sources(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()
             source.claims.len()
         )?;
     }
+    more_rows(out, more, "source")?;
     writeln!(out)?;
     Ok(())
 }
@@ -122,19 +146,22 @@ fn render_trust(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> 
         writeln!(out)?;
         writeln!(out, "| Source | Trust | Facts |")?;
         writeln!(out, "|---|---:|---:|")?;
-        for t in trust {
+        let (rows, more) = rows_at_most(trust, input.capped());
+        for t in rows {
             let value = t
                 .trust
                 .map_or_else(|| "—".to_owned(), |x| format!("{x:.2}"));
             writeln!(out, "| {} | {value} | {} |", escape(&t.id), t.facts)?;
         }
+        more_rows(out, more, "source")?;
         writeln!(out)?;
     }
     let groups = input.copy_groups();
     if !groups.is_empty() {
         writeln!(out, "## Copy groups")?;
         writeln!(out)?;
-        for group in groups {
+        let (shown, more) = rows_at_most(groups, input.capped());
+        for group in shown {
             let evidence: Vec<String> = group.pairs.iter().map(|p| escape(&p.evidence())).collect();
             writeln!(
                 out,
@@ -143,7 +170,17 @@ fn render_trust(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> 
                 evidence.join("; ")
             )?;
         }
+        more_rows(out, more, "copy group")?;
         writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// "And 2,500 more sources, in report.json." after a capped table.
+fn more_rows(out: &mut dyn Write, more: usize, noun: &str) -> io::Result<()> {
+    if more > 0 {
+        writeln!(out)?;
+        writeln!(out, "And {} more, in report.json.", counted(more, noun))?;
     }
     Ok(())
 }
@@ -167,9 +204,37 @@ fn render_finding(
         writeln!(out, "**Consensus:** {}", escape(&line))?;
         writeln!(out)?;
     }
-    // One pair's reason is the explanation; several are listed.
-    if finding.comparisons.len() > 1 {
-        for comparison in &finding.comparisons {
+    // A large fact's relation first: its sides, then the reason for each
+    // pair of values.
+    let capped = input.capped();
+    let (sides, more_sides) = at_most(&finding.sides, capped);
+    for side in sides {
+        writeln!(
+            out,
+            "- {}: {} ({}) against {} ({}).",
+            finding.kind.info().pairs.unwrap_or("Related"),
+            counted(side.left.len(), "claim"),
+            escape(&joined_at_most(&side.left_values, capped)),
+            counted(side.right.len(), "claim"),
+            escape(&joined_at_most(&side.right_values, capped)),
+        )?;
+    }
+    if more_sides > 0 {
+        writeln!(
+            out,
+            "- and {} more (in report.json).",
+            counted(more_sides, "side")
+        )?;
+    }
+    if !sides.is_empty() {
+        writeln!(out)?;
+    }
+    // One pair's reason is the explanation; several are listed (those of
+    // agreements and compatible values only under `--detail full`).
+    let listed = !capped || finding.kind.info().needs_attention;
+    if listed && finding.comparisons.len() > 1 {
+        let (comparisons, more) = at_most(&finding.comparisons, capped);
+        for comparison in comparisons {
             let [a, b] = &comparison.claims;
             writeln!(
                 out,
@@ -179,6 +244,9 @@ fn render_finding(
                 escape(&input.reason(comparison))
             )?;
         }
+        if more > 0 {
+            writeln!(out, "- and {} more (in report.json)", counted(more, "pair"))?;
+        }
         writeln!(out)?;
     }
     writeln!(
@@ -186,7 +254,8 @@ fn render_finding(
         "| Claim | Source | Value as written | Meaning | As of | According to | Quote |"
     )?;
     writeln!(out, "|---|---|---|---|---|---|---|")?;
-    for id in &finding.claims {
+    let (claims, more_claims) = at_most(&finding.claims, capped);
+    for id in claims {
         let Some((source, claim)) = input.claim(id) else {
             writeln!(out, "| {} | not in the project | | | | | |", escape(&id.0))?;
             continue;
@@ -224,13 +293,24 @@ fn render_finding(
                 .map_or_else(|| "—".to_owned(), escape),
         )?;
     }
+    if more_claims > 0 {
+        writeln!(
+            out,
+            "| and {} more (in report.json) | | | | | | |",
+            counted(more_claims, "claim")
+        )?;
+    }
     writeln!(out)?;
     let pairs_of = |pairs: &[[crate::model::ClaimId; 2]]| -> String {
-        pairs
+        let (shown, more) = at_most(pairs, capped);
+        let mut listed: Vec<String> = shown
             .iter()
             .map(|[a, b]| format!("{} × {}", escape(&a.0), escape(&b.0)))
-            .collect::<Vec<_>>()
-            .join("; ")
+            .collect();
+        if more > 0 {
+            listed.push(format!("and {} more", counted(more, "pair")));
+        }
+        listed.join("; ")
     };
     if !finding.pairs.is_empty() {
         writeln!(
@@ -249,12 +329,20 @@ fn render_finding(
         )?;
         writeln!(out)?;
     }
-    for conversion in &finding.conversions {
+    let (conversions, more_conversions) = at_most(&finding.conversions, capped);
+    for conversion in conversions {
         writeln!(
             out,
             "- Converted {} {}.",
             escape(&conversion.claim.0),
             escape(&conversion.describe()),
+        )?;
+    }
+    if more_conversions > 0 {
+        writeln!(
+            out,
+            "- and {} more.",
+            counted(more_conversions, "conversion")
         )?;
     }
     if !finding.conversions.is_empty() {
@@ -274,7 +362,8 @@ fn render_timelines(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<
     }
     writeln!(out, "## Timelines")?;
     writeln!(out)?;
-    for timeline in &input.outcome.timelines {
+    let (timelines, more) = at_most(&input.outcome.timelines, input.capped());
+    for timeline in timelines {
         writeln!(
             out,
             "### {} · {}",
@@ -284,7 +373,8 @@ fn render_timelines(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<
         writeln!(out)?;
         writeln!(out, "| As of | Value | Origin | Claim | Supersedes |")?;
         writeln!(out, "|---|---|---|---|---|")?;
-        for entry in &timeline.entries {
+        let (entries, more_entries) = at_most(&timeline.entries, input.capped());
+        for entry in entries {
             writeln!(
                 out,
                 "| {} | {} | {} | {} | {} |",
@@ -298,8 +388,16 @@ fn render_timelines(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<
                     .map_or_else(|| "—".to_owned(), |id| escape(id.as_str()))
             )?;
         }
+        if more_entries > 0 {
+            writeln!(
+                out,
+                "| and {} more | | | | |",
+                counted(more_entries, "claim")
+            )?;
+        }
         writeln!(out)?;
     }
+    more_rows(out, more, "timeline")?;
     Ok(())
 }
 

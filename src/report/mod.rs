@@ -16,7 +16,10 @@ pub mod sarif;
 pub mod text;
 
 pub use crate::text::plural::counted;
-pub use input::ReportInput;
+pub use input::{
+    FindingsShown, LIST_AT_MOST, ROWS_AT_MOST, ReportInput, SHOWN_IN_FULL, SHOWN_IN_ONE_LINE,
+    at_most, joined_at_most, one_line, rows_at_most,
+};
 
 /// Whether `c` is a bidirectional embedding, override or isolate control
 /// (U+202A-U+202E, U+2066-U+2069). Claim text is shown with these as visible

@@ -85,6 +85,25 @@ pub fn log(input: &ReportInput<'_>) -> Value {
                 rule_index(finding.kind.name()),
             ));
         }
+        // A fact of many claims: one result per side, located at the first
+        // claim of each side (a code-scanning alert per pair of 30,000
+        // claims would bury the others).
+        for side in &finding.sides {
+            let (Some(a), Some(b)) = (side.left.first(), side.right.first()) else {
+                continue;
+            };
+            let pair = if a < b {
+                [a.clone(), b.clone()]
+            } else {
+                [b.clone(), a.clone()]
+            };
+            results.push(pair_result(
+                input,
+                finding,
+                &pair,
+                rule_index(finding.kind.name()),
+            ));
+        }
     }
     let mut warnings: Vec<&Diagnostic> = input.warnings.iter().collect();
     warnings.sort_by(|a, b| (a.code, &a.message).cmp(&(b.code, &b.message)));

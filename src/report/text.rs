@@ -11,7 +11,7 @@ use crate::text::plural::noun;
 use std::io::{self, Write};
 
 use crate::check::{Finding, FindingKind, Severity};
-use crate::report::ReportInput;
+use crate::report::{ReportInput, at_most};
 
 /// Longest quote shown in full; longer ones are cut with `…` (the Markdown
 /// and HTML reports carry them whole).
@@ -42,17 +42,32 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write, colour: bool) -> io:
         writeln!(out, "  {}", counts.join(", "))?;
     }
 
-    for finding in input.findings_in_report_order() {
-        // The kinds whose findings list pairs: contradictions, and what a
-        // journalist must see beside them (figures that differ only by
-        // rounding, revised figures).
-        if finding.kind.info().pairs.is_some() {
-            writeln!(out)?;
-            render_contradiction(input, finding, &paint, out)?;
-        }
+    // The kinds whose findings list pairs: contradictions, and what a
+    // journalist must see beside them (figures that differ only by
+    // rounding, revised figures); as many as the reports show in full.
+    let shown = input.findings_shown();
+    let with_pairs = |finding: &&&Finding| finding.kind.info().pairs.is_some();
+    for finding in shown.in_full.iter().filter(with_pairs) {
+        writeln!(out)?;
+        render_contradiction(input, finding, &paint, out)?;
     }
+    let more = shown.in_one_line.iter().filter(with_pairs).count()
+        + shown
+            .left_out
+            .iter()
+            .filter(|(kind, _)| kind.info().pairs.is_some())
+            .map(|(_, n)| n)
+            .sum::<usize>();
+    left_out_note(
+        out,
+        &paint,
+        more,
+        ("finding", "findings"),
+        "with pairs: see reports/report.json, or all of them with --detail full",
+    )?;
 
-    for timeline in &input.outcome.timelines {
+    let (timelines, more_timelines) = at_most(&input.outcome.timelines, input.capped());
+    for timeline in timelines {
         writeln!(out)?;
         writeln!(
             out,
@@ -77,6 +92,13 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write, colour: bool) -> io:
             )?;
         }
     }
+    left_out_note(
+        out,
+        &paint,
+        more_timelines,
+        ("timeline", "timelines"),
+        ": see reports/report.md",
+    )?;
 
     render_trust(input, &paint, out)?;
 
@@ -136,6 +158,29 @@ fn render_trust(input: &ReportInput<'_>, paint: &Paint, out: &mut dyn Write) -> 
     Ok(())
 }
 
+/// "and 12 more findings with pairs: ...", dimmed, when `more` > 0.
+fn left_out_note(
+    out: &mut dyn Write,
+    paint: &Paint,
+    more: usize,
+    (one, many): (&str, &str),
+    what_then: &str,
+) -> io::Result<()> {
+    if more == 0 {
+        return Ok(());
+    }
+    let space = if what_then.starts_with(':') { "" } else { " " };
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        paint.dim(&format!(
+            "and {more} more {}{space}{what_then}",
+            noun(more, one, many)
+        ))
+    )
+}
+
 fn render_contradiction(
     input: &ReportInput<'_>,
     finding: &Finding,
@@ -166,7 +211,8 @@ fn render_contradiction(
         .map(|(_, claim)| terminal_safe(&claim.value_written).chars().count())
         .max()
         .unwrap_or(0);
-    for id in &finding.claims {
+    let (claims, more_claims) = at_most(&finding.claims, input.capped());
+    for id in claims {
         let Some((source, claim)) = input.claim(id) else {
             writeln!(out, "  {}  (not in the project)", terminal_safe(&id.0))?;
             continue;
@@ -193,7 +239,15 @@ fn render_contradiction(
         }
         writeln!(out, "{}", line.trim_end())?;
     }
-    for [a, b] in &finding.pairs {
+    if more_claims > 0 {
+        writeln!(
+            out,
+            "  {}",
+            paint.dim(&format!("and {more_claims} more claims"))
+        )?;
+    }
+    let (pairs, more_pairs) = at_most(&finding.pairs, input.capped());
+    for [a, b] in pairs {
         writeln!(
             out,
             "  {} {} × {}",
@@ -217,6 +271,32 @@ fn render_contradiction(
                 paint.dim(&terminal_safe(&input.reason(comparison)))
             )?;
         }
+    }
+    if more_pairs > 0 {
+        writeln!(
+            out,
+            "  {}",
+            paint.dim(&format!("and {more_pairs} more pairs"))
+        )?;
+    }
+    for side in at_most(&finding.sides, true).0 {
+        writeln!(
+            out,
+            "  {} {} ({}) × {} ({})",
+            paint.dim(&format!(
+                "{}:",
+                finding
+                    .kind
+                    .info()
+                    .pairs
+                    .unwrap_or("related")
+                    .to_lowercase()
+            )),
+            crate::report::counted(side.left.len(), "claim"),
+            terminal_safe(&crate::report::joined_at_most(&side.left_values, true)),
+            crate::report::counted(side.right.len(), "claim"),
+            terminal_safe(&crate::report::joined_at_most(&side.right_values, true)),
+        )?;
     }
     for [a, b] in &finding.not_compared {
         writeln!(

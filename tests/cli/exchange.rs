@@ -50,8 +50,10 @@ fn empty_project() -> tempfile::TempDir {
     dir
 }
 
+/// The JSON report in full detail: every field of every claim (the default
+/// report keeps notes and quotes for the claims findings cite).
 fn json_report(dir: &Path) -> Value {
-    let (_, stdout, stderr) = run(dir, &["check", "--format", "json"]);
+    let (_, stdout, stderr) = run(dir, &["check", "--format", "json", "--detail", "full"]);
     serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"))
 }
 

@@ -364,6 +364,7 @@ fn findings() -> Vec<Finding> {
             attribute: "drones".to_owned(),
             claims: vec![id("tanja7/drones"), id("tanja7/drones-count")],
             pairs: vec![pair("tanja7/drones", "tanja7/drones-count")],
+            sides: Vec::new(),
             not_compared: Vec::new(),
             explanation: "'4,000' and '4,150' differ by no more than rounding: '4,000' is a round figure, read as 3,800..4,200; '4,150' is 4,150"
                 .to_owned(),
@@ -387,6 +388,7 @@ fn findings() -> Vec<Finding> {
             attribute: "drones".to_owned(),
             claims: vec![id("tanja7/drones-count"), id("tanja7/drones-revised")],
             pairs: vec![pair("tanja7/drones-count", "tanja7/drones-revised")],
+            sides: Vec::new(),
             not_compared: Vec::new(),
             explanation: "Clash Report revised '4,150' to '4,300': up by 150".to_owned(),
             comparisons: vec![PairComparison {
@@ -407,6 +409,7 @@ fn findings() -> Vec<Finding> {
             attribute: "delivered".to_owned(),
             claims: vec![id("hespress/delivered"), id("le360/delivered")],
             pairs: vec![],
+            sides: Vec::new(),
             not_compared: Vec::new(),
             explanation: "'2024' is a date and '3rd' a position in an order: values of different kinds are never compared."
                 .to_owned(),
@@ -420,6 +423,7 @@ fn findings() -> Vec<Finding> {
             attribute: "cost-per-unit".to_owned(),
             claims: vec![id("hespress/cost-per-unit"), id("tanja7/cost-per-unit")],
             pairs: vec![],
+            sides: Vec::new(),
             not_compared: Vec::new(),
             explanation: "crosscheck.toml has no MAD rate for 2025: '2M USD' and '20M MAD' cannot be compared."
                 .to_owned(),
@@ -441,6 +445,7 @@ fn findings() -> Vec<Finding> {
             attribute: "system".to_owned(),
             claims: vec![id("hespress/system"), id("le360/system")],
             pairs: vec![],
+            sides: Vec::new(),
             not_compared: Vec::new(),
             explanation: "'باراك MX' and 'Barak 8' are names of one registry entry (Barak MX)."
                 .to_owned(),
@@ -462,6 +467,7 @@ fn findings() -> Vec<Finding> {
             attribute: "count".to_owned(),
             claims: vec![id("hespress/units")],
             pairs: vec![],
+            sides: Vec::new(),
             not_compared: Vec::new(),
             explanation: "Hespress states the number of units, but the digits are unreadable."
                 .to_owned(),
@@ -483,6 +489,7 @@ fn findings() -> Vec<Finding> {
                 pair("hespress/deal-value", "tanja7/deal-value"),
                 pair("le360/deal-value", "tanja7/deal-value"),
             ],
+            sides: Vec::new(),
             not_compared: Vec::new(),
             explanation: "200M EUR is 216.26M USD at 1.0813 (2023), above 'up to 150M USD' and below 'about 500M USD' (450M..550M USD)."
                 .to_owned(),
@@ -523,6 +530,7 @@ fn findings() -> Vec<Finding> {
             attribute: "signed".to_owned(),
             claims: vec![id("hespress/signed"), id("tanja7/signed-again")],
             pairs: vec![pair("hespress/signed", "tanja7/signed-again")],
+            sides: Vec::new(),
             not_compared: Vec::new(),
             explanation: "December 2020 and January 2021 do not overlap.".to_owned(),
             comparisons: vec![comparison(
@@ -540,6 +548,7 @@ fn findings() -> Vec<Finding> {
             attribute: "signed".to_owned(),
             claims: vec![id("tanja7/signed"), id("tanja7/signed-again")],
             pairs: vec![pair("tanja7/signed", "tanja7/signed-again")],
+            sides: Vec::new(),
             not_compared: Vec::new(),
             explanation: "Tanja7 gives two signing dates, 2020-12-10 and 2021-01, that do not overlap."
                 .to_owned(),
@@ -558,6 +567,7 @@ fn findings() -> Vec<Finding> {
             attribute: "signed".to_owned(),
             claims: vec![id("hespress/signed"), id("tanja7/signed")],
             pairs: vec![],
+            sides: Vec::new(),
             not_compared: Vec::new(),
             explanation: "2020-12-10 lies inside December 2020: the same date, one more precise."
                 .to_owned(),
@@ -576,6 +586,7 @@ fn findings() -> Vec<Finding> {
             attribute: "rank".to_owned(),
             claims: vec![id("hespress/trade-rank"), id("le360/trade-rank")],
             pairs: vec![],
+            sides: Vec::new(),
             not_compared: Vec::new(),
             explanation: "Both sources rank Israel 3rd.".to_owned(),
             comparisons: vec![comparison(
@@ -787,6 +798,7 @@ impl Fixture {
                 findings,
                 timelines: Vec::new(),
                 consensus: None,
+                detail: crosscheck::check::Detail::Attention,
             },
             facts,
             warnings,
