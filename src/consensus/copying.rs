@@ -175,11 +175,11 @@ impl Detector {
         };
         let mut suspects: BTreeSet<(usize, usize)> = BTreeSet::new();
         if let Some(probability) = probability {
-            for list in &mut self.stated {
+            self.stated.par_iter_mut().for_each(|list| {
                 for s in list.iter_mut() {
                     s.likely = likely(&ballots[s.fact], &probability[s.fact], &s.values);
                 }
-            }
+            });
             // Suspects: pairs sharing a value more likely false than true.
             let mut sharing: Vec<((usize, &Values), usize)> = Vec::new();
             for (u, list) in self.stated.iter().enumerate() {
@@ -211,14 +211,16 @@ impl Detector {
         let stated = &self.stated;
         let mut pairs: BTreeSet<(usize, usize)> = suspects;
         pairs.extend(self.verbatim.iter().copied());
-        let mut evidence = Vec::new();
-        for (a, b) in pairs {
-            let e = pair_evidence(stated, accuracy, a, b, params);
+        // Pairs weighed in parallel, kept in pair order.
+        let pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+        let evidence: Vec<PairEvidence> = pairs
+            .par_iter()
+            .map(|&(a, b)| pair_evidence(stated, accuracy, a, b, params))
             // One shared fact cannot tell a copy from a coincidence.
-            if e.verbatim || (probability.is_some() && e.probability >= 0.5 && e.same_values >= 2) {
-                evidence.push(e);
-            }
-        }
+            .filter(|e| {
+                e.verbatim || (probability.is_some() && e.probability >= 0.5 && e.same_values >= 2)
+            })
+            .collect();
         // Groups are cliques: two groups merge only when every origin of one
         // has evidence of copying with every origin of the other, so a chain of
         // pairs (a copies b, b copies c) never joins origins with no evidence

@@ -69,7 +69,7 @@ pub mod candidates;
 pub mod copying;
 pub mod graph;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use crate::check::{CheckOutcome, ClaimFacts, ValueNames};
@@ -303,38 +303,36 @@ impl Consensus {
         // not copied), so a claim is found by the address of its id: no
         // text is hashed for the millions of ids findings hold.
         let address = |id: &ClaimId| Arc::as_ptr(&id.0) as *const u8 as usize;
-        let grouped: HashSet<usize, foldhash::fast::RandomState> = claims
-            .iter()
+        let mut by_address: Vec<(usize, ClaimUnit)> = claims
+            .par_iter()
             .zip(&self.claim_units)
-            .filter(|(_, unit)| unit.grouped)
-            .map(|(c, _)| address(c.id))
+            .map(|(c, unit)| (address(c.id), *unit))
             .collect();
-        let affected: Vec<usize> = outcome
-            .findings
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.claims.iter().any(|id| grouped.contains(&address(id))))
-            .map(|(n, _)| n)
-            .collect();
-        if affected.is_empty() {
-            return;
-        }
-        let unit_at: HashMap<usize, usize, foldhash::fast::RandomState> = claims
-            .iter()
-            .zip(&self.claim_units)
-            .map(|(c, unit)| (address(c.id), unit.unit))
-            .collect();
-        for n in affected {
-            let finding = &mut outcome.findings[n];
+        by_address.par_sort_unstable_by_key(|entry| entry.0);
+        let unit_at = |id: &ClaimId| {
+            let at = address(id);
+            by_address
+                .binary_search_by_key(&at, |entry| entry.0)
+                .ok()
+                .map(|i| by_address[i].1)
+        };
+        outcome.findings.par_iter_mut().for_each(|finding| {
+            if !finding
+                .claims
+                .iter()
+                .any(|id| unit_at(id).is_some_and(|unit| unit.grouped))
+            {
+                return;
+            }
             let mut units: Vec<usize> = finding
                 .claims
                 .iter()
-                .filter_map(|id| unit_at.get(&address(id)).copied())
+                .filter_map(|id| unit_at(id).map(|unit| unit.unit))
                 .collect();
             units.sort_unstable();
             units.dedup();
             finding.independent_origins = finding.independent_origins.min(units.len());
-        }
+        });
     }
 }
 
