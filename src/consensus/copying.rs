@@ -25,8 +25,8 @@
 //!   `n` is the model's number of false values ([`super::accu::Params`]).
 //! - Detection and the model alternate, as in Dong et al.: the model's
 //!   values and trusts (with the groups found so far) feed the next
-//!   detection, until the groups stop changing (at most
-//!   [`super::COPY_ROUNDS`] rounds).
+//!   detection, until the groups stop changing or after
+//!   [`super::COPY_ROUNDS`] rounds (one by default: see there why).
 //! - Pairs are only examined when they share at least one value the first
 //!   round finds more likely false than true (the evidence Dong et al.
 //!   build on); a pair of origins agreeing only on likely values is never
