@@ -104,25 +104,26 @@ pub fn facts<'a>(claims: &'a [ClaimFacts<'a>], names: &(dyn ValueNames + Sync)) 
         .map(|i| (std::hash::BuildHasher::hash_one(&hasher, key_of(i)), i))
         .collect();
     order.par_sort_unstable();
-    let mut by_key: Vec<(Key<'a>, Vec<usize>)> = Vec::new();
-    for run in order.chunk_by(|x, y| x.0 == y.0) {
-        let first = by_key.len();
-        for &(_, i) in run {
-            let key = key_of(i);
-            match by_key[first..].iter_mut().find(|(k, _)| *k == key) {
-                Some((_, members)) => members.push(i),
-                None => by_key.push((key, vec![i])),
-            }
-        }
-    }
     // Facts are told apart by `as_of` as described (two spellings of one
     // time are one fact): described once per group, not per claim.
     type Described<'k> = (&'k str, &'k str, Option<String>);
-    let mut groups: Vec<(Described<'a>, Vec<usize>)> = by_key
-        .into_par_iter()
-        .map(|((subject, attribute, as_of), members)| {
-            let as_of = as_of.map(|set| describe::denotation(&Denotation::Time(set)));
-            ((subject, attribute, as_of), members)
+    let mut groups: Vec<(Described<'a>, Vec<usize>)> = order
+        .par_chunk_by(|x, y| x.0 == y.0)
+        .flat_map_iter(|run| {
+            let mut by_key: Vec<(Key<'a>, Vec<usize>)> = Vec::new();
+            for &(_, i) in run {
+                let key = key_of(i);
+                match by_key.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, members)) => members.push(i),
+                    None => by_key.push((key, vec![i])),
+                }
+            }
+            by_key
+                .into_iter()
+                .map(|((subject, attribute, as_of), members)| {
+                    let as_of = as_of.map(|set| describe::denotation(&Denotation::Time(set)));
+                    ((subject, attribute, as_of), members)
+                })
         })
         .collect();
     groups.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
@@ -142,7 +143,10 @@ pub fn facts<'a>(claims: &'a [ClaimFacts<'a>], names: &(dyn ValueNames + Sync)) 
             let readable: Vec<usize> = members
                 .iter()
                 .copied()
-                .filter(|&i| readable(&claims[i]) && !superseded.contains(claims[i].id))
+                .filter(|&i| {
+                    readable(&claims[i])
+                        && (superseded.is_empty() || !superseded.contains(claims[i].id))
+                })
                 .collect();
             if readable.is_empty() {
                 return None;

@@ -97,15 +97,34 @@ type Values = [(usize, u64)];
 #[derive(Debug, Clone, PartialEq)]
 struct Stated {
     fact: usize,
-    values: Vec<(usize, u64)>,
+    /// Its values: `values[start..end]` of its origin.
+    start: usize,
+    end: usize,
     likely: f64,
+}
+
+/// What one origin states, fact by fact, its values in one array.
+#[derive(Debug, Clone, Default)]
+struct Origin {
+    stated: Vec<Stated>,
+    values: Vec<(usize, u64)>,
+}
+
+impl Origin {
+    fn values(&self, s: &Stated) -> &Values {
+        &self.values[s.start..s.end]
+    }
+
+    fn len(&self) -> usize {
+        self.stated.len()
+    }
 }
 
 /// What every origin states, read once from the origin-level ballots: the
 /// values do not depend on the model, only how likely they are does.
 pub struct Detector {
     /// Per origin, in fact order.
-    stated: Vec<Vec<Stated>>,
+    stated: Vec<Origin>,
     /// Pairs of verbatim copies: the same (fact, values) list, two facts
     /// or more.
     verbatim: BTreeSet<(usize, usize)>,
@@ -113,33 +132,37 @@ pub struct Detector {
 
 impl Detector {
     pub fn new(ballots: &[Ballots], origins: usize) -> Detector {
-        let mut stated: Vec<Vec<Stated>> = vec![Vec::new(); origins];
+        let mut stated: Vec<Origin> = vec![Origin::default(); origins];
         // Every fact, even one only this origin states: a verbatim copy must
         // state exactly what the original states, everywhere.
         for (f, b) in ballots.iter().enumerate() {
             for &u in &b.units {
-                let values: Vec<(usize, u64)> = b
-                    .support
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(c, s)| {
-                        let at = s.binary_search_by_key(&u, |v| v.0).ok()?;
-                        Some((c, s[at].1.to_bits()))
-                    })
-                    .collect();
-                if !values.is_empty() {
-                    stated[u].push(Stated {
+                let origin = &mut stated[u];
+                let start = origin.values.len();
+                for (c, s) in b.support.iter().enumerate() {
+                    if let Ok(at) = s.binary_search_by_key(&u, |v| v.0) {
+                        origin.values.push((c, s[at].1.to_bits()));
+                    }
+                }
+                let end = origin.values.len();
+                if end > start {
+                    origin.stated.push(Stated {
                         fact: f,
-                        values,
+                        start,
+                        end,
                         likely: 1.0,
                     });
                 }
             }
         }
         let mut by_list: BTreeMap<Vec<(usize, &Values)>, Vec<usize>> = BTreeMap::new();
-        for (u, list) in stated.iter().enumerate() {
-            if list.len() >= 2 {
-                let key = list.iter().map(|s| (s.fact, s.values.as_slice())).collect();
+        for (u, origin) in stated.iter().enumerate() {
+            if origin.len() >= 2 {
+                let key = origin
+                    .stated
+                    .iter()
+                    .map(|s| (s.fact, origin.values(s)))
+                    .collect();
                 by_list.entry(key).or_default().push(u);
             }
         }
@@ -175,16 +198,18 @@ impl Detector {
         };
         let mut suspects: BTreeSet<(usize, usize)> = BTreeSet::new();
         if let Some(probability) = probability {
-            self.stated.par_iter_mut().for_each(|list| {
-                for s in list.iter_mut() {
-                    s.likely = likely(&ballots[s.fact], &probability[s.fact], &s.values);
+            self.stated.par_iter_mut().for_each(|origin| {
+                let Origin { stated, values } = origin;
+                for s in stated.iter_mut() {
+                    let own = &values[s.start..s.end];
+                    s.likely = likely(&ballots[s.fact], &probability[s.fact], own);
                 }
             });
             // Suspects: pairs sharing a value more likely false than true.
             let mut sharing: Vec<((usize, &Values), usize)> = Vec::new();
-            for (u, list) in self.stated.iter().enumerate() {
-                for s in list.iter().filter(|s| s.likely < 0.5) {
-                    sharing.push(((s.fact, &s.values), u));
+            for (u, origin) in self.stated.iter().enumerate() {
+                for s in origin.stated.iter().filter(|s| s.likely < 0.5) {
+                    sharing.push(((s.fact, origin.values(s)), u));
                 }
             }
             sharing.par_sort_unstable();
@@ -198,10 +223,10 @@ impl Detector {
         } else {
             // Without a model every value counts as true: a set is likely
             // when it lists every member, a choice always.
-            for list in &mut self.stated {
-                for s in list.iter_mut() {
+            for origin in &mut self.stated {
+                for s in origin.stated.iter_mut() {
                     let b = &ballots[s.fact];
-                    s.likely = match b.members && s.values.len() < b.support.len() {
+                    s.likely = match b.members && s.end - s.start < b.support.len() {
                         true => 0.0,
                         false => 1.0,
                     };
@@ -303,7 +328,7 @@ fn likely(b: &Ballots, p: &[f64], values: &Values) -> f64 {
 }
 
 fn pair_evidence(
-    stated: &[Vec<Stated>],
+    stated: &[Origin],
     accuracy: &[f64],
     a: usize,
     b: usize,
@@ -318,7 +343,8 @@ fn pair_evidence(
     // Log-likelihoods: independent, a copies b, b copies a.
     let (mut independent, mut a_copies, mut b_copies) = (0.0f64, 0.0f64, 0.0f64);
     let (mut common, mut same, mut unlikely) = (0, 0, 0);
-    let (sa, sb) = (&stated[a], &stated[b]);
+    let (oa, ob) = (&stated[a], &stated[b]);
+    let (sa, sb) = (&oa.stated, &ob.stated);
     let (mut i, mut j) = (0, 0);
     while i < sa.len() && j < sb.len() {
         match sa[i].fact.cmp(&sb[j].fact) {
@@ -326,7 +352,7 @@ fn pair_evidence(
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 common += 1;
-                if sa[i].values == sb[j].values {
+                if oa.values(&sa[i]) == ob.values(&sb[j]) {
                     same += 1;
                     let p = sa[i].likely;
                     if p < 0.5 {
