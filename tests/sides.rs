@@ -1,7 +1,8 @@
 //! A fact of many claims is compared value by value and reported as sides
 //! (src/check/sides.rs); `--detail full` compares it pair by pair. Both
 //! must conclude exactly the same relation: on generated projects with
-//! large facts (few sources, so one source holds several claims of a fact;
+//! large facts of numbers, dates, names (with registry aliases), sets and
+//! ordinals (few sources, so one source holds several claims of a fact;
 //! cited origins; `as_of` that split the claims; revisions; unreadable
 //! values; a currency without a rate), every kind holds the same claims in
 //! both, and the pairs the sides stand for are exactly the full pairs.
@@ -66,6 +67,23 @@ const DATES: &[&str] = &[
     "published-3mo",
 ];
 const AS_OF: &[&str] = &["2023", "2024", "2024-06"];
+const SYSTEMS: &[&str] = &[
+    "Barak MX",
+    "Barak MX",
+    "Barak 8",
+    "باراك",
+    "barak mx",
+    "Iron Dome",
+    "MX, Barak",
+];
+const MEMBERS: &[&str] = &[
+    "Morocco, Israel",
+    "Israel, Morocco",
+    "Morocco, Israel, USA",
+    "Morocco, USA",
+    "UAE, Bahrain",
+];
+const RANKS: &[&str] = &["4th", "4th", "6th", "1st"];
 
 /// Writes a project of `claims` claims about two facts (a value and a date)
 /// over `sources` sources.
@@ -74,20 +92,31 @@ fn write_project(dir: &Path, seed: u64, claims: usize, sources: usize) {
     std::fs::create_dir_all(dir.join("claims")).unwrap();
     std::fs::write(
         dir.join("crosscheck.toml"),
-        "[attributes]\nsigned = \"date\"\nvalue = \"number\"\n\n[rates.2023]\nEUR = 1.08\n[rates.2024]\nEUR = 1.09\n",
+        "[attributes]\nsigned = \"date\"\nvalue = \"number\"\nsystem = \"text\"\nmembers = \"set\"\nrank = \"ordinal\"\n\n[rates.2023]\nEUR = 1.08\n[rates.2024]\nEUR = 1.09\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("claims/subjects.json"),
+        r#"{"subjects": [], "values": [{"name": "Barak MX", "aliases": ["Barak 8", "باراك"]}]}"#,
     )
     .unwrap();
     let mut by_source: Vec<Vec<String>> = vec![Vec::new(); sources];
     for i in 0..claims {
         let source = (rng.next() % sources as u64) as usize;
         let n = by_source[source].len() + 1;
-        let (attribute, value) = if rng.chance(60) {
-            ("value", rng.pick(VALUES))
-        } else {
-            ("signed", rng.pick(DATES))
+        // Each attribute a fact of well over 100 claims.
+        let (attribute, value) = match rng.next() % 20 {
+            0..=4 => ("value", rng.pick(VALUES)),
+            5..=8 => ("signed", rng.pick(DATES)),
+            9..=12 => ("system", rng.pick(SYSTEMS)),
+            13..=16 => ("members", rng.pick(MEMBERS)),
+            _ => ("rank", rng.pick(RANKS)),
         };
         let value = if value == "null" {
             "null".to_owned()
+        } else if attribute == "members" {
+            let names: Vec<String> = value.split(", ").map(|n| format!("\"{n}\"")).collect();
+            format!("[{}]", names.join(", "))
         } else {
             format!("\"{value}\"")
         };
@@ -165,7 +194,7 @@ fn sides_stand_for_exactly_the_pairs_of_full_detail() {
     for seed in 0..12 {
         let dir = root.join(seed.to_string());
         // Few sources: one source states a fact several times.
-        write_project(&dir, seed, 3 * SIDES_ABOVE, 4 + seed as usize % 20);
+        write_project(&dir, seed, 8 * SIDES_ABOVE, 4 + seed as usize % 20);
         let project = load_project(&dir).unwrap_or_else(|failure| {
             panic!(
                 "seed {seed}: {}",
@@ -176,10 +205,15 @@ fn sides_stand_for_exactly_the_pairs_of_full_detail() {
         let facts = check::claim_facts(&project, &graph);
         let full = check::check_facts_with(&project, &facts, false, Detail::Full);
         let attention = check::check_facts_with(&project, &facts, false, Detail::Attention);
-        assert!(
-            attention.findings.iter().any(|f| !f.sides.is_empty()),
-            "seed {seed}: no finding has sides, so nothing was tested"
-        );
+        for attribute in ["value", "signed", "system", "members", "rank"] {
+            assert!(
+                attention
+                    .findings
+                    .iter()
+                    .any(|f| f.attribute == attribute && !f.sides.is_empty()),
+                "seed {seed}: no {attribute} finding has sides, so it was not tested"
+            );
+        }
         assert!(full.findings.iter().all(|f| f.sides.is_empty()));
         seen.extend(attention.findings.iter().map(|f| f.kind.name()));
         let (full, attention) = (relation(&full.findings), relation(&attention.findings));
@@ -208,6 +242,7 @@ fn sides_stand_for_exactly_the_pairs_of_full_detail() {
         "compatible",
         "agreement",
         "unreadable",
+        "naming-variant",
     ] {
         assert!(
             seen.contains(kind),

@@ -76,6 +76,7 @@ pub(super) fn findings(
             // records were most of a million-claim run's memory.
             if context.detail == Detail::Attention && !kind.info().needs_attention {
                 finding.comparisons = Vec::new();
+                finding.conversions = Vec::new();
             }
             findings.push(finding);
         }

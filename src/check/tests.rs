@@ -157,7 +157,9 @@ fn check_with(claims: &[ClaimFacts], rates: &[(i32, &str, &str)]) -> Vec<Finding
         &CheckContext {
             rates: &table,
             names: &names,
-            detail: Default::default(),
+            // Every pair's record, conversions included: what these tests
+            // look at.
+            detail: super::Detail::Full,
         },
     )
 }

@@ -56,7 +56,8 @@
 //!     `check`, `verdict`, `relation` (`equal`, `subset`, `superset`,
 //!     `overlap`, `disjoint`, read from the first claim to the second, or
 //!     `null` for names, ordinals and booleans), `code`, `reason`;
-//!   - `conversions`: every currency conversion made: `claim`, `from`, `to`,
+//!   - `conversions` (`[]` where `comparisons` is left out): every currency
+//!     conversion made: `claim`, `from`, `to`,
 //!     `rate` (exact decimal text, USD per unit), `year`, `written`,
 //!     `converted`;
 //!   - `independent_origins`, and `origins` (`names`, `claims`; absent where
