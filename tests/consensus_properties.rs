@@ -209,3 +209,56 @@ fn a_precise_value_inside_a_vague_one_is_preferred() {
     assert_eq!(fact.leading.value.to_string(), "512");
     assert!(fact.decided);
 }
+
+/// Set claims: `(source, members)` on one fact.
+fn set_claims(lists: &[(&str, &[&str])]) -> Vec<ClaimFacts<'static>> {
+    lists
+        .iter()
+        .map(|(source, members)| {
+            let members: Vec<String> = members.iter().map(|m| (*m).to_owned()).collect();
+            let denotation = Ok(crosscheck::value::Denotation::Set(members.clone()));
+            ClaimFacts {
+                id: leak(ClaimId::new(source, "authors")),
+                source: leak((*source).to_owned()).as_str(),
+                subject: "a book",
+                attribute: "authors",
+                value: leak(crosscheck::value::Value::Set(members.clone())),
+                written: leak(members.join("; ")).as_str(),
+                denoted: denoted_text(&denotation),
+                denotation,
+                as_of: None,
+                as_of_written: None,
+                rate_year: None,
+                according_to: &[],
+                quote: None,
+                supersedes: None,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_set_is_voted_person_by_person_under_every_spelling() {
+    // One person spelt three ways, one seller giving the first author
+    // only, and one running two names together: two people, each written
+    // as precisely as the sources that give more than a surname agree.
+    let claims = set_claims(&[
+        ("a", &["Geary, David M.", "Horstmann, Cay S."]),
+        ("b", &["David M. Geary", "Cay S. Horstmann"]),
+        ("c", &["Geary, David", "Horstmann, Cay"]),
+        ("d", &["Geary, David"]),
+        ("e", &["Geary, David M. Horstmann", "Cay S."]),
+    ]);
+    let consensus = estimate(&claims, &PlainNames);
+    let fact = &consensus.facts[0];
+    assert_eq!(
+        fact.leading.value,
+        crosscheck::consensus::EstimateValue::Members(vec![
+            "Geary, David M.".to_owned(),
+            "Horstmann, Cay S.".to_owned()
+        ]),
+        "{}",
+        fact.summary()
+    );
+    assert!(fact.decided, "{}", fact.summary());
+}

@@ -27,7 +27,7 @@
 //!   proportion to that origin's sensitivity (see [`super::accu`]). A
 //!   name that allows two people who cannot be one (`Smith`) shares its
 //!   support between them. The person is shown by the most precise name
-//!   most of the informed sources support.
+//!   most of its sources support.
 //!
 //! Claims of different value kinds never support each other.
 
@@ -397,7 +397,7 @@ impl MemberName {
 /// a share `1/(k+1)` (as a vague number supports the values inside it).
 /// A claim listing any name of a person supports that person fully: a
 /// seller writing `Knuth` lists Knuth. The person is shown by the most
-/// precise name the evidence supports ([`written_name`]).
+/// precise name most of its sources support ([`written_name`]).
 fn members(
     claims: &[ClaimFacts<'_>],
     sets: &[usize],
@@ -588,13 +588,14 @@ fn members(
         .collect()
 }
 
-/// The name a person is shown by: the most precise one the evidence
-/// supports, read as a number is (a vaguer claim does not oppose a more
-/// precise one, it is silent about the detail). From the name most sources
-/// list (counting a fuller name as listing the names it refines), step to
-/// a fuller name while more than half of the sources that list some fuller
-/// name list it (or a name fuller still); a name only one source in many
-/// runs into the next (`Geary, David M. Horstmann`) is not followed.
+/// The name a person is shown by: the most precise one most of its
+/// sources support. From the name most sources list (counting a fuller
+/// name as listing the names it refines), step to a fuller name while more
+/// than half of the sources listing the current name or a fuller one list
+/// it (or a name fuller still). Unlike a vaguer number, a vaguer name is
+/// not only silent about the detail: a fuller spelling may be two names
+/// run together (`Geary, David M. Horstmann`), and one source's detail
+/// that the others leave out is not taken.
 fn written_name(
     claims: &[ClaimFacts<'_>],
     distinct: &[(&str, MemberName, Vec<usize>)],
@@ -625,7 +626,7 @@ fn written_name(
         }
     }
     loop {
-        let informed = sources(&|b| reaches(current, b));
+        let informed = at_least(current);
         let next = person
             .iter()
             .copied()

@@ -20,8 +20,8 @@
 //!    also read as rounded, so `rounding` pairs support each other; names
 //!    match through registry aliases and in any word order; sets are voted
 //!    member by member, a member being a person (or thing) under all the
-//!    spellings of its name, shown by the most precise spelling most
-//!    informed sources support.
+//!    spellings of its name, shown by the most precise spelling most of
+//!    its sources support.
 //! 2. **Origins**: a claim votes through its origin (the last name of
 //!    `according_to`, else its source: [`crate::model::Claim::origin`]);
 //!    an origin votes once per value however many sources repeat it.
