@@ -425,19 +425,26 @@ pub fn estimate_with(
 
     // Source trust: the mean probability of its claims over facts where two
     // units or more vote, under the model's prior.
+    // Each claim is in one fact: the facts are read in parallel.
+    let by_fact: Vec<Vec<(usize, f64)>> = facts
+        .par_iter()
+        .zip(&estimates.probability)
+        .map(|(fact, p)| {
+            let mut units: Vec<usize> = accu::claims_of(fact).iter().map(|&i| unit_of[i]).collect();
+            units.sort_unstable();
+            units.dedup();
+            match units.len() < 2 {
+                true => Vec::new(),
+                false => claim_correctness(fact, p),
+            }
+        })
+        .collect();
     let mut claim_correct: Vec<Option<f64>> = vec![None; claims.len()];
-    for (fact, p) in facts.iter().zip(&estimates.probability) {
-        let mut units: Vec<usize> = accu::claims_of(fact).iter().map(|&i| unit_of[i]).collect();
-        units.sort_unstable();
-        units.dedup();
-        if units.len() < 2 {
-            continue;
-        }
-        for (i, correct) in claim_correctness(fact, p) {
-            claim_correct[i] = Some(correct);
-        }
+    for (i, correct) in by_fact.into_iter().flatten() {
+        claim_correct[i] = Some(correct);
     }
     let sources = (0..graph.sources.len())
+        .into_par_iter()
         .map(|s| {
             let (mut sum, mut n) = (0.0, 0usize);
             // In id order: a float sum must not depend on the input order.
