@@ -26,23 +26,10 @@ done
 
 log() { echo "[bench] $*" >&2; }
 
-# GNU time for wall time and peak memory.
-if [ ! -x /usr/bin/time ]; then
-    log "installing GNU time"
-    apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
-fi
-
-# DuckDB in a virtual environment, at the pinned version.
-VENV="$ROOT/bench/.venv"
-PY="$VENV/bin/python"
-if [ ! -x "$PY" ]; then
-    log "creating $VENV"
-    python3 -m venv "$VENV"
-fi
-if ! "$PY" -m pip freeze 2>/dev/null | grep -qxF -f <(grep -v '^#' bench/requirements.txt); then
-    log "installing bench/requirements.txt"
-    "$PY" -m pip install -q -r bench/requirements.txt
-fi
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+ensure_gnu_time
+ensure_duckdb
 
 log "building (release)"
 cargo build --release --quiet --bin crosscheck --example generate_project --example score_report
@@ -50,7 +37,6 @@ BIN="$ROOT/target/release/crosscheck"
 GEN="$ROOT/target/release/examples/generate_project"
 SCORE="$ROOT/target/release/examples/score_report"
 
-median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "n/a"; else if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 json_field() { "$PY" -c 'import json,sys; d=json.load(sys.stdin); v=d[sys.argv[1]]; print(f"{v:.6f}" if isinstance(v,float) else v)' "$1"; }
 
 ROWS=()

@@ -24,20 +24,10 @@ SEED=${SEED:-42}
 
 log() { echo "[scale] $*" >&2; }
 
-if [ ! -x /usr/bin/time ]; then
-    log "installing GNU time"
-    apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
-fi
-VENV="$ROOT/bench/.venv"
-PY="$VENV/bin/python"
-if [ ! -x "$PY" ]; then
-    log "creating $VENV"
-    python3 -m venv "$VENV"
-fi
-if ! "$PY" -m pip freeze 2>/dev/null | grep -qxF -f <(grep -v '^#' bench/requirements.txt); then
-    log "installing bench/requirements.txt"
-    "$PY" -m pip install -q -r bench/requirements.txt
-fi
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+ensure_gnu_time
+ensure_duckdb
 
 log "building (release)"
 cargo build --release --quiet --bin crosscheck --example generate_project --example score_report
@@ -45,7 +35,6 @@ BIN="$ROOT/target/release/crosscheck"
 GEN="$ROOT/target/release/examples/generate_project"
 SCORE="$ROOT/target/release/examples/score_report"
 
-median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 max() { sort -g | tail -n1; }
 mib() { awk '{printf "%.0f", $1 / 1024}'; }
 mb() { awk '{printf "%.1f", $1 / 1e6}'; }

@@ -47,28 +47,49 @@ fn claims(statements: &[(String, usize, usize)]) -> Vec<ClaimFacts<'static>> {
             let written = VALUES[*value];
             let parsed = parse_value_str(written).expect("the test's values parse");
             let denotation = denote(&parsed, &context);
-            ClaimFacts {
-                id: leak(ClaimId::new(source, &format!("f{fact}"))),
-                source: leak(source.clone()).as_str(),
-                subject: leak(format!("subject {fact}")).as_str(),
-                attribute: if written.starts_with("20") {
+            plain_claim(
+                ClaimId::new(source, &format!("f{fact}")),
+                source,
+                leak(format!("subject {fact}")).as_str(),
+                if written.starts_with("20") {
                     "date"
                 } else {
                     "value"
                 },
-                value: leak(parsed),
+                parsed,
                 written,
-                denoted: denoted_text(&denotation),
                 denotation,
-                as_of: None,
-                as_of_written: None,
-                rate_year: None,
-                according_to: &[],
-                quote: None,
-                supersedes: None,
-            }
+            )
         })
         .collect()
+}
+
+/// A claim with no `as_of`, quote, origin or revision.
+fn plain_claim(
+    id: ClaimId,
+    source: &str,
+    subject: &'static str,
+    attribute: &'static str,
+    value: crosscheck::value::Value,
+    written: &'static str,
+    denotation: Result<crosscheck::value::Denotation, crosscheck::value::denote::DenoteError>,
+) -> ClaimFacts<'static> {
+    ClaimFacts {
+        id: leak(id),
+        source: leak(source.to_owned()).as_str(),
+        subject,
+        attribute,
+        value: leak(value),
+        written,
+        denoted: denoted_text(&denotation),
+        denotation,
+        as_of: None,
+        as_of_written: None,
+        rate_year: None,
+        according_to: &[],
+        quote: None,
+        supersedes: None,
+    }
 }
 
 fn leak<T>(value: T) -> &'static T {
@@ -217,22 +238,15 @@ fn set_claims(lists: &[(&str, &[&str])]) -> Vec<ClaimFacts<'static>> {
         .map(|(source, members)| {
             let members: Vec<String> = members.iter().map(|m| (*m).to_owned()).collect();
             let denotation = Ok(crosscheck::value::Denotation::Set(members.clone()));
-            ClaimFacts {
-                id: leak(ClaimId::new(source, "authors")),
-                source: leak((*source).to_owned()).as_str(),
-                subject: "a book",
-                attribute: "authors",
-                value: leak(crosscheck::value::Value::Set(members.clone())),
-                written: leak(members.join("; ")).as_str(),
-                denoted: denoted_text(&denotation),
+            plain_claim(
+                ClaimId::new(source, "authors"),
+                source,
+                "a book",
+                "authors",
+                crosscheck::value::Value::Set(members.clone()),
+                leak(members.join("; ")).as_str(),
                 denotation,
-                as_of: None,
-                as_of_written: None,
-                rate_year: None,
-                according_to: &[],
-                quote: None,
-                supersedes: None,
-            }
+            )
         })
         .collect()
 }
