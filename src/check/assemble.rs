@@ -384,7 +384,7 @@ pub(super) fn values_of(claims: &[&ClaimFacts]) -> String {
 }
 
 /// What a claim's value denotes, for the agreement sentence.
-pub(super) fn value_text(claim: &ClaimFacts) -> String {
+fn value_text(claim: &ClaimFacts) -> String {
     match &claim.denotation {
         Ok(Denotation::Numeric(_) | Denotation::Time(_)) => claim.denoted.clone(),
         _ => claim.written.to_owned(),
@@ -392,7 +392,7 @@ pub(super) fn value_text(claim: &ClaimFacts) -> String {
 }
 
 /// "2 sources, 1 independent origin: a/x and b/y both cite Clash Report".
-pub(super) fn independence(claims: &[&ClaimFacts], origins: &[Origin]) -> String {
+fn independence(claims: &[&ClaimFacts], origins: &[Origin]) -> String {
     let sources: BTreeSet<&str> = claims.iter().map(|c| c.source).collect();
     let mut sentence = format!(
         "{}, {}",
