@@ -214,7 +214,19 @@ fn sides_stand_for_exactly_the_pairs_of_full_detail() {
                 "seed {seed}: no {attribute} finding has sides, so it was not tested"
             );
         }
-        assert!(full.findings.iter().all(|f| f.sides.is_empty()));
+        assert!(
+            full.findings
+                .iter()
+                .all(|f| f.sides.is_empty() && !f.by_value)
+        );
+        // Their pairs not compared (`as_of`) are not gathered: unknown, not
+        // none.
+        assert!(
+            attention
+                .findings
+                .iter()
+                .all(|f| f.by_value && f.not_compared.is_empty())
+        );
         seen.extend(attention.findings.iter().map(|f| f.kind.name()));
         let (full, attention) = (relation(&full.findings), relation(&attention.findings));
         for kind in FindingKind::ALL {

@@ -420,8 +420,12 @@ pub struct Finding {
     pub sides: Vec<Side>,
     /// Pairs of the group (at least one claim of it in this finding) that
     /// were not compared because their `as_of` do not overlap, each
-    /// sorted, the list sorted.
+    /// sorted, the list sorted. Not gathered when `by_value`.
     pub not_compared: Vec<[ClaimId; 2]>,
+    /// Whether the finding comes from a fact compared value by value
+    /// ([`super::SIDES_ABOVE`]): its `not_compared` is then unknown, not
+    /// empty, and reports say so rather than list none.
+    pub by_value: bool,
     /// The finding in plain words, for example
     /// "200M EUR is 216.26M USD at 1.0813 (2023), above 'up to 150M USD'".
     pub explanation: String,

@@ -123,6 +123,9 @@ pub(super) fn findings(group: &ClaimGroup<'_>, context: &CheckContext<'_>) -> Ve
         let sides = classes.sides(group, &related);
         findings.push(sides_finding(group, kind, sides, related, context));
     }
+    for finding in &mut findings {
+        finding.by_value = true;
+    }
     findings
 }
 
@@ -550,6 +553,7 @@ fn plain_finding(
         pairs: Vec::new(),
         sides: Vec::new(),
         not_compared: Vec::new(),
+        by_value: false,
         explanation,
         comparisons: Vec::new(),
         conversions: Vec::new(),

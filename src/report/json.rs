@@ -46,7 +46,8 @@
 //!   - `not_compared`: pairs involving the finding's claims that were not
 //!     compared because their `as_of` do not overlap (each sorted, sorted);
 //!     absent from agreements, compatible values and naming variants unless
-//!     `--detail full`;
+//!     `--detail full`, and from the findings of a fact compared value by
+//!     value (over 100 claims), where it is not gathered;
 //!   - `explanation`: the finding in one sentence: the reason of its one
 //!     pair, or, for several pairs, how many and among which values (each
 //!     pair's reason is in `comparisons`);
@@ -852,7 +853,7 @@ pub fn json_finding<'a>(
                 })
                 .collect()
         }),
-        not_compared: whole.then(|| {
+        not_compared: (whole && !finding.by_value).then(|| {
             finding
                 .not_compared
                 .iter()

@@ -366,6 +366,7 @@ fn findings() -> Vec<Finding> {
             pairs: vec![pair("tanja7/drones", "tanja7/drones-count")],
             sides: Vec::new(),
             not_compared: Vec::new(),
+            by_value: false,
             explanation: "'4,000' and '4,150' differ by no more than rounding: '4,000' is a round figure, read as 3,800..4,200; '4,150' is 4,150"
                 .to_owned(),
             comparisons: vec![PairComparison {
@@ -390,6 +391,7 @@ fn findings() -> Vec<Finding> {
             pairs: vec![pair("tanja7/drones-count", "tanja7/drones-revised")],
             sides: Vec::new(),
             not_compared: Vec::new(),
+            by_value: false,
             explanation: "Clash Report revised '4,150' to '4,300': up by 150".to_owned(),
             comparisons: vec![PairComparison {
                 claims: pair("tanja7/drones-count", "tanja7/drones-revised"),
@@ -411,6 +413,7 @@ fn findings() -> Vec<Finding> {
             pairs: vec![],
             sides: Vec::new(),
             not_compared: Vec::new(),
+            by_value: false,
             explanation: "'2024' is a date and '3rd' a position in an order: values of different kinds are never compared."
                 .to_owned(),
             comparisons: vec![],
@@ -425,6 +428,7 @@ fn findings() -> Vec<Finding> {
             pairs: vec![],
             sides: Vec::new(),
             not_compared: Vec::new(),
+            by_value: false,
             explanation: "crosscheck.toml has no MAD rate for 2025: '2M USD' and '20M MAD' cannot be compared."
                 .to_owned(),
             comparisons: vec![PairComparison {
@@ -447,6 +451,7 @@ fn findings() -> Vec<Finding> {
             pairs: vec![],
             sides: Vec::new(),
             not_compared: Vec::new(),
+            by_value: false,
             explanation: "'باراك MX' and 'Barak 8' are names of one registry entry (Barak MX)."
                 .to_owned(),
             comparisons: vec![PairComparison {
@@ -469,6 +474,7 @@ fn findings() -> Vec<Finding> {
             pairs: vec![],
             sides: Vec::new(),
             not_compared: Vec::new(),
+            by_value: false,
             explanation: "Hespress states the number of units, but the digits are unreadable."
                 .to_owned(),
             comparisons: vec![],
@@ -491,6 +497,7 @@ fn findings() -> Vec<Finding> {
             ],
             sides: Vec::new(),
             not_compared: Vec::new(),
+            by_value: false,
             explanation: "200M EUR is 216.26M USD at 1.0813 (2023), above 'up to 150M USD' and below 'about 500M USD' (450M..550M USD)."
                 .to_owned(),
             comparisons: vec![
@@ -532,6 +539,7 @@ fn findings() -> Vec<Finding> {
             pairs: vec![pair("hespress/signed", "tanja7/signed-again")],
             sides: Vec::new(),
             not_compared: Vec::new(),
+            by_value: false,
             explanation: "December 2020 and January 2021 do not overlap.".to_owned(),
             comparisons: vec![comparison(
                 "hespress/signed",
@@ -550,6 +558,7 @@ fn findings() -> Vec<Finding> {
             pairs: vec![pair("tanja7/signed", "tanja7/signed-again")],
             sides: Vec::new(),
             not_compared: Vec::new(),
+            by_value: false,
             explanation: "Tanja7 gives two signing dates, 2020-12-10 and 2021-01, that do not overlap."
                 .to_owned(),
             comparisons: vec![comparison(
@@ -569,6 +578,7 @@ fn findings() -> Vec<Finding> {
             pairs: vec![],
             sides: Vec::new(),
             not_compared: Vec::new(),
+            by_value: false,
             explanation: "2020-12-10 lies inside December 2020: the same date, one more precise."
                 .to_owned(),
             comparisons: vec![comparison(
@@ -588,6 +598,7 @@ fn findings() -> Vec<Finding> {
             pairs: vec![],
             sides: Vec::new(),
             not_compared: Vec::new(),
+            by_value: false,
             explanation: "Both sources rank Israel 3rd.".to_owned(),
             comparisons: vec![comparison(
                 "hespress/trade-rank",
