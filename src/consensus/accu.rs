@@ -70,150 +70,324 @@ impl Default for Params {
     }
 }
 
-/// A fact's ballots by unit: who votes for what, with which weight.
+/// Where one fact's ballots lie in the flat arrays of [`Ballots`].
+#[derive(Debug, Clone, Copy, Default)]
+struct FactSpan {
+    /// In [`Ballots::units`].
+    units: Span,
+    /// In [`Ballots::slots`]: its candidates (choice) or members (set).
+    slots: Span,
+    members: bool,
+}
+
+/// Where one candidate's (or member's) ballots lie.
+#[derive(Debug, Clone, Copy, Default)]
+struct SlotSpan {
+    support: Span,
+    silent: Span,
+}
+
+/// `start..end` in one of the flat arrays (a `Range` that is `Copy`).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    fn shifted(self, by: u32) -> Span {
+        Span {
+            start: self.start + by,
+            end: self.end + by,
+        }
+    }
+
+    /// The span counted from `origin` (in a slice of the array starting
+    /// there).
+    fn from(self, origin: u32) -> Span {
+        Span {
+            start: self.start - origin,
+            end: self.end - origin,
+        }
+    }
+}
+
+/// Every fact's ballots by unit, in a few flat arrays (a fact's are ranges
+/// of them, as in a compressed sparse row matrix): who votes for what,
+/// with which weight. Built once per grouping of origins; the model's
+/// iterations only read them, so a round allocates nothing per fact.
 #[derive(Debug, Clone, Default)]
 pub struct Ballots {
+    facts: Vec<FactSpan>,
+    /// Per fact: the distinct units voting in it, sorted.
+    units: Vec<u32>,
+    slots: Vec<SlotSpan>,
+    /// Per slot: `(unit, weight)`, units sorted.
+    support: Vec<(u32, f64)>,
+    /// Per member: `(unit, share of its origins silent about it)`.
+    silent: Vec<(u32, f64)>,
+}
+
+/// One fact's ballots, read from [`Ballots`].
+#[derive(Debug, Clone, Copy)]
+pub struct FactBallots<'b> {
     /// Distinct units voting in the fact, sorted.
-    pub units: Vec<usize>,
-    /// Per candidate (or member): `(unit, weight)`, units sorted.
-    pub support: Vec<Vec<(usize, f64)>>,
-    /// Per member: `(unit, share of its origins silent about it)` (empty
-    /// for a choice).
-    pub silent: Vec<Vec<(usize, f64)>>,
+    pub units: &'b [u32],
     pub members: bool,
+    slots: &'b [SlotSpan],
+    support: &'b [(u32, f64)],
+    silent: &'b [(u32, f64)],
+}
+
+impl<'b> FactBallots<'b> {
+    /// Candidates (choice) or members (set).
+    pub fn slots(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Slot `c`'s `(unit, weight)`, units sorted.
+    pub fn support(&self, c: usize) -> &'b [(u32, f64)] {
+        &self.support[self.slots[c].support.range()]
+    }
+
+    /// Member `m`'s `(unit, share silent)`; empty for a choice.
+    pub fn silent(&self, m: usize) -> &'b [(u32, f64)] {
+        &self.silent[self.slots[m].silent.range()]
+    }
+}
+
+/// Buffers one fact's ballots are worked out in, kept from fact to fact.
+#[derive(Default)]
+struct Scratch {
+    voters: Vec<(u32, u32)>,
+    present: Vec<f64>,
+    /// `(slot, (unit, origin), weight)`.
+    votes: Vec<(u32, (u32, u32), f64)>,
+    listing: Vec<(u32, u32)>,
+    silent: Vec<(u32, u32)>,
 }
 
 impl Ballots {
-    /// The ballots of `fact` when claim `i` rests on origin `origin_of[i]`
+    /// The ballots of `facts` when claim `i` rests on origin `origin_of[i]`
     /// and votes in unit `unit_of[i]`. An origin gives a value the largest
     /// weight any of its claims gives it; a unit of several origins (a
     /// copy group) votes as one origin: the mean of its origins' weights
     /// over those of its origins that vote in the fact.
-    pub fn of(fact: &Fact<'_>, origin_of: &[usize], unit_of: &[usize]) -> Ballots {
-        let mut voters: Vec<(usize, usize)> = claims_of(fact)
-            .into_iter()
-            .map(|i| (unit_of[i], origin_of[i]))
+    pub fn build(facts: &[Fact<'_>], origin_of: &[usize], unit_of: &[usize]) -> Ballots {
+        // Built in parallel by runs of facts, then laid end to end.
+        let parts: Vec<Ballots> = facts
+            .par_chunks(4096)
+            .map(|run| {
+                let mut part = Ballots::default();
+                let mut scratch = Scratch::default();
+                for fact in run {
+                    part.push(fact, origin_of, unit_of, &mut scratch);
+                }
+                part
+            })
             .collect();
-        voters.sort_unstable();
-        voters.dedup();
-        let mut units: Vec<usize> = voters.iter().map(|v| v.0).collect();
-        units.dedup();
+        let mut all = Ballots {
+            facts: Vec::with_capacity(facts.len()),
+            units: Vec::with_capacity(parts.iter().map(|p| p.units.len()).sum()),
+            slots: Vec::with_capacity(parts.iter().map(|p| p.slots.len()).sum()),
+            support: Vec::with_capacity(parts.iter().map(|p| p.support.len()).sum()),
+            silent: Vec::with_capacity(parts.iter().map(|p| p.silent.len()).sum()),
+        };
+        for part in parts {
+            let (units, slots) = (all.units.len() as u32, all.slots.len() as u32);
+            let (support, silent) = (all.support.len() as u32, all.silent.len() as u32);
+            all.facts.extend(part.facts.iter().map(|f| FactSpan {
+                units: f.units.shifted(units),
+                slots: f.slots.shifted(slots),
+                members: f.members,
+            }));
+            all.slots.extend(part.slots.iter().map(|s| SlotSpan {
+                support: s.support.shifted(support),
+                silent: s.silent.shifted(silent),
+            }));
+            all.units.extend_from_slice(&part.units);
+            all.support.extend_from_slice(&part.support);
+            all.silent.extend_from_slice(&part.silent);
+        }
+        all
+    }
+
+    /// How many facts.
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+
+    /// Fact `f`'s ballots.
+    pub fn fact(&self, f: usize) -> FactBallots<'_> {
+        let span = self.facts[f];
+        FactBallots {
+            units: &self.units[span.units.range()],
+            members: span.members,
+            slots: &self.slots[span.slots.range()],
+            support: &self.support,
+            silent: &self.silent,
+        }
+    }
+
+    /// Where fact `f`'s slots lie among all facts' (in the order of
+    /// [`Estimates::probability`]).
+    pub fn slot_range(&self, f: usize) -> std::ops::Range<usize> {
+        self.facts[f].slots.range()
+    }
+
+    /// Slots of all facts.
+    pub fn slot_count(&self) -> usize {
+        self.slots.len()
+    }
+
+    fn push(&mut self, fact: &Fact<'_>, origin_of: &[usize], unit_of: &[usize], s: &mut Scratch) {
+        let voter = |i: usize| (unit_of[i] as u32, origin_of[i] as u32);
+        s.voters.clear();
+        s.voters.extend(claims_of(fact).map(voter));
+        s.voters.sort_unstable();
+        s.voters.dedup();
+        let units_start = self.units.len();
         // Per unit (as in `units`): how many of its origins vote here.
-        let mut origins_present = vec![0.0f64; units.len()];
-        for v in &voters {
-            if let Ok(at) = units.binary_search(&v.0) {
-                origins_present[at] += 1.0;
+        s.present.clear();
+        for &(unit, _) in &s.voters {
+            if self.units.len() > units_start && self.units.last() == Some(&unit) {
+                if let Some(last) = s.present.last_mut() {
+                    *last += 1.0;
+                }
+            } else {
+                self.units.push(unit);
+                s.present.push(1.0);
             }
         }
-        let present = |unit: usize| match units.binary_search(&unit) {
-            Ok(at) => origins_present[at],
+        let units = &self.units[units_start..];
+        let present = |unit: u32| match units.binary_search(&unit) {
+            Ok(at) => s.present[at],
             Err(_) => 1.0,
         };
-        // (claim, weight) pairs → (unit, mean weight over its present origins).
-        let by_unit = |pairs: &mut dyn Iterator<Item = (usize, f64)>| {
-            let mut best: Vec<((usize, usize), f64)> = pairs
-                .map(|(i, w)| ((unit_of[i], origin_of[i]), w))
-                .collect();
-            best.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-            best.dedup_by_key(|(voter, _)| *voter);
-            let mut votes: Vec<(usize, f64)> = Vec::new();
-            for ((unit, _), w) in best {
-                match votes.last_mut() {
-                    Some(last) if last.0 == unit => last.1 += w,
-                    _ => votes.push((unit, w)),
-                }
-            }
-            for vote in &mut votes {
-                vote.1 /= present(vote.0);
-            }
-            votes
-        };
-        match &fact.question {
+        // Every (slot, voter, weight), then per slot each voter's largest
+        // weight, summed per unit (origins in order) over its present
+        // origins.
+        s.votes.clear();
+        let members = match &fact.question {
             Question::Choice(choice) => {
-                // Each candidate's (claim, weight) pairs, in support order.
-                let mut by_candidate: Vec<Vec<(usize, f64)>> =
-                    vec![Vec::new(); choice.candidates.len()];
-                for &(i, c, w) in &choice.support {
-                    by_candidate[c].push((i, w));
-                }
-                let support = by_candidate
-                    .into_iter()
-                    .map(|pairs| by_unit(&mut pairs.into_iter()))
-                    .collect();
-                Ballots {
-                    units,
-                    support,
-                    silent: Vec::new(),
-                    members: false,
-                }
+                s.votes.extend(
+                    choice
+                        .support
+                        .iter()
+                        .map(|&(i, c, w)| (c as u32, voter(i), w)),
+                );
+                false
             }
             Question::Members(members) => {
-                let support: Vec<Vec<(usize, f64)>> = members
-                    .iter()
-                    .map(|m| by_unit(&mut m.support.iter().copied()))
-                    .collect();
+                for (m, member) in members.iter().enumerate() {
+                    s.votes
+                        .extend(member.support.iter().map(|&(i, w)| (m as u32, voter(i), w)));
+                }
+                true
+            }
+        };
+        s.votes.sort_unstable_by(|a, b| {
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then(b.2.total_cmp(&a.2))
+        });
+        s.votes.dedup_by_key(|vote| (vote.0, vote.1));
+        let slots = match &fact.question {
+            Question::Choice(choice) => choice.candidates.len(),
+            Question::Members(members) => members.len(),
+        };
+        let slots_start = self.slots.len();
+        let mut votes = s.votes.iter().peekable();
+        for c in 0..slots {
+            let start = self.support.len();
+            while let Some(&&(slot, (unit, _), w)) = votes.peek() {
+                if slot as usize != c {
+                    break;
+                }
+                votes.next();
+                match self.support[start..].last_mut() {
+                    Some(last) if last.0 == unit => last.1 += w,
+                    _ => self.support.push((unit, w)),
+                }
+            }
+            for vote in &mut self.support[start..] {
+                vote.1 /= present(vote.0);
+            }
+            let silent_start = self.silent.len();
+            if let Question::Members(members) = &fact.question {
                 // Silent: the share of a unit's origins that list nothing
                 // compatible with the member (an origin listing it in one
                 // claim is not silent about it in another).
-                let silent = members
-                    .iter()
-                    .map(|m| {
-                        let listing: Vec<(usize, usize)> = {
-                            let mut l: Vec<(usize, usize)> = m
-                                .support
-                                .iter()
-                                .map(|&(i, _)| (unit_of[i], origin_of[i]))
-                                .collect();
-                            l.sort_unstable();
-                            l.dedup();
-                            l
-                        };
-                        let mut silent: Vec<(usize, usize)> = m
-                            .silent
-                            .iter()
-                            .map(|&i| (unit_of[i], origin_of[i]))
-                            .filter(|v| listing.binary_search(v).is_err())
-                            .collect();
-                        silent.sort_unstable();
-                        silent.dedup();
-                        let mut shares: Vec<(usize, f64)> = Vec::new();
-                        for (unit, _) in silent {
-                            match shares.last_mut() {
-                                Some(last) if last.0 == unit => last.1 += 1.0,
-                                _ => shares.push((unit, 1.0)),
-                            }
-                        }
-                        for share in &mut shares {
-                            share.1 /= present(share.0);
-                        }
-                        shares
-                    })
-                    .collect();
-                Ballots {
-                    units,
-                    support,
-                    silent,
-                    members: true,
+                let member = &members[c];
+                s.listing.clear();
+                s.listing.extend(member.support.iter().map(|&(i, _)| voter(i)));
+                s.listing.sort_unstable();
+                s.listing.dedup();
+                s.silent.clear();
+                s.silent.extend(
+                    member
+                        .silent
+                        .iter()
+                        .map(|&i| voter(i))
+                        .filter(|v| s.listing.binary_search(v).is_err()),
+                );
+                s.silent.sort_unstable();
+                s.silent.dedup();
+                for &(unit, _) in &s.silent {
+                    match self.silent[silent_start..].last_mut() {
+                        Some(last) if last.0 == unit => last.1 += 1.0,
+                        _ => self.silent.push((unit, 1.0)),
+                    }
+                }
+                for share in &mut self.silent[silent_start..] {
+                    share.1 /= present(share.0);
                 }
             }
+            self.slots.push(SlotSpan {
+                support: Span {
+                    start: start as u32,
+                    end: self.support.len() as u32,
+                },
+                silent: Span {
+                    start: silent_start as u32,
+                    end: self.silent.len() as u32,
+                },
+            });
         }
+        self.facts.push(FactSpan {
+            units: Span {
+                start: units_start as u32,
+                end: self.units.len() as u32,
+            },
+            slots: Span {
+                start: slots_start as u32,
+                end: self.slots.len() as u32,
+            },
+            members,
+        });
     }
 }
 
 /// Every readable claim of a fact that votes.
-pub(super) fn claims_of(fact: &Fact<'_>) -> Vec<usize> {
-    match &fact.question {
-        Question::Choice(choice) => choice.support.iter().map(|s| s.0).collect(),
-        Question::Members(members) => members
+pub(super) fn claims_of<'f>(fact: &'f Fact<'_>) -> impl Iterator<Item = usize> + 'f {
+    let (choice, members) = match &fact.question {
+        Question::Choice(choice) => (choice.support.as_slice(), &[][..]),
+        Question::Members(members) => (&[][..], members.as_slice()),
+    };
+    choice.iter().map(|s| s.0).chain(members.iter().flat_map(|m| {
+        m.support
             .iter()
-            .flat_map(|m| {
-                m.support
-                    .iter()
-                    .map(|s| s.0)
-                    .chain(m.silent.iter().copied())
-            })
-            .collect(),
-    }
+            .map(|s| s.0)
+            .chain(m.silent.iter().copied())
+    }))
 }
 
 /// What the model concludes.
@@ -224,31 +398,77 @@ pub struct Estimates {
     pub sensitivity: Vec<f64>,
     /// Per unit: facts with two units or more it votes in.
     pub facts: Vec<usize>,
-    /// Per fact, per candidate (choice) or per member (set): its probability.
-    pub probability: Vec<Vec<f64>>,
+    /// Per fact, per candidate (choice) or per member (set): its
+    /// probability, fact after fact ([`Estimates::of`]).
+    pub probability: Vec<f64>,
+    /// Where each fact's probabilities start, and where the last ends.
+    starts: Vec<u32>,
     pub iterations: usize,
+}
+
+impl Estimates {
+    /// Fact `f`'s probabilities, per candidate or member.
+    pub fn of(&self, f: usize) -> &[f64] {
+        &self.probability[self.starts[f] as usize..self.starts[f + 1] as usize]
+    }
+}
+
+/// Facts per parallel task in a round of the model.
+const RUN: usize = 2048;
+
+/// Runs `each` on every fact of `ballots` with its slice of `probability`
+/// (one value per slot) and of `correct` (one per voting unit), and a
+/// buffer kept between facts; runs of facts in parallel.
+fn for_each_fact<F>(ballots: &Ballots, probability: &mut [f64], correct: &mut [Option<f64>], each: F)
+where
+    F: Fn(FactBallots<'_>, &mut [f64], &mut [Option<f64>], &mut Vec<(f64, f64)>) + Sync,
+{
+    let mut tasks = Vec::with_capacity(ballots.len() / RUN + 1);
+    let (mut probability, mut correct) = (probability, correct);
+    for first in (0..ballots.len()).step_by(RUN) {
+        let last = (first + RUN).min(ballots.len()) - 1;
+        let slots = ballots.facts[last].slots.end - ballots.facts[first].slots.start;
+        let units = ballots.facts[last].units.end - ballots.facts[first].units.start;
+        let (p, rest_p) = std::mem::take(&mut probability).split_at_mut(slots as usize);
+        let (c, rest_c) = std::mem::take(&mut correct).split_at_mut(units as usize);
+        (probability, correct) = (rest_p, rest_c);
+        tasks.push((first..=last, p, c));
+    }
+    tasks.into_par_iter().for_each(|(facts, p, c)| {
+        let (slot0, unit0) = (
+            ballots.facts[*facts.start()].slots.start,
+            ballots.facts[*facts.start()].units.start,
+        );
+        let mut scratch = Vec::new();
+        for f in facts {
+            let span = ballots.facts[f];
+            let slots = span.slots.from(slot0);
+            let units = span.units.from(unit0);
+            each(
+                ballots.fact(f),
+                &mut p[slots.range()],
+                &mut c[units.range()],
+                &mut scratch,
+            );
+        }
+    });
 }
 
 /// Runs the model over `ballots` with `units` voting units.
 ///
 /// Only facts where two units or more vote move trust; the others (most
 /// facts, at scale) are computed once, from the trust of the last round.
-pub fn estimate<B>(ballots: &[B], units: usize, params: &Params) -> Estimates
-where
-    B: std::borrow::Borrow<Ballots> + Sync,
-{
-    let disputed: Vec<&Ballots> = ballots
-        .iter()
-        .map(|b| b.borrow())
-        .filter(|b| b.units.len() >= 2)
+pub fn estimate(ballots: &Ballots, units: usize, params: &Params) -> Estimates {
+    let disputed: Vec<usize> = (0..ballots.len())
+        .filter(|&f| ballots.fact(f).units.len() >= 2)
         .collect();
     let mut accuracy = vec![params.initial_accuracy; units];
     let mut sensitivity = vec![params.initial_sensitivity; units];
     let mut votes: Vec<f64> = Vec::new();
     let mut used_sensitivity = sensitivity.clone();
-    // Buffers kept across iterations: each round rewrites them in place.
-    let mut probability: Vec<Vec<f64>> = vec![Vec::new(); disputed.len()];
-    let mut correct: Vec<Vec<(usize, f64)>> = vec![Vec::new(); disputed.len()];
+    // Kept across iterations: each round rewrites them in place.
+    let mut probability = vec![0.0; ballots.slot_count()];
+    let mut correct: Vec<Option<f64>> = vec![None; ballots.units.len()];
     let mut facts = vec![0usize; units];
     let mut iterations = 0;
     for _ in 0..params.max_iterations.max(1) {
@@ -257,16 +477,14 @@ where
             .iter()
             .map(|&a| vote_count(a, params.false_values))
             .collect();
-        disputed
-            .par_iter()
-            .zip(probability.par_iter_mut())
-            .zip(correct.par_iter_mut())
-            .for_each(|((b, p), c)| {
-                *p = probabilities(b, &votes, &sensitivity);
-                correctness_all(b, p, c);
-            });
+        for_each_fact(ballots, &mut probability, &mut correct, |b, p, c, sums| {
+            if b.units.len() >= 2 {
+                probabilities(b, &votes, &sensitivity, p);
+                correctness_all(b, p, c, sums);
+            }
+        });
         let (next_accuracy, next_sensitivity, seen) =
-            update(&disputed, &probability, &correct, units, params);
+            update(ballots, &disputed, &probability, &correct, units, params);
         let moved = accuracy
             .iter()
             .zip(&next_accuracy)
@@ -279,25 +497,20 @@ where
             break;
         }
     }
-    // Every fact's probabilities from the trust the last round used.
-    let mut disputed_probability = probability.into_iter();
-    let mut probability: Vec<Vec<f64>> = ballots
-        .iter()
-        .map(|b| match b.borrow().units.len() >= 2 {
-            true => disputed_probability.next().unwrap_or_default(),
-            false => Vec::new(),
-        })
-        .collect();
-    probability
-        .par_iter_mut()
-        .zip(ballots.par_iter())
-        .filter(|(_, b)| b.borrow().units.len() < 2)
-        .for_each(|(p, b)| *p = probabilities(b.borrow(), &votes, &used_sensitivity));
+    // Every other fact's probabilities from the trust the last round used.
+    for_each_fact(ballots, &mut probability, &mut correct, |b, p, _, _| {
+        if b.units.len() < 2 {
+            probabilities(b, &votes, &used_sensitivity, p);
+        }
+    });
+    let mut starts: Vec<u32> = ballots.facts.iter().map(|f| f.slots.start).collect();
+    starts.push(ballots.slot_count() as u32);
     Estimates {
         accuracy,
         sensitivity,
         facts,
         probability,
+        starts,
         iterations,
     }
 }
@@ -308,88 +521,74 @@ pub fn vote_count(a: f64, false_values: f64) -> f64 {
     (false_values * a / (1.0 - a)).ln().max(0.0)
 }
 
-fn probabilities(ballots: &Ballots, votes: &[f64], sensitivity: &[f64]) -> Vec<f64> {
-    let counts: Vec<f64> = ballots
-        .support
-        .iter()
-        .map(|support| support.iter().map(|&(u, w)| w * votes[u]).sum())
-        .collect();
-    if ballots.members {
-        counts
+/// Each slot's probability into `out`.
+fn probabilities(ballots: FactBallots<'_>, votes: &[f64], sensitivity: &[f64], out: &mut [f64]) {
+    for (c, count) in out.iter_mut().enumerate() {
+        *count = ballots
+            .support(c)
             .iter()
-            .zip(&ballots.silent)
-            .map(|(&yes, silent)| {
-                let no: f64 = silent
-                    .iter()
-                    .map(|&(u, share)| share * sensitivity[u] * votes[u])
-                    .sum();
-                1.0 / (1.0 + (no - yes).exp())
-            })
-            .collect()
+            .map(|&(u, w)| w * votes[u as usize])
+            .sum();
+    }
+    if ballots.members {
+        for (m, p) in out.iter_mut().enumerate() {
+            let yes = *p;
+            let no: f64 = ballots
+                .silent(m)
+                .iter()
+                .map(|&(u, share)| share * sensitivity[u as usize] * votes[u as usize])
+                .sum();
+            *p = 1.0 / (1.0 + (no - yes).exp());
+        }
     } else {
         // The unstated alternative has count 0.
-        let top = counts.iter().copied().fold(0.0, f64::max);
+        let top = out.iter().copied().fold(0.0, f64::max);
         let unstated = (-top).exp();
-        let total: f64 = counts.iter().map(|c| (c - top).exp()).sum::<f64>() + unstated;
-        counts.iter().map(|c| (c - top).exp() / total).collect()
-    }
-}
-
-/// The probability that unit `u`'s vote in a fact is right: for a choice,
-/// that the truth is a value its claims allow; for a set, the mean
-/// probability of the members it lists (weighted by how fully).
-pub fn correctness(ballots: &Ballots, probability: &[f64], unit: usize) -> Option<f64> {
-    let mut sum = 0.0;
-    let mut weight = 0.0;
-    for (c, support) in ballots.support.iter().enumerate() {
-        if let Ok(at) = support.binary_search_by_key(&unit, |s| s.0) {
-            if ballots.members {
-                let w = support[at].1;
-                sum += w * probability[c];
-                weight += w;
-            } else {
-                sum += probability[c];
-                weight = 1.0;
-            }
+        let total: f64 = out.iter().map(|c| (c - top).exp()).sum::<f64>() + unstated;
+        for p in out.iter_mut() {
+            *p = (*p - top).exp() / total;
         }
     }
-    (weight > 0.0).then(|| (sum / weight).min(1.0))
 }
 
-type Updated = (Vec<f64>, Vec<f64>, Vec<usize>);
-
-/// [`correctness`] of every unit of a fact, in one pass over its ballots
-/// (the same sums in the same order).
-fn correctness_all(ballots: &Ballots, probability: &[f64], out: &mut Vec<(usize, f64)>) {
-    let n = ballots.units.len();
-    let mut sum = vec![0.0; n];
-    let mut weight = vec![0.0; n];
-    for (c, support) in ballots.support.iter().enumerate() {
-        for &(unit, w) in support {
+/// The probability that each unit's vote in a fact is right (`None` for a
+/// unit whose claims support nothing): for a choice, that the truth is a
+/// value its claims allow; for a set, the mean probability of the members
+/// it lists (weighted by how fully). `sums` is a buffer kept between facts.
+fn correctness_all(
+    ballots: FactBallots<'_>,
+    probability: &[f64],
+    out: &mut [Option<f64>],
+    sums: &mut Vec<(f64, f64)>,
+) {
+    sums.clear();
+    sums.resize(ballots.units.len(), (0.0, 0.0));
+    for c in 0..ballots.slots() {
+        for &(unit, w) in ballots.support(c) {
             let Ok(at) = ballots.units.binary_search(&unit) else {
                 continue;
             };
             if ballots.members {
-                sum[at] += w * probability[c];
-                weight[at] += w;
+                sums[at].0 += w * probability[c];
+                sums[at].1 += w;
             } else {
-                sum[at] += probability[c];
-                weight[at] = 1.0;
+                sums[at].0 += probability[c];
+                sums[at].1 = 1.0;
             }
         }
     }
-    out.clear();
-    out.extend(
-        (0..n)
-            .filter(|&at| weight[at] > 0.0)
-            .map(|at| (ballots.units[at], (sum[at] / weight[at]).min(1.0))),
-    );
+    for (slot, &(sum, weight)) in out.iter_mut().zip(sums.iter()) {
+        *slot = (weight > 0.0).then(|| (sum / weight).min(1.0));
+    }
 }
 
+type Updated = (Vec<f64>, Vec<f64>, Vec<usize>);
+
 fn update(
-    ballots: &[&Ballots],
-    probability: &[Vec<f64>],
-    correct: &[Vec<(usize, f64)>],
+    ballots: &Ballots,
+    disputed: &[usize],
+    probability: &[f64],
+    correct: &[Option<f64>],
     units: usize,
     params: &Params,
 ) -> Updated {
@@ -397,19 +596,24 @@ fn update(
     let mut seen = vec![0usize; units];
     let mut listed = vec![0.0; units];
     let mut likely = vec![0.0; units];
-    for ((b, p), correct) in ballots.iter().zip(probability).zip(correct) {
-        for &(u, c) in correct {
-            right[u] += c;
-            seen[u] += 1;
+    for &f in disputed {
+        let span = ballots.facts[f];
+        let b = ballots.fact(f);
+        for (&u, c) in b.units.iter().zip(&correct[span.units.range()]) {
+            if let Some(c) = c {
+                right[u as usize] += c;
+                seen[u as usize] += 1;
+            }
         }
         if b.members {
-            for (m, support) in b.support.iter().enumerate() {
-                for &(u, _) in support {
-                    listed[u] += p[m];
-                    likely[u] += p[m];
+            let p = &probability[span.slots.range()];
+            for (m, &pm) in p.iter().enumerate() {
+                for &(u, _) in b.support(m) {
+                    listed[u as usize] += pm;
+                    likely[u as usize] += pm;
                 }
-                for &(u, _) in &b.silent[m] {
-                    likely[u] += p[m];
+                for &(u, _) in b.silent(m) {
+                    likely[u as usize] += pm;
                 }
             }
         }
@@ -428,23 +632,46 @@ fn update(
 mod tests {
     use super::*;
 
-    fn choice(support: Vec<Vec<(usize, f64)>>) -> Ballots {
-        let mut units: Vec<usize> = support.iter().flatten().map(|s| s.0).collect();
-        units.sort_unstable();
-        units.dedup();
-        Ballots {
-            units,
-            support,
-            silent: Vec::new(),
-            members: false,
+    /// Ballots of single-valued facts, one list of `(unit, weight)` per
+    /// candidate.
+    fn choices(facts: Vec<Vec<Vec<(u32, f64)>>>) -> Ballots {
+        let mut ballots = Ballots::default();
+        for support in facts {
+            let mut units: Vec<u32> = support.iter().flatten().map(|s| s.0).collect();
+            units.sort_unstable();
+            units.dedup();
+            let units_start = ballots.units.len() as u32;
+            ballots.units.extend(units);
+            let slots_start = ballots.slots.len() as u32;
+            for slot in support {
+                let start = ballots.support.len() as u32;
+                ballots.support.extend(slot);
+                let end = ballots.support.len() as u32;
+                ballots.slots.push(SlotSpan {
+                    support: Span { start, end },
+                    silent: Span::default(),
+                });
+            }
+            ballots.facts.push(FactSpan {
+                units: Span {
+                    start: units_start,
+                    end: ballots.units.len() as u32,
+                },
+                slots: Span {
+                    start: slots_start,
+                    end: ballots.slots.len() as u32,
+                },
+                members: false,
+            });
         }
+        ballots
     }
 
     #[test]
     fn one_each_way_is_near_even() {
-        let ballots = [choice(vec![vec![(0, 1.0)], vec![(1, 1.0)]])];
+        let ballots = choices(vec![vec![vec![(0, 1.0)], vec![(1, 1.0)]]]);
         let estimates = estimate(&ballots, 2, &Params::default());
-        let p = &estimates.probability[0];
+        let p = estimates.of(0);
         assert!(
             (p[0] - 0.5).abs() < 0.01 && (p[1] - 0.5).abs() < 0.01,
             "{p:?}"
@@ -453,8 +680,8 @@ mod tests {
 
     #[test]
     fn agreement_is_confident() {
-        let ballots = [choice(vec![vec![(0, 1.0), (1, 1.0)]])];
+        let ballots = choices(vec![vec![vec![(0, 1.0), (1, 1.0)]]]);
         let estimates = estimate(&ballots, 2, &Params::default());
-        assert!(estimates.probability[0][0] > 0.99);
+        assert!(estimates.of(0)[0] > 0.99);
     }
 }

@@ -87,13 +87,19 @@ pub struct MemberQuestion {
 
 /// Splits `claims` into facts and builds each fact's question. Facts come
 /// in (subject, attribute, as_of) order; only facts with a readable claim.
-pub fn facts<'a>(claims: &'a [ClaimFacts<'a>], names: &(dyn ValueNames + Sync)) -> Vec<Fact<'a>> {
+/// `rank` is each claim's place in id order ([`id_ranks`]).
+pub fn facts<'a>(
+    claims: &'a [ClaimFacts<'a>],
+    rank: &[u32],
+    names: &(dyn ValueNames + Sync),
+) -> Vec<Fact<'a>> {
     type Key<'k> = (&'k str, &'k str, Option<TimeSet>);
     // A claim another claim `supersedes` was revised by its author: it stays
     // in its fact's claims, but votes no more (the revision is the story,
     // reported as a `revision` finding).
     let superseded: HashSet<&ClaimId, foldhash::fast::RandomState> =
         claims.iter().filter_map(|claim| claim.supersedes).collect();
+    let keys = NameKeys::read(claims, names);
     // Claims grouped by key: sorted by the key's hash (computed in
     // parallel), then runs of one hash split by the key itself.
     let hasher = foldhash::fast::FixedState::with_seed(0);
@@ -137,8 +143,8 @@ pub fn facts<'a>(claims: &'a [ClaimFacts<'a>], names: &(dyn ValueNames + Sync)) 
     groups
         .into_par_iter()
         .filter_map(|((subject, attribute, as_of), mut members)| {
-            if !members.is_sorted_by(|&a, &b| claims[a].id < claims[b].id) {
-                members.sort_by(|&a, &b| claims[a].id.cmp(claims[b].id));
+            if !members.is_sorted_by_key(|&i| rank[i]) {
+                members.sort_unstable_by_key(|&i| rank[i]);
             }
             let readable: Vec<usize> = members
                 .iter()
@@ -151,7 +157,7 @@ pub fn facts<'a>(claims: &'a [ClaimFacts<'a>], names: &(dyn ValueNames + Sync)) 
             if readable.is_empty() {
                 return None;
             }
-            let question = question(claims, &readable, names);
+            let question = question(claims, &readable, &keys);
             Some(Fact {
                 subject,
                 attribute,
@@ -163,11 +169,112 @@ pub fn facts<'a>(claims: &'a [ClaimFacts<'a>], names: &(dyn ValueNames + Sync)) 
         .collect()
 }
 
+/// Each claim's place in id order: the claims sorted by id once, so that
+/// facts, estimates and trusts order claims by comparing two integers, not
+/// two ids (project order is usually id order already, and then this is a
+/// single pass).
+pub fn id_ranks(claims: &[ClaimFacts<'_>]) -> Vec<u32> {
+    let mut by_id: Vec<u32> = (0..claims.len() as u32).collect();
+    if !claims.is_sorted_by(|a, b| a.id <= b.id) {
+        by_id.par_sort_by(|&a, &b| claims[a as usize].id.cmp(claims[b as usize].id));
+    }
+    let mut rank = vec![0u32; claims.len()];
+    for (r, &i) in by_id.iter().enumerate() {
+        rank[i as usize] = r as u32;
+    }
+    rank
+}
+
 fn readable(claim: &ClaimFacts<'_>) -> bool {
     matches!(&claim.denotation, Ok(d) if *d != Denotation::Unreadable)
 }
 
-fn question(claims: &[ClaimFacts<'_>], readable: &[usize], names: &dyn ValueNames) -> Question {
+/// Every name the claims state, read once for the whole project: a name
+/// repeated across facts (a country in a thousand member lists) is keyed,
+/// or split into words, once, not once per fact.
+struct NameKeys<'a> {
+    /// A text value → its key's number: two texts have the same number
+    /// exactly when their [`text_key`]s are equal.
+    text: HashMap<&'a str, u32, foldhash::fast::FixedState>,
+    /// A set member as written → its name in `names` (`None`: no words).
+    member: HashMap<&'a str, Option<u32>, foldhash::fast::FixedState>,
+    /// Distinct member names (by their words).
+    names: Vec<MemberName>,
+}
+
+impl<'a> NameKeys<'a> {
+    fn read(claims: &'a [ClaimFacts<'a>], names: &(dyn ValueNames + Sync)) -> NameKeys<'a> {
+        type Seen<'s> = HashSet<&'s str, foldhash::fast::FixedState>;
+        let (texts, members) = claims
+            .par_iter()
+            .fold(
+                || (Seen::default(), Seen::default()),
+                |(mut texts, mut members), claim| {
+                    match &claim.denotation {
+                        Ok(Denotation::Text(text)) => {
+                            texts.insert(text.as_str());
+                        }
+                        Ok(Denotation::Set(list)) => {
+                            members.extend(list.iter().map(String::as_str));
+                        }
+                        _ => {}
+                    }
+                    (texts, members)
+                },
+            )
+            .reduce(
+                || (Seen::default(), Seen::default()),
+                |(mut texts, mut members), (t, m)| {
+                    texts.extend(t);
+                    members.extend(m);
+                    (texts, members)
+                },
+            );
+        // Sorted, so the numbers do not depend on how threads met the names
+        // (they are only ever compared for equality).
+        let mut texts: Vec<&str> = texts.into_iter().collect();
+        texts.par_sort_unstable();
+        let text_keys: Vec<String> = texts.par_iter().map(|t| text_key(t, names)).collect();
+        let mut key_number: HashMap<&str, u32, foldhash::fast::FixedState> = HashMap::default();
+        let text = texts
+            .iter()
+            .zip(&text_keys)
+            .map(|(&t, key)| {
+                let next = key_number.len() as u32;
+                (t, *key_number.entry(key.as_str()).or_insert(next))
+            })
+            .collect();
+        let mut members: Vec<&str> = members.into_iter().collect();
+        members.par_sort_unstable();
+        let read: Vec<MemberName> = members
+            .par_iter()
+            .map(|m| MemberName::of(m, names))
+            .collect();
+        let mut distinct: Vec<MemberName> = Vec::new();
+        let mut by_words: HashMap<&[String], u32, foldhash::fast::FixedState> = HashMap::default();
+        let member = members
+            .iter()
+            .zip(&read)
+            .map(|(&m, name)| {
+                if name.words.is_empty() {
+                    return (m, None);
+                }
+                let at = *by_words.entry(name.words.as_slice()).or_insert_with(|| {
+                    distinct.push(name.clone());
+                    distinct.len() as u32 - 1
+                });
+                (m, Some(at))
+            })
+            .collect();
+        NameKeys {
+            text,
+            member,
+            names: distinct,
+        }
+    }
+}
+
+fn question(claims: &[ClaimFacts<'_>], readable: &[usize], keys: &NameKeys<'_>) -> Question {
     let sets: Vec<usize> = readable
         .iter()
         .copied()
@@ -176,36 +283,42 @@ fn question(claims: &[ClaimFacts<'_>], readable: &[usize], names: &dyn ValueName
     // A fact mostly of sets is voted member by member; stray scalars of
     // another kind cannot support a set and are left out of the vote.
     if sets.len() * 2 > readable.len() {
-        return Question::Members(members(claims, &sets, names));
+        return Question::Members(members(claims, &sets, keys));
     }
-    // A name repeated across the fact's claims is keyed once.
-    let mut keys: HashMap<&str, String, foldhash::fast::RandomState> = HashMap::default();
-    let reads: Vec<Reading> = readable
+    let reads: Vec<Reading<'_>> = readable
         .iter()
-        .map(|&i| match &claims[i].denotation {
-            Ok(Denotation::Text(text)) => Reading::Key(
-                keys.entry(text.as_str())
-                    .or_insert_with(|| text_key(text, names))
-                    .clone(),
-            ),
-            _ => Reading::of(&claims[i], names),
-        })
+        .map(|&i| Reading::of(&claims[i], keys))
         .collect();
     Question::Choice(choice(readable, &reads))
 }
 
 /// What a claim's value is, for voting.
-#[derive(Debug, Clone, PartialEq)]
-enum Reading {
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Reading<'a> {
     /// A numeric set, with its reading as rounded for round figures.
     Numeric(NumericSet, Option<NumericSet>),
     Time(Interval<i64>),
-    /// Anything compared by equality: its key.
-    Key(String),
+    /// Anything compared by equality.
+    Key(Key<'a>),
 }
 
-impl Reading {
-    fn of(claim: &ClaimFacts<'_>, names: &dyn ValueNames) -> Reading {
+/// A value compared by equality. Each kind its own variant: a name's key
+/// is lower-case words, so it never equals a number's or a day's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Key<'a> {
+    /// A name: its key's number ([`NameKeys::text`]).
+    Name(u32),
+    Annual { month: u8, day: u8 },
+    Ordinal(u32),
+    Bool(bool),
+    /// A set among scalars (compared whole).
+    Set(&'a [String]),
+    /// Never voted (see `readable`).
+    Unreadable,
+}
+
+impl<'a> Reading<'a> {
+    fn of(claim: &'a ClaimFacts<'_>, keys: &NameKeys<'_>) -> Reading<'a> {
         match &claim.denotation {
             // A round figure is also read as rounded, as the checker reads
             // it (`rounding_tolerance`): `600,000` supports `596,638`.
@@ -218,17 +331,23 @@ impl Reading {
                 }),
             ),
             Ok(Denotation::Time(TimeSet::Span(interval))) => Reading::Time(*interval),
-            Ok(Denotation::Time(TimeSet::Annual { month, day })) => {
-                Reading::Key(format!("--{month:02}-{day:02}"))
+            Ok(Denotation::Time(TimeSet::Annual { month, day })) => Reading::Key(Key::Annual {
+                month: *month,
+                day: *day,
+            }),
+            Ok(Denotation::Text(text)) => {
+                Reading::Key(Key::Name(keys.text.get(text.as_str()).copied().unwrap_or(0)))
             }
-            Ok(Denotation::Text(text)) => Reading::Key(text_key(text, names)),
-            Ok(other) => Reading::Key(format!("{other:?}")),
-            Err(_) => Reading::Key(String::new()),
+            Ok(Denotation::Ordinal(n)) => Reading::Key(Key::Ordinal(*n)),
+            Ok(Denotation::Bool(b)) => Reading::Key(Key::Bool(*b)),
+            Ok(Denotation::Set(members)) => Reading::Key(Key::Set(members)),
+            // Not readable: never read (see `readable`).
+            Ok(Denotation::Unreadable) | Err(_) => Reading::Key(Key::Unreadable),
         }
     }
 
     /// The set this reading allows, widest reading first.
-    fn holds(&self, other: &Reading) -> bool {
+    fn holds(&self, other: &Reading<'_>) -> bool {
         match (self, other) {
             (Reading::Numeric(a, rounded), Reading::Numeric(b, _)) => {
                 a.dimension == b.dimension
@@ -242,7 +361,7 @@ impl Reading {
     }
 
     /// Whether two readings state the same value.
-    fn same(&self, other: &Reading) -> bool {
+    fn same(&self, other: &Reading<'_>) -> bool {
         match (self, other) {
             (Reading::Numeric(a, _), Reading::Numeric(b, _)) => a == b,
             _ => self == other,
@@ -251,7 +370,7 @@ impl Reading {
 
     /// Whether this reading strictly holds another's denotation (it is
     /// less precise): such values are not candidates.
-    fn strictly_holds(&self, other: &Reading) -> bool {
+    fn strictly_holds(&self, other: &Reading<'_>) -> bool {
         match (self, other) {
             (Reading::Numeric(a, _), Reading::Numeric(b, _)) => {
                 a.dimension == b.dimension
@@ -278,7 +397,7 @@ fn text_key(text: &str, names: &dyn ValueNames) -> String {
 }
 
 /// Candidates and support of a single-valued fact.
-fn choice(readable: &[usize], reads: &[Reading]) -> ChoiceQuestion {
+fn choice(readable: &[usize], reads: &[Reading<'_>]) -> ChoiceQuestion {
     // Distinct stated values, each with the claims stating it.
     let mut values: Vec<(usize, Vec<usize>)> = Vec::new();
     for (r, read) in reads.iter().enumerate() {
@@ -398,33 +517,27 @@ impl MemberName {
 /// A claim listing any name of a person supports that person fully: a
 /// seller writing `Knuth` lists Knuth. The person is shown by the most
 /// precise name most of its sources support ([`written_name`]).
-fn members(
-    claims: &[ClaimFacts<'_>],
+fn members<'a>(
+    claims: &'a [ClaimFacts<'_>],
     sets: &[usize],
-    names: &dyn ValueNames,
+    keys: &'a NameKeys<'_>,
 ) -> Vec<MemberQuestion> {
     // Distinct names (the same written name is read once), each with the
     // claims listing it, in claim id order.
-    let mut distinct: Vec<(&str, MemberName, Vec<usize>)> = Vec::new();
-    let mut by_written: HashMap<&str, Option<usize>, foldhash::fast::RandomState> =
-        HashMap::default();
-    let mut by_words: HashMap<Vec<String>, usize, foldhash::fast::RandomState> = HashMap::default();
+    let mut distinct: Vec<(&str, &MemberName, Vec<usize>)> = Vec::new();
+    // Per name of `keys`: its place in `distinct`, for the names met here.
+    let mut at: HashMap<u32, usize, foldhash::fast::FixedState> = HashMap::default();
     for &i in sets {
         if let Ok(Denotation::Set(members)) = &claims[i].denotation {
             for member in members {
-                let d = *by_written.entry(member.as_str()).or_insert_with(|| {
-                    let name = MemberName::of(member, names);
-                    if name.words.is_empty() {
-                        return None;
-                    }
-                    Some(*by_words.entry(name.words.clone()).or_insert_with(|| {
-                        distinct.push((member.as_str(), name, Vec::new()));
-                        distinct.len() - 1
-                    }))
+                let Some(Some(name)) = keys.member.get(member.as_str()).copied() else {
+                    continue;
+                };
+                let d = *at.entry(name).or_insert_with(|| {
+                    distinct.push((member.as_str(), &keys.names[name as usize], Vec::new()));
+                    distinct.len() - 1
                 });
-                if let Some(d) = d
-                    && distinct[d].2.last() != Some(&i)
-                {
+                if distinct[d].2.last() != Some(&i) {
                     distinct[d].2.push(i);
                 }
             }
@@ -433,7 +546,7 @@ fn members(
     let n = distinct.len();
     // Fuller names a name allows: only names sharing one of its whole words
     // can be (a name of initials only is tried against all).
-    let mut holding: HashMap<&str, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
+    let mut holding: HashMap<&str, Vec<usize>, foldhash::fast::FixedState> = HashMap::default();
     for (b, (_, name, _)) in distinct.iter().enumerate() {
         for word in &name.words {
             holding.entry(word.as_str()).or_default().push(b);
@@ -598,7 +711,7 @@ fn members(
 /// that the others leave out is not taken.
 fn written_name(
     claims: &[ClaimFacts<'_>],
-    distinct: &[(&str, MemberName, Vec<usize>)],
+    distinct: &[(&str, &MemberName, Vec<usize>)],
     reaches: &dyn Fn(usize, usize) -> bool,
     person: &[usize],
 ) -> usize {

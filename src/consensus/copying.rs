@@ -46,7 +46,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
-use super::accu::Ballots;
+use super::accu::{Ballots, Estimates, FactBallots};
 
 /// Dong et al.'s parameters (VLDB 2009, section 6).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -131,28 +131,64 @@ pub struct Detector {
 }
 
 impl Detector {
-    pub fn new(ballots: &[Ballots], origins: usize) -> Detector {
-        let mut stated: Vec<Origin> = vec![Origin::default(); origins];
+    pub fn new(ballots: &Ballots, origins: usize) -> Detector {
         // Every fact, even one only this origin states: a verbatim copy must
-        // state exactly what the original states, everywhere.
-        for (f, b) in ballots.iter().enumerate() {
-            for &u in &b.units {
-                let origin = &mut stated[u];
-                let start = origin.values.len();
-                for (c, s) in b.support.iter().enumerate() {
-                    if let Ok(at) = s.binary_search_by_key(&u, |v| v.0) {
-                        origin.values.push((c, s[at].1.to_bits()));
+        // state exactly what the original states, everywhere. Read by runs
+        // of facts in parallel as `(origin, fact, values)`, then laid out
+        // origin by origin, in fact order.
+        let firsts: Vec<usize> = (0..ballots.len()).step_by(4096).collect();
+        type Run = (Vec<(u32, u32, u32)>, Vec<(usize, u64)>);
+        let runs: Vec<Run> = firsts
+            .par_iter()
+            .map(|&first| {
+                let (mut entries, mut values) = (Vec::new(), Vec::new());
+                for f in first..(first + 4096).min(ballots.len()) {
+                    let b = ballots.fact(f);
+                    for &u in b.units {
+                        let start = values.len();
+                        for c in 0..b.slots() {
+                            let s = b.support(c);
+                            if let Ok(at) = s.binary_search_by_key(&u, |v| v.0) {
+                                values.push((c, s[at].1.to_bits()));
+                            }
+                        }
+                        if values.len() > start {
+                            entries.push((u, f as u32, (values.len() - start) as u32));
+                        }
                     }
                 }
-                let end = origin.values.len();
-                if end > start {
-                    origin.stated.push(Stated {
-                        fact: f,
-                        start,
-                        end,
-                        likely: 1.0,
-                    });
-                }
+                (entries, values)
+            })
+            .collect();
+        let mut counts = vec![(0usize, 0usize); origins];
+        for (entries, _) in &runs {
+            for &(u, _, n) in entries {
+                counts[u as usize].0 += 1;
+                counts[u as usize].1 += n as usize;
+            }
+        }
+        let mut stated: Vec<Origin> = counts
+            .iter()
+            .map(|&(facts, values)| Origin {
+                stated: Vec::with_capacity(facts),
+                values: Vec::with_capacity(values),
+            })
+            .collect();
+        for (entries, values) in &runs {
+            let mut at = 0;
+            for &(u, f, n) in entries {
+                let origin = &mut stated[u as usize];
+                let start = origin.values.len();
+                origin
+                    .values
+                    .extend_from_slice(&values[at..at + n as usize]);
+                at += n as usize;
+                origin.stated.push(Stated {
+                    fact: f as usize,
+                    start,
+                    end: origin.values.len(),
+                    likely: 1.0,
+                });
             }
         }
         let mut by_list: BTreeMap<Vec<(usize, &Values)>, Vec<usize>> = BTreeMap::new();
@@ -186,13 +222,13 @@ impl Detector {
     /// them once).
     pub fn detect(
         &mut self,
-        ballots: &[Ballots],
-        model: Option<(&[f64], &[Vec<f64>])>,
+        ballots: &Ballots,
+        model: Option<(&[f64], &Estimates)>,
         params: &CopyParams,
     ) -> (Vec<Vec<usize>>, Vec<PairEvidence>) {
         let origins = self.stated.len();
         let neutral: Vec<f64> = vec![0.8; origins];
-        let (accuracy, probability): (&[f64], Option<&[Vec<f64>]>) = match model {
+        let (accuracy, probability): (&[f64], Option<&Estimates>) = match model {
             Some((accuracy, probability)) => (accuracy, Some(probability)),
             None => (&neutral, None),
         };
@@ -202,7 +238,7 @@ impl Detector {
                 let Origin { stated, values } = origin;
                 for s in stated.iter_mut() {
                     let own = &values[s.start..s.end];
-                    s.likely = likely(&ballots[s.fact], &probability[s.fact], own);
+                    s.likely = likely(ballots.fact(s.fact), probability.of(s.fact), own);
                 }
             });
             // Suspects: pairs sharing a value more likely false than true.
@@ -225,8 +261,8 @@ impl Detector {
             // when it lists every member, a choice always.
             for origin in &mut self.stated {
                 for s in origin.stated.iter_mut() {
-                    let b = &ballots[s.fact];
-                    s.likely = match b.members && s.end - s.start < b.support.len() {
+                    let b = ballots.fact(s.fact);
+                    s.likely = match b.members && s.end - s.start < b.slots() {
                         true => 0.0,
                         false => 1.0,
                     };
@@ -309,7 +345,7 @@ impl Detector {
 /// How likely an origin's values on a fact are true: for a set, that the
 /// members are exactly those it lists; for a choice, that the truth is one
 /// of the values it supports.
-fn likely(b: &Ballots, p: &[f64], values: &Values) -> f64 {
+fn likely(b: FactBallots<'_>, p: &[f64], values: &Values) -> f64 {
     if b.members {
         let mut listed = values.iter().map(|v| v.0).peekable();
         (0..p.len())

@@ -4,9 +4,6 @@
 //! The model votes by origin and reports trust by source; this graph is how
 //! one is found from the other.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
-
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rayon::prelude::*;
@@ -38,55 +35,92 @@ pub struct SourceGraph {
 }
 
 impl SourceGraph {
-    pub fn build(claims: &[ClaimFacts<'_>], names: &dyn ValueNames) -> SourceGraph {
-        // Origin keys: a cited name normalised, or the source id as is (no
-        // allocation for the common case of a claim citing no one).
-        type Key<'k> = (bool, Cow<'k, str>);
-        let keys: Vec<Key<'_>> = claims
+    /// `rank` is each claim's place in id order.
+    pub fn build(claims: &[ClaimFacts<'_>], rank: &[u32], names: &dyn ValueNames) -> SourceGraph {
+        // Sources: project order keeps a source's claims together, so each
+        // run of claims is looked up once.
+        let mut source_ids: Vec<&str> = Vec::new();
+        for claim in claims {
+            if source_ids.last() != Some(&claim.source) {
+                source_ids.push(claim.source);
+            }
+        }
+        source_ids.par_sort_unstable();
+        source_ids.dedup();
+        let mut source_of: Vec<u32> = Vec::with_capacity(claims.len());
+        let mut last: Option<(&str, u32)> = None;
+        for claim in claims {
+            let s = match last {
+                Some((id, s)) if id == claim.source => s,
+                _ => source_ids.binary_search(&claim.source).unwrap_or(0) as u32,
+            };
+            last = Some((claim.source, s));
+            source_of.push(s);
+        }
+        // Origins are keyed by the source id (a claim citing no one) or by
+        // the cited name normalised, and numbered in key order: every source
+        // key (sorted by id) before every cited one (sorted by name). A
+        // cited name is normalised once however many claims cite it.
+        let cited: Vec<Option<&str>> = claims
             .iter()
             .map(
                 |claim| match ClaimOrigin::of(claim.according_to, claim.source) {
-                    ClaimOrigin::Cited(name) => (true, Cow::Owned(names.normalize(name))),
-                    ClaimOrigin::Source(id) => (false, Cow::Borrowed(id)),
+                    ClaimOrigin::Cited(name) => Some(name),
+                    ClaimOrigin::Source(_) => None,
                 },
             )
             .collect();
-        // Distinct keys, each with the first claim (by id) citing it, which
-        // gives the spelling shown; then sorted by key.
-        let mut first: HashMap<&Key<'_>, usize, foldhash::fast::RandomState> = HashMap::default();
-        for (i, key) in keys.iter().enumerate() {
-            first
-                .entry(key)
-                .and_modify(|at| {
-                    if claims[i].id < claims[*at].id {
-                        *at = i;
-                    }
-                })
-                .or_insert(i);
-        }
-        let mut distinct: Vec<(&Key<'_>, usize)> = first.into_iter().collect();
-        distinct.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let origins: Vec<String> = distinct
+        let mut raw: Vec<&str> = cited.iter().flatten().copied().collect();
+        raw.par_sort_unstable();
+        raw.dedup();
+        let normalised: Vec<String> = raw.par_iter().map(|name| names.normalize(name)).collect();
+        let mut keys: Vec<&str> = normalised.iter().map(String::as_str).collect();
+        keys.par_sort_unstable();
+        keys.dedup();
+        // Per raw name: its key's place among the cited keys.
+        let key_of_raw: Vec<u32> = normalised
             .iter()
-            .map(
-                |(key, i)| match ClaimOrigin::of(claims[*i].according_to, claims[*i].source) {
-                    ClaimOrigin::Cited(name) if key.0 => name.to_owned(),
-                    _ => format!("source {}", claims[*i].source),
-                },
-            )
+            .map(|n| keys.binary_search(&n.as_str()).unwrap_or(0) as u32)
             .collect();
-        let index: HashMap<&Key<'_>, usize, foldhash::fast::RandomState> = distinct
+        let mut cites_no_one = vec![false; source_ids.len()];
+        for (i, name) in cited.iter().enumerate() {
+            if name.is_none() {
+                cites_no_one[source_of[i] as usize] = true;
+            }
+        }
+        let mut origin_of_source = vec![0usize; source_ids.len()];
+        let mut origins: Vec<String> = Vec::new();
+        for (s, id) in source_ids.iter().enumerate() {
+            if cites_no_one[s] {
+                origin_of_source[s] = origins.len();
+                origins.push(format!("source {id}"));
+            }
+        }
+        let first_cited = origins.len();
+        // A cited origin is shown as the first claim (by id) citing it
+        // wrote it.
+        let mut shown_by: Vec<Option<usize>> = vec![None; keys.len()];
+        let origin_of: Vec<usize> = cited
             .iter()
             .enumerate()
-            .map(|(o, (key, _))| (*key, o))
+            .map(|(i, name)| match name {
+                None => origin_of_source[source_of[i] as usize],
+                Some(name) => {
+                    let at = raw.binary_search(name).unwrap_or(0);
+                    let key = key_of_raw[at] as usize;
+                    let first = &mut shown_by[key];
+                    if first.is_none_or(|f| rank[i] < rank[f]) {
+                        *first = Some(i);
+                    }
+                    first_cited + key
+                }
+            })
             .collect();
-        let origin_of: Vec<usize> = keys
-            .iter()
-            .map(|key| index.get(key).copied().unwrap_or(0))
-            .collect();
-        let mut source_ids: Vec<&str> = claims.iter().map(|c| c.source).collect();
-        source_ids.par_sort_unstable();
-        source_ids.dedup();
+        origins.extend(
+            shown_by
+                .iter()
+                .map(|first| first.and_then(|i| cited[i]).unwrap_or_default().to_owned()),
+        );
         let sources: Vec<String> = source_ids.iter().map(|id| (*id).to_owned()).collect();
 
         let mut graph = DiGraph::with_capacity(
@@ -99,10 +133,9 @@ impl SourceGraph {
         let origin_nodes: Vec<NodeIndex> = (0..origins.len())
             .map(|o| graph.add_node(Node::Origin(o)))
             .collect();
-        for (i, claim) in claims.iter().enumerate() {
+        for i in 0..claims.len() {
             let node = graph.add_node(Node::Claim(i));
-            let s = source_ids.binary_search(&claim.source).unwrap_or(0);
-            graph.add_edge(source_nodes[s], node, ());
+            graph.add_edge(source_nodes[source_of[i] as usize], node, ());
             graph.add_edge(node, origin_nodes[origin_of[i]], ());
         }
         SourceGraph {

@@ -69,7 +69,7 @@ pub mod candidates;
 pub mod copying;
 pub mod graph;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::check::{CheckOutcome, ClaimFacts, ValueNames};
@@ -301,34 +301,29 @@ impl Consensus {
         }
         // Findings name their claims with the ids the claims hold (shared,
         // not copied), so a claim is found by the address of its id: no
-        // text is hashed for the millions of ids findings hold.
+        // text is hashed for the millions of ids findings hold, and one
+        // look-up in a table, not a search, finds each.
         let address = |id: &ClaimId| Arc::as_ptr(&id.0) as *const u8 as usize;
-        let mut by_address: Vec<(usize, ClaimUnit)> = claims
-            .par_iter()
-            .zip(&self.claim_units)
-            .map(|(c, unit)| (address(c.id), *unit))
-            .collect();
-        by_address.par_sort_unstable_by_key(|entry| entry.0);
-        let unit_at = |id: &ClaimId| {
-            let at = address(id);
-            by_address
-                .binary_search_by_key(&at, |entry| entry.0)
-                .ok()
-                .map(|i| by_address[i].1)
-        };
-        outcome.findings.par_iter_mut().for_each(|finding| {
-            if !finding
-                .claims
+        let mut unit_at: HashMap<usize, ClaimUnit, foldhash::fast::FixedState> =
+            HashMap::with_capacity_and_hasher(claims.len(), Default::default());
+        unit_at.extend(
+            claims
                 .iter()
-                .any(|id| unit_at(id).is_some_and(|unit| unit.grouped))
-            {
+                .zip(&self.claim_units)
+                .map(|(c, unit)| (address(c.id), *unit)),
+        );
+        outcome.findings.par_iter_mut().for_each(|finding| {
+            let mut grouped = false;
+            let mut units: Vec<usize> = Vec::with_capacity(finding.claims.len());
+            for id in &finding.claims {
+                if let Some(unit) = unit_at.get(&address(id)) {
+                    grouped |= unit.grouped;
+                    units.push(unit.unit);
+                }
+            }
+            if !grouped {
                 return;
             }
-            let mut units: Vec<usize> = finding
-                .claims
-                .iter()
-                .filter_map(|id| unit_at(id).map(|unit| unit.unit))
-                .collect();
             units.sort_unstable();
             units.dedup();
             finding.independent_origins = finding.independent_origins.min(units.len());
@@ -349,14 +344,12 @@ pub fn estimate_with(
     params: &Params,
     copy: &CopyParams,
 ) -> Consensus {
-    let graph = SourceGraph::build(claims, names);
-    let facts = candidates::facts(claims, names);
+    let rank = candidates::id_ranks(claims);
+    let graph = SourceGraph::build(claims, &rank, names);
+    let facts = candidates::facts(claims, &rank, names);
     // Round one: every origin its own unit. Then detection and the model
     // alternate until the copy groups stop changing.
-    let origin_ballots: Vec<Ballots> = facts
-        .par_iter()
-        .map(|f| Ballots::of(f, &graph.origin_of, &graph.origin_of))
-        .collect();
+    let origin_ballots = Ballots::build(&facts, &graph.origin_of, &graph.origin_of);
     let origins = graph.origins.len();
     let mut detector = copying::Detector::new(&origin_ballots, origins);
     // Verbatim copies do not depend on the model: counted once from the
@@ -371,21 +364,13 @@ pub fn estimate_with(
         }
         unit_of_origin
     };
-    // Only the facts where a grouped origin votes have other ballots than
-    // the origins' own.
+    // With no origin grouped, the units are the origins.
     let run = |unit_of_origin: &[usize]| {
-        let unit_of: Vec<usize> = graph.origin_of.iter().map(|&o| unit_of_origin[o]).collect();
-        let regrouped: Vec<(usize, Ballots)> = facts
-            .par_iter()
-            .zip(&origin_ballots)
-            .enumerate()
-            .filter(|(_, (_, b))| b.units.iter().any(|&o| unit_of_origin[o] != o))
-            .map(|(f, (fact, _))| (f, Ballots::of(fact, &graph.origin_of, &unit_of)))
-            .collect();
-        let mut ballots: Vec<&Ballots> = origin_ballots.iter().collect();
-        for (f, b) in &regrouped {
-            ballots[*f] = b;
+        if unit_of_origin.iter().enumerate().all(|(o, &u)| o == u) {
+            return accu::estimate(&origin_ballots, origins, params);
         }
+        let unit_of: Vec<usize> = graph.origin_of.iter().map(|&o| unit_of_origin[o]).collect();
+        let ballots = Ballots::build(&facts, &graph.origin_of, &unit_of);
         accu::estimate(&ballots, origins, params)
     };
     let mut unit_of_origin = units_of(&groups);
@@ -398,7 +383,7 @@ pub fn estimate_with(
             .collect();
         let (found, why) = detector.detect(
             &origin_ballots,
-            Some((&accuracy, &estimates.probability)),
+            Some((&accuracy, &estimates)),
             copy,
         );
         // Settled, or back to groups already tried (a cycle): stop.
@@ -415,30 +400,26 @@ pub fn estimate_with(
         estimates = run(&unit_of_origin);
     }
     let unit_of: Vec<usize> = graph.origin_of.iter().map(|&o| unit_of_origin[o]).collect();
-    let shown_unit = |u: usize| graph.origins[u].clone();
+    let shown = Shown::new(&graph.origins);
 
-    let fact_results: Vec<FactConsensus> = facts
+    // Each fact's consensus and, where two units or more vote, its claims'
+    // probability of being right (for source trust). Each claim is in one
+    // fact: the facts are read in parallel.
+    let (fact_results, by_fact): (Vec<FactConsensus>, Vec<Vec<(usize, f64)>>) = facts
         .par_iter()
-        .zip(&estimates.probability)
-        .map(|(fact, p)| fact_consensus(fact, p, claims, &unit_of, &shown_unit))
-        .collect();
-
-    // Source trust: the mean probability of its claims over facts where two
-    // units or more vote, under the model's prior.
-    // Each claim is in one fact: the facts are read in parallel.
-    let by_fact: Vec<Vec<(usize, f64)>> = facts
-        .par_iter()
-        .zip(&estimates.probability)
-        .map(|(fact, p)| {
-            let mut units: Vec<usize> = accu::claims_of(fact).iter().map(|&i| unit_of[i]).collect();
-            units.sort_unstable();
-            units.dedup();
-            match units.len() < 2 {
+        .enumerate()
+        .map(|(f, fact)| {
+            let p = estimates.of(f);
+            let result = fact_consensus(fact, p, claims, &rank, &unit_of, &shown);
+            let correct = match result.origins < 2 {
                 true => Vec::new(),
                 false => claim_correctness(fact, p),
-            }
+            };
+            (result, correct)
         })
-        .collect();
+        .unzip();
+    // Source trust: the mean probability of its claims over facts where two
+    // units or more vote, under the model's prior.
     let mut claim_correct: Vec<Option<f64>> = vec![None; claims.len()];
     for (i, correct) in by_fact.into_iter().flatten() {
         claim_correct[i] = Some(correct);
@@ -449,7 +430,7 @@ pub fn estimate_with(
             let (mut sum, mut n) = (0.0, 0usize);
             // In id order: a float sum must not depend on the input order.
             let mut own: Vec<usize> = graph.claims_of(s).collect();
-            own.sort_by(|&a, &b| claims[a].id.cmp(claims[b].id));
+            own.sort_unstable_by_key(|&i| rank[i]);
             for i in own {
                 if let Some(c) = claim_correct[i] {
                     sum += c;
@@ -573,28 +554,58 @@ fn decides(leading: &Estimate, against: &[Estimate]) -> bool {
     leading.confidence >= DECIDE && (!disputed || leading.origins.len() >= 2)
 }
 
+/// Origins as shown, and each one's place in the order of the names shown,
+/// so that a list of origins is sorted by comparing integers.
+struct Shown<'g> {
+    names: &'g [String],
+    place: Vec<u32>,
+}
+
+impl<'g> Shown<'g> {
+    fn new(names: &'g [String]) -> Shown<'g> {
+        let mut by_name: Vec<u32> = (0..names.len() as u32).collect();
+        by_name.par_sort_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+        let mut place = vec![0u32; names.len()];
+        for (at, &u) in by_name.iter().enumerate() {
+            place[u as usize] = at as u32;
+        }
+        Shown { names, place }
+    }
+
+    /// The distinct `units` as shown, sorted by name.
+    fn sorted(&self, units: impl Iterator<Item = usize>) -> Vec<String> {
+        let mut units: Vec<usize> = units.collect();
+        units.sort_unstable_by_key(|&u| self.place[u]);
+        units.dedup();
+        units.into_iter().map(|u| self.names[u].clone()).collect()
+    }
+}
+
 fn fact_consensus(
     fact: &Fact<'_>,
     p: &[f64],
     claims: &[ClaimFacts<'_>],
+    rank: &[u32],
     unit_of: &[usize],
-    shown: &(dyn Fn(usize) -> String + Sync),
+    shown: &Shown<'_>,
 ) -> FactConsensus {
+    // Claims by id (ranks are id order), each id once.
     let ids = |list: &[usize]| -> Vec<ClaimId> {
-        let mut ids: Vec<ClaimId> = list.iter().map(|&i| claims[i].id.clone()).collect();
-        if !ids.is_sorted_by(|a, b| a < b) {
-            ids.sort();
-            ids.dedup();
+        let mut sorted;
+        let mut list = list;
+        if !list.is_sorted_by_key(|&i| rank[i]) {
+            sorted = list.to_vec();
+            sorted.sort_unstable_by_key(|&i| rank[i]);
+            list = &sorted;
         }
+        let mut ids: Vec<ClaimId> = list.iter().map(|&i| claims[i].id.clone()).collect();
+        ids.dedup();
         ids
     };
     let units_shown = |list: &mut dyn Iterator<Item = usize>| -> Vec<String> {
-        let units: BTreeSet<usize> = list.map(|i| unit_of[i]).collect();
-        let mut names: Vec<String> = units.into_iter().map(shown).collect();
-        names.sort();
-        names
+        shown.sorted(list.map(|i| unit_of[i]))
     };
-    let mut all_units: Vec<usize> = accu::claims_of(fact).iter().map(|&i| unit_of[i]).collect();
+    let mut all_units: Vec<usize> = accu::claims_of(fact).map(|i| unit_of[i]).collect();
     all_units.sort_unstable();
     all_units.dedup();
     let (leading, against) = match &fact.question {
@@ -603,11 +614,8 @@ fn fact_consensus(
             // Most likely first; ties to the more supported, then the
             // first stated in id order (deterministic).
             order.sort_by(|&a, &b| {
-                p[b].total_cmp(&p[a]).then_with(|| {
-                    claims[choice.candidates[a][0]]
-                        .id
-                        .cmp(claims[choice.candidates[b][0]].id)
-                })
+                p[b].total_cmp(&p[a])
+                    .then_with(|| rank[choice.candidates[a][0]].cmp(&rank[choice.candidates[b][0]]))
             });
             let estimate = |c: usize| Estimate {
                 value: EstimateValue::Written(claims[choice.candidates[c][0]].written.to_owned()),
