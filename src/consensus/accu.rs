@@ -294,11 +294,8 @@ impl Ballots {
                 true
             }
         };
-        s.votes.sort_unstable_by(|a, b| {
-            (a.0, a.1)
-                .cmp(&(b.0, b.1))
-                .then(b.2.total_cmp(&a.2))
-        });
+        s.votes
+            .sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.total_cmp(&a.2)));
         s.votes.dedup_by_key(|vote| (vote.0, vote.1));
         let slots = match &fact.question {
             Question::Choice(choice) => choice.candidates.len(),
@@ -328,7 +325,8 @@ impl Ballots {
                 // claim is not silent about it in another).
                 let member = &members[c];
                 s.listing.clear();
-                s.listing.extend(member.support.iter().map(|&(i, _)| voter(i)));
+                s.listing
+                    .extend(member.support.iter().map(|&(i, _)| voter(i)));
                 s.listing.sort_unstable();
                 s.listing.dedup();
                 s.silent.clear();
@@ -382,12 +380,15 @@ pub(super) fn claims_of<'f>(fact: &'f Fact<'_>) -> impl Iterator<Item = usize> +
         Question::Choice(choice) => (choice.support.as_slice(), &[][..]),
         Question::Members(members) => (&[][..], members.as_slice()),
     };
-    choice.iter().map(|s| s.0).chain(members.iter().flat_map(|m| {
-        m.support
-            .iter()
-            .map(|s| s.0)
-            .chain(m.silent.iter().copied())
-    }))
+    choice
+        .iter()
+        .map(|s| s.0)
+        .chain(members.iter().flat_map(|m| {
+            m.support
+                .iter()
+                .map(|s| s.0)
+                .chain(m.silent.iter().copied())
+        }))
 }
 
 /// What the model concludes.
@@ -419,8 +420,12 @@ const RUN: usize = 2048;
 /// Runs `each` on every fact of `ballots` with its slice of `probability`
 /// (one value per slot) and of `correct` (one per voting unit), and a
 /// buffer kept between facts; runs of facts in parallel.
-fn for_each_fact<F>(ballots: &Ballots, probability: &mut [f64], correct: &mut [Option<f64>], each: F)
-where
+fn for_each_fact<F>(
+    ballots: &Ballots,
+    probability: &mut [f64],
+    correct: &mut [Option<f64>],
+    each: F,
+) where
     F: Fn(FactBallots<'_>, &mut [f64], &mut [Option<f64>], &mut Vec<(f64, f64)>) + Sync,
 {
     let mut tasks = Vec::with_capacity(ballots.len() / RUN + 1);

@@ -113,13 +113,13 @@ pub fn facts<'a>(
     // Facts are told apart by `as_of` as described (two spellings of one
     // time are one fact): described once per group, not per claim.
     type Described<'k> = (&'k str, &'k str, Option<String>);
-    let mut groups: Vec<(Described<'a>, Vec<usize>)> = order
+    let groups: Vec<(Described<'a>, Vec<usize>)> = order
         .par_chunk_by(|x, y| x.0 == y.0)
         .flat_map_iter(|run| {
             let mut by_key: Vec<(Key<'a>, Vec<usize>)> = Vec::new();
             for &(_, i) in run {
                 let key = key_of(i);
-                match by_key.iter_mut().find(|(k, _)| *k == key) {
+                match by_key.iter_mut().find(|(k, _)| same_key(k, &key)) {
                     Some((_, members)) => members.push(i),
                     None => by_key.push((key, vec![i])),
                 }
@@ -132,17 +132,29 @@ pub fn facts<'a>(
                 })
         })
         .collect();
-    groups.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    // Sorted by subject and attribute as ranked texts: integers compared
+    // before any text, and text only where `as_of` tells facts apart.
+    let subjects = TextRanks::new(groups.iter().map(|g| g.0.0));
+    let attributes = TextRanks::new(groups.iter().map(|g| g.0.1));
+    let mut groups: Vec<((u32, u32), Described<'a>, Vec<usize>)> = groups
+        .into_par_iter()
+        .map(|(key, members)| ((subjects.rank(key.0), attributes.rank(key.1)), key, members))
+        .collect();
+    groups.par_sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| a.1.2.cmp(&b.1.2))
+            .then_with(|| a.2.cmp(&b.2))
+    });
     groups.dedup_by(|later, first| {
-        let same = later.0 == first.0;
+        let same = later.0 == first.0 && later.1.2 == first.1.2;
         if same {
-            first.1.append(&mut later.1);
+            first.2.append(&mut later.2);
         }
         same
     });
     groups
         .into_par_iter()
-        .filter_map(|((subject, attribute, as_of), mut members)| {
+        .filter_map(|(_, (subject, attribute, as_of), mut members)| {
             if !members.is_sorted_by_key(|&i| rank[i]) {
                 members.sort_unstable_by_key(|&i| rank[i]);
             }
@@ -167,6 +179,52 @@ pub fn facts<'a>(
             })
         })
         .collect()
+}
+
+/// Whether two fact keys are equal; texts at one address (the claims of a
+/// subject share its canonical name) are equal without being read.
+fn same_key(a: &(&str, &str, Option<TimeSet>), b: &(&str, &str, Option<TimeSet>)) -> bool {
+    let same_text = |x: &str, y: &str| std::ptr::eq(x, y) || x == y;
+    same_text(a.0, b.0) && same_text(a.1, b.1) && a.2 == b.2
+}
+
+/// Texts ranked in sorted order (equal texts the same rank), looked up by
+/// address: claims of one subject share its canonical name, so the texts
+/// to sort are the few distinct names, not one per fact.
+struct TextRanks {
+    /// `(address, length, rank)`, sorted by address and length.
+    by_address: Vec<(usize, usize, u32)>,
+}
+
+impl TextRanks {
+    fn new<'t>(texts: impl Iterator<Item = &'t str>) -> TextRanks {
+        let mut distinct: Vec<&str> = texts.collect();
+        distinct.par_sort_unstable_by_key(|t| (t.as_ptr() as usize, t.len()));
+        distinct.dedup_by_key(|t| (t.as_ptr() as usize, t.len()));
+        let mut by_text: Vec<usize> = (0..distinct.len()).collect();
+        by_text.par_sort_unstable_by(|&a, &b| distinct[a].cmp(distinct[b]));
+        let mut by_address: Vec<(usize, usize, u32)> = distinct
+            .iter()
+            .map(|t| (t.as_ptr() as usize, t.len(), 0))
+            .collect();
+        let mut rank = 0u32;
+        for (at, &i) in by_text.iter().enumerate() {
+            if at > 0 && distinct[by_text[at - 1]] != distinct[i] {
+                rank += 1;
+            }
+            by_address[i].2 = rank;
+        }
+        TextRanks { by_address }
+    }
+
+    /// The rank of `text`, one of the texts ranked.
+    fn rank(&self, text: &str) -> u32 {
+        let key = (text.as_ptr() as usize, text.len());
+        match self.by_address.binary_search_by_key(&key, |e| (e.0, e.1)) {
+            Ok(at) => self.by_address[at].2,
+            Err(_) => u32::MAX,
+        }
+    }
 }
 
 /// Each claim's place in id order: the claims sorted by id once, so that
@@ -308,7 +366,10 @@ enum Reading<'a> {
 enum Key<'a> {
     /// A name: its key's number ([`NameKeys::text`]).
     Name(u32),
-    Annual { month: u8, day: u8 },
+    Annual {
+        month: u8,
+        day: u8,
+    },
     Ordinal(u32),
     Bool(bool),
     /// A set among scalars (compared whole).
@@ -335,9 +396,9 @@ impl<'a> Reading<'a> {
                 month: *month,
                 day: *day,
             }),
-            Ok(Denotation::Text(text)) => {
-                Reading::Key(Key::Name(keys.text.get(text.as_str()).copied().unwrap_or(0)))
-            }
+            Ok(Denotation::Text(text)) => Reading::Key(Key::Name(
+                keys.text.get(text.as_str()).copied().unwrap_or(0),
+            )),
             Ok(Denotation::Ordinal(n)) => Reading::Key(Key::Ordinal(*n)),
             Ok(Denotation::Bool(b)) => Reading::Key(Key::Bool(*b)),
             Ok(Denotation::Set(members)) => Reading::Key(Key::Set(members)),

@@ -365,27 +365,25 @@ pub fn estimate_with(
         unit_of_origin
     };
     // With no origin grouped, the units are the origins.
+    // The ballots by unit (`None`: the origins' own) and the estimates.
     let run = |unit_of_origin: &[usize]| {
         if unit_of_origin.iter().enumerate().all(|(o, &u)| o == u) {
-            return accu::estimate(&origin_ballots, origins, params);
+            return (None, accu::estimate(&origin_ballots, origins, params));
         }
         let unit_of: Vec<usize> = graph.origin_of.iter().map(|&o| unit_of_origin[o]).collect();
         let ballots = Ballots::build(&facts, &graph.origin_of, &unit_of);
-        accu::estimate(&ballots, origins, params)
+        let estimates = accu::estimate(&ballots, origins, params);
+        (Some(ballots), estimates)
     };
     let mut unit_of_origin = units_of(&groups);
-    let mut estimates = run(&unit_of_origin);
+    let (mut unit_ballots, mut estimates) = run(&unit_of_origin);
     let mut seen: Vec<Vec<Vec<usize>>> = vec![groups.clone()];
     for _ in 0..COPY_ROUNDS {
         let accuracy: Vec<f64> = unit_of_origin
             .iter()
             .map(|&u| estimates.accuracy[u])
             .collect();
-        let (found, why) = detector.detect(
-            &origin_ballots,
-            Some((&accuracy, &estimates)),
-            copy,
-        );
+        let (found, why) = detector.detect(&origin_ballots, Some((&accuracy, &estimates)), copy);
         // Settled, or back to groups already tried (a cycle): stop.
         if seen.contains(&found) {
             if found == groups {
@@ -397,8 +395,9 @@ pub fn estimate_with(
         groups = found;
         evidence = why;
         unit_of_origin = units_of(&groups);
-        estimates = run(&unit_of_origin);
+        (unit_ballots, estimates) = run(&unit_of_origin);
     }
+    let ballots = unit_ballots.as_ref().unwrap_or(&origin_ballots);
     let unit_of: Vec<usize> = graph.origin_of.iter().map(|&o| unit_of_origin[o]).collect();
     let shown = Shown::new(&graph.origins);
 
@@ -410,7 +409,8 @@ pub fn estimate_with(
         .enumerate()
         .map(|(f, fact)| {
             let p = estimates.of(f);
-            let result = fact_consensus(fact, p, claims, &rank, &unit_of, &shown);
+            let units = ballots.fact(f).units.len();
+            let result = fact_consensus(fact, p, units, claims, &rank, &unit_of, &shown);
             let correct = match result.origins < 2 {
                 true => Vec::new(),
                 false => claim_correctness(fact, p),
@@ -581,9 +581,11 @@ impl<'g> Shown<'g> {
     }
 }
 
+/// `units`: how many units vote in the fact.
 fn fact_consensus(
     fact: &Fact<'_>,
     p: &[f64],
+    units: usize,
     claims: &[ClaimFacts<'_>],
     rank: &[u32],
     unit_of: &[usize],
@@ -605,9 +607,6 @@ fn fact_consensus(
     let units_shown = |list: &mut dyn Iterator<Item = usize>| -> Vec<String> {
         shown.sorted(list.map(|i| unit_of[i]))
     };
-    let mut all_units: Vec<usize> = accu::claims_of(fact).map(|i| unit_of[i]).collect();
-    all_units.sort_unstable();
-    all_units.dedup();
     let (leading, against) = match &fact.question {
         Question::Choice(choice) => {
             let mut order: Vec<usize> = (0..choice.candidates.len()).collect();
@@ -692,7 +691,7 @@ fn fact_consensus(
         attribute: fact.attribute.to_owned(),
         as_of: fact.as_of.clone(),
         claims: ids(&fact.claims),
-        origins: all_units.len(),
+        origins: units,
         decided: decides(&leading, &against),
         leading,
         against,
