@@ -115,7 +115,7 @@ pub struct Consensus {
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct ClaimUnit {
     /// Its origin, or for a grouped origin the group's first origin.
-    unit: usize,
+    unit: u32,
     /// Whether its origin is in a copy group.
     grouped: bool,
 }
@@ -314,7 +314,7 @@ impl Consensus {
         );
         outcome.findings.par_iter_mut().for_each(|finding| {
             let mut grouped = false;
-            let mut units: Vec<usize> = Vec::with_capacity(finding.claims.len());
+            let mut units: Vec<u32> = Vec::with_capacity(finding.claims.len());
             for id in &finding.claims {
                 if let Some(unit) = unit_at.get(&address(id)) {
                     grouped |= unit.grouped;
@@ -364,8 +364,8 @@ pub fn estimate_with(
         }
         unit_of_origin
     };
-    // With no origin grouped, the units are the origins.
-    // The ballots by unit (`None`: the origins' own) and the estimates.
+    // The ballots by unit (`None`: no origin is grouped, so the units are
+    // the origins and their ballots are built already) and the estimates.
     let run = |unit_of_origin: &[usize]| {
         if unit_of_origin.iter().enumerate().all(|(o, &u)| o == u) {
             return (None, accu::estimate(&origin_ballots, origins, params));
@@ -457,7 +457,7 @@ pub fn estimate_with(
             .origin_of
             .iter()
             .map(|&o| ClaimUnit {
-                unit: unit_of_origin[o],
+                unit: unit_of_origin[o] as u32,
                 grouped: grouped[o],
             })
             .collect()
