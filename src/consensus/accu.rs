@@ -98,30 +98,28 @@ impl Span {
     fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
     }
-
-    fn shifted(self, by: u32) -> Span {
-        Span {
-            start: self.start + by,
-            end: self.end + by,
-        }
-    }
-
-    /// The span counted from `origin` (in a slice of the array starting
-    /// there).
-    fn from(self, origin: u32) -> Span {
-        Span {
-            start: self.start - origin,
-            end: self.end - origin,
-        }
-    }
 }
 
 /// Every fact's ballots by unit, in a few flat arrays (a fact's are ranges
 /// of them, as in a compressed sparse row matrix): who votes for what,
 /// with which weight. Built once per grouping of origins; the model's
 /// iterations only read them, so a round allocates nothing per fact.
+///
+/// The arrays come in runs of [`RUN`] facts, each built (and later read)
+/// by one task: runs are not laid end to end, which at a million claims
+/// would copy every ballot once more into fresh memory.
 #[derive(Debug, Clone, Default)]
 pub struct Ballots {
+    runs: Vec<BallotRun>,
+    /// Per run: the slots, then the voting units, of the runs before it.
+    slots_before: Vec<usize>,
+    units_before: Vec<usize>,
+    facts: usize,
+}
+
+/// The ballots of [`RUN`] consecutive facts (fewer in the last run).
+#[derive(Debug, Clone, Default)]
+struct BallotRun {
     facts: Vec<FactSpan>,
     /// Per fact: the distinct units voting in it, sorted.
     units: Vec<u32>,
@@ -131,6 +129,9 @@ pub struct Ballots {
     /// Per member: `(unit, share of its origins silent about it)`.
     silent: Vec<(u32, f64)>,
 }
+
+/// Facts per run of [`Ballots`] (and per parallel task of the model).
+const RUN: usize = 2048;
 
 /// One fact's ballots, read from [`Ballots`].
 #[derive(Debug, Clone, Copy)]
@@ -178,55 +179,82 @@ impl Ballots {
     /// copy group) votes as one origin: the mean of its origins' weights
     /// over those of its origins that vote in the fact.
     pub fn build(facts: &[Fact<'_>], origin_of: &[usize], unit_of: &[usize]) -> Ballots {
-        // Built in parallel by runs of facts, then laid end to end.
-        let parts: Vec<Ballots> = facts
-            .par_chunks(4096)
-            .map(|run| {
-                let mut part = Ballots::default();
+        let runs: Vec<BallotRun> = facts
+            .par_chunks(RUN)
+            .map(|facts| {
+                let mut run = BallotRun::default();
                 let mut scratch = Scratch::default();
-                for fact in run {
-                    part.push(fact, origin_of, unit_of, &mut scratch);
+                for fact in facts {
+                    run.push(fact, origin_of, unit_of, &mut scratch);
                 }
-                part
+                run
             })
             .collect();
-        let mut all = Ballots {
-            facts: Vec::with_capacity(facts.len()),
-            units: Vec::with_capacity(parts.iter().map(|p| p.units.len()).sum()),
-            slots: Vec::with_capacity(parts.iter().map(|p| p.slots.len()).sum()),
-            support: Vec::with_capacity(parts.iter().map(|p| p.support.len()).sum()),
-            silent: Vec::with_capacity(parts.iter().map(|p| p.silent.len()).sum()),
-        };
-        for part in parts {
-            let (units, slots) = (all.units.len() as u32, all.slots.len() as u32);
-            let (support, silent) = (all.support.len() as u32, all.silent.len() as u32);
-            all.facts.extend(part.facts.iter().map(|f| FactSpan {
-                units: f.units.shifted(units),
-                slots: f.slots.shifted(slots),
-                members: f.members,
-            }));
-            all.slots.extend(part.slots.iter().map(|s| SlotSpan {
-                support: s.support.shifted(support),
-                silent: s.silent.shifted(silent),
-            }));
-            all.units.extend_from_slice(&part.units);
-            all.support.extend_from_slice(&part.support);
-            all.silent.extend_from_slice(&part.silent);
+        Ballots::of_runs(runs)
+    }
+
+    fn of_runs(runs: Vec<BallotRun>) -> Ballots {
+        let (mut slots_before, mut units_before) = (Vec::new(), Vec::new());
+        let (mut slots, mut units, mut facts) = (0, 0, 0);
+        for run in &runs {
+            slots_before.push(slots);
+            units_before.push(units);
+            slots += run.slots.len();
+            units += run.units.len();
+            facts += run.facts.len();
         }
-        all
+        slots_before.push(slots);
+        units_before.push(units);
+        Ballots {
+            runs,
+            slots_before,
+            units_before,
+            facts,
+        }
     }
 
     /// How many facts.
     pub fn len(&self) -> usize {
-        self.facts.len()
+        self.facts
     }
 
     pub fn is_empty(&self) -> bool {
-        self.facts.is_empty()
+        self.facts == 0
     }
 
     /// Fact `f`'s ballots.
     pub fn fact(&self, f: usize) -> FactBallots<'_> {
+        self.runs[f / RUN].fact(f % RUN)
+    }
+
+    /// Where fact `f`'s slots lie among all facts' (in the order of
+    /// [`Estimates::probability`]).
+    pub fn slot_range(&self, f: usize) -> std::ops::Range<usize> {
+        let range = self.runs[f / RUN].facts[f % RUN].slots.range();
+        let before = self.slots_before[f / RUN];
+        range.start + before..range.end + before
+    }
+
+    /// Where fact `f`'s voting units lie among all facts'.
+    fn unit_range(&self, f: usize) -> std::ops::Range<usize> {
+        let range = self.runs[f / RUN].facts[f % RUN].units.range();
+        let before = self.units_before[f / RUN];
+        range.start + before..range.end + before
+    }
+
+    /// Slots of all facts.
+    pub fn slot_count(&self) -> usize {
+        self.slots_before[self.runs.len()]
+    }
+
+    /// Voting units of all facts (a unit counted in each fact it votes in).
+    fn unit_count(&self) -> usize {
+        self.units_before[self.runs.len()]
+    }
+}
+
+impl BallotRun {
+    fn fact(&self, f: usize) -> FactBallots<'_> {
         let span = self.facts[f];
         FactBallots {
             units: &self.units[span.units.range()],
@@ -235,17 +263,6 @@ impl Ballots {
             support: &self.support,
             silent: &self.silent,
         }
-    }
-
-    /// Where fact `f`'s slots lie among all facts' (in the order of
-    /// [`Estimates::probability`]).
-    pub fn slot_range(&self, f: usize) -> std::ops::Range<usize> {
-        self.facts[f].slots.range()
-    }
-
-    /// Slots of all facts.
-    pub fn slot_count(&self) -> usize {
-        self.slots.len()
     }
 
     fn push(&mut self, fact: &Fact<'_>, origin_of: &[usize], unit_of: &[usize], s: &mut Scratch) {
@@ -414,12 +431,9 @@ impl Estimates {
     }
 }
 
-/// Facts per parallel task in a round of the model.
-const RUN: usize = 2048;
-
 /// Runs `each` on every fact of `ballots` with its slice of `probability`
 /// (one value per slot) and of `correct` (one per voting unit), and a
-/// buffer kept between facts; runs of facts in parallel.
+/// buffer kept between facts; each run of facts in parallel.
 fn for_each_fact<F>(
     ballots: &Ballots,
     probability: &mut [f64],
@@ -428,31 +442,21 @@ fn for_each_fact<F>(
 ) where
     F: Fn(FactBallots<'_>, &mut [f64], &mut [Option<f64>], &mut Vec<(f64, f64)>) + Sync,
 {
-    let mut tasks = Vec::with_capacity(ballots.len() / RUN + 1);
+    let mut tasks = Vec::with_capacity(ballots.runs.len());
     let (mut probability, mut correct) = (probability, correct);
-    for first in (0..ballots.len()).step_by(RUN) {
-        let last = (first + RUN).min(ballots.len()) - 1;
-        let slots = ballots.facts[last].slots.end - ballots.facts[first].slots.start;
-        let units = ballots.facts[last].units.end - ballots.facts[first].units.start;
-        let (p, rest_p) = std::mem::take(&mut probability).split_at_mut(slots as usize);
-        let (c, rest_c) = std::mem::take(&mut correct).split_at_mut(units as usize);
+    for run in &ballots.runs {
+        let (p, rest_p) = std::mem::take(&mut probability).split_at_mut(run.slots.len());
+        let (c, rest_c) = std::mem::take(&mut correct).split_at_mut(run.units.len());
         (probability, correct) = (rest_p, rest_c);
-        tasks.push((first..=last, p, c));
+        tasks.push((run, p, c));
     }
-    tasks.into_par_iter().for_each(|(facts, p, c)| {
-        let (slot0, unit0) = (
-            ballots.facts[*facts.start()].slots.start,
-            ballots.facts[*facts.start()].units.start,
-        );
+    tasks.into_par_iter().for_each(|(run, p, c)| {
         let mut scratch = Vec::new();
-        for f in facts {
-            let span = ballots.facts[f];
-            let slots = span.slots.from(slot0);
-            let units = span.units.from(unit0);
+        for (f, span) in run.facts.iter().enumerate() {
             each(
-                ballots.fact(f),
-                &mut p[slots.range()],
-                &mut c[units.range()],
+                run.fact(f),
+                &mut p[span.slots.range()],
+                &mut c[span.units.range()],
                 &mut scratch,
             );
         }
@@ -473,7 +477,7 @@ pub fn estimate(ballots: &Ballots, units: usize, params: &Params) -> Estimates {
     let mut used_sensitivity = sensitivity.clone();
     // Kept across iterations: each round rewrites them in place.
     let mut probability = vec![0.0; ballots.slot_count()];
-    let mut correct: Vec<Option<f64>> = vec![None; ballots.units.len()];
+    let mut correct: Vec<Option<f64>> = vec![None; ballots.unit_count()];
     let mut facts = vec![0usize; units];
     let mut iterations = 0;
     for _ in 0..params.max_iterations.max(1) {
@@ -508,7 +512,9 @@ pub fn estimate(ballots: &Ballots, units: usize, params: &Params) -> Estimates {
             probabilities(b, &votes, &used_sensitivity, p);
         }
     });
-    let mut starts: Vec<u32> = ballots.facts.iter().map(|f| f.slots.start).collect();
+    let mut starts: Vec<u32> = (0..ballots.len())
+        .map(|f| ballots.slot_range(f).start as u32)
+        .collect();
     starts.push(ballots.slot_count() as u32);
     Estimates {
         accuracy,
@@ -602,16 +608,15 @@ fn update(
     let mut listed = vec![0.0; units];
     let mut likely = vec![0.0; units];
     for &f in disputed {
-        let span = ballots.facts[f];
         let b = ballots.fact(f);
-        for (&u, c) in b.units.iter().zip(&correct[span.units.range()]) {
+        for (&u, c) in b.units.iter().zip(&correct[ballots.unit_range(f)]) {
             if let Some(c) = c {
                 right[u as usize] += c;
                 seen[u as usize] += 1;
             }
         }
         if b.members {
-            let p = &probability[span.slots.range()];
+            let p = &probability[ballots.slot_range(f)];
             for (m, &pm) in p.iter().enumerate() {
                 for &(u, _) in b.support(m) {
                     listed[u as usize] += pm;
@@ -640,7 +645,7 @@ mod tests {
     /// Ballots of single-valued facts, one list of `(unit, weight)` per
     /// candidate.
     fn choices(facts: Vec<Vec<Vec<(u32, f64)>>>) -> Ballots {
-        let mut ballots = Ballots::default();
+        let mut ballots = BallotRun::default();
         for support in facts {
             let mut units: Vec<u32> = support.iter().flatten().map(|s| s.0).collect();
             units.sort_unstable();
@@ -669,7 +674,7 @@ mod tests {
                 members: false,
             });
         }
-        ballots
+        Ballots::of_runs(vec![ballots])
     }
 
     #[test]
