@@ -388,7 +388,7 @@ pub(super) fn values_of(claims: &[&ClaimFacts]) -> String {
 /// What a claim's value denotes, for the agreement sentence.
 fn value_text(claim: &ClaimFacts) -> String {
     match &claim.denotation {
-        Ok(Denotation::Numeric(_) | Denotation::Time(_)) => claim.denoted.clone(),
+        Ok(Denotation::Numeric(_) | Denotation::Time(_)) => claim.denoted().to_owned(),
         _ => claim.written.to_owned(),
     }
 }

@@ -65,7 +65,7 @@ pub use assemble::origins_of;
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use rust_decimal::Decimal;
@@ -291,9 +291,12 @@ pub struct ClaimFacts<'a> {
     pub written: &'a str,
     /// The set the value denotes, or why it denotes none.
     pub denotation: Result<Denotation, DenoteError>,
-    /// `denotation` in words ([`denoted_text`]): computed once per claim,
-    /// since every pair the claim is in quotes it.
-    pub denoted: String,
+    /// `denotation` in words ([`ClaimFacts::denoted`]): worded the first
+    /// time a reason or report quotes it, then kept, since every pair the
+    /// claim is in may quote it. Most claims of a large project are never
+    /// quoted (agreements list ids), and wording each up front cost a
+    /// string per claim.
+    pub denoted: OnceLock<String>,
     /// The time the claim is about; `None` is any time.
     pub as_of: Option<TimeSet>,
     /// The year whose rate converts the claim's money: the year `as_of`
@@ -324,8 +327,17 @@ impl ClaimFacts<'_> {
     pub fn quoted(&self) -> Quoted<'_> {
         Quoted {
             written: self.written,
-            denoted: &self.denoted,
+            denoted: self.denoted(),
         }
+    }
+
+    /// What the value denotes, in words (`450M..550M USD`), or why it
+    /// denotes nothing.
+    pub fn denoted(&self) -> &str {
+        self.denoted.get_or_init(|| match &self.denotation {
+            Ok(denoted) => describe::value_words(self.value, denoted),
+            Err(error) => describe::denote_error(error).to_owned(),
+        })
     }
 }
 
@@ -583,10 +595,7 @@ pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<Cla
                 attribute: &claim.attribute,
                 value: &claim.value,
                 written: &claim.value_written,
-                denoted: match &denotation {
-                    Ok(denoted) => describe::value_words(&claim.value, denoted),
-                    Err(error) => describe::denote_error(error).to_owned(),
-                },
+                denoted: OnceLock::new(),
                 denotation,
                 as_of,
                 rate_year,

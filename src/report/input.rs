@@ -135,7 +135,7 @@ impl<'a> ReportInput<'a> {
     /// the claim is unknown.
     pub fn normalised(&self, claim: &ClaimId) -> &'a str {
         self.facts_of(claim)
-            .map_or("", |facts| facts.denoted.as_str())
+            .map_or("", |facts| facts.denoted())
     }
 
     /// What reasons quote of a claim.

@@ -793,7 +793,7 @@ impl Fixture {
                     value: &claim.value,
                     written: &claim.value_written,
                     denotation: Ok(resolved.denotation),
-                    denoted: resolved.normalised,
+                    denoted: resolved.normalised.into(),
                     as_of: None,
                     rate_year: None,
                     according_to: &claim.according_to,
