@@ -591,7 +591,7 @@ pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<Cla
             ClaimFacts {
                 id: &claim.id,
                 source: &source.id,
-                subject: subject.unwrap_or(claim.subject.as_str()),
+                subject: subject.unwrap_or(&*claim.subject),
                 attribute: &claim.attribute,
                 value: &claim.value,
                 written: &claim.value_written,
@@ -602,7 +602,7 @@ pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<Cla
                 according_to: &claim.according_to,
                 as_of_written: claim.as_of_written.as_deref(),
                 quote: claim.quote.as_ref().map(|q| q.text.as_str()),
-                supersedes: claim.supersedes.as_ref().map(|(id, _)| id),
+                supersedes: claim.supersedes.as_deref().map(|(id, _)| id),
             }
         })
         .collect()

@@ -119,7 +119,7 @@ impl<'a> ReportInput<'a> {
     /// The canonical subject of a claim (its own subject if the linker gave none).
     pub fn canonical_subject<'s>(&'s self, claim: &'s Claim) -> &'s str {
         self.facts_of(&claim.id)
-            .map_or(claim.subject.as_str(), |facts| facts.subject)
+            .map_or(&*claim.subject, |facts| facts.subject)
     }
 
     /// A compared pair's reason in plain words.

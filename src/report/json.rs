@@ -960,7 +960,7 @@ fn json_claim<'a>(
         as_of: present(claim.as_of_written.as_deref(), full),
         according_to: (full || !claim.according_to.is_empty()).then_some(&claim.according_to[..]),
         origin: whole.then(|| claim.origin().name()),
-        supersedes: present(claim.supersedes.as_ref().map(|(id, _)| id.as_str()), full),
+        supersedes: present(claim.supersedes.as_deref().map(|(id, _)| id.as_str()), full),
         note: whole
             .then(|| present(claim.note.as_deref(), full))
             .flatten(),
