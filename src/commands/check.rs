@@ -61,7 +61,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
-    /// Print how long each step took (load, link, check, report) to stderr.
+    /// Print how long each step took (load, link, check, report) to stderr,
+    /// with the peak and the resident memory after it.
     #[arg(long)]
     pub timings: bool,
 
