@@ -348,6 +348,27 @@ pub trait ValueNames: Sync {
     fn normalize(&self, name: &str) -> String;
     /// The registry `values` entry a name belongs to.
     fn entry_of(&self, name: &str) -> Option<String>;
+
+    /// The key two cited names (the last of `according_to`) share when
+    /// they name one origin: the registry `values` entry they are names
+    /// of, else the name normalised. An agency cited in two scripts
+    /// ("USGS", "هيئة المسح الجيولوجي الأميركية") is then one origin, not
+    /// two corroborations: a bilingual project lists both as one entry.
+    /// The one definition: the checker's independence and the consensus
+    /// both key origins with it.
+    fn origin_key(&self, name: &str) -> String {
+        match self.entry_of(name) {
+            Some(entry) => self.normalize(&entry),
+            None => self.normalize(name),
+        }
+    }
+
+    /// How reports name the origin a cited name stands for: its registry
+    /// `values` entry (one name for every spelling that
+    /// [`ValueNames::origin_key`] joins), else the name as written.
+    fn origin_name(&self, name: &str) -> String {
+        self.entry_of(name).unwrap_or_else(|| name.to_owned())
+    }
 }
 
 /// [`ValueNames`] from the project's registry.

@@ -46,7 +46,7 @@ impl SourceGraph {
             .iter()
             .map(
                 |claim| match ClaimOrigin::of(claim.according_to, claim.source) {
-                    ClaimOrigin::Cited(name) => (true, Cow::Owned(names.normalize(name))),
+                    ClaimOrigin::Cited(name) => (true, Cow::Owned(names.origin_key(name))),
                     ClaimOrigin::Source(id) => (false, Cow::Borrowed(id)),
                 },
             )
@@ -70,7 +70,7 @@ impl SourceGraph {
             .iter()
             .map(
                 |(key, i)| match ClaimOrigin::of(claims[*i].according_to, claims[*i].source) {
-                    ClaimOrigin::Cited(name) if key.0 => name.to_owned(),
+                    ClaimOrigin::Cited(name) if key.0 => names.origin_name(name),
                     _ => format!("source {}", claims[*i].source),
                 },
             )

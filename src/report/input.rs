@@ -134,8 +134,7 @@ impl<'a> ReportInput<'a> {
     /// What a claim's value denotes, in words (`450M..550M USD`), empty if
     /// the claim is unknown.
     pub fn normalised(&self, claim: &ClaimId) -> &'a str {
-        self.facts_of(claim)
-            .map_or("", |facts| facts.denoted())
+        self.facts_of(claim).map_or("", |facts| facts.denoted())
     }
 
     /// What reasons quote of a claim.
