@@ -241,28 +241,32 @@ impl fmt::Display for ClaimId {
 }
 
 /// One claim: a subject, an attribute, a typed value, and its evidence.
+///
+/// Texts are boxed `str`s and lists boxed slices, and rare parts are boxed:
+/// a claim is never edited after loading, and a million-claim project holds
+/// a million of each (a `String` costs 24 bytes, a `Box<str>` 16).
 #[derive(Debug, Clone)]
 pub struct Claim {
     pub id: ClaimId,
     /// The claim's id within its source.
-    pub local_id: String,
-    pub subject: String,
-    pub attribute: String,
+    pub local_id: Box<str>,
+    pub subject: Box<str>,
+    pub attribute: Box<str>,
     pub value: Value,
     /// The value as written in the file (the JSON literal's text for numbers,
     /// booleans and null; the string's contents for strings; for sets, the
     /// members joined by ", ").
-    pub value_written: String,
+    pub value_written: Box<str>,
     /// Boxed: most claims of a large project have no quote, and a quote
     /// with its place is a quarter of a claim's size.
     pub quote: Option<Box<Quote>>,
     pub as_of: Option<DateExpr>,
-    pub as_of_written: Option<String>,
-    pub according_to: Vec<String>,
+    pub as_of_written: Option<Box<str>>,
+    pub according_to: Box<[String]>,
     /// The claim this one replaces (a revised figure), and where
-    /// `supersedes` is written.
-    pub supersedes: Option<(ClaimId, Span)>,
-    pub note: Option<String>,
+    /// `supersedes` is written; boxed, since few claims have one.
+    pub supersedes: Option<Box<(ClaimId, Span)>>,
+    pub note: Option<Box<str>>,
     /// The whole claim object in the claim file.
     pub span: Span,
     /// The `value` field's value in the claim file.

@@ -54,7 +54,7 @@ fn facts(
         attribute: leak_str(attribute),
         value: leak(value),
         written: leak_str(id),
-        denoted: denoted_text(&Ok(denotation.clone())),
+        denoted: denoted_text(&Ok(denotation.clone())).into(),
         denotation: Ok(denotation),
         as_of: None,
         rate_year: None,

@@ -109,8 +109,25 @@ cases! {
     booleans,
     /// Two sources citing one origin are one independent origin.
     independence,
+    /// An agency cited in English and in Arabic, both names of one registry
+    /// `values` entry, is one origin; another agency's figure is a second.
+    origin_across_scripts,
     /// Subjects linked through registry aliases are compared.
     linked_subjects,
+}
+
+/// The consensus keys origins as the checker does: the agency cited in
+/// English and in Arabic votes once, so one origin against one decides
+/// nothing, and the fact is named by the registry entry.
+#[test]
+fn an_origin_cited_in_two_scripts_votes_once() {
+    let report = report("origin_across_scripts");
+    let facts = report["facts"].as_array().expect("facts");
+    assert_eq!(facts.len(), 1);
+    let fact = &facts[0];
+    assert_eq!(fact["independent_origins"], 2);
+    assert!(fact["consensus"].is_null(), "{fact}");
+    assert_eq!(fact["leading"]["origins"], serde_json::json!(["USGS"]));
 }
 
 #[test]

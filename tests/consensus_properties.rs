@@ -81,7 +81,7 @@ fn plain_claim(
         attribute,
         value: leak(value),
         written,
-        denoted: denoted_text(&denotation),
+        denoted: denoted_text(&denotation).into(),
         denotation,
         as_of: None,
         as_of_written: None,

@@ -110,6 +110,13 @@ cases! {
     /// both quotes; the timeline of the toll; pairs not compared because of
     /// as_of listed per finding.
     revisions,
+    /// The September 2023 Al Haouz earthquake in two English and two
+    /// Arabic articles: the USGS cited in both scripts (one registry
+    /// `values` entry) is one origin; the rising death toll over `as_of` is
+    /// a timeline, not a contradiction; "7" (a whole number, the Moroccan
+    /// institute) is compatible with the USGS's "6.8", but its depth "8 km"
+    /// contradicts "18.5 km"; Ouirgane and Ourika (أوريكا) stay two places.
+    earthquake,
 }
 
 /// A superseded figure stays in its fact but no longer votes: the

@@ -50,7 +50,7 @@ fn claim(id: &str, written: &str, tolerance: Decimal) -> ClaimFacts<'static> {
         attribute: "deaths",
         value: leak(value),
         written: leak_str(written),
-        denoted: String::new(),
+        denoted: String::new().into(),
         denotation: Ok(denotation),
         as_of: None,
         rate_year: None,

@@ -150,14 +150,23 @@ pub(super) fn group_finding(
 }
 
 /// Whether two claims rest on one origin ([`ClaimFacts::origin`], cited
-/// names compared after name normalisation).
+/// names keyed by [`ValueNames::origin_key`]).
 pub(crate) fn same_origin(a: &ClaimFacts, b: &ClaimFacts, names: &dyn ValueNames) -> bool {
     origin_key(a, names) == origin_key(b, names)
 }
 
+/// How reports name a claim's origin: [`ValueNames::origin_name`] of a
+/// cited name, or `source <id>`.
+fn origin_name(claim: &ClaimFacts<'_>, names: &dyn ValueNames) -> String {
+    match claim.origin() {
+        ClaimOrigin::Cited(name) => names.origin_name(name),
+        origin @ ClaimOrigin::Source(_) => origin.name(),
+    }
+}
+
 pub(super) fn origin_key<'a>(claim: &ClaimFacts<'a>, names: &dyn ValueNames) -> OriginKey<'a> {
     match claim.origin() {
-        ClaimOrigin::Cited(name) => OriginKey::Cited(names.normalize(name)),
+        ClaimOrigin::Cited(name) => OriginKey::Cited(names.origin_key(name)),
         ClaimOrigin::Source(source) => OriginKey::Source(source),
     }
 }
@@ -388,7 +397,7 @@ pub(super) fn values_of(claims: &[&ClaimFacts]) -> String {
 /// What a claim's value denotes, for the agreement sentence.
 fn value_text(claim: &ClaimFacts) -> String {
     match &claim.denotation {
-        Ok(Denotation::Numeric(_) | Denotation::Time(_)) => claim.denoted.clone(),
+        Ok(Denotation::Numeric(_) | Denotation::Time(_)) => claim.denoted().to_owned(),
         _ => claim.written.to_owned(),
     }
 }
@@ -448,7 +457,7 @@ pub fn origins_of(claims: &[&ClaimFacts], names: &dyn ValueNames) -> Vec<Origin>
         let key = origin_key(claim, names);
         origins
             .entry(key)
-            .or_insert_with(|| (claim.origin().name(), Vec::new()))
+            .or_insert_with(|| (origin_name(claim, names), Vec::new()))
             .1
             .push(claim.id.clone());
     }

@@ -86,15 +86,15 @@ fn revisions_of_other_facts(project: &Project, graph: &SubjectGraph) -> Vec<Diag
         .map(|(_, claim)| {
             let subject = graph
                 .canonical_subject(&claim.id)
-                .unwrap_or(claim.subject.as_str());
-            (&claim.id, (subject, claim.attribute.as_str()))
+                .unwrap_or(&*claim.subject);
+            (&claim.id, (subject, &*claim.attribute))
         })
         .collect();
     let fact = |id: &crate::model::ClaimId| facts.get(id).copied();
     project
         .claims()
         .filter_map(|(_, claim)| {
-            let (target, span) = claim.supersedes.as_ref()?;
+            let (target, span) = claim.supersedes.as_deref()?;
             let (mine, theirs) = (fact(&claim.id)?, fact(target)?);
             (mine != theirs).then(|| {
                 Diagnostic::warning(
@@ -216,7 +216,7 @@ fn with_name_labels(project: &Project, mut warning: Diagnostic, a: &str, b: &str
 /// else in the registry entry that lists it; the string itself when it is
 /// written there without escapes, else the whole claim or entry.
 fn name_place(project: &Project, name: &str) -> Option<Span> {
-    if let Some((_, claim)) = project.claims().find(|(_, claim)| claim.subject == name) {
+    if let Some((_, claim)) = project.claims().find(|(_, claim)| &*claim.subject == name) {
         return Some(
             string_within(project, &claim.span, "\"subject\"", name)
                 .unwrap_or_else(|| claim.span.clone()),

@@ -65,7 +65,7 @@ pub use assemble::origins_of;
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use rust_decimal::Decimal;
@@ -291,9 +291,12 @@ pub struct ClaimFacts<'a> {
     pub written: &'a str,
     /// The set the value denotes, or why it denotes none.
     pub denotation: Result<Denotation, DenoteError>,
-    /// `denotation` in words ([`denoted_text`]): computed once per claim,
-    /// since every pair the claim is in quotes it.
-    pub denoted: String,
+    /// `denotation` in words ([`ClaimFacts::denoted`]): worded the first
+    /// time a reason or report quotes it, then kept, since every pair the
+    /// claim is in may quote it. Most claims of a large project are never
+    /// quoted (agreements list ids), and wording each up front cost a
+    /// string per claim.
+    pub denoted: OnceLock<String>,
     /// The time the claim is about; `None` is any time.
     pub as_of: Option<TimeSet>,
     /// The year whose rate converts the claim's money: the year `as_of`
@@ -324,8 +327,17 @@ impl ClaimFacts<'_> {
     pub fn quoted(&self) -> Quoted<'_> {
         Quoted {
             written: self.written,
-            denoted: &self.denoted,
+            denoted: self.denoted(),
         }
+    }
+
+    /// What the value denotes, in words (`450M..550M USD`), or why it
+    /// denotes nothing.
+    pub fn denoted(&self) -> &str {
+        self.denoted.get_or_init(|| match &self.denotation {
+            Ok(denoted) => describe::value_words(self.value, denoted),
+            Err(error) => describe::denote_error(error).to_owned(),
+        })
     }
 }
 
@@ -336,6 +348,27 @@ pub trait ValueNames: Sync {
     fn normalize(&self, name: &str) -> String;
     /// The registry `values` entry a name belongs to.
     fn entry_of(&self, name: &str) -> Option<String>;
+
+    /// The key two cited names (the last of `according_to`) share when
+    /// they name one origin: the registry `values` entry they are names
+    /// of, else the name normalised. An agency cited in two scripts
+    /// ("USGS", "هيئة المسح الجيولوجي الأميركية") is then one origin, not
+    /// two corroborations: a bilingual project lists both as one entry.
+    /// The one definition: the checker's independence and the consensus
+    /// both key origins with it.
+    fn origin_key(&self, name: &str) -> String {
+        match self.entry_of(name) {
+            Some(entry) => self.normalize(&entry),
+            None => self.normalize(name),
+        }
+    }
+
+    /// How reports name the origin a cited name stands for: its registry
+    /// `values` entry (one name for every spelling that
+    /// [`ValueNames::origin_key`] joins), else the name as written.
+    fn origin_name(&self, name: &str) -> String {
+        self.entry_of(name).unwrap_or_else(|| name.to_owned())
+    }
 }
 
 /// [`ValueNames`] from the project's registry.
@@ -579,21 +612,18 @@ pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<Cla
             ClaimFacts {
                 id: &claim.id,
                 source: &source.id,
-                subject: subject.unwrap_or(claim.subject.as_str()),
+                subject: subject.unwrap_or(&*claim.subject),
                 attribute: &claim.attribute,
                 value: &claim.value,
                 written: &claim.value_written,
-                denoted: match &denotation {
-                    Ok(denoted) => describe::value_words(&claim.value, denoted),
-                    Err(error) => describe::denote_error(error).to_owned(),
-                },
+                denoted: OnceLock::new(),
                 denotation,
                 as_of,
                 rate_year,
                 according_to: &claim.according_to,
                 as_of_written: claim.as_of_written.as_deref(),
                 quote: claim.quote.as_ref().map(|q| q.text.as_str()),
-                supersedes: claim.supersedes.as_ref().map(|(id, _)| id),
+                supersedes: claim.supersedes.as_deref().map(|(id, _)| id),
             }
         })
         .collect()

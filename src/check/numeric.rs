@@ -138,7 +138,7 @@ fn within_rounding(
         None if set.dimension != x_or_y_dimension(claim) => {
             format!("'{}' is {}", claim.written, describe::numeric(set))
         }
-        None => format!("'{}' is {}", claim.written, claim.denoted),
+        None => format!("'{}' is {}", claim.written, claim.denoted()),
     };
     before.push(format!(
         "'{}' and '{}' differ by no more than rounding: {}; {}",

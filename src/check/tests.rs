@@ -46,7 +46,7 @@ fn claim(id: &str, written: &str, value: Value, denotation: Denotation) -> Claim
         attribute: "value",
         value: leak(value),
         written: leak_str(written),
-        denoted: denoted_text(&Ok(denotation.clone())),
+        denoted: denoted_text(&Ok(denotation.clone())).into(),
         denotation: Ok(denotation),
         as_of: None,
         rate_year: Some(2023),

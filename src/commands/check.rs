@@ -61,7 +61,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
-    /// Print how long each step took (load, link, check, report) to stderr.
+    /// Print how long each step took (load, link, check, report) to stderr,
+    /// with the peak and the resident memory after it.
     #[arg(long)]
     pub timings: bool,
 
@@ -280,10 +281,12 @@ fn write_reports(dir: &Path, input: &ReportInput<'_>) -> io::Result<()> {
 }
 
 /// The wall time of each step of a run, for `--timings`, with the peak
-/// memory at its end where the system tells it (Linux).
+/// and the resident memory at its end where the system tells it (Linux):
+/// the peak says what a step cost at its worst, the resident memory what
+/// it left for the next steps.
 struct Timings {
     last: Instant,
-    steps: Vec<(&'static str, Duration, Option<u64>)>,
+    steps: Vec<(&'static str, Duration, Option<Memory>)>,
 }
 
 impl Timings {
@@ -297,7 +300,7 @@ impl Timings {
     /// Ends the step `name`, which began when the previous one ended.
     fn step(&mut self, name: &'static str) {
         let now = Instant::now();
-        self.steps.push((name, now - self.last, peak_memory_kib()));
+        self.steps.push((name, now - self.last, Memory::now()));
         self.last = now;
     }
 
@@ -306,7 +309,12 @@ impl Timings {
         for (name, took, peak) in &self.steps {
             write!(out, "{name:>18}  {:8.3} s", took.as_secs_f64())?;
             match peak {
-                Some(kib) => writeln!(out, "  peak {:>7} MiB", kib / 1024)?,
+                Some(memory) => writeln!(
+                    out,
+                    "  peak {:>7} MiB  resident {:>7} MiB",
+                    memory.peak_kib / 1024,
+                    memory.resident_kib / 1024
+                )?,
                 None => writeln!(out)?,
             }
         }
@@ -314,10 +322,25 @@ impl Timings {
     }
 }
 
-/// The process's peak resident memory so far, in KiB (`VmHWM` in
-/// /proc/self/status); `None` where there is no such file.
-fn peak_memory_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
+/// The process's resident memory, in KiB.
+struct Memory {
+    /// The peak so far (`VmHWM` in /proc/self/status).
+    peak_kib: u64,
+    /// Now (`VmRSS`); the allocator may keep freed pages for a while.
+    resident_kib: u64,
+}
+
+impl Memory {
+    /// `None` where there is no /proc/self/status.
+    fn now() -> Option<Memory> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        let field = |name: &str| -> Option<u64> {
+            let line = status.lines().find(|line| line.starts_with(name))?;
+            line.split_whitespace().nth(1)?.parse().ok()
+        };
+        Some(Memory {
+            peak_kib: field("VmHWM:")?,
+            resident_kib: field("VmRSS:")?,
+        })
+    }
 }

@@ -58,9 +58,10 @@ impl SourceGraph {
             source_of.push(s);
         }
         // Origins are keyed by the source id (a claim citing no one) or by
-        // the cited name normalised, and numbered in key order: every source
-        // key (sorted by id) before every cited one (sorted by name). A
-        // cited name is normalised once however many claims cite it.
+        // the cited name's origin key ([`ValueNames::origin_key`]), and
+        // numbered in key order: every source key (sorted by id) before
+        // every cited one (sorted by key). A cited name is keyed once
+        // however many claims cite it.
         let cited: Vec<Option<&str>> = claims
             .iter()
             .map(
@@ -73,7 +74,7 @@ impl SourceGraph {
         let mut raw: Vec<&str> = cited.iter().flatten().copied().collect();
         raw.par_sort_unstable();
         raw.dedup();
-        let normalised: Vec<String> = raw.par_iter().map(|name| names.normalize(name)).collect();
+        let normalised: Vec<String> = raw.par_iter().map(|name| names.origin_key(name)).collect();
         let mut keys: Vec<&str> = normalised.iter().map(String::as_str).collect();
         keys.par_sort_unstable();
         keys.dedup();
@@ -97,7 +98,8 @@ impl SourceGraph {
             }
         }
         let first_cited = origins.len();
-        // A cited origin is shown as the first claim (by id) citing it
+        // A cited origin is shown by its name for reports
+        // ([`ValueNames::origin_name`]) as the first claim (by id) citing it
         // wrote it.
         let mut shown_by: Vec<Option<usize>> = vec![None; keys.len()];
         let origin_of: Vec<usize> = cited
@@ -119,7 +121,7 @@ impl SourceGraph {
         origins.extend(
             shown_by
                 .iter()
-                .map(|first| first.and_then(|i| cited[i]).unwrap_or_default().to_owned()),
+                .map(|first| names.origin_name(first.and_then(|i| cited[i]).unwrap_or_default())),
         );
         let sources: Vec<String> = source_ids.iter().map(|id| (*id).to_owned()).collect();
 

@@ -70,7 +70,7 @@ impl Claims {
                 claims.ids.push_str(&claim.id.0);
                 claims.ends.push(claims.ids.len());
                 let next = u32::try_from(spellings.len()).unwrap_or(NONE);
-                let at = *first_seen.entry(claim.subject.as_str()).or_insert(next);
+                let at = *first_seen.entry(&*claim.subject).or_insert(next);
                 if at == next {
                     spellings.push((&claim.subject, 0));
                 }

@@ -280,6 +280,10 @@ impl ValueAliases {
 
     /// The registry entry name a text value belongs to, if any.
     pub fn entry_of(&self, text: &str) -> Option<&str> {
+        // Most projects have no `values` entries: no keys to compute.
+        if self.entries.is_empty() {
+            return None;
+        }
         rules::name_keys(text)
             .iter()
             .find_map(|key| self.entries.get(key))

@@ -237,7 +237,7 @@ fn check_superseded_claims(drafts: &[SourceDraft], diagnostics: &mut Vec<Diagnos
         .flat_map(|d| d.source.claims.iter().map(|c| c.id.as_str()))
         .collect();
     for claim in drafts.iter().flat_map(|d| d.source.claims.iter()) {
-        let Some((target, span)) = &claim.supersedes else {
+        let Some((target, span)) = claim.supersedes.as_deref() else {
             continue;
         };
         let message = if target == &claim.id {
@@ -251,7 +251,7 @@ fn check_superseded_claims(drafts: &[SourceDraft], diagnostics: &mut Vec<Diagnos
         let same_source: Vec<&str> = drafts
             .iter()
             .filter(|d| d.source.id == source)
-            .flat_map(|d| d.source.claims.iter().map(|c| c.local_id.as_str()))
+            .flat_map(|d| d.source.claims.iter().map(|c| &*c.local_id))
             .collect();
         let help = if same_source.is_empty() {
             format!(

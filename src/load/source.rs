@@ -145,7 +145,7 @@ pub fn read_source(
                 if let Some((claim, quote_span, id_span)) =
                     read_claim(&mut sink, item, &source.id, &context)
                 {
-                    if let Some(first) = seen.get(claim.local_id.as_str()) {
+                    if let Some(first) = seen.get(&*claim.local_id) {
                         let first = sink.span(first.clone());
                         sink.error(
                             DiagnosticCode::DuplicateClaimId,
@@ -338,7 +338,7 @@ fn read_claim(
     }
     let as_of_string = fields.optional_string(sink, "as_of");
     let as_of = as_of_string.and_then(|s| read_date(sink, s, "as_of"));
-    let according_to = fields
+    let according_to: Vec<String> = fields
         .optional_strings(sink, "according_to")
         .into_iter()
         .map(|s| s.value.to_string())
@@ -431,11 +431,11 @@ fn read_claim(
     Some((
         Claim {
             id: ClaimId::new(source_id, &id.value),
-            local_id: id.value.to_string(),
-            subject: subject.value.to_string(),
-            attribute: attribute.value.to_string(),
+            local_id: Box::from(&*id.value),
+            subject: Box::from(&*subject.value),
+            attribute: Box::from(&*attribute.value),
             value,
-            value_written,
+            value_written: value_written.into_boxed_str(),
             quote: quote.map(|q| {
                 Box::new(Quote {
                     text: q.value.to_string(),
@@ -443,15 +443,15 @@ fn read_claim(
                 })
             }),
             as_of,
-            as_of_written: as_of_string.map(|s| s.value.to_string()),
-            according_to,
+            as_of_written: as_of_string.map(|s| Box::from(&*s.value)),
+            according_to: according_to.into_boxed_slice(),
             supersedes: supersedes.map(|s| {
-                (
+                Box::new((
                     ClaimId(std::sync::Arc::from(&*s.value)),
                     sink.span(s.span.clone()),
-                )
+                ))
             }),
-            note,
+            note: note.map(String::into_boxed_str),
             span: sink.span(item.span.clone()),
             value_span: sink.span(
                 fields

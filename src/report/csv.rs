@@ -115,7 +115,7 @@ pub fn render_claims(input: &ReportInput<'_>, out: &mut dyn Write, bom: bool) ->
         // members joined by ", " would read as one text).
         let value = match &claim.value {
             Value::Set(members) => serde_json::to_string(members).map_err(io::Error::other)?,
-            _ => claim.value_written.clone(),
+            _ => claim.value_written.to_string(),
         };
         let (line, column) = location.map_or((String::new(), String::new()), |l| {
             (l.start.line.to_string(), l.start.column.to_string())
@@ -227,7 +227,7 @@ fn finding_row(
 /// A claim's value as written and its source id.
 fn side<'a>(input: &ReportInput<'a>, id: &crate::model::ClaimId) -> (&'a str, &'a str) {
     input.claim(id).map_or(("", ""), |(source, claim)| {
-        (claim.value_written.as_str(), source.id.as_str())
+        (&*claim.value_written, source.id.as_str())
     })
 }
 

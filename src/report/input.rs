@@ -119,7 +119,7 @@ impl<'a> ReportInput<'a> {
     /// The canonical subject of a claim (its own subject if the linker gave none).
     pub fn canonical_subject<'s>(&'s self, claim: &'s Claim) -> &'s str {
         self.facts_of(&claim.id)
-            .map_or(claim.subject.as_str(), |facts| facts.subject)
+            .map_or(&*claim.subject, |facts| facts.subject)
     }
 
     /// A compared pair's reason in plain words.
@@ -134,8 +134,7 @@ impl<'a> ReportInput<'a> {
     /// What a claim's value denotes, in words (`450M..550M USD`), empty if
     /// the claim is unknown.
     pub fn normalised(&self, claim: &ClaimId) -> &'a str {
-        self.facts_of(claim)
-            .map_or("", |facts| facts.denoted.as_str())
+        self.facts_of(claim).map_or("", |facts| facts.denoted())
     }
 
     /// What reasons quote of a claim.

@@ -645,11 +645,11 @@ impl Fixture {
                 let in_claims = claim_text.find(&format!("\"{}\"", claim.id)).unwrap();
                 source_claims.push(Claim {
                     id: global.clone(),
-                    local_id: claim.id.to_owned(),
-                    subject: taint(claim.subject),
-                    attribute: claim.attribute.to_owned(),
+                    local_id: claim.id.into(),
+                    subject: taint(claim.subject).into(),
+                    attribute: claim.attribute.into(),
                     value: Value::Text(claim.written.to_owned()),
-                    value_written: taint(claim.written),
+                    value_written: taint(claim.written).into(),
                     quote: Some(Box::new(Quote {
                         text: quote_text,
                         location: Some(QuoteLocation {
@@ -665,7 +665,7 @@ impl Fixture {
                     as_of_written: None,
                     according_to: claim.according_to.iter().map(|name| taint(name)).collect(),
                     supersedes: None,
-                    note: claim.note.map(taint),
+                    note: claim.note.map(|note| taint(note).into()),
                     span: Span {
                         file,
                         bytes: in_claims..in_claims + claim.id.len(),
@@ -793,7 +793,7 @@ impl Fixture {
                     value: &claim.value,
                     written: &claim.value_written,
                     denotation: Ok(resolved.denotation),
-                    denoted: resolved.normalised,
+                    denoted: resolved.normalised.into(),
                     as_of: None,
                     rate_year: None,
                     according_to: &claim.according_to,
