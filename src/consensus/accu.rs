@@ -574,16 +574,16 @@ fn correctness_all(
 ) {
     sums.clear();
     sums.resize(ballots.units.len(), (0.0, 0.0));
-    for c in 0..ballots.slots() {
+    for (c, &p) in probability.iter().enumerate().take(ballots.slots()) {
         for &(unit, w) in ballots.support(c) {
             let Ok(at) = ballots.units.binary_search(&unit) else {
                 continue;
             };
             if ballots.members {
-                sums[at].0 += w * probability[c];
+                sums[at].0 += w * p;
                 sums[at].1 += w;
             } else {
-                sums[at].0 += probability[c];
+                sums[at].0 += p;
                 sums[at].1 = 1.0;
             }
         }

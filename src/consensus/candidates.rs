@@ -626,7 +626,7 @@ fn members<'a>(
             tried
                 .iter()
                 .copied()
-                .filter(|&b| b != a && name.allows(&distinct[b].1))
+                .filter(|&b| b != a && name.allows(distinct[b].1))
                 .collect()
         })
         .collect();
