@@ -95,6 +95,13 @@ struct Span {
 }
 
 impl Span {
+    fn new(start: usize, end: usize) -> Span {
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
     fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
     }
@@ -367,25 +374,13 @@ impl BallotRun {
                 }
             }
             self.slots.push(SlotSpan {
-                support: Span {
-                    start: start as u32,
-                    end: self.support.len() as u32,
-                },
-                silent: Span {
-                    start: silent_start as u32,
-                    end: self.silent.len() as u32,
-                },
+                support: Span::new(start, self.support.len()),
+                silent: Span::new(silent_start, self.silent.len()),
             });
         }
         self.facts.push(FactSpan {
-            units: Span {
-                start: units_start as u32,
-                end: self.units.len() as u32,
-            },
-            slots: Span {
-                start: slots_start as u32,
-                end: self.slots.len() as u32,
-            },
+            units: Span::new(units_start, self.units.len()),
+            slots: Span::new(slots_start, self.slots.len()),
             members,
         });
     }
