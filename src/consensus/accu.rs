@@ -73,9 +73,9 @@ impl Default for Params {
 /// Where one fact's ballots lie in the flat arrays of [`Ballots`].
 #[derive(Debug, Clone, Copy, Default)]
 struct FactSpan {
-    /// In [`Ballots::units`].
+    /// In its run's `units`.
     units: Span,
-    /// In [`Ballots::slots`]: its candidates (choice) or members (set).
+    /// In its run's `slots`: its candidates (choice) or members (set).
     slots: Span,
     members: bool,
 }
@@ -118,8 +118,9 @@ impl Span {
 #[derive(Debug, Clone, Default)]
 pub struct Ballots {
     runs: Vec<BallotRun>,
-    /// Per run: the slots, then the voting units, of the runs before it.
+    /// Per run: the slots the runs before it hold (last: all of them).
     slots_before: Vec<usize>,
+    /// The same for voting units.
     units_before: Vec<usize>,
     facts: usize,
 }
