@@ -148,8 +148,11 @@ pub struct Estimate {
     pub claims: Vec<ClaimId>,
     /// In [0, 1].
     pub confidence: f64,
-    /// Independent origins supporting it (fully or in part), as shown.
-    pub origins: Vec<String>,
+    /// Independent origins supporting it (fully or in part), as shown;
+    /// shared with every other estimate naming them (an origin supports
+    /// thousands of facts, and a copy of its name in each was a string
+    /// per origin per fact).
+    pub origins: Vec<Arc<str>>,
 }
 
 /// A value as written by a claim that states it most precisely.
@@ -262,7 +265,7 @@ impl FactConsensus {
     }
 }
 
-fn origins_phrase(origins: &[String]) -> String {
+fn origins_phrase(origins: &[Arc<str>]) -> String {
     let count = match origins.len() {
         1 => "1 independent origin".to_owned(),
         n => format!("{n} independent origins"),
@@ -556,24 +559,27 @@ fn decides(leading: &Estimate, against: &[Estimate]) -> bool {
 
 /// Origins as shown, and each one's place in the order of the names shown,
 /// so that a list of origins is sorted by comparing integers.
-struct Shown<'g> {
-    names: &'g [String],
+struct Shown {
+    names: Vec<Arc<str>>,
     place: Vec<u32>,
 }
 
-impl<'g> Shown<'g> {
-    fn new(names: &'g [String]) -> Shown<'g> {
+impl Shown {
+    fn new(names: &[String]) -> Shown {
         let mut by_name: Vec<u32> = (0..names.len() as u32).collect();
         by_name.par_sort_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
         let mut place = vec![0u32; names.len()];
         for (at, &u) in by_name.iter().enumerate() {
             place[u as usize] = at as u32;
         }
-        Shown { names, place }
+        Shown {
+            names: names.iter().map(|name| Arc::from(name.as_str())).collect(),
+            place,
+        }
     }
 
     /// The distinct `units` as shown, sorted by name.
-    fn sorted(&self, units: impl Iterator<Item = usize>) -> Vec<String> {
+    fn sorted(&self, units: impl Iterator<Item = usize>) -> Vec<Arc<str>> {
         let mut units: Vec<usize> = units.collect();
         units.sort_unstable_by_key(|&u| self.place[u]);
         units.dedup();
@@ -589,7 +595,7 @@ fn fact_consensus(
     claims: &[ClaimFacts<'_>],
     rank: &[u32],
     unit_of: &[usize],
-    shown: &Shown<'_>,
+    shown: &Shown,
 ) -> FactConsensus {
     // Claims by id (ranks are id order), each id once.
     let ids = |list: &[usize]| -> Vec<ClaimId> {
@@ -604,7 +610,7 @@ fn fact_consensus(
         ids.dedup();
         ids
     };
-    let units_shown = |list: &mut dyn Iterator<Item = usize>| -> Vec<String> {
+    let units_shown = |list: &mut dyn Iterator<Item = usize>| -> Vec<Arc<str>> {
         shown.sorted(list.map(|i| unit_of[i]))
     };
     let (leading, against) = match &fact.question {

@@ -452,7 +452,7 @@ pub struct JsonEstimate<'a> {
     /// In [0, 1].
     pub confidence: f64,
     /// The independent origins supporting it, fully or in part.
-    pub origins: &'a [String],
+    pub origins: Vec<&'a str>,
 }
 
 /// A string, or an array of a set's members.
@@ -490,7 +490,7 @@ fn json_estimate(estimate: &Estimate) -> JsonEstimate<'_> {
         },
         claims: estimate.claims.iter().map(ClaimId::as_str).collect(),
         confidence: rounded(estimate.confidence),
-        origins: &estimate.origins,
+        origins: estimate.origins.iter().map(|origin| &**origin).collect(),
     }
 }
 
