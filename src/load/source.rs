@@ -423,7 +423,7 @@ fn read_claim(
     if declared.is_none()
         && let (Some(attribute), Some(json), Some((value, written))) =
             (attribute, fields.get("value"), value.as_ref())
-        && let Some(risk) = hint::risk(written, value)
+        && let Some(risk) = hint::risk(written, value, context.published.as_ref())
     {
         push_risk(sink, json.span.clone(), &attribute.value, written, &risk);
     }
@@ -536,8 +536,17 @@ fn is_global_id(id: &str) -> bool {
 /// The warning for a value read by a risky inference (see [`hint`]).
 fn push_risk(sink: &mut Sink<'_>, span: Range<usize>, attribute: &str, written: &str, risk: &Risk) {
     let (message, label, help) = match risk {
-        Risk::BareYear(year) => (
-            format!("`{written}` on `{attribute}` is read as the year {year}"),
+        Risk::BareYear {
+            year,
+            years_after_publication,
+        } => (
+            match years_after_publication {
+                Some(after) => format!(
+                    "`{written}` on `{attribute}` is read as the year {year}, {} after its source was published",
+                    crate::text::plural::counted_as(*after as usize, "year", "years")
+                ),
+                None => format!("`{written}` on `{attribute}` is read as the year {year}"),
+            },
             "read as a year".to_owned(),
             format!(
                 "if it is a count or amount, declare `{attribute} = \"number\"` under [attributes] in crosscheck.toml (or write `{},{:03}`); if it is a year, declare `{attribute} = \"date\"` to say so",

@@ -9,25 +9,41 @@
 //!
 //! Only wording and suggestions live here: no reading is changed.
 
-use super::{DatePoint, Form, Value};
+use super::{DateExpr, DatePoint, Form, Value};
 
 /// Why a value's reading is risky.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Risk {
-    /// A bare four-digit integer read as a year.
-    BareYear(i32),
+    /// A bare four-digit integer read as a year; `years_after_publication`
+    /// when that year comes after the year its source was published (a
+    /// report cannot state a year it has not reached: `2946` dead in an
+    /// article of 2023 is a count), so the warning can say so.
+    BareYear {
+        year: i32,
+        years_after_publication: Option<i32>,
+    },
     /// A text that looks like a number, date or bound with words around it;
     /// `meant` is the value form it probably stands for, when recognised.
     TextLooksStructured { meant: Option<String> },
 }
 
-/// The risk in reading `written` as `value`, if any.
-pub fn risk(written: &str, value: &Value) -> Option<Risk> {
+/// The risk in reading `written` as `value`, in a source `published`
+/// then, if any.
+pub fn risk(written: &str, value: &Value, published: Option<&DateExpr>) -> Option<Risk> {
     match value {
         Value::Date(Form::Exact(DatePoint::Calendar(date)))
             if date.month.is_none() && is_bare_year(written) =>
         {
-            Some(Risk::BareYear(date.year))
+            let published_year = match published {
+                Some(Form::Exact(DatePoint::Calendar(published))) => Some(published.year),
+                _ => None,
+            };
+            Some(Risk::BareYear {
+                year: date.year,
+                years_after_publication: published_year
+                    .map(|published| date.year - published)
+                    .filter(|&after| after > 0),
+            })
         }
         Value::Text(text) if !written.starts_with(super::parse::TEXT_MARK) => {
             probable_form(text).map(|meant| Risk::TextLooksStructured { meant: Some(meant) })
@@ -277,13 +293,52 @@ mod tests {
     #[test]
     fn names_with_digits_are_not_risky() {
         for name in ["Barak 8", "Channel 12", "F-16", "i24 News"] {
-            assert_eq!(risk(name, &Value::Text(name.into())), None, "{name}");
+            assert_eq!(risk(name, &Value::Text(name.into()), None), None, "{name}");
         }
-        assert!(risk("at least 3,958", &Value::Text("at least 3,958".into())).is_some());
+        assert!(
+            risk(
+                "at least 3,958",
+                &Value::Text("at least 3,958".into()),
+                None
+            )
+            .is_some()
+        );
         assert_eq!(
-            risk("'32H", &Value::Text("32H".into())),
+            risk("'32H", &Value::Text("32H".into()), None),
             None,
             "explicit text is never risky"
         );
+    }
+
+    #[test]
+    fn a_bare_year_after_publication_says_how_far() {
+        let year = |text: &str| crate::value::parse_value_str(text).expect("a year");
+        let published = |text: &str| match crate::value::parse_value_str(text) {
+            Ok(Value::Date(date)) => date,
+            other => panic!("{other:?}"),
+        };
+        let in_2023 = published("2023-09-12");
+        assert_eq!(
+            risk("2946", &year("2946"), Some(&in_2023)),
+            Some(Risk::BareYear {
+                year: 2946,
+                years_after_publication: Some(923)
+            })
+        );
+        // A year before (or of) publication, or no publication: no count.
+        for (written, when) in [
+            ("2012", Some(&in_2023)),
+            ("2023", Some(&in_2023)),
+            ("2946", None),
+        ] {
+            let Some(Risk::BareYear {
+                years_after_publication,
+                ..
+            }) = risk(written, &year(written), when)
+            else {
+                panic!("{written} is a bare year");
+            };
+            assert_eq!(years_after_publication, None, "{written}");
+        }
     }
 }
