@@ -22,10 +22,9 @@ SEED=${SEED:-42}
 
 log() { echo "[compare] $*" >&2; }
 
-if [ ! -x /usr/bin/time ]; then
-    log "installing GNU time"
-    apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
-fi
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+ensure_gnu_time
 
 BASE_SHORT=$(git rev-parse --short "$BASE_REV")
 BASE_DIR=${BASE_DIR:-"$ROOT/bench/out/base-$BASE_SHORT"}
@@ -36,19 +35,11 @@ if [ ! -d "$BASE_DIR" ]; then
 fi
 log "building $BASE_SHORT and the work tree (release)"
 (cd "$BASE_DIR" && cargo build --release --quiet --bin crosscheck)
-cargo build --release --quiet --bin crosscheck --example generate_project
+build_bench_tools
 A="$BASE_DIR/target/release/crosscheck"
-B="$ROOT/target/release/crosscheck"
-GEN="$ROOT/target/release/examples/generate_project"
+B="$BIN"
 
-S=$(( N / 500 )); [ "$S" -lt 5 ] && S=5
-K=$(( N / 20 ))
-PROJECT="$ROOT/bench/out/n$N-s$S-k$K-seed$SEED"
-if [ ! -f "$PROJECT/truth.json" ]; then
-    log "generating N=$N into $PROJECT"
-    rm -rf "$PROJECT"
-    "$GEN" --claims "$N" --sources "$S" --subjects "$K" --seed "$SEED" --out "$PROJECT" >/dev/null
-fi
+PROJECT=$(generated_project "$N" "$SEED")
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 max() { sort -g | tail -n1; }

@@ -31,25 +31,14 @@ log() { echo "[bench] $*" >&2; }
 ensure_gnu_time
 ensure_duckdb
 
-log "building (release)"
-cargo build --release --quiet --bin crosscheck --example generate_project --example score_report
-BIN="$ROOT/target/release/crosscheck"
-GEN="$ROOT/target/release/examples/generate_project"
-SCORE="$ROOT/target/release/examples/score_report"
+build_bench_tools
 
 json_field() { "$PY" -c 'import json,sys; d=json.load(sys.stdin); v=d[sys.argv[1]]; print(f"{v:.6f}" if isinstance(v,float) else v)' "$1"; }
 
 ROWS=()
 for N in $SIZES; do
-    S=$(( N / 500 )); [ "$S" -lt 5 ] && S=5
-    K=$(( N / 20 ))
-    DIR="$ROOT/bench/out/n$N-s$S-k$K-seed$SEED"
-    if [ ! -f "$DIR/truth.json" ]; then
-        log "generating N=$N S=$S K=$K into $DIR"
-        rm -rf "$DIR"; mkdir -p "$ROOT/bench/out"
-        /usr/bin/time -f '%e %M' -o "$DIR.gen-time" "$GEN" --claims "$N" --sources "$S" --subjects "$K" --seed "$SEED" --out "$DIR"
-        mv "$DIR.gen-time" "$DIR/gen-time"
-    fi
+    read -r S K < <(project_shape "$N")
+    DIR=$(generated_project "$N" "$SEED")
     GEN_TIME=$(cut -d' ' -f1 "$DIR/gen-time")
     SIZE=$(du -sh "$DIR/claims" | cut -f1)
     PLANTED=$("$PY" -c 'import json,sys; t=json.load(open(sys.argv[1])); print(len(t["contradictions"]))' "$DIR/truth.json")

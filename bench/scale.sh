@@ -29,11 +29,7 @@ log() { echo "[scale] $*" >&2; }
 ensure_gnu_time
 ensure_duckdb
 
-log "building (release)"
-cargo build --release --quiet --bin crosscheck --example generate_project --example score_report
-BIN="$ROOT/target/release/crosscheck"
-GEN="$ROOT/target/release/examples/generate_project"
-SCORE="$ROOT/target/release/examples/score_report"
+build_bench_tools
 
 max() { sort -g | tail -n1; }
 mib() { awk '{printf "%.0f", $1 / 1024}'; }
@@ -55,14 +51,7 @@ echo "| claims | \`check --format json\` | naive DuckDB (process) | ratio | JSON
 echo "|---:|---|---:|---:|---:|---|---:|---:|---:|---:|"
 SPLITS=()
 for N in $SIZES; do
-    S=$(( N / 500 )); [ "$S" -lt 5 ] && S=5
-    K=$(( N / 20 ))
-    DIR="$ROOT/bench/out/n$N-s$S-k$K-seed$SEED"
-    if [ ! -f "$DIR/truth.json" ]; then
-        log "generating N=$N"
-        rm -rf "$DIR"
-        "$GEN" --claims "$N" --sources "$S" --subjects "$K" --seed "$SEED" --out "$DIR" >/dev/null
-    fi
+    DIR=$(generated_project "$N" "$SEED")
     JT=""; JM=""; DT=""; AT=""; AM=""
     for run in $(seq "$RUNS"); do
         log "N=$N run $run: json"
