@@ -181,6 +181,24 @@ fn left_out_note(
     )
 }
 
+/// "  and 12 more claims", dimmed, under a finding's capped list, when
+/// `more` > 0.
+fn more_in_finding(
+    out: &mut dyn Write,
+    paint: &Paint,
+    more: usize,
+    (one, many): (&str, &str),
+) -> io::Result<()> {
+    if more > 0 {
+        writeln!(
+            out,
+            "  {}",
+            paint.dim(&format!("and {more} more {}", noun(more, one, many)))
+        )?;
+    }
+    Ok(())
+}
+
 fn render_contradiction(
     input: &ReportInput<'_>,
     finding: &Finding,
@@ -239,13 +257,7 @@ fn render_contradiction(
         }
         writeln!(out, "{}", line.trim_end())?;
     }
-    if more_claims > 0 {
-        writeln!(
-            out,
-            "  {}",
-            paint.dim(&format!("and {more_claims} more claims"))
-        )?;
-    }
+    more_in_finding(out, paint, more_claims, ("claim", "claims"))?;
     let (pairs, more_pairs) = at_most(&finding.pairs, input.capped());
     for [a, b] in pairs {
         writeln!(
@@ -272,13 +284,7 @@ fn render_contradiction(
             )?;
         }
     }
-    if more_pairs > 0 {
-        writeln!(
-            out,
-            "  {}",
-            paint.dim(&format!("and {more_pairs} more pairs"))
-        )?;
-    }
+    more_in_finding(out, paint, more_pairs, ("pair", "pairs"))?;
     for side in at_most(&finding.sides, true).0 {
         writeln!(
             out,
