@@ -155,12 +155,12 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     timings.step("link");
     let facts = check::claim_facts(&project, &graph);
     timings.step("resolve");
-    let mut outcome = check::check_facts_with(&project, &facts, false, args.detail);
-    timings.step("check");
-    if !args.no_consensus {
-        check::add_consensus(&project, &facts, &mut outcome);
-        timings.step("consensus");
-    }
+    let outcome = check::check_facts_with(&project, &facts, !args.no_consensus, args.detail);
+    timings.step(match args.no_consensus {
+        true => "check",
+        // One step: the two run side by side (`check_facts_with`).
+        false => "check and consensus",
+    });
     // Curation warnings are shown, never counted in the exit status.
     let mut warnings = project.warnings.clone();
     warnings.extend(check::curation_warnings(&project, &graph));
@@ -307,7 +307,7 @@ impl Timings {
     fn write(&self, out: &mut dyn Write) -> io::Result<()> {
         let total: Duration = self.steps.iter().map(|(_, took, _)| *took).sum();
         for (name, took, peak) in &self.steps {
-            write!(out, "{name:>18}  {:8.3} s", took.as_secs_f64())?;
+            write!(out, "{name:>19}  {:8.3} s", took.as_secs_f64())?;
             match peak {
                 Some(memory) => writeln!(
                     out,
@@ -318,7 +318,7 @@ impl Timings {
                 None => writeln!(out)?,
             }
         }
-        writeln!(out, "{:>18}  {:8.3} s", "total", total.as_secs_f64())
+        writeln!(out, "{:>19}  {:8.3} s", "total", total.as_secs_f64())
     }
 }
 
