@@ -280,19 +280,22 @@ fn write_reports(dir: &Path, input: &ReportInput<'_>) -> io::Result<()> {
     Ok(())
 }
 
-/// The wall time of each step of a run, for `--timings`, with the peak
-/// and the resident memory at its end where the system tells it (Linux):
-/// the peak says what a step cost at its worst, the resident memory what
-/// it left for the next steps.
+/// The wall time of each step of a run, for `--timings`, with the CPU
+/// time, the peak and the resident memory at its end where the system
+/// tells them (Linux): CPU time against wall time says how well a step
+/// uses the cores, the peak what it cost at its worst, the resident memory
+/// what it left for the next steps.
 struct Timings {
     last: Instant,
-    steps: Vec<(&'static str, Duration, Option<Memory>)>,
+    last_cpu: Option<Duration>,
+    steps: Vec<(&'static str, Duration, Option<Duration>, Option<Memory>)>,
 }
 
 impl Timings {
     fn new() -> Timings {
         Timings {
             last: Instant::now(),
+            last_cpu: cpu_time(),
             steps: Vec::new(),
         }
     }
@@ -300,15 +303,24 @@ impl Timings {
     /// Ends the step `name`, which began when the previous one ended.
     fn step(&mut self, name: &'static str) {
         let now = Instant::now();
-        self.steps.push((name, now - self.last, Memory::now()));
+        let cpu = cpu_time();
+        let took_cpu = cpu
+            .zip(self.last_cpu)
+            .map(|(now, then)| now.saturating_sub(then));
+        self.steps
+            .push((name, now - self.last, took_cpu, Memory::now()));
         self.last = now;
+        self.last_cpu = cpu;
     }
 
     fn write(&self, out: &mut dyn Write) -> io::Result<()> {
-        let total: Duration = self.steps.iter().map(|(_, took, _)| *took).sum();
-        for (name, took, peak) in &self.steps {
+        let total: Duration = self.steps.iter().map(|step| step.1).sum();
+        for (name, took, cpu, memory) in &self.steps {
             write!(out, "{name:>19}  {:8.3} s", took.as_secs_f64())?;
-            match peak {
+            if let Some(cpu) = cpu {
+                write!(out, "  cpu {:7.2} s", cpu.as_secs_f64())?;
+            }
+            match memory {
                 Some(memory) => writeln!(
                     out,
                     "  peak {:>7} MiB  resident {:>7} MiB",
@@ -320,6 +332,21 @@ impl Timings {
         }
         writeln!(out, "{:>19}  {:8.3} s", "total", total.as_secs_f64())
     }
+}
+
+/// The CPU time (user and system) of the process so far, from
+/// /proc/self/stat; `None` where there is none. Its fields 14 and 15
+/// count clock ticks of `USER_HZ`, which Linux fixes at 100 for user
+/// space on every architecture.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name (field 2) is in parentheses and may hold spaces:
+    // fields are counted after its closing one, which is field 3's start.
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    let mut fields = after_name.split_whitespace().skip(11);
+    let user: u64 = fields.next()?.parse().ok()?;
+    let system: u64 = fields.next()?.parse().ok()?;
+    Some(Duration::from_millis((user + system) * 10))
 }
 
 /// The process's resident memory, in KiB.

@@ -227,3 +227,50 @@ fn curation_warnings_never_fail_check() {
         run.stdout
     );
 }
+
+/// `--timings` names every step on stderr, with its wall and CPU time and
+/// (on Linux) its peak and resident memory, and changes nothing on stdout.
+/// With `--no-consensus` the comparisons are a step of their own; without
+/// it they share one with the consensus, which runs beside them.
+#[test]
+fn timings_name_every_step_and_leave_the_report_alone() {
+    let run = |extra: &[&str]| {
+        let mut args = vec!["check", "--format", "json", "--fail-on", "never"];
+        args.extend_from_slice(extra);
+        args.push(MONEY);
+        crosscheck().args(&args).output().unwrap()
+    };
+    let plain = run(&[]);
+    let timed = run(&["--timings"]);
+    assert_eq!(plain.stdout, timed.stdout, "--timings changed the report");
+    assert!(plain.stderr.is_empty());
+    let steps = |stderr: &[u8]| -> Vec<String> {
+        String::from_utf8_lossy(stderr)
+            .lines()
+            .map(|line| {
+                let name = line.split("  ").find(|part| !part.trim().is_empty());
+                let name = name.unwrap_or_default().trim().to_owned();
+                if name != "total" && cfg!(target_os = "linux") {
+                    for field in [" s  cpu ", " s  peak ", " MiB  resident ", " MiB"] {
+                        assert!(line.contains(field), "{field:?} missing in {line:?}");
+                    }
+                }
+                name
+            })
+            .collect()
+    };
+    let with = [
+        "load",
+        "link",
+        "resolve",
+        "check and consensus",
+        "curation warnings",
+        "report",
+        "total",
+    ];
+    assert_eq!(steps(&timed.stderr), with);
+    let without = run(&["--timings", "--no-consensus"]);
+    let mut expected = with.to_vec();
+    expected[3] = "check";
+    assert_eq!(steps(&without.stderr), expected);
+}
