@@ -34,51 +34,69 @@ pub const WINDOW: usize = 4;
 pub fn candidate_pairs(keys: &[&str], skeletons: &[String]) -> Vec<(u32, u32)> {
     debug_assert!(keys.is_sorted());
     let n = keys.len();
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    let push = |pairs: &mut Vec<(u32, u32)>, a: usize, b: usize| {
-        if a != b {
-            // Names are fewer than u32::MAX by construction (see `link_names`).
-            let (a, b) = (a.min(b) as u32, a.max(b) as u32);
-            pairs.push((a, b));
+    // The blocks and the three sorts do not depend on one another: they
+    // run side by side. The pairs are sorted and deduplicated at the end,
+    // so the order they are found in does not matter.
+    let (mut pairs, orders) = rayon::join(
+        || block_pairs(keys, skeletons),
+        || {
+            let (by_key_reversed, (by_skeleton, by_skeleton_reversed)) = rayon::join(
+                || reversed_order(keys),
+                || rayon::join(|| sorted_order(skeletons), || reversed_order(skeletons)),
+            );
+            [
+                (0..n).collect::<Vec<usize>>(),
+                by_key_reversed,
+                by_skeleton,
+                by_skeleton_reversed,
+            ]
+        },
+    );
+    for order in orders {
+        for (x, &a) in order.iter().enumerate() {
+            for &b in order.iter().skip(x + 1).take(WINDOW) {
+                push_pair(&mut pairs, a, b);
+            }
         }
-    };
+    }
+    sort_pairs(pairs, n)
+}
 
+/// Adds the pair of names `a` and `b`, smaller index first, unless they are
+/// one name.
+fn push_pair(pairs: &mut Vec<(u32, u32)>, a: usize, b: usize) {
+    if a != b {
+        // Names are fewer than u32::MAX by construction (see `link_names`).
+        let (a, b) = (a.min(b) as u32, a.max(b) as u32);
+        pairs.push((a, b));
+    }
+}
+
+/// Every pair of names that share a rare key (a word, or a word's
+/// skeleton, held by at most [`SMALL_BLOCK`] names).
+fn block_pairs(keys: &[&str], skeletons: &[String]) -> Vec<(u32, u32)> {
     // A block stops growing one past SMALL_BLOCK: it will be skipped, and a
     // word every other name holds would otherwise list them all.
     let mut blocks: Blocks = HashMap::default();
-    for i in 0..n {
-        for word in keys[i].split(' ').filter(|w| !w.is_empty()) {
+    for (i, (key, skeleton)) in keys.iter().zip(skeletons).enumerate() {
+        for word in key.split(' ').filter(|w| !w.is_empty()) {
             add_to_block(&mut blocks, (false, word), i);
         }
-        for word in skeletons[i].split(' ').filter(|w| w.len() >= 2) {
+        for word in skeleton.split(' ').filter(|w| w.len() >= 2) {
             add_to_block(&mut blocks, (true, word), i);
         }
     }
+    let mut pairs = Vec::new();
     for members in blocks.values() {
         if members.len() <= SMALL_BLOCK {
             for (x, &a) in members.iter().enumerate() {
                 for &b in &members[x + 1..] {
-                    push(&mut pairs, a as usize, b as usize);
+                    push_pair(&mut pairs, a as usize, b as usize);
                 }
             }
         }
     }
-
-    let orders = [
-        (0..n).collect(),
-        reversed_order(keys),
-        sorted_order(skeletons),
-        reversed_order(skeletons),
-    ];
-    for order in orders {
-        for (x, &a) in order.iter().enumerate() {
-            for &b in order.iter().skip(x + 1).take(WINDOW) {
-                push(&mut pairs, a, b);
-            }
-        }
-    }
-
-    sort_pairs(pairs, n)
+    pairs
 }
 
 /// The indices of `texts` in byte order of the texts (ties by index).

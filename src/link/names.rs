@@ -644,7 +644,7 @@ fn digits_hash(bytes: &[u8]) -> u64 {
 
 fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
     let keys: Vec<&str> = atoms.iter().map(|a| a.key.as_str()).collect();
-    let skeletons: Vec<String> = keys.iter().map(|k| skeleton(k)).collect();
+    let skeletons: Vec<String> = keys.par_iter().map(|k| skeleton(k)).collect();
     // What a pair is judged by, per atom: script, whether a claim uses it,
     // its digit runs and its length in characters. The characters are
     // decoded per pair, into reused buffers, and only for pairs that pass
@@ -654,9 +654,13 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
     // Packed in one record per atom, so that judging a pair reads one place
     // per name; the digit runs are compared by hash first, in full only when
     // the hashes agree.
-    let digits: Flat<u8> = Flat::collect(keys.iter().map(|k| digit_runs(k).join(",").into_bytes()));
+    let digit_texts: Vec<Vec<u8>> = keys
+        .par_iter()
+        .map(|k| digit_runs(k).join(",").into_bytes())
+        .collect();
+    let digits: Flat<u8> = Flat::collect(digit_texts.into_iter());
     let meta: Vec<PairMeta> = atoms
-        .iter()
+        .par_iter()
         .zip(&keys)
         .enumerate()
         .map(|(i, (atom, key))| PairMeta {
@@ -666,21 +670,28 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
             used: !atom.claim_spellings.is_empty(),
         })
         .collect();
-    let decode = |text: &str, into: &mut Vec<char>| {
-        into.clear();
-        into.extend(text.chars());
+    let judge = Judge {
+        keys: &keys,
+        skeletons: &skeletons,
+        digits: &digits,
+        meta: &meta,
+        fuzzy: settings.fuzzy_threshold.unwrap_or(f64::INFINITY),
+        suggest: settings.suggest_threshold,
     };
-    let (mut chars_a, mut chars_b) = (Vec::new(), Vec::new());
-    let fuzzy = settings.fuzzy_threshold.unwrap_or(f64::INFINITY);
-    let lowest = settings.suggest_threshold.min(fuzzy);
-    // Normalised Levenshtein is at most 1 - |la - lb| / max(la, lb).
-    let may_reach = |la: usize, lb: usize| {
-        let longest = la.max(lb).max(1) as f64;
-        1.0 - la.abs_diff(lb) as f64 / longest >= lowest
-    };
-
-    let mut row = Vec::new();
-    let mut words = WordScratch::default();
+    // Pairs are judged in parallel, a run of them per task with its own
+    // buffers; the runs' verdicts are joined in pair order, so the result
+    // is the same whatever the threads do.
+    let pairs = candidate_pairs(&keys, &skeletons);
+    let verdicts: Vec<Verdicts> = pairs
+        .par_chunks(PAIRS_PER_TASK)
+        .map_init(Buffers::default, |buffers, run| {
+            let mut verdicts = Verdicts::default();
+            for &(a, b) in run {
+                judge.pair(a as usize, b as usize, buffers, &mut verdicts);
+            }
+            verdicts
+        })
+        .collect();
     let mut scored = Scored {
         links: Vec::new(),
         close: Vec::new(),
@@ -688,45 +699,10 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
         ambiguous: Vec::new(),
         skeletons: Vec::new(),
     };
-    for (a, b) in candidate_pairs(&keys, &skeletons) {
-        let (a, b) = (a as usize, b as usize);
-        let (meta_a, meta_b) = (&meta[a], &meta[b]);
-        if !(meta_a.used || meta_b.used) || meta_a.length == 0 || meta_b.length == 0 {
-            continue;
-        }
-        if meta_a.digits != meta_b.digits || digits.get(a) != digits.get(b) {
-            continue;
-        }
-        if meta_a.script.may_link_fuzzily(meta_b.script) {
-            if !may_reach(meta_a.length, meta_b.length) {
-                continue;
-            }
-            decode(keys[a], &mut chars_a);
-            decode(keys[b], &mut chars_b);
-            let Some(score) = similarity(&chars_a, &chars_b, lowest, &mut row) else {
-                continue;
-            };
-            if !differ_by_spelling(&chars_a, &chars_b, &mut words) {
-                continue;
-            }
-            if score >= fuzzy {
-                scored.links.push((score, a, b));
-            } else if score >= settings.suggest_threshold {
-                scored.close.push((score, a, b));
-            }
-        } else if meta_a.script.is_cross_script_pair(meta_b.script) {
-            if skeletons[a].is_empty() || skeletons[b].is_empty() {
-                continue;
-            }
-            decode(&skeletons[a], &mut chars_a);
-            decode(&skeletons[b], &mut chars_b);
-            let floor = settings.suggest_threshold;
-            if let Some(score) = similarity(&chars_a, &chars_b, floor, &mut row)
-                && differ_by_spelling(&chars_a, &chars_b, &mut words)
-            {
-                scored.cross.push((score, a, b));
-            }
-        }
+    for run in verdicts {
+        scored.links.extend(run.links);
+        scored.close.extend(run.close);
+        scored.cross.extend(run.cross);
     }
     // Strongest first; equal scores in atom (normalised name) order.
     scored
@@ -734,6 +710,94 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
         .sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     scored.skeletons = skeletons;
     scored
+}
+
+/// Candidate pairs judged per parallel task: enough that a task's set-up
+/// (its buffers) is nothing beside its work.
+const PAIRS_PER_TASK: usize = 4096;
+
+/// What [`score_candidates`] judges a pair by.
+struct Judge<'a> {
+    keys: &'a [&'a str],
+    skeletons: &'a [String],
+    digits: &'a Flat<u8>,
+    meta: &'a [PairMeta],
+    /// The link threshold (infinite when fuzzy links are off).
+    fuzzy: f64,
+    suggest: f64,
+}
+
+/// One task's reused buffers.
+#[derive(Default)]
+struct Buffers {
+    chars_a: Vec<char>,
+    chars_b: Vec<char>,
+    row: Vec<usize>,
+    words: WordScratch,
+}
+
+/// One run of pairs' verdicts, in pair order ([`Scored`]'s lists).
+#[derive(Default)]
+struct Verdicts {
+    links: Vec<(f64, usize, usize)>,
+    close: Vec<(f64, usize, usize)>,
+    cross: Vec<(f64, usize, usize)>,
+}
+
+impl Judge<'_> {
+    /// Judges atoms `a` and `b` into `verdicts`: a link, a close pair, a
+    /// cross-script pair, or nothing.
+    fn pair(&self, a: usize, b: usize, buffers: &mut Buffers, verdicts: &mut Verdicts) {
+        let (meta_a, meta_b) = (&self.meta[a], &self.meta[b]);
+        if !(meta_a.used || meta_b.used) || meta_a.length == 0 || meta_b.length == 0 {
+            return;
+        }
+        if meta_a.digits != meta_b.digits || self.digits.get(a) != self.digits.get(b) {
+            return;
+        }
+        let Buffers {
+            chars_a,
+            chars_b,
+            row,
+            words,
+        } = buffers;
+        let decode = |text: &str, into: &mut Vec<char>| {
+            into.clear();
+            into.extend(text.chars());
+        };
+        if meta_a.script.may_link_fuzzily(meta_b.script) {
+            let lowest = self.suggest.min(self.fuzzy);
+            // Normalised Levenshtein is at most 1 - |la - lb| / max(la, lb).
+            let longest = meta_a.length.max(meta_b.length).max(1) as f64;
+            if 1.0 - meta_a.length.abs_diff(meta_b.length) as f64 / longest < lowest {
+                return;
+            }
+            decode(self.keys[a], chars_a);
+            decode(self.keys[b], chars_b);
+            let Some(score) = similarity(chars_a, chars_b, lowest, row) else {
+                return;
+            };
+            if !differ_by_spelling(chars_a, chars_b, words) {
+                return;
+            }
+            if score >= self.fuzzy {
+                verdicts.links.push((score, a, b));
+            } else if score >= self.suggest {
+                verdicts.close.push((score, a, b));
+            }
+        } else if meta_a.script.is_cross_script_pair(meta_b.script) {
+            if self.skeletons[a].is_empty() || self.skeletons[b].is_empty() {
+                return;
+            }
+            decode(&self.skeletons[a], chars_a);
+            decode(&self.skeletons[b], chars_b);
+            if let Some(score) = similarity(chars_a, chars_b, self.suggest, row)
+                && differ_by_spelling(chars_a, chars_b, words)
+            {
+                verdicts.cross.push((score, a, b));
+            }
+        }
+    }
 }
 
 /// Normalised Levenshtein similarity, 1 - distance / length of the longer:
