@@ -57,8 +57,9 @@ fn is_bare_year(written: &str) -> bool {
 }
 
 /// The value form a text probably meant: `at least 3,958` → `>=3958`,
-/// `about 500 million dollars` → `~500M USD`, `September 10, 2023` →
-/// `2023-09-10`, `10 سبتمبر 2023` → `2023-09-10`.
+/// `about 500 million dollars` → `~500M USD`, `hundreds of millions of
+/// dollars` → `100M..999M USD`, `September 10, 2023` → `2023-09-10`,
+/// `10 سبتمبر 2023` → `2023-09-10`.
 pub fn probable_form(text: &str) -> Option<String> {
     let text = text.trim();
     if let Some(date) = written_date(text) {
@@ -108,7 +109,7 @@ pub fn probable_form(text: &str) -> Option<String> {
     if let Some(rest) = lower.strip_suffix(" or more") {
         return figure(rest).map(|f| format!(">={f}"));
     }
-    None
+    order_of_magnitude(&lower)
 }
 
 /// A figure with optional scale and currency words: `3,958`, `11,300
@@ -130,18 +131,77 @@ fn figure(text: &str) -> Option<String> {
     let mut suffix = "";
     let mut unit = "";
     for word in words {
-        match word.trim_matches(|c: char| !c.is_alphanumeric()) {
-            "thousand" | "ألف" | "آلاف" => suffix = "k",
-            "million" | "millions" | "مليون" | "ملايين" => suffix = "M",
-            "billion" | "billions" | "مليار" | "مليارات" => suffix = "B",
-            "dollars" | "dollar" | "دولار" | "usd" => unit = " USD",
-            "euros" | "euro" | "يورو" | "eur" => unit = " EUR",
-            "people" | "persons" | "شخص" | "أشخاص" => unit = " people",
-            "km" | "kilometres" | "kilometers" | "كيلومتر" | "كلم" => unit = " km",
-            _ => {}
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if let Some(scale) = scale_word(word) {
+            suffix = scale;
+        } else if let Some(named) = unit_word(word) {
+            unit = named;
         }
     }
     Some(format!("{digits}{suffix}{unit}"))
+}
+
+/// The grammar's scale suffix a word names: `million` → `M`.
+fn scale_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "thousand" | "thousands" | "ألف" | "آلاف" | "الآلاف" => "k",
+        "million" | "millions" | "مليون" | "ملايين" | "الملايين" => "M",
+        "billion" | "billions" | "مليار" | "مليارات" | "المليارات" => "B",
+        _ => return None,
+    })
+}
+
+/// The unit or ISO 4217 currency a word names, with its leading space:
+/// `dollars` → ` USD`. Only names of one currency: "pounds" and "riyals"
+/// name several.
+fn unit_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "dollars" | "dollar" | "دولار" | "دولارات" | "الدولارات" | "usd" => {
+            " USD"
+        }
+        "euros" | "euro" | "يورو" | "eur" => " EUR",
+        "dirhams" | "dirham" | "درهم" | "دراهم" | "الدراهم" | "mad" => " MAD",
+        "people" | "persons" | "شخص" | "أشخاص" => " people",
+        "km" | "kilometres" | "kilometers" | "كيلومتر" | "كلم" => " km",
+        _ => return None,
+    })
+}
+
+/// "Tens" or "hundreds" (of a scale), as the range the grammar writes for
+/// it (the spec's own example: "hundreds of millions" is `100M..999M`):
+/// `hundreds of millions of dollars` → `100M..999M USD`, `عشرات الآلاف` →
+/// `10k..99k`. Anything after the scale must name the unit, so a phrase
+/// that says more than a magnitude is not guessed at.
+fn order_of_magnitude(text: &str) -> Option<String> {
+    let mut words = text
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|word| !word.is_empty());
+    let (low, high) = match words.next()? {
+        "tens" | "عشرات" => ("10", "99"),
+        "hundreds" | "مئات" | "مئـات" => ("100", "999"),
+        _ => return None,
+    };
+    let mut words = words.peekable();
+    if words.peek() == Some(&"of") {
+        words.next();
+    }
+    let scale = match words.peek().and_then(|word| scale_word(word)) {
+        Some(scale) => {
+            words.next();
+            scale
+        }
+        None => "",
+    };
+    let mut unit = "";
+    for word in words {
+        match (word, unit_word(word)) {
+            ("of" | "من", _) => {}
+            (_, Some(named)) if unit.is_empty() => unit = named,
+            _ => return None,
+        }
+    }
+    Some(format!("{low}{scale}..{high}{scale}{unit}"))
 }
 
 const MONTHS: &[(&str, u8)] = &[
@@ -282,6 +342,17 @@ mod tests {
             ("September 2023", Some("2023-09")),
             ("أكثر من 5000", Some(">5000")),
             ("11300 على الأقل", Some(">=11300")),
+            ("hundreds of millions USD", Some("100M..999M USD")),
+            ("hundreds of millions of dollars", Some("100M..999M USD")),
+            ("tens of thousands of people", Some("10k..99k people")),
+            ("Tens of billions", Some("10B..99B")),
+            ("مئات الملايين من الدولارات", Some("100M..999M USD")),
+            ("عشرات الآلاف", Some("10k..99k")),
+            ("about 5 billion dirhams", Some("~5B MAD")),
+            ("hundreds of millions of dollars in aid", None),
+            ("hundreds of people", Some("100..999 people")),
+            ("Hundreds", Some("100..999")),
+            ("hundreds of houses", None),
             ("Barak 8", None),
             ("Derna", None),
         ];
