@@ -97,6 +97,13 @@ cases! {
     texts,
     /// Aliases of one registry `values` entry are a naming variant.
     naming_variant,
+    /// An Arabic and a Latin name with close consonant skeletons and no
+    /// registry entry ("Benslimane", "بنسليمان") are incomparable, not a
+    /// contradiction; so are "Ali Hassan" and "علي حسين" (Ali Hussein),
+    /// whose skeletons are one: the registry decides. "Casablanca" against
+    /// "الرباط" still contradicts, and with a `values` entry "Rabat" and
+    /// "الرباط" are a naming variant.
+    texts_across_scripts,
     /// Sets: equal agree, a subset is compatible, anything else contradicts.
     sets,
     /// `null` is listed as unreadable and contradicts nothing.

@@ -332,6 +332,9 @@ pub enum ReasonCode {
     OtherFormOfName,
     /// Texts that differ and are not aliases of one entry.
     DifferentNames,
+    /// An Arabic and a Latin text whose consonant skeletons are close: maybe
+    /// one name in two scripts, which only the registry can say.
+    OtherScript,
     /// Sets with the same members (after normalisation and aliases).
     SameMembers,
     /// One set's members are all members of the other.
@@ -386,6 +389,9 @@ impl ReasonCode {
                 "texts that are one name in another form: word order, an article or stop word, an initial"
             }
             ReasonCode::DifferentNames => "texts that differ and are not aliases of one entry",
+            ReasonCode::OtherScript => {
+                "an Arabic and a Latin text with close consonant skeletons: maybe one name in two scripts"
+            }
             ReasonCode::SameMembers => "sets with the same members",
             ReasonCode::SubsetOfMembers => "one set's members are all members of the other",
             ReasonCode::DifferentMembers => "each set has members the other lacks",

@@ -369,17 +369,26 @@ pub trait ValueNames: Sync {
     fn origin_name(&self, name: &str) -> String {
         self.entry_of(name).unwrap_or_else(|| name.to_owned())
     }
+
+    /// The similarity of consonant skeletons from which an Arabic and a
+    /// Latin name may be one name: `[link] suggest_threshold`, the figure
+    /// from which linking suggests such subject names.
+    fn cross_script_threshold(&self) -> f64 {
+        crate::model::Settings::default().link.suggest_threshold
+    }
 }
 
 /// [`ValueNames`] from the project's registry.
 pub struct RegistryNames {
     aliases: ValueAliases,
+    cross_script_threshold: f64,
 }
 
 impl RegistryNames {
     pub fn new(project: &Project) -> RegistryNames {
         RegistryNames {
             aliases: ValueAliases::build(project),
+            cross_script_threshold: project.settings.link.suggest_threshold,
         }
     }
 }
@@ -391,6 +400,10 @@ impl ValueNames for RegistryNames {
 
     fn entry_of(&self, name: &str) -> Option<String> {
         self.aliases.entry_of(name).map(str::to_owned)
+    }
+
+    fn cross_script_threshold(&self) -> f64 {
+        self.cross_script_threshold
     }
 }
 

@@ -9,7 +9,11 @@
 //! the same words in another order, any word moving, an article or stop word of the name's language, an
 //! initial for a whole given name: "Knuth, Donald E." / "Donald E. Knuth" /
 //! "D. E. Knuth") are a naming variant, as are aliases of one entry of the
-//! registry's `values`. Any other two texts contradict.
+//! registry's `values`. An Arabic and a Latin text whose consonant
+//! skeletons are close (`link::skeleton`: "Benslimane" and "بنسليمان" both
+//! read `bnslmn`), with no registry entry telling them apart, are
+//! incomparable: maybe one name in two scripts, which only the registry can
+//! say. Any other two texts contradict.
 //!
 //! ## Why it matters
 //!
@@ -17,7 +21,12 @@
 //! articles: reporting that as a contradiction would bury the real ones.
 //! The registry says which names are one thing, and the report shows that it
 //! relied on it; without an entry, two different names are a disagreement a
-//! curator must look at.
+//! curator must look at. A town written "Benslimane" in an English article
+//! and "بنسليمان" in an Arabic one is the commonest case of a bilingual
+//! story: calling it a contradiction would be false, calling it agreement a
+//! guess the checker cannot make (skeletons are coarse: "Ali Hassan" and
+//! "علي حسين", Ali Hussein, share one). So the pair is shown as
+//! incomparable, with both skeletons, until a `values` entry decides.
 //!
 //! ## Example
 //!
@@ -26,6 +35,8 @@
 //! a/system  "Barak 8"
 //! b/system  "Barak MX"   => naming-variant (both name "Barak MX")
 //! c/system  "Spyder"     => contradiction with a and b
+//! d/place   "Benslimane"
+//! e/place   "بنسليمان"    => incomparable (skeletons "bnslmn" and "bnslmn")
 //! ```
 
 use super::{
@@ -33,6 +44,7 @@ use super::{
     ValueNames, Verdict, VerdictSink, comparison, pairs_among, quoted,
 };
 use crate::link::rules::{NameRule, ValueName, value_rule_between};
+use crate::link::skeleton::{Script, skeleton};
 use crate::value::{Denotation, ValueKind};
 
 pub const CHECK: Check = Check {
@@ -47,8 +59,11 @@ fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut VerdictSin
         .iter()
         .map(|claim| Name::of(text_of(claim), context.names))
         .collect();
+    let threshold = context.names.cross_script_threshold();
     for (i, j) in pairs_among(&claims) {
-        sink.pair(compare(claims[i], &names[i], claims[j], &names[j]));
+        sink.pair(compare(
+            claims[i], &names[i], claims[j], &names[j], threshold,
+        ));
     }
 }
 
@@ -60,26 +75,53 @@ fn text_of<'a>(claim: &'a ClaimFacts<'a>) -> &'a str {
 }
 
 /// A text as compared: its normalised form, its key under the linking
-/// rules and its registry entry.
+/// rules, its registry entry, and its script.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Name {
     normalized: String,
     form: ValueName,
     entry: Option<String>,
+    script: Script,
 }
 
 impl Name {
     pub fn of(text: &str, names: &dyn ValueNames) -> Name {
+        let normalized = names.normalize(text);
         Name {
-            normalized: names.normalize(text),
+            script: Script::of(&normalized),
+            normalized,
             form: ValueName::of(text),
             entry: names.entry_of(text),
         }
     }
+
+    /// Both consonant skeletons, when `self` and `other` are an Arabic and
+    /// a Latin name whose skeletons (with the same digits) are at least
+    /// `threshold` similar (normalised Levenshtein, as linking scores
+    /// cross-script subject names).
+    fn skeletons_across_scripts(&self, other: &Name, threshold: f64) -> Option<(String, String)> {
+        let scripts = [self.script, other.script];
+        if !scripts.contains(&Script::Arabic) || !scripts.contains(&Script::Latin) {
+            return None;
+        }
+        let (x, y) = (skeleton(&self.normalized), skeleton(&other.normalized));
+        let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+        let close = !x.is_empty()
+            && digits(&x) == digits(&y)
+            && strsim::normalized_levenshtein(&x, &y) >= threshold;
+        close.then_some((x, y))
+    }
 }
 
-/// The verdict on two text claims (`a.id < b.id`), given their names.
-pub fn compare(a: &ClaimFacts, x: &Name, b: &ClaimFacts, y: &Name) -> PairComparison {
+/// The verdict on two text claims (`a.id < b.id`), given their names and
+/// the skeleton similarity from which names in two scripts may be one.
+pub fn compare(
+    a: &ClaimFacts,
+    x: &Name,
+    b: &ClaimFacts,
+    y: &Name,
+    cross_script_threshold: f64,
+) -> PairComparison {
     if x.normalized == y.normalized {
         return comparison(
             a,
@@ -129,16 +171,37 @@ pub fn compare(a: &ClaimFacts, x: &Name, b: &ClaimFacts, y: &Name) -> PairCompar
                 quoted(b)
             )),
         ),
-        _ => comparison(
-            a,
-            b,
-            CHECK.code,
-            Verdict::Contradiction,
-            None,
-            ReasonCode::DifferentNames,
-            Reason::Both(
-                "are different names, not aliases of one registry entry: they cannot both be true",
+        (Some(_), Some(_)) => different_names(a, b),
+        _ => match x.skeletons_across_scripts(y, cross_script_threshold) {
+            Some((sx, sy)) => comparison(
+                a,
+                b,
+                CHECK.code,
+                Verdict::Incomparable,
+                None,
+                ReasonCode::OtherScript,
+                Reason::text(format!(
+                    "{} and {} are written in two scripts and may be one name (consonant skeletons '{sx}' and '{sy}'): a registry `values` entry listing both would make them one",
+                    quoted(a),
+                    quoted(b)
+                )),
             ),
-        ),
+            None => different_names(a, b),
+        },
     }
+}
+
+/// Two texts that are not one name: a contradiction.
+fn different_names(a: &ClaimFacts, b: &ClaimFacts) -> PairComparison {
+    comparison(
+        a,
+        b,
+        CHECK.code,
+        Verdict::Contradiction,
+        None,
+        ReasonCode::DifferentNames,
+        Reason::Both(
+            "are different names, not aliases of one registry entry: they cannot both be true",
+        ),
+    )
 }
