@@ -104,6 +104,9 @@ pub enum DiagnosticCode {
     /// Curation warning: an Arabic and a Latin subject name sound alike;
     /// only a registry alias links across scripts.
     CrossScriptSubjectNames,
+    /// Curation warning: an Arabic and a Latin cited name (`according_to`)
+    /// have one consonant skeleton, so one origin may count twice.
+    CrossScriptOriginNames,
     /// Curation warning: evidence supported a link the registry refused.
     VetoedLink,
     /// Curation warning: a claim supersedes a claim of another subject or
@@ -182,6 +185,9 @@ impl DiagnosticCode {
             }
             DiagnosticCode::CrossScriptSubjectNames => {
                 "an Arabic and a Latin subject name sound alike but are not linked"
+            }
+            DiagnosticCode::CrossScriptOriginNames => {
+                "an Arabic and a Latin cited name may be one origin counted twice"
             }
             DiagnosticCode::VetoedLink => "the subject registry refused a link names supported",
             DiagnosticCode::SupersedesAnotherFact => {

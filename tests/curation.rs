@@ -79,3 +79,20 @@ fn seed_project_warnings() {
     let (_, rendered) = warnings(Path::new(env!("CARGO_MANIFEST_DIR")));
     insta::assert_snapshot!(rendered);
 }
+
+/// A person cited in English and in Arabic ("Fouzi Lekjaa", "فوزي لقجع":
+/// one consonant skeleton) is warned about, at both places, since the two
+/// names count as two independent origins; an agency whose names are one
+/// registry `values` entry, a ministry named by translation (skeletons far
+/// apart) and two Latin names with one skeleton ("Ali Hassan", "Ali
+/// Hussein": a spelling question, not one of scripts) are not.
+#[test]
+fn an_origin_cited_in_two_scripts_is_warned_about() {
+    let (codes, rendered) = warnings(&fixture("curation-origins"));
+    assert_eq!(codes, ["cross-script-origin-names"], "{rendered}");
+    assert!(
+        rendered.contains("\"Fouzi Lekjaa\" and \"فوزي لقجع\""),
+        "{rendered}"
+    );
+    insta::assert_snapshot!(rendered);
+}

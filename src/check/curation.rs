@@ -11,6 +11,11 @@
 //!   left as two subjects, so their claims are never compared;
 //! - `cross-script-subject-names`: an Arabic and a Latin name with close
 //!   consonant skeletons (only a registry alias links across scripts);
+//! - `cross-script-origin-names`: an Arabic and a Latin cited name (the
+//!   last of `according_to`) with one consonant skeleton ("Fouzi Lekjaa",
+//!   "فوزي لقجع"), not joined by a registry `values` entry: two origins to
+//!   the checker and the consensus, so one person quoted in two languages
+//!   would count as two corroborations;
 //! - `vetoed-link`: a link the evidence supported and a registry `distinct`
 //!   pair (or two registry entries) refused;
 //! - `supersedes-another-fact`: a claim that `supersedes` a claim of
@@ -48,7 +53,8 @@ use crate::model::{Project, Span};
 use crate::text::normalize::normalize_name;
 
 /// Every curation warning of `project`: linking first (suggestions, then
-/// vetoes, each sorted by names), then coverage (by document and place).
+/// vetoes, each sorted by names), then cited names in two scripts, then
+/// revisions of other facts, then coverage (by document and place).
 pub fn curation_warnings(project: &Project, graph: &SubjectGraph) -> Vec<Diagnostic> {
     let mut warnings: Vec<Diagnostic> = graph
         .suggestions()
@@ -66,10 +72,78 @@ pub fn curation_warnings(project: &Project, graph: &SubjectGraph) -> Vec<Diagnos
             .filter(|veto| !listed_distinct(project, &veto.a, &veto.b))
             .map(|veto| veto_warning(project, veto)),
     );
+    warnings.extend(origins_across_scripts(project));
     warnings.extend(revisions_of_other_facts(project, graph));
     match coverage::coverage(project) {
         Ok(coverage) => warnings.extend(coverage_warnings(project, &coverage)),
         Err(missing) => warnings.extend(missing.iter().map(|m| ignore_not_found(project, m))),
+    }
+    warnings
+}
+
+/// Cited names in Arabic and in Latin script with one consonant skeleton
+/// that are two origins (no registry `values` entry joins them), each pair
+/// once, sorted by names. Skeletons are compared whole, not scored: the
+/// names are only ever grouped by equal keys, so the work is linear in the
+/// claims, and a warning is only a pointer (the curator decides).
+fn origins_across_scripts(project: &Project) -> Vec<Diagnostic> {
+    use crate::check::{RegistryNames, ValueNames};
+    use crate::link::skeleton::{Script, skeleton};
+    use crate::model::ClaimOrigin;
+    use std::collections::BTreeMap;
+
+    let names = RegistryNames::new(project);
+    // Per origin key (its registry entry, else the name, normalised): the
+    // origin as reports name it, where it is first cited, and the key's
+    // script.
+    let mut origins: BTreeMap<String, (String, Span, Script)> = BTreeMap::new();
+    // Each name written is keyed once: a large project cites a few names
+    // in hundreds of thousands of claims.
+    let mut seen: std::collections::HashSet<&str, foldhash::fast::RandomState> = Default::default();
+    for (_, claim) in project.claims() {
+        if let ClaimOrigin::Cited(name) = claim.origin()
+            && seen.insert(name)
+        {
+            let key = names.origin_key(name);
+            if let std::collections::btree_map::Entry::Vacant(slot) = origins.entry(key) {
+                let place = string_within(project, &claim.span, "", name)
+                    .unwrap_or_else(|| claim.span.clone());
+                let script = Script::of(slot.key());
+                slot.insert((names.origin_name(name), place, script));
+            }
+        }
+    }
+    let mut by_skeleton: BTreeMap<String, Vec<&(String, Span, Script)>> = BTreeMap::new();
+    for (key, origin) in &origins {
+        if matches!(origin.2, Script::Arabic | Script::Latin) {
+            let key_skeleton = skeleton(key);
+            if !key_skeleton.is_empty() {
+                by_skeleton.entry(key_skeleton).or_default().push(origin);
+            }
+        }
+    }
+    let mut warnings = Vec::new();
+    for (shared, group) in &by_skeleton {
+        for (i, a) in group.iter().enumerate() {
+            for b in &group[i + 1..] {
+                if a.2 == b.2 {
+                    continue;
+                }
+                let (x, y) = (&a.0, &b.0);
+                let warning = Diagnostic::warning(
+                    DiagnosticCode::CrossScriptOriginNames,
+                    format!(
+                        "cited names \"{x}\" and \"{y}\" may be one origin in two scripts (consonant skeleton \"{shared}\"): they count as two independent origins"
+                    ),
+                )
+                .with_label(Label::primary(a.1.clone(), "cited here"))
+                .with_label(Label::secondary(b.1.clone(), "and here"))
+                .with_help(format!(
+                    "if they name one person or body, list both under one entry of \"values\" in claims/subjects.json ({{\"name\": \"{x}\", \"aliases\": [\"{y}\"]}}): it then counts once in every finding and in the consensus"
+                ));
+                warnings.push(warning);
+            }
+        }
     }
     warnings
 }
