@@ -117,6 +117,18 @@ cases! {
     /// institute) is compatible with the USGS's "6.8", but its depth "8 km"
     /// contradicts "18.5 km"; Ouirgane and Ourika (أوريكا) stay two places.
     earthquake,
+    /// Morocco's planned Grand Stade Hassan II (October 2024), in two
+    /// English articles and one Arabic, tried as a new user would: the town
+    /// written "Benslimane" and "بنسليمان" is incomparable (maybe one name in
+    /// two scripts), not a contradiction; "~5B MAD" at the 2024 rate lies
+    /// within "hundreds of millions" of dollars (`100M..999M USD`);
+    /// "more than 110,000" holds "115,000"; "1st" against "2nd" and the
+    /// federation's 2027 against the ministry's 2028 (one article quoting
+    /// both) contradict between origins. The federation president, cited
+    /// in both scripts, is one `values` entry (as the
+    /// `cross-script-origin-names` warning asks), so his 2027 is one origin
+    /// against the ministry's one: "no consensus".
+    stadium,
 }
 
 /// A superseded figure stays in its fact but no longer votes: the
