@@ -83,9 +83,10 @@ pub fn curation_warnings(project: &Project, graph: &SubjectGraph) -> Vec<Diagnos
 
 /// Cited names in Arabic and in Latin script with one consonant skeleton
 /// that are two origins (no registry `values` entry joins them), each pair
-/// once, sorted by names. Skeletons are compared whole, not scored: the
-/// names are only ever grouped by equal keys, so the work is linear in the
-/// claims, and a warning is only a pointer (the curator decides).
+/// once, by skeleton then origin key. Skeletons are compared whole, not
+/// scored: the names are only ever grouped by equal keys, so the work is
+/// linear in the claims, and a warning is only a pointer (the curator
+/// decides).
 fn origins_across_scripts(project: &Project) -> Vec<Diagnostic> {
     use crate::check::{RegistryNames, ValueNames};
     use crate::link::skeleton::{Script, skeleton};
@@ -93,10 +94,15 @@ fn origins_across_scripts(project: &Project) -> Vec<Diagnostic> {
     use std::collections::BTreeMap;
 
     let names = RegistryNames::new(project);
-    // Per origin key (its registry entry, else the name, normalised): the
-    // origin as reports name it, where it is first cited, and the key's
-    // script.
-    let mut origins: BTreeMap<String, (String, Span, Script)> = BTreeMap::new();
+    /// An origin as reports name it, where it is first cited, and the
+    /// script of its key.
+    struct Cited {
+        name: String,
+        place: Span,
+        script: Script,
+    }
+    // By origin key: its registry entry, else the name, normalised.
+    let mut origins: BTreeMap<String, Cited> = BTreeMap::new();
     // Each name written is keyed once: a large project cites a few names
     // in hundreds of thousands of claims.
     let mut seen: std::collections::HashSet<&str, foldhash::fast::RandomState> = Default::default();
@@ -109,13 +115,17 @@ fn origins_across_scripts(project: &Project) -> Vec<Diagnostic> {
                 let place = string_within(project, &claim.span, "", name)
                     .unwrap_or_else(|| claim.span.clone());
                 let script = Script::of(slot.key());
-                slot.insert((names.origin_name(name), place, script));
+                slot.insert(Cited {
+                    name: names.origin_name(name),
+                    place,
+                    script,
+                });
             }
         }
     }
-    let mut by_skeleton: BTreeMap<String, Vec<&(String, Span, Script)>> = BTreeMap::new();
+    let mut by_skeleton: BTreeMap<String, Vec<&Cited>> = BTreeMap::new();
     for (key, origin) in &origins {
-        if matches!(origin.2, Script::Arabic | Script::Latin) {
+        if matches!(origin.script, Script::Arabic | Script::Latin) {
             let key_skeleton = skeleton(key);
             if !key_skeleton.is_empty() {
                 by_skeleton.entry(key_skeleton).or_default().push(origin);
@@ -126,18 +136,18 @@ fn origins_across_scripts(project: &Project) -> Vec<Diagnostic> {
     for (shared, group) in &by_skeleton {
         for (i, a) in group.iter().enumerate() {
             for b in &group[i + 1..] {
-                if a.2 == b.2 {
+                if a.script == b.script {
                     continue;
                 }
-                let (x, y) = (&a.0, &b.0);
+                let (x, y) = (&a.name, &b.name);
                 let warning = Diagnostic::warning(
                     DiagnosticCode::CrossScriptOriginNames,
                     format!(
                         "cited names \"{x}\" and \"{y}\" may be one origin in two scripts (consonant skeleton \"{shared}\"): they count as two independent origins"
                     ),
                 )
-                .with_label(Label::primary(a.1.clone(), "cited here"))
-                .with_label(Label::secondary(b.1.clone(), "and here"))
+                .with_label(Label::primary(a.place.clone(), "cited here"))
+                .with_label(Label::secondary(b.place.clone(), "and here"))
                 .with_help(format!(
                     "if they name one person or body, list both under one entry of \"values\" in claims/subjects.json ({{\"name\": \"{x}\", \"aliases\": [\"{y}\"]}}): it then counts once in every finding and in the consensus"
                 ));
