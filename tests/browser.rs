@@ -24,7 +24,7 @@ use std::io::Read;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
@@ -77,12 +77,25 @@ fn chromium() -> Option<PathBuf> {
 }
 
 /// A proxy that records every request's first line, and answers none.
+///
+/// Each connection is read on a thread of its own, so one idle connection
+/// does not hold up the next. Chromium opens sockets ahead of need
+/// (preconnects) and closes them unused when it exits: a connection closed
+/// without a byte carried no request and is not recorded. One still silent
+/// after [`SILENT_FOR`] is recorded, so a slow request is never missed.
 struct CountingProxy {
     port: u16,
     requests: Arc<Mutex<Vec<String>>>,
+    /// Connections being read.
+    reading: Arc<AtomicUsize>,
+    /// Times the listener found no connection waiting.
+    idle_polls: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
     thread: Option<thread::JoinHandle<()>>,
 }
+
+/// How long a connection may stay silent before it counts as a request.
+const SILENT_FOR: Duration = Duration::from_secs(5);
 
 impl CountingProxy {
     fn start() -> CountingProxy {
@@ -90,30 +103,78 @@ impl CountingProxy {
         listener.set_nonblocking(true).unwrap();
         let port = listener.local_addr().unwrap().port();
         let requests = Arc::new(Mutex::new(Vec::new()));
+        let reading = Arc::new(AtomicUsize::new(0));
+        let idle_polls = Arc::new(AtomicUsize::new(0));
         let stop = Arc::new(AtomicBool::new(false));
-        let (seen, halt) = (requests.clone(), stop.clone());
+        let (seen, open, idle, halt) = (
+            requests.clone(),
+            reading.clone(),
+            idle_polls.clone(),
+            stop.clone(),
+        );
         let thread = thread::spawn(move || {
             while !halt.load(Ordering::SeqCst) {
                 match listener.accept() {
                     Ok((mut stream, _)) => {
-                        let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
-                        let mut buffer = [0u8; 2048];
-                        let read = stream.read(&mut buffer).unwrap_or(0);
-                        let head = String::from_utf8_lossy(&buffer[..read]);
-                        let line = head.lines().next().unwrap_or("(nothing read)").to_owned();
-                        seen.lock().unwrap().push(line);
-                        // Dropping the stream refuses the request.
+                        let (seen, open) = (seen.clone(), open.clone());
+                        open.fetch_add(1, Ordering::SeqCst);
+                        thread::spawn(move || {
+                            let _ = stream.set_nonblocking(false);
+                            let _ = stream.set_read_timeout(Some(SILENT_FOR));
+                            let mut buffer = [0u8; 2048];
+                            let line = match stream.read(&mut buffer) {
+                                // Closed unused: a preconnect, no request.
+                                Ok(0) => None,
+                                Ok(read) => Some(
+                                    String::from_utf8_lossy(&buffer[..read])
+                                        .lines()
+                                        .next()
+                                        .unwrap_or_default()
+                                        .to_owned(),
+                                ),
+                                Err(_) => Some(format!("(nothing read in {SILENT_FOR:?})")),
+                            };
+                            if let Some(line) = line {
+                                seen.lock().unwrap().push(line);
+                            }
+                            // Dropping the stream refuses the request.
+                            open.fetch_sub(1, Ordering::SeqCst);
+                        });
                     }
-                    Err(_) => thread::sleep(Duration::from_millis(20)),
+                    Err(_) => {
+                        idle.fetch_add(1, Ordering::SeqCst);
+                        thread::sleep(Duration::from_millis(20));
+                    }
                 }
             }
         });
         CountingProxy {
             port,
             requests,
+            reading,
+            idle_polls,
             stop,
             thread: Some(thread),
         }
+    }
+
+    /// Waits until every connection made so far is accepted and read: the
+    /// listener has twice found none waiting, and none is being read.
+    fn settle(&self) {
+        let polls = self.idle_polls.load(Ordering::SeqCst);
+        let deadline = std::time::Instant::now() + SILENT_FOR * 2;
+        while std::time::Instant::now() < deadline {
+            if self.idle_polls.load(Ordering::SeqCst) >= polls + 2
+                && self.reading.load(Ordering::SeqCst) == 0
+            {
+                return;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "the proxy still reads a connection after {:?}",
+            SILENT_FOR * 2
+        );
     }
 
     /// Requests other than Chromium's own calls home (component updater,
@@ -123,6 +184,7 @@ impl CountingProxy {
     /// console message, which fails the test too.
     fn page_requests(&self) -> Vec<String> {
         const BROWSER_SERVICES: [&str; 3] = [".google.com", ".googleapis.com", ".gvt1.com"];
+        self.settle();
         self.requests
             .lock()
             .unwrap()
