@@ -67,8 +67,9 @@ use super::add::{self, Members};
 use super::{Console, ExitStatus};
 use crate::atomic_file::write_atomically;
 use crate::diagnostic::Diagnostic;
+use crate::load;
 use crate::load::json::{self, JsonKind};
-use crate::load::{self, LoadFailure};
+use crate::model::Files;
 use crate::report::csv::restore;
 
 #[derive(Debug, clap::Args)]
@@ -256,9 +257,28 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
             Ok(_) if !problems.is_empty() && !args.skip_invalid => {
                 return report(args, sheet.as_deref(), &problems, console);
             }
-            Ok(_) => {
+            Ok(project) => {
                 if !problems.is_empty() {
                     write_problems(args, sheet.as_deref(), &problems, "skipped", console)?;
+                }
+                // The imported rows' warnings (a risky reading of a value,
+                // with the form probably meant), by row and column, as
+                // `add` shows a new claim's: a spreadsheet's "$1.2bn" is
+                // best fixed in the spreadsheet.
+                // At most the first [`WARNINGS_SHOWN`]: a data set of
+                // town populations has thousands of bare four-digit counts,
+                // and one line says the rest.
+                let (mut warnings, _) =
+                    row_problems(&project.warnings, &project.files, &plan, &claims);
+                warnings.sort_by(|a, b| a.place.cmp(&b.place));
+                let hidden = warnings.len().saturating_sub(WARNINGS_SHOWN);
+                warnings.truncate(WARNINGS_SHOWN);
+                write_problems(args, sheet.as_deref(), &warnings, "warning", console)?;
+                if hidden > 0 {
+                    writeln!(
+                        console.stderr,
+                        "warning: {hidden} more on imported rows, not shown; `crosscheck validate` lists every one"
+                    )?;
                 }
                 // In parallel: each atomic write waits for its fsync, and a
                 // data set with one source per editor writes thousands of
@@ -281,7 +301,8 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
                 return Ok(ExitStatus::Success);
             }
             Err(failure) => {
-                let (row_problems, other) = row_problems(&failure, &plan, &claims);
+                let (row_problems, other) =
+                    row_problems(&failure.diagnostics, &failure.files, &plan, &claims);
                 if !other.is_empty() || row_problems.is_empty() {
                     // Not about a row (a broken claim file already there):
                     // shown as `validate` shows it.
@@ -297,6 +318,9 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
         }
     }
 }
+
+/// Warnings on imported rows that `import` shows; `validate` shows all.
+const WARNINGS_SHOWN: usize = 20;
 
 /// Removes the rows `row_problems` point at and keeps the problems to report.
 fn drop_rows(
@@ -1377,7 +1401,8 @@ fn existing_claims(bytes: &[u8]) -> BTreeMap<String, ExistingClaim> {
 /// (the claim's row and the column of the member they point at), and the
 /// others as they are.
 fn row_problems(
-    failure: &LoadFailure,
+    diagnostics: &[Diagnostic],
+    files: &Files,
     plan: &Plan,
     claims: &[RowClaim],
 ) -> (Vec<Problem>, Vec<Diagnostic>) {
@@ -1389,14 +1414,14 @@ fn row_problems(
         .iter()
         .map(|(path, placed)| (display_path(path), placed))
         .collect();
-    for diagnostic in &failure.diagnostics {
+    for diagnostic in diagnostics {
         let label = diagnostic
             .labels
             .iter()
             .find(|l| l.primary)
             .or(diagnostic.labels.first());
         let hit = label.and_then(|label| {
-            let name = failure.files.name(label.span.file);
+            let name = files.name(label.span.file);
             let at = label.span.bytes.start;
             placed.get(name).and_then(|placed| {
                 placed

@@ -242,6 +242,26 @@ fn skip_invalid_writes_the_valid_rows_and_reports_each_skipped_one() {
     assert_eq!(ids, ["alpha/ok", "beta/ok"]);
 }
 
+/// A value a journalist wrote in the spreadsheet ("$1.2bn", "early 2024")
+/// is imported as it is (text), and the import names its row and column
+/// with the form the grammar reads, as `add` warns about a new claim's.
+#[test]
+fn risky_values_are_imported_with_a_warning_at_their_row_and_column() {
+    let project = empty_project();
+    write(
+        project.path(),
+        "rows.csv",
+        "source,id,subject,attribute,value\n\
+         wire,aid,Derna flood,aid_pledged,$1.2bn\n\
+         wire,start,Derna flood,rebuilding_start,early 2024\n\
+         obs,aid,Derna flood,aid_pledged,1.2B USD\n",
+    );
+    let out = shown(run(project.path(), &["import", "rows.csv"]));
+    insta::assert_snapshot!(out);
+    let report = json_report(project.path());
+    assert_eq!(report["claims"].as_array().unwrap().len(), 3);
+}
+
 #[test]
 fn a_changed_row_is_an_error_unless_update() {
     let project = empty_project();
