@@ -262,6 +262,31 @@ fn risky_values_are_imported_with_a_warning_at_their_row_and_column() {
     assert_eq!(report["claims"].as_array().unwrap().len(), 3);
 }
 
+/// Past the first 20, warnings are counted, not listed.
+#[test]
+fn many_warnings_are_shown_twenty_then_counted() {
+    let project = empty_project();
+    let mut rows = String::from("source,id,subject,attribute,value\n");
+    for town in 0..25 {
+        rows.push_str(&format!(
+            "census,t{town},town {town},population,{}\n",
+            1500 + town
+        ));
+    }
+    write(project.path(), "rows.csv", rows);
+    let (code, _, stderr) = run(project.path(), &["import", "rows.csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    let shown = stderr
+        .lines()
+        .filter(|l| l.starts_with("warning[risky-value]"))
+        .count();
+    assert_eq!(shown, 20, "{stderr}");
+    assert!(
+        stderr.contains("warning: 5 more on imported rows, not shown"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn a_changed_row_is_an_error_unless_update() {
     let project = empty_project();
