@@ -277,7 +277,8 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
                 if hidden > 0 {
                     writeln!(
                         console.stderr,
-                        "warning: {hidden} more on imported rows, not shown; `crosscheck validate` lists every one"
+                        "warning: {} more on imported rows, not shown; `crosscheck validate` lists every one",
+                        crate::check::describe::grouped(hidden.into())
                     )?;
                 }
                 // In parallel: each atomic write waits for its fsync, and a
