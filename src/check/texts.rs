@@ -44,7 +44,7 @@ use super::{
     ValueNames, Verdict, VerdictSink, comparison, pairs_among, quoted,
 };
 use crate::link::rules::{NameRule, ValueName, value_rule_between};
-use crate::link::skeleton::{Script, skeleton};
+use crate::link::skeleton::{Script, digit_runs, skeleton};
 use crate::value::{Denotation, ValueKind};
 
 pub const CHECK: Check = Check {
@@ -104,11 +104,13 @@ impl Name {
         if !scripts.contains(&Script::Arabic) || !scripts.contains(&Script::Latin) {
             return None;
         }
+        // Names that differ in their digits are never one name, as in
+        // linking (`digit_runs`).
+        if digit_runs(&self.normalized) != digit_runs(&other.normalized) {
+            return None;
+        }
         let (x, y) = (skeleton(&self.normalized), skeleton(&other.normalized));
-        let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-        let close = !x.is_empty()
-            && digits(&x) == digits(&y)
-            && strsim::normalized_levenshtein(&x, &y) >= threshold;
+        let close = !x.is_empty() && strsim::normalized_levenshtein(&x, &y) >= threshold;
         close.then_some((x, y))
     }
 }
