@@ -349,6 +349,12 @@ pub trait ValueNames: Sync {
     /// The registry `values` entry a name belongs to.
     fn entry_of(&self, name: &str) -> Option<String>;
 
+    /// The key a set member is compared by when it has no registry entry:
+    /// [`crate::link::rules::name_key`].
+    fn member_key(&self, name: &str) -> String {
+        crate::link::rules::name_key(name)
+    }
+
     /// The key two cited names (the last of `according_to`) share when
     /// they name one origin: the registry `values` entry they are names
     /// of, else the name normalised. An agency cited in two scripts
@@ -357,17 +363,14 @@ pub trait ValueNames: Sync {
     /// The one definition: the checker's independence and the consensus
     /// both key origins with it.
     fn origin_key(&self, name: &str) -> String {
-        match self.entry_of(name) {
-            Some(entry) => self.normalize(&entry),
-            None => self.normalize(name),
-        }
+        cited_origin_key(self, name)
     }
 
     /// How reports name the origin a cited name stands for: its registry
     /// `values` entry (one name for every spelling that
     /// [`ValueNames::origin_key`] joins), else the name as written.
     fn origin_name(&self, name: &str) -> String {
-        self.entry_of(name).unwrap_or_else(|| name.to_owned())
+        cited_origin_name(self, name)
     }
 
     /// The similarity of consonant skeletons from which an Arabic and a
@@ -378,19 +381,107 @@ pub trait ValueNames: Sync {
     }
 }
 
+/// [`ValueNames::origin_key`] as defined.
+fn cited_origin_key<N: ValueNames + ?Sized>(names: &N, name: &str) -> String {
+    match names.entry_of(name) {
+        Some(entry) => names.normalize(&entry),
+        None => names.normalize(name),
+    }
+}
+
+/// [`ValueNames::origin_name`] as defined.
+fn cited_origin_name<N: ValueNames + ?Sized>(names: &N, name: &str) -> String {
+    names.entry_of(name).unwrap_or_else(|| name.to_owned())
+}
+
 /// [`ValueNames`] from the project's registry.
+///
+/// A project repeats a few names across many claims (the countries of a
+/// thousand member lists, the outlets it cites), and keying a name for the
+/// registry (transliteration, word order) costs far more than looking up
+/// the answer: every name the project's claims state is answered once, up
+/// front, and other names (none, in `check`) as they come.
 pub struct RegistryNames {
     aliases: ValueAliases,
     cross_script_threshold: f64,
+    /// A stated text or set member → its `values` entry; empty when the
+    /// registry has no `values` entries (every answer is then `None`).
+    entries: HashMap<Box<str>, Option<String>, foldhash::fast::RandomState>,
+    /// A stated set member → [`ValueNames::member_key`].
+    member_keys: HashMap<Box<str>, String, foldhash::fast::RandomState>,
+    /// A cited name (the last of `according_to`) → its origin key and the
+    /// name reports show for it.
+    cited: HashMap<Box<str>, (String, String), foldhash::fast::RandomState>,
 }
 
 impl RegistryNames {
     pub fn new(project: &Project) -> RegistryNames {
-        RegistryNames {
-            aliases: ValueAliases::build(project),
+        let aliases = ValueAliases::build(project);
+        let claims = || project.sources.par_iter().flat_map_iter(|s| &s.claims);
+        let stated: Vec<&str> = match aliases.is_empty() {
+            true => Vec::new(),
+            false => distinct(
+                claims()
+                    .flat_map_iter(|claim| match &claim.value {
+                        Value::Text(text) => std::slice::from_ref(text),
+                        Value::Set(members) => members.as_slice(),
+                        _ => &[],
+                    })
+                    .map(String::as_str),
+            ),
+        };
+        let members = distinct(
+            claims()
+                .flat_map_iter(|claim| match &claim.value {
+                    Value::Set(members) => members.as_slice(),
+                    _ => &[],
+                })
+                .map(String::as_str),
+        );
+        let cited = distinct(claims().filter_map(|claim| match claim.origin() {
+            ClaimOrigin::Cited(name) => Some(name),
+            ClaimOrigin::Source(_) => None,
+        }));
+        let mut names = RegistryNames {
+            aliases,
             cross_script_threshold: project.settings.link.suggest_threshold,
-        }
+            entries: HashMap::default(),
+            member_keys: HashMap::default(),
+            cited: HashMap::default(),
+        };
+        names.member_keys = members
+            .par_iter()
+            .map(|&member| (member.into(), crate::link::rules::name_key(member)))
+            .collect();
+        names.entries = stated
+            .par_iter()
+            .map(|&text| (text.into(), names.aliases.entry_of(text).map(str::to_owned)))
+            .collect();
+        names.cited = cited
+            .par_iter()
+            .map(|&name| {
+                let key = cited_origin_key(&names, name);
+                let shown = cited_origin_name(&names, name);
+                (name.into(), (key, shown))
+            })
+            .collect();
+        names
     }
+}
+
+/// The distinct texts: a few thousand names among millions of mentions.
+fn distinct<'a>(texts: impl ParallelIterator<Item = &'a str>) -> Vec<&'a str> {
+    type Seen<'s> = std::collections::HashSet<&'s str, foldhash::fast::RandomState>;
+    let seen = texts
+        .fold(Seen::default, |mut seen, text| {
+            seen.insert(text);
+            seen
+        })
+        .reduce(Seen::default, |mut all, some| {
+            all.extend(some);
+            all
+        });
+    seen.into_iter().collect()
 }
 
 impl ValueNames for RegistryNames {
@@ -399,7 +490,31 @@ impl ValueNames for RegistryNames {
     }
 
     fn entry_of(&self, name: &str) -> Option<String> {
-        self.aliases.entry_of(name).map(str::to_owned)
+        match self.entries.get(name) {
+            Some(entry) => entry.clone(),
+            None => self.aliases.entry_of(name).map(str::to_owned),
+        }
+    }
+
+    fn member_key(&self, name: &str) -> String {
+        match self.member_keys.get(name) {
+            Some(key) => key.clone(),
+            None => crate::link::rules::name_key(name),
+        }
+    }
+
+    fn origin_key(&self, name: &str) -> String {
+        match self.cited.get(name) {
+            Some((key, _)) => key.clone(),
+            None => cited_origin_key(self, name),
+        }
+    }
+
+    fn origin_name(&self, name: &str) -> String {
+        match self.cited.get(name) {
+            Some((_, shown)) => shown.clone(),
+            None => cited_origin_name(self, name),
+        }
     }
 
     fn cross_script_threshold(&self) -> f64 {

@@ -65,7 +65,7 @@ fn members(claim: &ClaimFacts, names: &dyn ValueNames) -> BTreeSet<Member> {
     list.iter()
         .map(|name| match names.entry_of(name) {
             Some(entry) => Member::Entry(entry),
-            None => Member::Name(crate::link::rules::name_key(name)),
+            None => Member::Name(names.member_key(name)),
         })
         .collect()
 }

@@ -278,6 +278,11 @@ impl ValueAliases {
         ValueAliases { entries }
     }
 
+    /// Whether the registry has no `values` entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// The registry entry name a text value belongs to, if any.
     pub fn entry_of(&self, text: &str) -> Option<&str> {
         // Most projects have no `values` entries: no keys to compute.
