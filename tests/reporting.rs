@@ -129,6 +129,79 @@ cases! {
     /// `cross-script-origin-names` warning asks), so his 2027 is one origin
     /// against the ministry's one: "no consensus".
     stadium,
+    /// Floods in southeastern Morocco (September 2024): an aggregator's
+    /// "14 missing" reprinted word for word by one English and one Arabic
+    /// site, against the interior ministry's "4" reported by Reuters and
+    /// Al Jazeera (the ministry named in both scripts, one `values`
+    /// entry). The three reprints are one origin (a copy group), so three
+    /// outlets against two is one origin against one: "no consensus", not
+    /// the majority's "14".
+    wire_copies,
+}
+
+/// The first entry of a report array whose `field` is `value`.
+fn first<'r>(array: &'r serde_json::Value, field: &str, value: &str) -> &'r serde_json::Value {
+    array
+        .as_array()
+        .expect("an array")
+        .iter()
+        .find(|entry| entry[field] == value)
+        .unwrap_or_else(|| panic!("no entry with {field} = {value}"))
+}
+
+/// Copy detection on reporting: sources stating the same values on every
+/// fact are grouped, the group votes once, and reports name it as a group.
+#[test]
+fn reprints_of_one_article_are_one_origin() {
+    let (report, _, summary) = reports("wire_copies");
+    let groups = report["copy_groups"].as_array().expect("copy_groups");
+    assert_eq!(groups.len(), 1, "{groups:#?}");
+    assert_eq!(
+        groups[0]["origins"],
+        serde_json::json!([
+            "source akhbar-alyawm",
+            "source morocco-latest",
+            "source north-africa-wire"
+        ])
+    );
+    assert!(
+        groups[0]["pairs"]
+            .as_array()
+            .expect("pairs")
+            .iter()
+            .all(|pair| pair["verbatim"] == true)
+    );
+    let missing = first(&report["facts"], "attribute", "missing");
+    assert_eq!(missing["consensus"], serde_json::Value::Null);
+    assert_eq!(
+        missing["leading"]["origins"],
+        serde_json::json!(["source akhbar-alyawm and 2 copies"])
+    );
+    let contradiction = first(&report["findings"], "kind", "contradiction");
+    assert_eq!(contradiction["attribute"], "missing");
+    assert_eq!(contradiction["independent_origins"], 2);
+    assert!(summary.contains("no consensus"), "{summary}");
+    // Every sentence that counts origins counts them as the finding does,
+    // the copies once.
+    for finding in report["findings"].as_array().expect("findings") {
+        let explanation = finding["explanation"].as_str().expect("explanation");
+        let count = finding["independent_origins"].as_u64().expect("count");
+        if let Some(at) = explanation.find(" independent origin") {
+            let stated = explanation[..at].rsplit(' ').next().expect("a number");
+            assert_eq!(stated, count.to_string(), "{explanation}");
+        }
+    }
+    let deaths = first(&report["findings"], "attribute", "deaths");
+    assert!(
+        deaths["explanation"]
+            .as_str()
+            .expect("explanation")
+            .ends_with(
+                "akhbar-alyawm/deaths, morocco-latest/deaths and north-africa-wire/deaths \
+             come from sources counted as one origin (copies)"
+            ),
+        "{deaths:#?}"
+    );
 }
 
 /// A superseded figure stays in its fact but no longer votes: the

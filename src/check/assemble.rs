@@ -435,6 +435,63 @@ fn independence(claims: &[&ClaimFacts], origins: &[Origin]) -> String {
     sentence
 }
 
+/// Corrects a finding's sentence once copy detection has counted some of
+/// its origins as one (`before`: the count the sentence states; `copied`:
+/// per copy group, the finding's claims from its origins): "5 sources, 4
+/// independent origins: …" becomes "5 sources, 2 independent origins: …;
+/// a/x, b/x and c/x come from sources counted as one origin (copies)".
+/// Only sentences that state the count (agreements) have it to correct;
+/// every finding's `independent_origins` already holds the new count.
+pub fn recount_origins(finding: &mut Finding, before: usize, copied: &[Vec<ClaimId>]) {
+    let stated = format!(
+        ", {}",
+        counted_as(before, "independent origin", "independent origins")
+    );
+    let Some(at) = finding.explanation.find(&stated) else {
+        return;
+    };
+    let recounted = format!(
+        ", {}",
+        counted_as(
+            finding.independent_origins,
+            "independent origin",
+            "independent origins"
+        )
+    );
+    finding
+        .explanation
+        .replace_range(at..at + stated.len(), &recounted);
+    let clauses: Vec<String> = copied
+        .iter()
+        .map(|ids| {
+            let ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
+            format!(
+                "{} come from sources counted as one origin (copies)",
+                and_list(&ids)
+            )
+        })
+        .collect();
+    if clauses.is_empty() {
+        return;
+    }
+    let joiner = if finding.explanation[at..].contains(": ") {
+        "; "
+    } else {
+        ": "
+    };
+    finding.explanation.push_str(joiner);
+    finding.explanation.push_str(&clauses.join("; "));
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// Where a claim's value comes from: a cited origin, or its own source.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum OriginKey<'a> {

@@ -61,7 +61,7 @@ pub mod unreadable;
 mod assemble;
 mod sides;
 
-pub use assemble::origins_of;
+pub use assemble::{origins_of, recount_origins};
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;

@@ -116,6 +116,8 @@ pub struct Consensus {
 struct ClaimUnit {
     /// Its origin, or for a grouped origin the group's first origin.
     unit: u32,
+    /// Its own origin.
+    origin: u32,
     /// Whether its origin is in a copy group.
     grouped: bool,
 }
@@ -329,7 +331,30 @@ impl Consensus {
             }
             units.sort_unstable();
             units.dedup();
-            finding.independent_origins = finding.independent_origins.min(units.len());
+            let before = finding.independent_origins;
+            finding.independent_origins = before.min(units.len());
+            if finding.independent_origins == before {
+                return;
+            }
+            // The claims each group joins across origins, for the sentence.
+            let mut members: Vec<(u32, u32, &ClaimId)> = finding
+                .claims
+                .iter()
+                .filter_map(|id| unit_at.get(&address(id)).map(|u| (u, id)))
+                .filter(|(u, _)| u.grouped)
+                .map(|(u, id)| (u.unit, u.origin, id))
+                .collect();
+            members.sort_unstable();
+            let copied: Vec<Vec<ClaimId>> = members
+                .chunk_by(|a, b| a.0 == b.0)
+                .filter(|run| run.iter().any(|m| m.1 != run[0].1))
+                .map(|run| {
+                    let mut ids: Vec<ClaimId> = run.iter().map(|m| m.2.clone()).collect();
+                    ids.sort();
+                    ids
+                })
+                .collect();
+            crate::check::recount_origins(finding, before, &copied);
         });
     }
 }
@@ -402,7 +427,7 @@ pub fn estimate_with(
     }
     let ballots = unit_ballots.as_ref().unwrap_or(&origin_ballots);
     let unit_of: Vec<usize> = graph.origin_of.iter().map(|&o| unit_of_origin[o]).collect();
-    let shown = Shown::new(&graph.origins);
+    let shown = Shown::new(&graph.origins, &groups);
 
     // Each fact's consensus and, where two units or more vote, its claims'
     // probability of being right (for source trust). Each claim is in one
@@ -461,6 +486,7 @@ pub fn estimate_with(
             .iter()
             .map(|&o| ClaimUnit {
                 unit: unit_of_origin[o] as u32,
+                origin: o as u32,
                 grouped: grouped[o],
             })
             .collect()
@@ -565,15 +591,35 @@ struct Shown {
 }
 
 impl Shown {
-    fn new(names: &[String]) -> Shown {
+    /// `groups`: the copy groups, each voting as its first origin, which
+    /// is shown as the group (`source a and 2 copies`): a reader told that
+    /// three outlets' figure has "1 independent origin (source a)" would
+    /// look for the other two.
+    fn new(origins: &[String], groups: &[Vec<usize>]) -> Shown {
+        let mut group_names: Vec<(usize, String)> = groups
+            .iter()
+            .map(|group| {
+                let copies = match group.len() - 1 {
+                    1 => "1 copy".to_owned(),
+                    n => format!("{n} copies"),
+                };
+                (group[0], format!("{} and {copies}", origins[group[0]]))
+            })
+            .collect();
+        group_names.sort_unstable();
+        let name = |u: usize| match group_names.binary_search_by_key(&u, |g| g.0) {
+            Ok(at) => group_names[at].1.as_str(),
+            Err(_) => origins[u].as_str(),
+        };
+        let names: Vec<&str> = (0..origins.len()).map(name).collect();
         let mut by_name: Vec<u32> = (0..names.len() as u32).collect();
-        by_name.par_sort_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+        by_name.par_sort_by(|&a, &b| names[a as usize].cmp(names[b as usize]));
         let mut place = vec![0u32; names.len()];
         for (at, &u) in by_name.iter().enumerate() {
             place[u as usize] = at as u32;
         }
         Shown {
-            names: names.iter().map(|name| Arc::from(name.as_str())).collect(),
+            names: names.iter().map(|&name| Arc::from(name)).collect(),
             place,
         }
     }
