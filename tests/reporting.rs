@@ -130,10 +130,11 @@ cases! {
     /// against the ministry's one: "no consensus".
     stadium,
     /// Floods in southeastern Morocco (September 2024): an aggregator's
-    /// "14 missing" reprinted word for word by one English and one Arabic
-    /// site, against the interior ministry's "4" reported by Reuters and
-    /// Al Jazeera (the ministry named in both scripts, one `values`
-    /// entry). The three reprints are one origin (a copy group), so three
+    /// "14 missing" reprinted by an English site (its sentences, plus a
+    /// fact of its own) and translated by an Arabic one (the same values,
+    /// fact for fact), against the interior ministry's "4" reported by
+    /// Reuters and Al Jazeera (the ministry named in both scripts, one
+    /// `values` entry). The three are one origin (a copy group), so three
     /// outlets against two is one origin against one: "no consensus", not
     /// the majority's "14".
     wire_copies,
@@ -164,12 +165,35 @@ fn reprints_of_one_article_are_one_origin() {
             "source north-africa-wire"
         ])
     );
-    assert!(
-        groups[0]["pairs"]
-            .as_array()
-            .expect("pairs")
-            .iter()
-            .all(|pair| pair["verbatim"] == true)
+    // The Arabic translation states what the aggregator states, fact for
+    // fact; the English reprint adds a fact of its own but quotes the
+    // aggregator's sentences.
+    let evidence: Vec<(&str, bool, u64)> = groups[0]["pairs"]
+        .as_array()
+        .expect("pairs")
+        .iter()
+        .map(|pair| {
+            (
+                pair["evidence"].as_str().expect("evidence"),
+                pair["verbatim"].as_bool().expect("verbatim"),
+                pair["reprinted_facts"].as_u64().expect("reprinted_facts"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        evidence,
+        [
+            (
+                "source akhbar-alyawm and source morocco-latest state the same value on every one of their 3 facts",
+                true,
+                0
+            ),
+            (
+                "source morocco-latest and source north-africa-wire quote the same passages for the same values on 3 facts",
+                false,
+                3
+            ),
+        ]
     );
     let missing = first(&report["facts"], "attribute", "missing");
     assert_eq!(missing["consensus"], serde_json::Value::Null);

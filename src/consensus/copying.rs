@@ -36,6 +36,17 @@
 //!   probabilities: the copy adds nothing a reader could weigh. One shared
 //!   fact cannot tell a copy from independent agreement, so it never groups.
 //!
+//! - Two origins whose claims quote the same passage (after quote
+//!   normalisation) for the same value on two facts or more are grouped as
+//!   reprints whatever the probabilities: a shared sentence is how text
+//!   reuse shows (a reprint that adds or drops a fact of its own is no
+//!   verbatim copy, and when the copies are the majority their shared
+//!   value looks true, so Dong et al.'s evidence never appears). Claims
+//!   quoting an official's one statement already share that origin
+//!   (`according_to`); a shared quote elsewhere is copied text.
+//!
+//! Verbatim copies and reprints are derivations of one text, so they join
+//! transitively (a copy of a reprint is a copy of the original).
 //! Origins joined by a posterior of at least one half (more likely copied
 //! than not) on two shared values or more (one shared fact cannot tell a
 //! copy from a coincidence, as above) form a group when every two of them
@@ -47,6 +58,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 
 use super::accu::{Ballots, Estimates, FactBallots};
+use super::candidates::Fact;
+use crate::check::ClaimFacts;
+use crate::text::normalize::quote_key;
 
 /// Dong et al.'s parameters (VLDB 2009, section 6).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -85,6 +99,58 @@ pub struct PairEvidence {
     pub probability: f64,
     /// The same values on every fact either states (two facts at least).
     pub verbatim: bool,
+    /// Facts on which both quote the same passage for the same value.
+    pub reprinted: usize,
+}
+
+impl PairEvidence {
+    /// Evidence that does not depend on the model: the same values
+    /// everywhere, or the same passages quoted on two facts or more.
+    fn is_hard(&self) -> bool {
+        self.verbatim || self.reprinted >= 2
+    }
+}
+
+/// Per pair of origins (`a < b`), the facts on which their claims quote the
+/// same passage (compared after [`quote_key`]) for the same value as
+/// written. `origin_of`: each claim's origin.
+pub fn reprints(
+    facts: &[Fact<'_>],
+    claims: &[ClaimFacts<'_>],
+    origin_of: &[usize],
+) -> BTreeMap<(usize, usize), usize> {
+    let shared: Vec<(usize, usize)> = facts
+        .par_iter()
+        .flat_map_iter(|fact| {
+            let mut quoted: Vec<(String, &str, usize)> = fact
+                .claims
+                .iter()
+                .filter_map(|&i| {
+                    let quote = claims[i].quote?;
+                    Some((quote_key(quote), claims[i].written, origin_of[i]))
+                })
+                .collect();
+            quoted.sort_unstable();
+            quoted.dedup();
+            let mut pairs = Vec::new();
+            for run in quoted.chunk_by(|x, y| x.0 == y.0 && x.1 == y.1) {
+                for (k, x) in run.iter().enumerate() {
+                    for y in &run[k + 1..] {
+                        pairs.push((x.2.min(y.2), x.2.max(y.2)));
+                    }
+                }
+            }
+            // A pair counts a fact once.
+            pairs.sort_unstable();
+            pairs.dedup();
+            pairs
+        })
+        .collect();
+    let mut facts_of: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for pair in shared {
+        *facts_of.entry(pair).or_default() += 1;
+    }
+    facts_of
 }
 
 /// What one origin states on one fact: the values its claims support, each
@@ -128,10 +194,17 @@ pub struct Detector {
     /// Pairs of verbatim copies: the same (fact, values) list, two facts
     /// or more.
     verbatim: BTreeSet<(usize, usize)>,
+    /// Per pair, the facts on which both quote the same passage
+    /// ([`reprints`]).
+    reprinted: BTreeMap<(usize, usize), usize>,
 }
 
 impl Detector {
-    pub fn new(ballots: &Ballots, origins: usize) -> Detector {
+    pub fn new(
+        ballots: &Ballots,
+        origins: usize,
+        reprinted: BTreeMap<(usize, usize), usize>,
+    ) -> Detector {
         // Every fact, even one only this origin states: a verbatim copy must
         // state exactly what the original states, everywhere. Read by runs
         // of facts in parallel as `(origin, fact, values)`, then laid out
@@ -210,7 +283,11 @@ impl Detector {
                 }
             }
         }
-        Detector { stated, verbatim }
+        Detector {
+            stated,
+            verbatim,
+            reprinted,
+        }
     }
 
     /// Groups of origins (each sorted, groups sorted) and the pairs behind
@@ -270,27 +347,54 @@ impl Detector {
             }
         }
         let stated = &self.stated;
+        let reprinted = &self.reprinted;
         let mut pairs: BTreeSet<(usize, usize)> = suspects;
         pairs.extend(self.verbatim.iter().copied());
+        pairs.extend(
+            reprinted
+                .iter()
+                .filter(|&(_, &facts)| facts >= 2)
+                .map(|(&pair, _)| pair),
+        );
         // Pairs weighed in parallel, kept in pair order.
         let pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
         let evidence: Vec<PairEvidence> = pairs
             .par_iter()
-            .map(|&(a, b)| pair_evidence(stated, accuracy, a, b, params))
+            .map(|&(a, b)| {
+                let mut e = pair_evidence(stated, accuracy, a, b, params);
+                e.reprinted = reprinted.get(&(a, b)).copied().unwrap_or(0);
+                e
+            })
             // One shared fact cannot tell a copy from a coincidence.
             .filter(|e| {
-                e.verbatim || (probability.is_some() && e.probability >= 0.5 && e.same_values >= 2)
+                e.is_hard() || (probability.is_some() && e.probability >= 0.5 && e.same_values >= 2)
             })
             .collect();
+        // Copies of one text, whichever way they are linked.
+        let mut text_of: Vec<usize> = (0..origins).collect();
+        fn root(text_of: &mut [usize], mut o: usize) -> usize {
+            while text_of[o] != o {
+                text_of[o] = text_of[text_of[o]];
+                o = text_of[o];
+            }
+            o
+        }
+        for e in evidence.iter().filter(|e| e.is_hard()) {
+            let (ra, rb) = (root(&mut text_of, e.a), root(&mut text_of, e.b));
+            text_of[ra.max(rb)] = ra.min(rb);
+        }
+        let text_of: Vec<usize> = (0..origins).map(|o| root(&mut text_of, o)).collect();
         // Groups are cliques: two groups merge only when every origin of one
         // has evidence of copying with every origin of the other, so a chain of
         // pairs (a copies b, b copies c) never joins origins with no evidence
         // between them. Pairs are taken strongest first, ties by origin.
         let joined: BTreeSet<(usize, usize)> = evidence.iter().map(|e| (e.a, e.b)).collect();
+        let joined =
+            |x: usize, y: usize| text_of[x] == text_of[y] || joined.contains(&(x.min(y), x.max(y)));
         let mut order: Vec<&PairEvidence> = evidence.iter().collect();
         order.sort_by(|x, y| {
-            y.verbatim
-                .cmp(&x.verbatim)
+            y.is_hard()
+                .cmp(&x.is_hard())
                 .then(y.probability.total_cmp(&x.probability))
                 .then((x.a, x.b).cmp(&(y.a, y.b)))
         });
@@ -303,11 +407,7 @@ impl Detector {
             if ga.is_some() && ga == gb {
                 continue;
             }
-            let clique = left.iter().all(|&x| {
-                right
-                    .iter()
-                    .all(|&y| joined.contains(&(x.min(y), x.max(y))))
-            });
+            let clique = left.iter().all(|&x| right.iter().all(|&y| joined(x, y)));
             if !clique {
                 continue;
             }
@@ -430,5 +530,6 @@ fn pair_evidence(
         same_unlikely_values: unlikely,
         probability,
         verbatim: sa.len() >= 2 && sa.len() == sb.len() && same == common && common == sa.len(),
+        reprinted: 0,
     }
 }

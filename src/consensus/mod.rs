@@ -203,6 +203,8 @@ pub struct CopyPair {
     pub same_unlikely_values: usize,
     pub probability: f64,
     pub verbatim: bool,
+    /// Facts on which both quote the same passage for the same value.
+    pub reprinted: usize,
 }
 
 impl CopyPair {
@@ -212,6 +214,11 @@ impl CopyPair {
             format!(
                 "{} and {} state the same value on every one of their {} facts",
                 self.a, self.b, self.common_facts
+            )
+        } else if self.reprinted >= 2 {
+            format!(
+                "{} and {} quote the same passages for the same values on {} facts",
+                self.a, self.b, self.reprinted
             )
         } else {
             format!(
@@ -379,7 +386,8 @@ pub fn estimate_with(
     // alternate until the copy groups stop changing.
     let origin_ballots = Ballots::build(&facts, &graph.origin_of, &graph.origin_of);
     let origins = graph.origins.len();
-    let mut detector = copying::Detector::new(&origin_ballots, origins);
+    let reprinted = copying::reprints(&facts, claims, &graph.origin_of);
+    let mut detector = copying::Detector::new(&origin_ballots, origins, reprinted);
     // Verbatim copies do not depend on the model: counted once from the
     // first round on.
     let (mut groups, mut evidence) = detector.detect(&origin_ballots, None, copy);
@@ -507,6 +515,7 @@ pub fn estimate_with(
                 same_unlikely_values: e.same_unlikely_values,
                 probability: e.probability,
                 verbatim: e.verbatim,
+                reprinted: e.reprinted,
             })
             .collect();
         copy_groups.push(CopyGroup { origins, pairs });

@@ -98,8 +98,9 @@
 //! - `copy_groups`: origins counted as one origin because they copy one
 //!   another: `origins` (sorted) and `pairs`, each with `origins`,
 //!   `common_facts`, `same_values`, `same_unlikely_values`, `probability`
-//!   (posterior of copying), `verbatim` (the same values everywhere) and
-//!   `evidence` (in words).
+//!   (posterior of copying), `verbatim` (the same values everywhere),
+//!   `reprinted_facts` (facts on which both quote the same passage for the
+//!   same value) and `evidence` (in words).
 //! - `warnings`: curation warnings (close subject names not linked, vetoed
 //!   links, figures no quote covers), each with `code`, `message`, `places`
 //!   (`file`, `line`, `column` in characters, `label`; the main place first),
@@ -479,6 +480,8 @@ pub struct JsonCopyPair<'a> {
     pub same_unlikely_values: usize,
     pub probability: f64,
     pub verbatim: bool,
+    /// Facts on which both quote the same passage for the same value.
+    pub reprinted_facts: usize,
     pub evidence: String,
 }
 
@@ -527,6 +530,7 @@ fn json_copy_group(group: &CopyGroup) -> JsonCopyGroup<'_> {
                 same_unlikely_values: pair.same_unlikely_values,
                 probability: rounded(pair.probability),
                 verbatim: pair.verbatim,
+                reprinted_facts: pair.reprinted,
                 evidence: pair.evidence(),
             })
             .collect(),

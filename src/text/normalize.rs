@@ -93,6 +93,12 @@ pub fn normalize_for_quote(text: &str) -> NormalizedText {
     fold_text(text, true)
 }
 
+/// [`normalize_for_quote`]'s text alone: two quotes of one passage, typed
+/// with other quotation marks, diacritics or digits, have the same key.
+pub fn quote_key(text: &str) -> String {
+    fold_text(text, false).text
+}
+
 /// [`normalize_for_quote`], building the origin map only when asked (names
 /// do not need it, and linking folds many).
 fn fold_text(text: &str, with_origin: bool) -> NormalizedText {
