@@ -106,6 +106,13 @@ cases! {
     texts_across_scripts,
     /// Sets: equal agree, a subset is compatible, anything else contradicts.
     sets,
+    /// Lists whose differing members are Latin on one side and Arabic on
+    /// the other are incomparable (the signatories of the Abraham Accords,
+    /// "Sudan" against "السودان", no registry entry); with a `values` entry
+    /// for every country the summit's guests agree; "France" against
+    /// "Spain", both Latin, still contradicts beside Morocco in both
+    /// scripts.
+    sets_across_scripts,
     /// `null` is listed as unreadable and contradicts nothing.
     unreadable,
     /// Two claims of one source that cannot both be true.

@@ -341,6 +341,10 @@ pub enum ReasonCode {
     SubsetOfMembers,
     /// Each set has members the other lacks.
     DifferentMembers,
+    /// The members only one set has are in Latin script and those only the
+    /// other has in Arabic: maybe the same members, which only the
+    /// registry can say.
+    MembersInTwoScripts,
     /// The same position in an order.
     SamePosition,
     /// Different positions in an order.
@@ -395,6 +399,9 @@ impl ReasonCode {
             ReasonCode::SameMembers => "sets with the same members",
             ReasonCode::SubsetOfMembers => "one set's members are all members of the other",
             ReasonCode::DifferentMembers => "each set has members the other lacks",
+            ReasonCode::MembersInTwoScripts => {
+                "the members only one set has are Latin, those only the other has Arabic: maybe the same members"
+            }
             ReasonCode::SamePosition => "the same position in an order",
             ReasonCode::DifferentPosition => "different positions in an order",
             ReasonCode::SameTruth => "the same truth value",

@@ -25,13 +25,20 @@
 //! b/members  ["Israel", "Morocco", "USA"]   => compatible (a within b)
 //! c/members  ["Morocco", "France"]          => contradiction with a and b
 //! ```
+//!
+//! Two lists whose differing members are all Latin on one side and all
+//! Arabic on the other (`["UAE", "Morocco"]` against `["الإمارات",
+//! "المغرب"]`) are `incomparable`: the same members written in each
+//! article's script is the common case, and only the registry can say
+//! that "Morocco" is "المغرب" (a translation, not a spelling).
 
 use std::collections::BTreeSet;
 
 use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
-    ValueNames, Verdict, VerdictSink, comparison, pairs_among,
+    ValueNames, Verdict, VerdictSink, comparison, pairs_among, quoted,
 };
+use crate::link::skeleton::Script;
 use crate::value::{Denotation, SetRelation, ValueKind};
 
 pub const CHECK: Check = Check {
@@ -47,7 +54,13 @@ fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut VerdictSin
         .map(|claim| members(claim, context.names))
         .collect();
     for (i, j) in pairs_among(&claims) {
-        sink.pair(compare(claims[i], &members[i], claims[j], &members[j]));
+        sink.pair(compare(
+            claims[i],
+            &members[i],
+            claims[j],
+            &members[j],
+            context.names,
+        ));
     }
 }
 
@@ -59,15 +72,25 @@ enum Member {
 }
 
 fn members(claim: &ClaimFacts, names: &dyn ValueNames) -> BTreeSet<Member> {
-    let Ok(Denotation::Set(list)) = &claim.denotation else {
-        return BTreeSet::new();
-    };
-    list.iter()
-        .map(|name| match names.entry_of(name) {
-            Some(entry) => Member::Entry(entry),
-            None => Member::Name(names.member_key(name)),
-        })
+    written(claim)
+        .iter()
+        .map(|name| member(name, names))
         .collect()
+}
+
+/// The set's members as written.
+fn written<'c>(claim: &'c ClaimFacts) -> &'c [String] {
+    match &claim.denotation {
+        Ok(Denotation::Set(list)) => list,
+        _ => &[],
+    }
+}
+
+fn member(name: &str, names: &dyn ValueNames) -> Member {
+    match names.entry_of(name) {
+        Some(entry) => Member::Entry(entry),
+        None => Member::Name(names.member_key(name)),
+    }
 }
 
 /// The verdict on two set claims (`a.id < b.id`), given their members.
@@ -76,7 +99,41 @@ fn compare(
     x: &BTreeSet<Member>,
     b: &ClaimFacts,
     y: &BTreeSet<Member>,
+    names: &dyn ValueNames,
 ) -> PairComparison {
+    if differing_in_two_scripts(x, y) {
+        // The differing members as written, in the claims' order.
+        let only = |claim: &ClaimFacts, other: &BTreeSet<Member>| {
+            let mut seen = BTreeSet::new();
+            written(claim)
+                .iter()
+                .filter(|name| {
+                    let member = member(name, names);
+                    !other.contains(&member) && seen.insert(member)
+                })
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let (only_x, only_y) = (only(a, y), only(b, x));
+        let relation = match x.is_disjoint(y) {
+            true => SetRelation::Disjoint,
+            false => SetRelation::Overlap,
+        };
+        return comparison(
+            a,
+            b,
+            CHECK.code,
+            Verdict::Incomparable,
+            Some(relation),
+            ReasonCode::MembersInTwoScripts,
+            Reason::text(format!(
+                "{} and {} differ only in members written in two scripts ({only_x}; {only_y}): they may be the same members, which registry `values` entries listing each name in both scripts would show",
+                quoted(a),
+                quoted(b)
+            )),
+        );
+    }
     let relation = match (x.is_subset(y), y.is_subset(x)) {
         (true, true) => SetRelation::Equal,
         (true, false) => SetRelation::Subset,
@@ -107,4 +164,22 @@ fn compare(
         ),
     };
     comparison(a, b, CHECK.code, verdict, Some(relation), code, reason)
+}
+
+/// Whether the members only `x` has and those only `y` has are both there,
+/// one side's all in Latin script and the other's all in Arabic. Registry
+/// entries are compared as entries, never by script.
+fn differing_in_two_scripts(x: &BTreeSet<Member>, y: &BTreeSet<Member>) -> bool {
+    let script = |mut only: std::collections::btree_set::Difference<'_, Member>| {
+        let first = match only.next()? {
+            Member::Name(name) => Script::of(name),
+            Member::Entry(_) => return None,
+        };
+        let alike = only.all(|m| matches!(m, Member::Name(name) if Script::of(name) == first));
+        (alike && matches!(first, Script::Arabic | Script::Latin)).then_some(first)
+    };
+    match (script(x.difference(y)), script(y.difference(x))) {
+        (Some(sx), Some(sy)) => sx != sy,
+        _ => false,
+    }
 }
