@@ -46,7 +46,11 @@ pub fn risk(written: &str, value: &Value, published: Option<&DateExpr>) -> Optio
             })
         }
         Value::Text(text) if !written.starts_with(super::parse::TEXT_MARK) => {
-            probable_form(text).map(|meant| Risk::TextLooksStructured { meant: Some(meant) })
+            match probable_form(text) {
+                Some(meant) => Some(Risk::TextLooksStructured { meant: Some(meant) }),
+                None if is_vague_quantity(text) => Some(Risk::TextLooksStructured { meant: None }),
+                None => None,
+            }
         }
         _ => None,
     }
@@ -69,6 +73,18 @@ pub fn probable_form(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
     if let Some(span) = part_of_year(&lower) {
         return Some(span);
+    }
+    if let Some(span) = part_of_month(&lower) {
+        return Some(span);
+    }
+    if let Some(relative) = relative_day(&lower) {
+        return Some(relative);
+    }
+    if let Some(n) = number_word(&lower) {
+        return Some(n.to_string());
+    }
+    if let Some(position) = ordinal_word(&lower) {
+        return Some(position);
     }
     const PREFIXES: &[(&str, &str)] = &[
         ("at least ", ">="),
@@ -155,8 +171,10 @@ fn figure(text: &str) -> Option<Figure> {
     };
     let mut words = text.split_whitespace();
     let first = words.next()?;
+    let spelled = number_word(first).map(|n| n.to_string());
     let (number, glued) = match first {
         "a" | "one" => ("1", ""),
+        _ if spelled.is_some() => (spelled.as_deref().unwrap_or_default(), ""),
         _ => {
             let end = first
                 .char_indices()
@@ -329,6 +347,233 @@ fn unit_word(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Cardinal numbers written as words, English and Arabic (masculine and
+/// feminine, nominative and oblique forms): `nine`, `تسعة`, `تسع`.
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("واحد", 1),
+    ("واحدة", 1),
+    ("اثنان", 2),
+    ("اثنين", 2),
+    ("اثنتان", 2),
+    ("اثنتين", 2),
+    ("ثلاثة", 3),
+    ("ثلاث", 3),
+    ("أربعة", 4),
+    ("اربعة", 4),
+    ("أربع", 4),
+    ("خمسة", 5),
+    ("ستة", 6),
+    ("سبعة", 7),
+    ("ثمانية", 8),
+    ("ثماني", 8),
+    ("تسعة", 9),
+    ("عشرة", 10),
+    ("عشرون", 20),
+    ("عشرين", 20),
+    ("ثلاثون", 30),
+    ("ثلاثين", 30),
+    ("أربعون", 40),
+    ("أربعين", 40),
+    ("خمسون", 50),
+    ("خمسين", 50),
+    ("ستون", 60),
+    ("ستين", 60),
+    ("سبعون", 70),
+    ("سبعين", 70),
+    ("ثمانون", 80),
+    ("ثمانين", 80),
+    ("تسعون", 90),
+    ("تسعين", 90),
+];
+
+/// A cardinal number written as one word (lower case). Arabic words that
+/// are also common words (ست "lady", سبع "lion", خمس "a fifth", تسع, عشر)
+/// are left out: a text value holding one is more likely that word.
+fn number_word(word: &str) -> Option<u32> {
+    NUMBER_WORDS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|&(_, n)| n)
+}
+
+/// Positions written as words: `sixth`, `السادس`, `السادسة`.
+const ORDINAL_WORDS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("الأول", 1),
+    ("الاول", 1),
+    ("الأولى", 1),
+    ("الاولى", 1),
+    ("الثاني", 2),
+    ("الثانية", 2),
+    ("الثالث", 3),
+    ("الثالثة", 3),
+    ("الرابع", 4),
+    ("الرابعة", 4),
+    ("الخامس", 5),
+    ("الخامسة", 5),
+    ("السادس", 6),
+    ("السادسة", 6),
+    ("السابع", 7),
+    ("السابعة", 7),
+    ("الثامن", 8),
+    ("الثامنة", 8),
+    ("التاسع", 9),
+    ("التاسعة", 9),
+    ("العاشر", 10),
+    ("العاشرة", 10),
+];
+
+/// A position written as a word or with an article, as the grammar's
+/// ordinal: `the sixth` → `6th`, `السادسة` → `6th`, `the 4th` → `4th`.
+fn ordinal_word(text: &str) -> Option<String> {
+    let word = text.strip_prefix("the ").unwrap_or(text).trim();
+    let n = match ORDINAL_WORDS.iter().find(|(name, _)| *name == word) {
+        Some(&(_, n)) => n,
+        // `the 4th`: the grammar reads `4th`, not with the article.
+        None if word != text => {
+            let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let suffix = &word[digits.len()..];
+            let n: u32 = digits.parse().ok()?;
+            (suffix == ordinal_suffix(n)).then_some(n)?
+        }
+        None => return None,
+    };
+    Some(format!("{n}{}", ordinal_suffix(n)))
+}
+
+/// `st`, `nd`, `rd` or `th`, as English writes positions.
+fn ordinal_suffix(n: u32) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
+}
+
+/// `early March 2024`, `mid-March 2024`, `late March 2024`, `منتصف مارس
+/// 2024`: the first, middle or last third of the month (days 1-10, 11-20,
+/// 21 to its end), as a span of days.
+fn part_of_month(text: &str) -> Option<String> {
+    let text = text.replace(['-', '،', ','], " ");
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "the" | "of" | "in" | "سنة" | "عام" | "شهر"))
+        .collect();
+    let (&year, rest) = words.split_last()?;
+    let year: i32 = year.parse().ok().filter(|y| (1000..=2999).contains(y))?;
+    let (part, month_words) = rest.split_first()?;
+    let m = month(&month_words.join(" "))?;
+    let last_day = match m {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    let (first, last) = match *part {
+        "early" | "beginning" | "start" | "مطلع" | "بداية" | "أوائل" => (1, 10),
+        "mid" | "middle" | "منتصف" | "أواسط" => (11, 20),
+        "late" | "end" | "أواخر" | "نهاية" => (21, last_day),
+        _ => return None,
+    };
+    Some(format!("{year}-{m:02}-{first:02}..{year}-{m:02}-{last:02}"))
+}
+
+/// Days and periods counted from the day of publication: `yesterday` →
+/// `published-1d`, `last year` → `published-1y`, `3 days ago` →
+/// `published-3d`.
+fn relative_day(text: &str) -> Option<String> {
+    let fixed = match text {
+        "today" | "اليوم" => Some("published".to_owned()),
+        "yesterday" | "أمس" | "امس" | "الأمس" | "البارحة" => {
+            Some("published-1d".to_owned())
+        }
+        "last week" | "الأسبوع الماضي" | "الاسبوع الماضي" => {
+            Some("published-1w".to_owned())
+        }
+        "last month" | "الشهر الماضي" => Some("published-1mo".to_owned()),
+        "last year" | "العام الماضي" | "السنة الماضية" | "العام المنصرم" => {
+            Some("published-1y".to_owned())
+        }
+        _ => None,
+    };
+    if fixed.is_some() {
+        return fixed;
+    }
+    let rest = text.strip_suffix(" ago")?;
+    let (count, unit) = rest.split_once(' ')?;
+    let count: u32 = count.parse().ok().or_else(|| number_word(count))?;
+    let unit = match unit {
+        "day" | "days" => "d",
+        "week" | "weeks" => "w",
+        "month" | "months" => "mo",
+        "year" | "years" => "y",
+        _ => return None,
+    };
+    Some(format!("published-{count}{unit}"))
+}
+
+/// Quantities said only vaguely (`dozens`, `scores of people`): no form of
+/// the grammar says just that, but the curator should know the value is
+/// compared as a name.
+fn is_vague_quantity(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or_default();
+    matches!(
+        first,
+        "dozens"
+            | "scores"
+            | "several"
+            | "numerous"
+            | "عدة"
+            | "عشرات"
+            | "مئات"
+            | "آلاف"
+            | "الآلاف"
+            | "العشرات"
+            | "المئات"
+    )
+}
+
 /// "Tens" or "hundreds" (of a scale), as the range the grammar writes for
 /// it (the spec's own example: "hundreds of millions" is `100M..999M`):
 /// `hundreds of millions of dollars` → `100M..999M USD`, `عشرات الآلاف` →
@@ -342,6 +587,7 @@ fn order_of_magnitude(text: &str) -> Option<String> {
     let (low, high) = match words.next()? {
         "tens" | "عشرات" => ("10", "99"),
         "hundreds" | "مئات" | "مئـات" => ("100", "999"),
+        "thousands" | "آلاف" | "الآلاف" => ("1000", "9999"),
         _ => return None,
     };
     let mut words = words.peekable();
@@ -551,6 +797,34 @@ mod tests {
             ("hundreds of houses", None),
             ("Barak 8", None),
             ("Derna", None),
+            ("nine", Some("9")),
+            ("تسعة", Some("9")),
+            ("about nine", Some("~9")),
+            ("nine people", Some("9 people")),
+            ("three million dollars", Some("3M USD")),
+            ("نحو ثلاثة ملايين دولار", Some("~3M USD")),
+            ("the sixth", Some("6th")),
+            ("sixth", Some("6th")),
+            ("السادسة", Some("6th")),
+            ("the 4th", Some("4th")),
+            ("the 11th", Some("11th")),
+            ("the 4st", None),
+            ("mid-March 2024", Some("2024-03-11..2024-03-20")),
+            ("late February 2024", Some("2024-02-21..2024-02-29")),
+            ("late February 2023", Some("2023-02-21..2023-02-28")),
+            ("منتصف مارس 2024", Some("2024-03-11..2024-03-20")),
+            ("أواخر كانون الأول 2023", Some("2023-12-21..2023-12-31")),
+            ("early in the month", None),
+            ("yesterday", Some("published-1d")),
+            ("أمس", Some("published-1d")),
+            ("last year", Some("published-1y")),
+            ("3 days ago", Some("published-3d")),
+            ("two weeks ago", Some("published-2w")),
+            ("thousands", Some("1000..9999")),
+            ("الآلاف", Some("1000..9999")),
+            ("thousands of people", Some("1000..9999 people")),
+            ("سبع", None),
+            ("First Lady", None),
         ];
         for (text, meant) in cases {
             let proposed = probable_form(text);
@@ -586,6 +860,18 @@ mod tests {
             None,
             "explicit text is never risky"
         );
+    }
+
+    #[test]
+    fn vague_quantities_are_risky_without_a_proposal() {
+        for text in ["dozens", "Dozens of people", "scores", "عشرات القتلى"] {
+            assert_eq!(
+                risk(text, &Value::Text(text.into()), None),
+                Some(Risk::TextLooksStructured { meant: None }),
+                "{text}"
+            );
+        }
+        assert_eq!(risk("Doha", &Value::Text("Doha".into()), None), None);
     }
 
     #[test]
