@@ -36,7 +36,10 @@
 //!   figures.
 //!
 //! Figures separated only by spaces, `/`, commas, `-`, و or من form one
-//! figure ("25 نوفمبر 2021", "بين 20 و30 يونيو/حزيران", "200 مليون يورو").
+//! figure ("25 نوفمبر 2021", "بين 20 و30 يونيو/حزيران", "200 مليون يورو"),
+//! except a number after a month that is not a year ("7 و8 شتنبر 18
+//! قتيلا": the 18 is a toll) and two numbers after a comma ("18, 14
+//! missing"): joined, a quote covering one would cover the other.
 //!
 //! # Covered, explained, unexplained
 //!
@@ -570,12 +573,18 @@ fn strip_prefix_to<'a>(word: &str, list: &[&'a str]) -> Option<&'a str> {
 
 /// Joins figures separated only by spaces, `/`, `,`, `،`, `-`, and at most
 /// the word و or من; a weak month joined to anything is no longer weak.
+/// Two figures that only sit side by side stay two: a number after a month
+/// (Arabic writes the day first, so in "يومي 7 و8 شتنبر 18 قتيلا" the 18 is
+/// the next sentence's toll, not part of the date) unless it is a year, and
+/// two numbers after a comma ("18, 14 missing"). Joined, a quote covering
+/// one would have covered the other.
 fn merge(t: &str, tokens: Vec<Token>) -> Vec<Token> {
     let mut merged: Vec<Token> = Vec::new();
     for token in tokens {
         if let Some(last) = merged.last_mut()
             && token.bytes.start >= last.bytes.end
             && joinable(&t[last.bytes.end..token.bytes.start])
+            && !side_by_side(last, &token, &t[last.bytes.end..token.bytes.start])
         {
             last.bytes.end = last.bytes.end.max(token.bytes.end);
             last.kind = combined(last.kind, token.kind);
@@ -610,6 +619,16 @@ fn combined(a: FigureKind, b: FigureKind) -> FigureKind {
     if rank(a) >= rank(b) { a } else { b }
 }
 
+/// Whether `next` only follows `last` (see [`merge`]) rather than
+/// continuing it.
+fn side_by_side(last: &Token, next: &Token, gap: &str) -> bool {
+    let after_month = last.kind == FigureKind::Date && next.kind == FigureKind::Number;
+    let listed = gap.contains([',', '،'])
+        && last.kind == FigureKind::Number
+        && next.kind == FigureKind::Number;
+    after_month || listed
+}
+
 fn joinable(gap: &str) -> bool {
     let rest: String = gap
         .chars()
@@ -633,4 +652,33 @@ fn original(text: &str, origin: &[usize], folded: Range<usize>) -> Range<usize> 
         .next()
         .map_or(text.len(), |c| last + c.len_utf8());
     start..end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The figures of `text`, as written.
+    fn written(text: &str) -> Vec<&str> {
+        figures(text)
+            .into_iter()
+            .map(|figure| &text[figure.bytes])
+            .collect()
+    }
+
+    #[test]
+    fn figures_written_together_are_one() {
+        assert_eq!(written("في 25 نوفمبر 2021 وقع"), ["25 نوفمبر 2021"]);
+        assert_eq!(written("بين 20 و30 يونيو/حزيران"), ["20 و30 يونيو/حزيران"]);
+        assert_eq!(written("a toll of 11,300 people"), ["11,300"]);
+        assert_eq!(written("from 2,000-3,000 homes"), ["2,000-3,000"]);
+        assert_eq!(written("November 25, 2021"), ["25, 2021"]);
+    }
+
+    #[test]
+    fn figures_side_by_side_stay_two() {
+        assert_eq!(written("يومي 7 و8 شتنبر 18 قتيلا"), ["7 و8 شتنبر", "18"]);
+        assert_eq!(written("death toll rises to 18, 14 missing"), ["18", "14"]);
+        assert_eq!(written("شتنبر 2024"), ["شتنبر 2024"]);
+    }
 }
