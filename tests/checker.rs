@@ -113,6 +113,12 @@ cases! {
     /// "Spain", both Latin, still contradicts beside Morocco in both
     /// scripts.
     sets_across_scripts,
+    /// Members named less fully are the same members: "Kushner, Jared C."
+    /// beside "Jared Kushner" is compatible (`members-named-less-fully`),
+    /// and so is "Ben-Shabbat, Kushner" beside the three names of the
+    /// delegation (fewer, and less fully); "Avi Berkowitz" against "David
+    /// Friedman" still contradicts.
+    sets_named_less_fully,
     /// `null` is listed as unreadable and contradicts nothing.
     unreadable,
     /// Two claims of one source that cannot both be true.

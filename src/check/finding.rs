@@ -341,6 +341,9 @@ pub enum ReasonCode {
     SubsetOfMembers,
     /// Each set has members the other lacks.
     DifferentMembers,
+    /// Sets whose members differ only in how fully they are named (a
+    /// surname alone, an initial, a middle name left out).
+    MembersNamedLessFully,
     /// The members only one set has are in Latin script and those only the
     /// other has in Arabic: maybe the same members, which only the
     /// registry can say.
@@ -399,6 +402,9 @@ impl ReasonCode {
             ReasonCode::SameMembers => "sets with the same members",
             ReasonCode::SubsetOfMembers => "one set's members are all members of the other",
             ReasonCode::DifferentMembers => "each set has members the other lacks",
+            ReasonCode::MembersNamedLessFully => {
+                "sets whose members differ only in how fully they are named"
+            }
             ReasonCode::MembersInTwoScripts => {
                 "the members only one set has are Latin, those only the other has Arabic: maybe the same members"
             }

@@ -26,6 +26,12 @@
 //! c/members  ["Morocco", "France"]          => contradiction with a and b
 //! ```
 //!
+//! Members are also read for precision, as the consensus reads them: a
+//! list naming some members less fully (`["McClure", "Shah"]` beside
+//! `["McClure, Stuart", "Shah, Saumil"]`, `Walter Ciciora` beside
+//! `Ciciora, Walter S`) is compatible, not a contradiction: one is less
+//! precise, not wrong.
+//!
 //! Two lists whose differing members are all Latin on one side and all
 //! Arabic on the other (`["UAE", "Morocco"]` against `["الإمارات",
 //! "المغرب"]`) are `incomparable`: the same members written in each
@@ -157,13 +163,65 @@ fn compare(
             ReasonCode::SubsetOfMembers,
             Reason::SubsetOf { first: false },
         ),
-        SetRelation::Overlap | SetRelation::Disjoint => (
-            Verdict::Contradiction,
-            ReasonCode::DifferentMembers,
-            Reason::Both("each name members the other lacks: they cannot both be the list"),
-        ),
+        SetRelation::Overlap | SetRelation::Disjoint => {
+            return named_less_fully(a, b, names).unwrap_or_else(|| {
+                comparison(
+                    a,
+                    b,
+                    CHECK.code,
+                    Verdict::Contradiction,
+                    Some(relation),
+                    ReasonCode::DifferentMembers,
+                    Reason::Both("each name members the other lacks: they cannot both be the list"),
+                )
+            });
+        }
     };
     comparison(a, b, CHECK.code, verdict, Some(relation), code, reason)
+}
+
+/// Two lists whose members differ only in how fully they are named (a
+/// surname alone, an initial, a middle name left out: `McClure, Shah` and
+/// `McClure, Stuart, Shah, Saumil`; `Walter Ciciora` and `Ciciora, Walter
+/// S`): compatible, as the consensus reads members ([`MemberName::allows`]),
+/// the less precise list possibly also the shorter. `None` when some
+/// member of each names no member of the other.
+fn named_less_fully(
+    a: &ClaimFacts,
+    b: &ClaimFacts,
+    names: &dyn ValueNames,
+) -> Option<PairComparison> {
+    let read = |claim: &ClaimFacts| -> Vec<MemberName> {
+        written(claim)
+            .iter()
+            .map(|name| MemberName::of(name, names))
+            .collect()
+    };
+    let (x, y) = (read(a), read(b));
+    let one_name = |m: &MemberName, n: &MemberName| m == n || m.allows(n) || n.allows(m);
+    let within = |from: &[MemberName], to: &[MemberName]| {
+        from.iter().all(|m| to.iter().any(|n| one_name(m, n)))
+    };
+    let (relation, reason) = match (within(&x, &y), within(&y, &x)) {
+        (true, true) => (
+            SetRelation::Equal,
+            Reason::Both(
+                "name the same members, some less fully (a surname alone, an initial, a middle name left out)",
+            ),
+        ),
+        (true, false) => (SetRelation::Subset, Reason::SubsetOf { first: true }),
+        (false, true) => (SetRelation::Superset, Reason::SubsetOf { first: false }),
+        (false, false) => return None,
+    };
+    Some(comparison(
+        a,
+        b,
+        CHECK.code,
+        Verdict::Compatible,
+        Some(relation),
+        ReasonCode::MembersNamedLessFully,
+        reason,
+    ))
 }
 
 /// Whether the members only `x` has and those only `y` has are both there,
@@ -181,5 +239,67 @@ fn differing_in_two_scripts(x: &BTreeSet<Member>, y: &BTreeSet<Member>) -> bool 
     match (script(x.difference(y)), script(y.difference(x))) {
         (Some(sx), Some(sy)) => sx != sy,
         _ => false,
+    }
+}
+
+/// A member name as words, for precision: `Knuth, Donald E.` is
+/// `{donald, e, knuth}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberName {
+    /// Sorted normalised words.
+    pub words: Vec<String>,
+}
+
+impl MemberName {
+    pub fn of(name: &str, names: &dyn ValueNames) -> MemberName {
+        if let Some(entry) = names.entry_of(name) {
+            return MemberName {
+                words: vec![format!("entry:{}", names.normalize(&entry))],
+            };
+        }
+        let mut words: Vec<String> = names
+            .normalize(name)
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
+        // A word repeated adds no precision (`Pease, Robert A. Pease`).
+        words.sort_unstable();
+        words.dedup();
+        MemberName { words }
+    }
+
+    /// Whether this name may denote the same person or thing as the more
+    /// precise `fuller`: each of its words is a distinct word of `fuller`,
+    /// or the initial of one, and `fuller` has at most one word more (a
+    /// middle name left out). A name of many more words is another name
+    /// that contains this one (`Donald E. Knuth John Fuller` is two
+    /// people run together), not a more precise spelling of it.
+    pub fn allows(&self, fuller: &MemberName) -> bool {
+        if self.words.is_empty()
+            || self.words.len() > fuller.words.len()
+            || fuller.words.len() > self.words.len() + 1
+        {
+            return false;
+        }
+        let mut used = vec![false; fuller.words.len()];
+        // Whole words first, then initials, so an initial never takes the
+        // word a whole word needs.
+        let mut initials = Vec::new();
+        for word in &self.words {
+            match (0..fuller.words.len()).find(|&j| !used[j] && fuller.words[j] == *word) {
+                Some(j) => used[j] = true,
+                None if word.chars().count() == 1 => initials.push(word),
+                None => return false,
+            }
+        }
+        for initial in initials {
+            match (0..fuller.words.len())
+                .find(|&j| !used[j] && fuller.words[j].starts_with(initial.as_str()))
+            {
+                Some(j) => used[j] = true,
+                None => return false,
+            }
+        }
+        true
     }
 }

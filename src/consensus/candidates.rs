@@ -35,6 +35,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 
+use crate::check::sets::MemberName;
 use crate::check::{ClaimFacts, ValueNames, describe};
 use crate::model::ClaimId;
 use crate::value::{Denotation, Interval, NumericSet, TimeSet};
@@ -502,68 +503,6 @@ fn choice(readable: &[usize], reads: &[Reading<'_>]) -> ChoiceQuestion {
             .map(|(_, stating)| stating.into_iter().map(|r| readable[r]).collect())
             .collect(),
         support,
-    }
-}
-
-/// A member name as words, for precision: `Knuth, Donald E.` is
-/// `{donald, e, knuth}`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct MemberName {
-    /// Sorted normalised words.
-    words: Vec<String>,
-}
-
-impl MemberName {
-    fn of(name: &str, names: &dyn ValueNames) -> MemberName {
-        if let Some(entry) = names.entry_of(name) {
-            return MemberName {
-                words: vec![format!("entry:{}", names.normalize(&entry))],
-            };
-        }
-        let mut words: Vec<String> = names
-            .normalize(name)
-            .split_whitespace()
-            .map(str::to_owned)
-            .collect();
-        // A word repeated adds no precision (`Pease, Robert A. Pease`).
-        words.sort_unstable();
-        words.dedup();
-        MemberName { words }
-    }
-
-    /// Whether this name may denote the same person or thing as the more
-    /// precise `fuller`: each of its words is a distinct word of `fuller`,
-    /// or the initial of one, and `fuller` has at most one word more (a
-    /// middle name left out). A name of many more words is another name
-    /// that contains this one (`Donald E. Knuth John Fuller` is two
-    /// people run together), not a more precise spelling of it.
-    fn allows(&self, fuller: &MemberName) -> bool {
-        if self.words.is_empty()
-            || self.words.len() > fuller.words.len()
-            || fuller.words.len() > self.words.len() + 1
-        {
-            return false;
-        }
-        let mut used = vec![false; fuller.words.len()];
-        // Whole words first, then initials, so an initial never takes the
-        // word a whole word needs.
-        let mut initials = Vec::new();
-        for word in &self.words {
-            match (0..fuller.words.len()).find(|&j| !used[j] && fuller.words[j] == *word) {
-                Some(j) => used[j] = true,
-                None if word.chars().count() == 1 => initials.push(word),
-                None => return false,
-            }
-        }
-        for initial in initials {
-            match (0..fuller.words.len())
-                .find(|&j| !used[j] && fuller.words[j].starts_with(initial.as_str()))
-            {
-                Some(j) => used[j] = true,
-                None => return false,
-            }
-        }
-        true
     }
 }
 
