@@ -677,11 +677,17 @@ fn fact_consensus(
                 p[b].total_cmp(&p[a])
                     .then_with(|| rank[choice.candidates[a][0]].cmp(&rank[choice.candidates[b][0]]))
             });
+            // Each candidate's supporting claims, read off the support once
+            // (not once per candidate and claim).
+            let mut supporters: Vec<Vec<usize>> = vec![Vec::new(); choice.candidates.len()];
+            for &(claim, candidate, _) in &choice.support {
+                supporters[candidate].push(claim);
+            }
             let estimate = |c: usize| Estimate {
                 value: EstimateValue::Written(claims[choice.candidates[c][0]].written.to_owned()),
                 claims: ids(&choice.candidates[c]),
                 confidence: p[c],
-                origins: units_shown(&mut choice.support.iter().filter(|s| s.1 == c).map(|s| s.0)),
+                origins: units_shown(&mut supporters[c].iter().copied()),
             };
             let leading = estimate(order[0]);
             // A value that can be true together with the leading one (a
@@ -690,10 +696,7 @@ fn fact_consensus(
             let leading_claim = &claims[choice.candidates[order[0]][0]];
             let supports_leading = |c: usize| {
                 choice.candidates[c].iter().all(|&claim| {
-                    choice
-                        .support
-                        .iter()
-                        .any(|&(i, candidate, _)| i == claim && candidate == order[0])
+                    supporters[order[0]].contains(&claim)
                         || can_both_be_true(&claims[claim], leading_claim)
                 })
             };
