@@ -239,6 +239,41 @@ impl FactConsensus {
     /// origins; against: ..." or "no consensus: ...".
     pub fn summary(&self) -> String {
         let lead = &self.leading;
+        // Values as likely as the leading one: naming one of them "leading"
+        // would tell the reader more than the evidence does.
+        let tied = match self.decided {
+            true => 0,
+            false => self
+                .against
+                .iter()
+                .take_while(|other| (other.confidence - lead.confidence).abs() < 1e-9)
+                .count(),
+        };
+        let phrase = |estimate: &Estimate| {
+            format!(
+                "{} ({:.2}, {})",
+                estimate.value,
+                estimate.confidence,
+                origins_phrase(&estimate.origins)
+            )
+        };
+        if tied > 0 {
+            let mut even: Vec<String> = std::iter::once(lead)
+                .chain(&self.against[..tied])
+                .map(phrase)
+                .collect();
+            let last = even.pop().unwrap_or_default();
+            let mut text = format!(
+                "no consensus: the evidence is split evenly between {} and {last}",
+                even.join(", ")
+            );
+            if tied < self.against.len() {
+                let rest: Vec<String> = self.against[tied..].iter().map(phrase).collect();
+                text.push_str("; against: ");
+                text.push_str(&rest.join(", "));
+            }
+            return text;
+        }
         let mut text = if self.decided {
             format!(
                 "most likely: {} (confidence {:.2}), supported by {}",
@@ -256,18 +291,7 @@ impl FactConsensus {
         };
         if !self.against.is_empty() {
             text.push_str("; against: ");
-            let parts: Vec<String> = self
-                .against
-                .iter()
-                .map(|other| {
-                    format!(
-                        "{} ({:.2}, {})",
-                        other.value,
-                        other.confidence,
-                        origins_phrase(&other.origins)
-                    )
-                })
-                .collect();
+            let parts: Vec<String> = self.against.iter().map(phrase).collect();
             text.push_str(&parts.join(", "));
         }
         text
