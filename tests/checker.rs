@@ -108,7 +108,8 @@ cases! {
     sets,
     /// Lists whose differing members are Latin on one side and Arabic on
     /// the other are incomparable (the signatories of the Abraham Accords,
-    /// "Sudan" against "السودان", no registry entry); with a `values` entry
+    /// "Sudan" against "السودان", no registry entry; two Arabic lists and
+    /// one Latin); with a `values` entry
     /// for every country the summit's guests agree; "France" against
     /// "Spain", both Latin, still contradicts beside Morocco in both
     /// scripts.
@@ -148,6 +149,29 @@ fn an_origin_cited_in_two_scripts_votes_once() {
     assert_eq!(fact["independent_origins"], 2);
     assert!(fact["consensus"].is_null(), "{fact}");
     assert_eq!(fact["leading"]["origins"], serde_json::json!(["USGS"]));
+}
+
+/// Two Arabic lists against one Latin list of the same four signatories:
+/// the Latin names voted down say nothing about the signatories, only
+/// about the script, so the consensus does not decide.
+#[test]
+fn members_voted_down_for_their_script_decide_nothing() {
+    let report = report("sets_across_scripts");
+    let fact = report["facts"]
+        .as_array()
+        .expect("facts")
+        .iter()
+        .find(|fact| fact["attribute"] == "signatories")
+        .expect("the signatories");
+    assert_eq!(fact["independent_origins"], 3);
+    assert!(fact["consensus"].is_null(), "{fact}");
+    assert!(
+        fact["summary"]
+            .as_str()
+            .expect("summary")
+            .starts_with("no consensus: the lists name members in two scripts"),
+        "{fact}"
+    );
 }
 
 #[test]

@@ -137,6 +137,9 @@ pub struct FactConsensus {
     pub leading: Estimate,
     /// Whether `leading` is a consensus (confidence at least [`DECIDE`]).
     pub decided: bool,
+    /// A set whose members left out are written in one script and some
+    /// kept in the other ([`split_by_script`]): never decided.
+    pub scripts_split: bool,
     /// The other values that the leading one is not within, most likely
     /// first (a less precise value containing it supports it instead).
     pub against: Vec<Estimate>,
@@ -277,6 +280,13 @@ impl FactConsensus {
         let mut text = if self.decided {
             format!(
                 "most likely: {} (confidence {:.2}), supported by {}",
+                lead.value,
+                lead.confidence,
+                origins_phrase(&lead.origins)
+            )
+        } else if self.scripts_split {
+            format!(
+                "no consensus: the lists name members in two scripts, which registry `values` entries would join (leading: {}, confidence {:.2}, supported by {})",
                 lead.value,
                 lead.confidence,
                 origins_phrase(&lead.origins)
@@ -774,14 +784,42 @@ fn fact_consensus(
             (leading, against)
         }
     };
+    let scripts_split = split_by_script(&fact.question, p);
+    let decided = decides(&leading, &against) && !scripts_split;
     FactConsensus {
         subject: fact.subject.to_owned(),
         attribute: fact.attribute.to_owned(),
         as_of: fact.as_of.clone(),
         claims: ids(&fact.claims),
         origins: units,
-        decided: decides(&leading, &against),
+        decided,
+        scripts_split,
         leading,
         against,
+    }
+}
+
+/// Whether a set's members left out are all written in one script (Latin
+/// or Arabic) and some it keeps in the other: `UAE` voted down beside
+/// `الإمارات` is no evidence about the UAE, only about how the lists were
+/// written, which registry `values` entries would join (the set check
+/// calls such lists `incomparable`).
+fn split_by_script(question: &Question, p: &[f64]) -> bool {
+    use crate::link::skeleton::Script;
+    let Question::Members(members) = question else {
+        return false;
+    };
+    let script_of = |kept: bool| -> BTreeSet<Script> {
+        (0..members.len())
+            .filter(|&m| (p[m] >= 0.5) == kept)
+            .map(|m| Script::of(&members[m].written))
+            .collect()
+    };
+    let left_out = script_of(false);
+    let kept = script_of(true);
+    match left_out.iter().collect::<Vec<_>>().as_slice() {
+        [Script::Latin] => kept.contains(&Script::Arabic),
+        [Script::Arabic] => kept.contains(&Script::Latin),
+        _ => false,
     }
 }
