@@ -104,6 +104,11 @@ cases! {
     /// "الرباط" still contradicts, and with a `values` entry "Rabat" and
     /// "الرباط" are a naming variant.
     texts_across_scripts,
+    /// A name written less fully is compatible with the fuller one: a
+    /// title ("Dr. Ahmed Ali", "الملك محمد السادس", "King Mohammed VI") or
+    /// a first name left out ("President Macron", "Emmanuel Macron"); a
+    /// place qualifier makes another place ("Sudan", "South Sudan").
+    texts_named_less_fully,
     /// Sets: equal agree, a subset is compatible, anything else contradicts.
     sets,
     /// Lists whose differing members are Latin on one side and Arabic on
@@ -118,7 +123,8 @@ cases! {
     /// beside "Jared Kushner" is compatible (`members-named-less-fully`),
     /// and so is "Ben-Shabbat, Kushner" beside the three names of the
     /// delegation (fewer, and less fully); "Avi Berkowitz" against "David
-    /// Friedman" still contradicts.
+    /// Friedman" still contradicts, and so does "Sudan" against "South
+    /// Sudan" (a place qualifier makes another place).
     sets_named_less_fully,
     /// `null` is listed as unreadable and contradicts nothing.
     unreadable,

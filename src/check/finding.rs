@@ -341,6 +341,9 @@ pub enum ReasonCode {
     SubsetOfMembers,
     /// Each set has members the other lacks.
     DifferentMembers,
+    /// Two texts that may be one name, one written less fully (a title,
+    /// an initial, a first or middle name left out).
+    NamedLessFully,
     /// Sets whose members differ only in how fully they are named (a
     /// surname alone, an initial, a middle name left out).
     MembersNamedLessFully,
@@ -402,6 +405,7 @@ impl ReasonCode {
             ReasonCode::SameMembers => "sets with the same members",
             ReasonCode::SubsetOfMembers => "one set's members are all members of the other",
             ReasonCode::DifferentMembers => "each set has members the other lacks",
+            ReasonCode::NamedLessFully => "texts that may be one name, one written less fully",
             ReasonCode::MembersNamedLessFully => {
                 "sets whose members differ only in how fully they are named"
             }

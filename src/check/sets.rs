@@ -257,11 +257,13 @@ impl MemberName {
                 words: vec![format!("entry:{}", names.normalize(&entry))],
             };
         }
-        let mut words: Vec<String> = names
-            .normalize(name)
-            .split_whitespace()
-            .map(str::to_owned)
-            .collect();
+        let normalized = names.normalize(name);
+        let all: Vec<&str> = normalized.split_whitespace().collect();
+        // A title says who someone is, not which one: `Dr. Ahmed Ali` is
+        // `Ahmed Ali` (a name that is only a title keeps it).
+        let untitled: Vec<&str> = all.iter().copied().filter(|w| !is_title(w)).collect();
+        let kept = if untitled.is_empty() { &all } else { &untitled };
+        let mut words: Vec<String> = kept.iter().map(|w| (*w).to_owned()).collect();
         // A word repeated adds no precision (`Pease, Robert A. Pease`).
         words.sort_unstable();
         words.dedup();
@@ -278,6 +280,15 @@ impl MemberName {
         if self.words.is_empty()
             || self.words.len() > fuller.words.len()
             || fuller.words.len() > self.words.len() + 1
+        {
+            return false;
+        }
+        // A place qualifier names another place: `Sudan` is not `South
+        // Sudan` named less fully.
+        if fuller
+            .words
+            .iter()
+            .any(|w| is_place_qualifier(w) && !self.words.contains(w))
         {
             return false;
         }
@@ -302,4 +313,72 @@ impl MemberName {
         }
         true
     }
+}
+
+/// Titles and honorifics written before names in English and Arabic news
+/// (normalised: lower case, no punctuation).
+const TITLES: &[&str] = &[
+    "dr",
+    "prof",
+    "professor",
+    "mr",
+    "mrs",
+    "ms",
+    "sir",
+    "president",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "sheik",
+    "emir",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "minister",
+    "الدكتور",
+    "د",
+    "الرئيس",
+    "الملك",
+    "الملكة",
+    "الأمير",
+    "الامير",
+    "الشيخ",
+    "الوزير",
+    "الجنرال",
+    "العقيد",
+    "السيد",
+    "السيدة",
+];
+
+fn is_title(word: &str) -> bool {
+    TITLES.contains(&word)
+}
+
+/// Words that make a place another place (`South Sudan`, `North Korea`,
+/// `Equatorial Guinea`, `New Caledonia`, `جنوب السودان`).
+const PLACE_QUALIFIERS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "equatorial",
+    "new",
+    "upper",
+    "lower",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+];
+
+fn is_place_qualifier(word: &str) -> bool {
+    PLACE_QUALIFIERS.contains(&word)
 }

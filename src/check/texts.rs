@@ -39,6 +39,7 @@
 //! e/place   "بنسليمان"    => incomparable (skeletons "bnslmn" and "bnslmn")
 //! ```
 
+use super::sets::MemberName;
 use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
     ValueNames, Verdict, VerdictSink, comparison, pairs_among, quoted,
@@ -82,6 +83,8 @@ pub struct Name {
     form: ValueName,
     entry: Option<String>,
     script: Script,
+    /// Its words, for precision ([`MemberName`]).
+    words: MemberName,
 }
 
 impl Name {
@@ -92,7 +95,15 @@ impl Name {
             normalized,
             form: ValueName::of(text),
             entry: names.entry_of(text),
+            words: MemberName::of(text, names),
         }
+    }
+
+    /// Whether one names the other less fully (a title, an initial, or a
+    /// first or middle name left out), as set members are read.
+    fn named_less_fully(&self, other: &Name) -> bool {
+        let (x, y) = (&self.words, &other.words);
+        x == y || x.allows(y) || y.allows(x)
     }
 
     /// Both consonant skeletons, when `self` and `other` are an Arabic and
@@ -184,6 +195,19 @@ pub fn compare(
                 ReasonCode::OtherScript,
                 Reason::text(format!(
                     "{} and {} are written in two scripts and may be one name (consonant skeletons '{sx}' and '{sy}'): a registry `values` entry listing both would make them one",
+                    quoted(a),
+                    quoted(b)
+                )),
+            ),
+            None if x.named_less_fully(y) => comparison(
+                a,
+                b,
+                CHECK.code,
+                Verdict::Compatible,
+                None,
+                ReasonCode::NamedLessFully,
+                Reason::text(format!(
+                    "{} and {} may be one name, one written less fully (a title, an initial, or a first or middle name left out)",
                     quoted(a),
                     quoted(b)
                 )),
