@@ -252,12 +252,25 @@ pub struct MemberName {
 
 impl MemberName {
     pub fn of(name: &str, names: &dyn ValueNames) -> MemberName {
-        if let Some(entry) = names.entry_of(name) {
+        match names.entry_of(name) {
+            Some(entry) => MemberName::of_read(None, Some(&entry), names),
+            None => MemberName::of_read(Some(&names.normalize(name)), None, names),
+        }
+    }
+
+    /// [`MemberName::of`] from what a caller has read already: the name's
+    /// registry entry, else its normalised form.
+    pub fn of_read(
+        normalized: Option<&str>,
+        entry: Option<&str>,
+        names: &dyn ValueNames,
+    ) -> MemberName {
+        if let Some(entry) = entry {
             return MemberName {
-                words: vec![format!("entry:{}", names.normalize(&entry))],
+                words: vec![format!("entry:{}", names.normalize(entry))],
             };
         }
-        let normalized = names.normalize(name);
+        let normalized = normalized.unwrap_or_default();
         let all: Vec<&str> = normalized.split_whitespace().collect();
         // A title says who someone is, not which one: `Dr. Ahmed Ali` is
         // `Ahmed Ali` (a name that is only a title keeps it).

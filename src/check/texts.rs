@@ -90,12 +90,13 @@ pub struct Name {
 impl Name {
     pub fn of(text: &str, names: &dyn ValueNames) -> Name {
         let normalized = names.normalize(text);
+        let entry = names.entry_of(text);
         Name {
             script: Script::of(&normalized),
+            words: MemberName::of_read(Some(&normalized), entry.as_deref(), names),
             normalized,
             form: ValueName::of(text),
-            entry: names.entry_of(text),
-            words: MemberName::of(text, names),
+            entry,
         }
     }
 
