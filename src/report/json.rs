@@ -84,9 +84,12 @@
 //!   attribute, as_of) order: `subject`, `attribute`, `as_of`, `claims`
 //!   (sorted), `consensus` (`null` when the evidence does not decide, "no
 //!   consensus"; else an estimate), `independent_origins` (copy groups
-//!   counted once), `leading` (the most likely value, decided or not),
-//!   `against` (the other values, most likely first; for a set, each member
-//!   left out) and `summary` (the sentence the human reports show). An
+//!   counted once), `leading` (the most likely value though undecided:
+//!   only where `consensus` is `null`, unless `--detail full`), `against`
+//!   (the other values, most likely first; for a set, each member left
+//!   out) and `summary` (the sentence the human reports show: only for a
+//!   fact with no consensus or a value against it, unless `--detail
+//!   full`). An
 //!   estimate is `value` (as written by a claim stating it most precisely:
 //!   a string, or for a set an array of its members), `claims` (those
 //!   stating exactly that value), `confidence` in [0, 1] (six decimals) and
@@ -434,12 +437,17 @@ pub struct JsonFact<'a> {
     pub consensus: Option<JsonEstimate<'a>>,
     /// Independent origins (copy groups counted once) behind the fact.
     pub independent_origins: usize,
-    /// The most likely value, decided or not.
-    pub leading: JsonEstimate<'a>,
+    /// The most likely value though the evidence does not decide: only
+    /// where `consensus` is `null` (it would repeat `consensus`), unless
+    /// `--detail full`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leading: Option<JsonEstimate<'a>>,
     /// Every other value (for sets: every member left out), most likely first.
     pub against: Vec<JsonEstimate<'a>>,
-    /// The estimate in one sentence.
-    pub summary: String,
+    /// The estimate in one sentence: only for a fact that needs attention
+    /// (no consensus, or a value against it), unless `--detail full`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
 }
 
 /// A value with its evidence.
@@ -503,7 +511,12 @@ fn rounded(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
 }
 
-fn json_fact(fact: &FactConsensus) -> JsonFact<'_> {
+/// One fact. In the slim layout (the default) a fact every claim agrees on
+/// is its value and evidence alone: at a million claims the repeated
+/// `leading` and a sentence per settled fact were an eighth of the report.
+fn json_fact(fact: &FactConsensus, detail: Detail) -> JsonFact<'_> {
+    let full = detail == Detail::Full;
+    let needs_attention = !fact.decided || !fact.against.is_empty();
     JsonFact {
         subject: &fact.subject,
         attribute: &fact.attribute,
@@ -511,9 +524,9 @@ fn json_fact(fact: &FactConsensus) -> JsonFact<'_> {
         claims: fact.claims.iter().map(ClaimId::as_str).collect(),
         consensus: fact.decided.then(|| json_estimate(&fact.leading)),
         independent_origins: fact.origins,
-        leading: json_estimate(&fact.leading),
+        leading: (full || !fact.decided).then(|| json_estimate(&fact.leading)),
         against: fact.against.iter().map(json_estimate).collect(),
-        summary: fact.summary(),
+        summary: (full || needs_attention).then(|| fact.summary()),
     }
 }
 
@@ -702,7 +715,12 @@ impl<'a> JsonReport<'a> {
                 .outcome
                 .consensus
                 .as_ref()
-                .map(|c| c.facts.iter().map(json_fact).collect()),
+                .map(|c| {
+                    c.facts
+                        .iter()
+                        .map(|fact| json_fact(fact, input.outcome.detail))
+                        .collect()
+                }),
             sources: parts
                 .sources
                 .iter()
@@ -747,7 +765,7 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
     if let Some(consensus) = &outcome.consensus {
         write!(out, ",\n  \"facts\": ")?;
         write_array(out, consensus.facts.len(), |i| {
-            json_fact(&consensus.facts[i])
+            json_fact(&consensus.facts[i], outcome.detail)
         })?;
     }
     write!(out, ",\n  \"sources\": ")?;
