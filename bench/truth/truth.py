@@ -8,12 +8,11 @@
 `convert-*` turns a data set into a crosscheck project (one claim file per
 source, no documents) and writes OUT_DIR/items.json: each gold item's key
 and the global ids of the claims about it. `evaluate` reads crosscheck's
-JSON report (its `facts[].consensus`, or where that is null
-`facts[].leading`, the most likely value though undecided) and prints
-precision on the gold items beside majority vote, TruthFinder (Yin, Han &
-Yu, KDD 2007) and Accu (Dong, Berti-Equille & Srivastava, VLDB 2009),
-implemented here on the same claims, the same items, with the same
-comparison. Every baseline runs with
+JSON report (its `facts[].leading`, the most likely value whether decided
+or not, and `facts[].consensus`) and prints precision on the gold items
+beside majority vote, TruthFinder (Yin, Han & Yu, KDD 2007) and Accu
+(Dong, Berti-Equille & Srivastava, VLDB 2009), implemented here on the same
+claims, the same items, with the same comparison. Every baseline runs with
 the parameters of its paper; gold answers are only read to score.
 
 Comparisons:
@@ -361,8 +360,7 @@ def evaluate(kind, data_dir, out_dir, report_path):
         fact = fact_of.get(items[key][0])
         if fact is None:
             continue
-        # `leading` is written only where `consensus` is null.
-        value = (fact.get("leading") or fact["consensus"])["value"]
+        value = fact["leading"]["value"]
         if kind == "population":
             value = int(str(value).replace(",", ""))
         ours[key] = value
