@@ -50,6 +50,7 @@ pub mod curation;
 pub mod dates;
 pub mod describe;
 pub mod finding;
+pub mod groups;
 pub mod mixed_kinds;
 pub mod numeric;
 pub mod ordinals;
@@ -82,6 +83,7 @@ use crate::model::{Claim, ClaimId, ClaimOrigin, Project, Source};
 use crate::text::normalize::normalize_name;
 use crate::value::denote::{DenoteError, denote};
 use crate::value::{Currency, Denotation, DenoteContext, TimeSet, Value, ValueKind};
+use groups::SubjectGroup;
 
 /// Everything the checker concludes about a project.
 #[derive(Debug, Clone, PartialEq)]
@@ -677,9 +679,17 @@ pub fn check_facts_with(
         names: &names,
         detail,
     };
+    // The claims of each subject and attribute, found once for both.
+    let rank = groups::id_ranks(facts);
+    let groups = groups::subject_groups(facts, &rank);
     let ((findings, timelines), estimate) = rayon::join(
-        || rayon::join(|| check_claims(facts, &context), || timelines(facts)),
-        || consensus.then(|| crate::consensus::estimate(facts, &names)),
+        || {
+            rayon::join(
+                || check_groups(facts, &groups, &context),
+                || timelines(facts),
+            )
+        },
+        || consensus.then(|| crate::consensus::estimate_grouped(facts, &groups, &rank, &names)),
     );
     let mut outcome = CheckOutcome {
         findings,
@@ -794,32 +804,29 @@ pub fn start_year(set: &TimeSet) -> Option<i32> {
 /// their stable order. The result does not depend on the order of `claims`,
 /// nor on how the groups are spread over threads.
 pub fn check_claims(claims: &[ClaimFacts<'_>], context: &CheckContext<'_>) -> Vec<Finding> {
-    let mut by_key: HashMap<(&str, &str), Vec<&ClaimFacts<'_>>, foldhash::fast::RandomState> =
-        HashMap::default();
-    for claim in claims {
-        by_key
-            .entry((claim.subject, claim.attribute))
-            .or_default()
-            .push(claim);
-    }
-    let mut groups: Vec<ClaimGroup<'_>> = by_key
-        .into_iter()
-        .map(|((subject, attribute), mut members)| {
-            members.sort_unstable_by(|a, b| a.id.cmp(b.id));
-            ClaimGroup {
-                subject,
-                attribute,
-                claims: members,
-            }
-        })
-        .collect();
-    groups.par_sort_unstable_by(|a, b| (a.subject, a.attribute).cmp(&(b.subject, b.attribute)));
+    let rank = groups::id_ranks(claims);
+    check_groups(claims, &groups::subject_groups(claims, &rank), context)
+}
+
+/// [`check_claims`] on the groups of one subject and attribute found
+/// already ([`groups::subject_groups`]).
+pub fn check_groups<'a>(
+    claims: &'a [ClaimFacts<'a>],
+    groups: &[SubjectGroup<'a>],
+    context: &CheckContext<'_>,
+) -> Vec<Finding> {
     // Each group's findings, sorted by (kind, claims); groups in (subject,
     // attribute) order. Findings are sorted by kind, subject, attribute and
     // claims: so a stable split by kind keeps that order.
     let per_group: Vec<Vec<Finding>> = groups
         .par_iter()
         .map(|group| {
+            // Made as it is checked, so only the groups in hand are held.
+            let group = &ClaimGroup {
+                subject: group.subject,
+                attribute: group.attribute,
+                claims: group.claims.iter().map(|&i| &claims[i as usize]).collect(),
+            };
             let mut findings =
                 if context.detail == Detail::Attention && group.claims.len() > SIDES_ABOVE {
                     sides::findings(group, context)

@@ -35,6 +35,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 
+use crate::check::groups::SubjectGroup;
 use crate::check::sets::MemberName;
 use crate::check::{ClaimFacts, ValueNames, describe};
 use crate::model::ClaimId;
@@ -86,79 +87,30 @@ pub struct MemberQuestion {
     pub silent: Vec<usize>,
 }
 
-/// Splits `claims` into facts and builds each fact's question. Facts come
-/// in (subject, attribute, as_of) order; only facts with a readable claim.
-/// `rank` is each claim's place in id order ([`id_ranks`]).
+/// Splits each group of one subject and attribute into facts by `as_of`
+/// and builds each fact's question. Facts come in (subject, attribute,
+/// as_of) order; only facts with a readable claim. `rank` is each claim's
+/// place in id order ([`id_ranks`](crate::check::groups::id_ranks)).
 pub fn facts<'a>(
     claims: &'a [ClaimFacts<'a>],
+    groups: &[SubjectGroup<'a>],
     rank: &[u32],
     names: &(dyn ValueNames + Sync),
 ) -> Vec<Fact<'a>> {
-    type Key<'k> = (&'k str, &'k str, Option<TimeSet>);
     // A claim another claim `supersedes` was revised by its author: it stays
     // in its fact's claims, but votes no more (the revision is the story,
     // reported as a `revision` finding).
     let superseded: HashSet<&ClaimId, foldhash::fast::RandomState> =
         claims.iter().filter_map(|claim| claim.supersedes).collect();
     let keys = NameKeys::read(claims, names);
-    // Claims grouped by key: sorted by the key's hash (computed in
-    // parallel), then runs of one hash split by the key itself.
-    let hasher = foldhash::fast::FixedState::with_seed(0);
-    let key_of =
-        |i: usize| -> Key<'a> { (claims[i].subject, claims[i].attribute, claims[i].as_of) };
-    let mut order: Vec<(u64, usize)> = (0..claims.len())
-        .into_par_iter()
-        .map(|i| (std::hash::BuildHasher::hash_one(&hasher, key_of(i)), i))
-        .collect();
-    order.par_sort_unstable();
-    // Facts are told apart by `as_of` as described (two spellings of one
-    // time are one fact): described once per group, not per claim.
-    type Described<'k> = (&'k str, &'k str, Option<String>);
-    let groups: Vec<(Described<'a>, Vec<usize>)> = order
-        .par_chunk_by(|x, y| x.0 == y.0)
-        .flat_map_iter(|run| {
-            let mut by_key: Vec<(Key<'a>, Vec<usize>)> = Vec::new();
-            for &(_, i) in run {
-                let key = key_of(i);
-                match by_key.iter_mut().find(|(k, _)| same_key(k, &key)) {
-                    Some((_, members)) => members.push(i),
-                    None => by_key.push((key, vec![i])),
-                }
-            }
-            by_key
-                .into_iter()
-                .map(|((subject, attribute, as_of), members)| {
-                    let as_of = as_of.map(|set| describe::denotation(&Denotation::Time(set)));
-                    ((subject, attribute, as_of), members)
-                })
-        })
-        .collect();
-    // Sorted by subject and attribute as ranked texts: integers compared
-    // before any text, and text only where `as_of` tells facts apart.
-    let subjects = TextRanks::new(groups.iter().map(|g| g.0.0));
-    let attributes = TextRanks::new(groups.iter().map(|g| g.0.1));
-    let mut groups: Vec<((u32, u32), Described<'a>, Vec<usize>)> = groups
-        .into_par_iter()
-        .map(|(key, members)| ((subjects.rank(key.0), attributes.rank(key.1)), key, members))
-        .collect();
-    groups.par_sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| a.1.2.cmp(&b.1.2))
-            .then_with(|| a.2.cmp(&b.2))
-    });
-    groups.dedup_by(|later, first| {
-        let same = later.0 == first.0 && later.1.2 == first.1.2;
-        if same {
-            first.2.append(&mut later.2);
-        }
-        same
-    });
     groups
-        .into_par_iter()
-        .filter_map(|(_, (subject, attribute, as_of), mut members)| {
-            if !members.is_sorted_by_key(|&i| rank[i]) {
-                members.sort_unstable_by_key(|&i| rank[i]);
-            }
+        .par_iter()
+        .flat_map_iter(|group| {
+            by_time(claims, group, rank)
+                .into_iter()
+                .map(move |(as_of, members)| (group, as_of, members))
+        })
+        .filter_map(|(group, as_of, members)| {
             let readable: Vec<usize> = members
                 .iter()
                 .copied()
@@ -172,8 +124,8 @@ pub fn facts<'a>(
             }
             let question = question(claims, &readable, &keys);
             Some(Fact {
-                subject,
-                attribute,
+                subject: group.subject,
+                attribute: group.attribute,
                 as_of,
                 claims: members,
                 question,
@@ -182,66 +134,48 @@ pub fn facts<'a>(
         .collect()
 }
 
-/// Whether two fact keys are equal; texts at one address (the claims of a
-/// subject share its canonical name) are equal without being read.
-fn same_key(a: &(&str, &str, Option<TimeSet>), b: &(&str, &str, Option<TimeSet>)) -> bool {
-    let same_text = |x: &str, y: &str| std::ptr::eq(x, y) || x == y;
-    same_text(a.0, b.0) && same_text(a.1, b.1) && a.2 == b.2
-}
-
-/// Texts ranked in sorted order (equal texts the same rank), looked up by
-/// address: claims of one subject share its canonical name, so the texts
-/// to sort are the few distinct names, not one per fact.
-struct TextRanks {
-    /// `(address, length, rank)`, sorted by address and length.
-    by_address: Vec<(usize, usize, u32)>,
-}
-
-impl TextRanks {
-    fn new<'t>(texts: impl Iterator<Item = &'t str>) -> TextRanks {
-        let mut distinct: Vec<&str> = texts.collect();
-        distinct.par_sort_unstable_by_key(|t| (t.as_ptr() as usize, t.len()));
-        distinct.dedup_by_key(|t| (t.as_ptr() as usize, t.len()));
-        let mut by_text: Vec<usize> = (0..distinct.len()).collect();
-        by_text.par_sort_unstable_by(|&a, &b| distinct[a].cmp(distinct[b]));
-        let mut by_address: Vec<(usize, usize, u32)> = distinct
-            .iter()
-            .map(|t| (t.as_ptr() as usize, t.len(), 0))
-            .collect();
-        let mut rank = 0u32;
-        for (at, &i) in by_text.iter().enumerate() {
-            if at > 0 && distinct[by_text[at - 1]] != distinct[i] {
-                rank += 1;
-            }
-            by_address[i].2 = rank;
-        }
-        TextRanks { by_address }
+/// One group's claims split by `as_of`, as described (two spellings of one
+/// time are one fact), in the order of the descriptions (none first), each
+/// in id order.
+fn by_time(
+    claims: &[ClaimFacts<'_>],
+    group: &SubjectGroup<'_>,
+    rank: &[u32],
+) -> Vec<(Option<String>, Vec<usize>)> {
+    let members = group.claims.iter().map(|&i| i as usize);
+    if group
+        .claims
+        .iter()
+        .all(|&i| claims[i as usize].as_of.is_none())
+    {
+        return vec![(None, members.collect())];
     }
-
-    /// The rank of `text`, one of the texts ranked.
-    fn rank(&self, text: &str) -> u32 {
-        let key = (text.as_ptr() as usize, text.len());
-        match self.by_address.binary_search_by_key(&key, |e| (e.0, e.1)) {
-            Ok(at) => self.by_address[at].2,
-            Err(_) => u32::MAX,
+    let mut by_set: Vec<(Option<TimeSet>, Vec<usize>)> = Vec::new();
+    for i in members {
+        let as_of = claims[i].as_of;
+        match by_set.iter_mut().find(|(set, _)| *set == as_of) {
+            Some((_, members)) => members.push(i),
+            None => by_set.push((as_of, vec![i])),
         }
     }
-}
-
-/// Each claim's place in id order: the claims sorted by id once, so that
-/// facts, estimates and trusts order claims by comparing two integers, not
-/// two ids (project order is usually id order already, and then this is a
-/// single pass).
-pub fn id_ranks(claims: &[ClaimFacts<'_>]) -> Vec<u32> {
-    let mut by_id: Vec<u32> = (0..claims.len() as u32).collect();
-    if !claims.is_sorted_by(|a, b| a.id <= b.id) {
-        by_id.par_sort_by(|&a, &b| claims[a as usize].id.cmp(claims[b as usize].id));
-    }
-    let mut rank = vec![0u32; claims.len()];
-    for (r, &i) in by_id.iter().enumerate() {
-        rank[i as usize] = r as u32;
-    }
-    rank
+    // Described once per distinct time, not per claim.
+    let mut described: Vec<(Option<String>, Vec<usize>)> = by_set
+        .into_iter()
+        .map(|(set, members)| {
+            let as_of = set.map(|set| describe::denotation(&Denotation::Time(set)));
+            (as_of, members)
+        })
+        .collect();
+    described.sort_unstable();
+    described.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        if same {
+            first.1.append(&mut later.1);
+            first.1.sort_unstable_by_key(|&i| rank[i]);
+        }
+        same
+    });
+    described
 }
 
 fn readable(claim: &ClaimFacts<'_>) -> bool {

@@ -72,6 +72,7 @@ pub mod graph;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
+use crate::check::groups::{SubjectGroup, id_ranks, subject_groups};
 use crate::check::{CheckOutcome, ClaimFacts, ValueNames};
 use crate::model::ClaimId;
 
@@ -403,19 +404,34 @@ impl Consensus {
 /// Estimates the consensus of every fact of `claims` with the default
 /// parameters.
 pub fn estimate(claims: &[ClaimFacts<'_>], names: &dyn ValueNames) -> Consensus {
-    estimate_with(claims, names, &Params::default(), &CopyParams::default())
+    let rank = id_ranks(claims);
+    let groups = subject_groups(claims, &rank);
+    estimate_grouped(claims, &groups, &rank, names)
 }
 
-/// [`estimate`] with explicit parameters.
-pub fn estimate_with(
-    claims: &[ClaimFacts<'_>],
+/// [`estimate`] from the groups of one subject and attribute and the id
+/// ranks the check found already.
+pub fn estimate_grouped<'a>(
+    claims: &'a [ClaimFacts<'a>],
+    groups: &[SubjectGroup<'a>],
+    rank: &[u32],
+    names: &dyn ValueNames,
+) -> Consensus {
+    let defaults = (&Params::default(), &CopyParams::default());
+    estimate_with(claims, groups, rank, names, defaults.0, defaults.1)
+}
+
+/// [`estimate_grouped`] with explicit parameters.
+pub fn estimate_with<'a>(
+    claims: &'a [ClaimFacts<'a>],
+    groups: &[SubjectGroup<'a>],
+    rank: &[u32],
     names: &dyn ValueNames,
     params: &Params,
     copy: &CopyParams,
 ) -> Consensus {
-    let rank = candidates::id_ranks(claims);
-    let graph = SourceGraph::build(claims, &rank, names);
-    let facts = candidates::facts(claims, &rank, names);
+    let graph = SourceGraph::build(claims, rank, names);
+    let facts = candidates::facts(claims, groups, rank, names);
     // Round one: every origin its own unit. Then detection and the model
     // alternate until the copy groups stop changing.
     let origin_ballots = Ballots::build(&facts, &graph.origin_of, &graph.origin_of);
@@ -480,7 +496,7 @@ pub fn estimate_with(
         .map(|(f, fact)| {
             let p = estimates.of(f);
             let units = ballots.fact(f).units.len();
-            let result = fact_consensus(fact, p, units, claims, &rank, &unit_of, &shown);
+            let result = fact_consensus(fact, p, units, claims, rank, &unit_of, &shown);
             let correct = match result.origins < 2 {
                 true => Vec::new(),
                 false => claim_correctness(fact, p),
