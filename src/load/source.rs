@@ -554,6 +554,20 @@ fn push_risk(sink: &mut Sink<'_>, span: Range<usize>, attribute: &str, written: 
                 year % 1000
             ),
         ),
+        Risk::YearsAfterPublication {
+            year,
+            years_after_publication,
+            meant,
+        } => (
+            format!(
+                "`{written}` on `{attribute}` is read as a date (the year {year}, {} after its source was published)",
+                crate::text::plural::counted_as(*years_after_publication as usize, "year", "years")
+            ),
+            "read as a date".to_owned(),
+            format!(
+                "if it is a count or amount, write \"{meant}\" (a comma keeps a four-digit figure a number) or declare `{attribute} = \"number\"` under [attributes] in crosscheck.toml; if years are meant, declare `{attribute} = \"date\"` to say so"
+            ),
+        ),
         Risk::TextLooksStructured { meant } => (
             format!(
                 "`{written}` on `{attribute}` is read as text, though it looks like a number, date or bound"

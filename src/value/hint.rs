@@ -22,6 +22,16 @@ pub enum Risk {
         year: i32,
         years_after_publication: Option<i32>,
     },
+    /// A four-digit figure written with `~`, a bound or as a range
+    /// (`>=3958`, `~4000`, `8500..9000`) read as a date, its latest year
+    /// `years_after_publication` after its source was published: a report
+    /// cannot date what it has not reached, so it is most likely a count.
+    /// `meant` is the same figure written as a number (`>=3,958`).
+    YearsAfterPublication {
+        year: i32,
+        years_after_publication: i32,
+        meant: String,
+    },
     /// A text that looks like a number, date or bound with words around it;
     /// `meant` is the value form it probably stands for, when recognised.
     TextLooksStructured { meant: Option<String> },
@@ -45,6 +55,18 @@ pub fn risk(written: &str, value: &Value, published: Option<&DateExpr>) -> Optio
                     .filter(|&after| after > 0),
             })
         }
+        Value::Date(form) if !matches!(form, Form::Exact(_)) => {
+            let published_year = match published {
+                Some(Form::Exact(DatePoint::Calendar(published))) => published.year,
+                _ => return None,
+            };
+            let year = four_digit_years(written, form)?;
+            (year > published_year).then(|| Risk::YearsAfterPublication {
+                year,
+                years_after_publication: year - published_year,
+                meant: with_thousands_commas(written),
+            })
+        }
         Value::Text(text) if !written.starts_with(super::parse::TEXT_MARK) => {
             match probable_form(text) {
                 Some(meant) => Some(Risk::TextLooksStructured { meant: Some(meant) }),
@@ -56,11 +78,41 @@ pub fn risk(written: &str, value: &Value, published: Option<&DateExpr>) -> Optio
     }
 }
 
+/// The latest year of a date form every point of which is a bare year
+/// written as four digits (`~4000`, `>=3958`, `8500..9000`), else `None`.
+fn four_digit_years(written: &str, form: &Form<DatePoint>) -> Option<i32> {
+    let year = |point: &DatePoint| match point {
+        DatePoint::Calendar(date) if date.month.is_none() => Some(date.year),
+        _ => None,
+    };
+    let latest = match form {
+        Form::Exact(point) | Form::Approx(point) | Form::Bound(_, point) => year(point)?,
+        Form::Range(from, to) => year(from)?.max(year(to)?),
+    };
+    let figures = written
+        .trim_start_matches(['~', '<', '>', '='])
+        .split("..")
+        .all(is_bare_year);
+    figures.then_some(latest)
+}
+
+/// `written` with each four-digit figure given its thousands comma, the
+/// form that keeps it a number: `>=3958` → `>=3,958`.
+fn with_thousands_commas(written: &str) -> String {
+    let prefix_len = written.len() - written.trim_start_matches(['~', '<', '>', '=']).len();
+    let (prefix, figures) = written.split_at(prefix_len);
+    let figures: Vec<String> = figures
+        .split("..")
+        .map(|f| format!("{},{}", &f[..1], &f[1..]))
+        .collect();
+    format!("{prefix}{}", figures.join(".."))
+}
+
 fn is_bare_year(written: &str) -> bool {
     written.len() == 4 && written.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The value form a text probably meant: `at least 3,958` → `>=3958`,
+/// The value form a text probably meant: `at least 3,958` → `>=3,958`,
 /// `about 500 million dollars` → `~500M USD`, `$1.2bn` → `1.2B USD`,
 /// `between 40 and 50` → `40..50`, `hundreds of millions of dollars` →
 /// `100M..999M USD`, `September 10, 2023` → `2023-09-10`, `Q3 2024` →
@@ -75,6 +127,9 @@ pub fn probable_form(text: &str) -> Option<String> {
         return Some(span);
     }
     if let Some(span) = part_of_month(&lower) {
+        return Some(span);
+    }
+    if let Some(span) = decade(&lower) {
         return Some(span);
     }
     if let Some(relative) = relative_day(&lower) {
@@ -120,14 +175,16 @@ pub fn probable_form(text: &str) -> Option<String> {
     ];
     for (words, symbol) in PREFIXES {
         if let Some(rest) = lower.strip_prefix(words) {
-            return figure(rest).map(|f| format!("{symbol}{f}"));
+            // "More than 5000" counts; "about 2020" may be a year.
+            let count = symbol.starts_with(['<', '>']);
+            return figure(rest).map(|f| format!("{symbol}{}", f.written_as_count_if(count)));
         }
     }
     if let Some(rest) = lower.strip_suffix(" على الأقل") {
-        return figure(rest).map(|f| format!(">={f}"));
+        return figure(rest).map(|f| format!(">={}", f.written_as_count_if(true)));
     }
     if let Some(rest) = lower.strip_suffix(" or more") {
-        return figure(rest).map(|f| format!(">={f}"));
+        return figure(rest).map(|f| format!(">={}", f.written_as_count_if(true)));
     }
     if let Some(range) = range(&lower) {
         return Some(range);
@@ -150,6 +207,22 @@ struct Figure {
     scale: &'static str,
     /// With its leading space (` USD`), or empty.
     unit: String,
+}
+
+impl Figure {
+    /// When `count`, a bare four-digit figure with its thousands comma
+    /// (`5,000`), which the grammar reads as a number, not a year.
+    fn written_as_count_if(mut self, count: bool) -> Figure {
+        let bare = self.scale.is_empty() && self.unit.is_empty();
+        if count
+            && bare
+            && self.digits.len() == 4
+            && self.digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            self.digits.insert(1, ',');
+        }
+        self
+    }
 }
 
 impl std::fmt::Display for Figure {
@@ -188,6 +261,9 @@ fn figure(text: &str) -> Option<Figure> {
         }
     };
     let digits = ascii_number(number)?;
+    // A bare four-digit figure written with its thousands separator
+    // (`3,958`) keeps it: without, the grammar reads it as a year.
+    let written_as_count = number.contains([',', '٬']);
     let mut scale = match glued {
         "" => "",
         "k" => "k",
@@ -212,11 +288,12 @@ fn figure(text: &str) -> Option<Figure> {
             unit = named.to_owned();
         }
     }
-    Some(Figure {
+    let figure = Figure {
         digits,
         scale,
         unit,
-    })
+    };
+    Some(figure.written_as_count_if(written_as_count))
 }
 
 /// A number in ASCII digits with `.` for the decimal point: Arabic-Indic
@@ -490,6 +567,23 @@ fn ordinal_suffix(n: u32) -> &'static str {
     }
 }
 
+/// A decade as its span of years: `the 1970s` → `1970..1979`. A year
+/// ending in `00` (`the 1900s`) may mean the decade or the century: no
+/// proposal.
+fn decade(text: &str) -> Option<String> {
+    let text = ["in the ", "during the ", "the "]
+        .iter()
+        .find_map(|p| text.strip_prefix(p))
+        .unwrap_or(text);
+    let digits = text.strip_suffix("s")?;
+    let year: u32 = digits.parse().ok()?;
+    (digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && year.is_multiple_of(10)
+        && !year.is_multiple_of(100))
+    .then(|| format!("{year}..{}", year + 9))
+}
+
 /// `early March 2024`, `mid-March 2024`, `late March 2024`, `منتصف مارس
 /// 2024`: the first, middle or last third of the month (days 1-10, 11-20,
 /// 21 to its end), as a span of days.
@@ -740,7 +834,7 @@ mod tests {
     #[test]
     fn proposes_the_form_probably_meant() {
         let cases = [
-            ("at least 3,958", Some(">=3958")),
+            ("at least 3,958", Some(">=3,958")),
             ("more than 11,300 people", Some(">11300 people")),
             ("about 500 million dollars", Some("~500M USD")),
             ("September 10, 2023", Some("2023-09-10")),
@@ -748,7 +842,10 @@ mod tests {
             ("10 سبتمبر 2023", Some("2023-09-10")),
             ("١٠ أيلول ٢٠٢٣", Some("2023-09-10")),
             ("September 2023", Some("2023-09")),
-            ("أكثر من 5000", Some(">5000")),
+            ("أكثر من 5000", Some(">5,000")),
+            ("more than 2000", Some(">2,000")),
+            ("about 2020", Some("~2020")),
+            ("about 3,958", Some("~3,958")),
             ("11300 على الأقل", Some(">=11300")),
             ("hundreds of millions USD", Some("100M..999M USD")),
             ("hundreds of millions of dollars", Some("100M..999M USD")),
@@ -778,6 +875,9 @@ mod tests {
             ("H1 2024", Some("2024-01..2024-06")),
             ("the first half of 2024", Some("2024-01..2024-06")),
             ("early 2025", Some("2025-01..2025-04")),
+            ("the 1970s", Some("1970..1979")),
+            ("in the 1990s", Some("1990..1999")),
+            ("the 1900s", None),
             ("mid-2025", Some("2025-05..2025-08")),
             ("late 2024", Some("2024-09..2024-12")),
             ("مطلع سنة 2025", Some("2025-01..2025-04")),
@@ -872,6 +972,40 @@ mod tests {
             );
         }
         assert_eq!(risk("Doha", &Value::Text("Doha".into()), None), None);
+    }
+
+    #[test]
+    fn a_bounded_four_digit_year_after_publication_is_probably_a_count() {
+        let value = |text: &str| crate::value::parse_value_str(text).expect("a value");
+        let published = match value("2023-09-17") {
+            Value::Date(date) => date,
+            other => panic!("{other:?}"),
+        };
+        for (written, year, meant) in [
+            (">=3958", 3958, ">=3,958"),
+            ("~4000", 4000, "~4,000"),
+            (">8500", 8500, ">8,500"),
+            ("2020..9000", 9000, "2,020..9,000"),
+        ] {
+            assert_eq!(
+                risk(written, &value(written), Some(&published)),
+                Some(Risk::YearsAfterPublication {
+                    year,
+                    years_after_publication: year - 2023,
+                    meant: meant.to_owned(),
+                }),
+                "{written}"
+            );
+        }
+        // Years up to publication, finer dates, and no publication: no risk.
+        for written in ["~2020", "<=2023", "2019..2021", ">=2024-01", "~2023-09-10"] {
+            assert_eq!(
+                risk(written, &value(written), Some(&published)),
+                None,
+                "{written}"
+            );
+        }
+        assert_eq!(risk(">=3958", &value(">=3958"), None), None);
     }
 
     #[test]

@@ -738,6 +738,11 @@ digits of the document"
                 "write the digits (`100000`) or use a scale suffix (`100k`, `1.5M`)",
             );
         }
+        if word == "s"
+            && let Some((message, help)) = decade_help(&number)
+        {
+            return ValueError::new(at, 1, message, help);
+        }
         if word == "m" {
             return ValueError::new(
                 at,
@@ -1619,6 +1624,27 @@ impl FromStr for Value {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         parse_value_str(text)
     }
+}
+
+/// What to say of a decade (`1970s`: write `1970..1979`); a year ending
+/// in `00` may also mean the century, so both are offered. `None` when
+/// `number` is no four-digit year ending in 0.
+fn decade_help(number: &str) -> Option<(&'static str, String)> {
+    let year: u32 = number.parse().ok()?;
+    if number.len() != 4 || !year.is_multiple_of(10) {
+        return None;
+    }
+    let decade = format!("write the years as a range: `{year}..{}`", year + 9);
+    Some(match year % 100 {
+        0 => (
+            "a decade or a century is a span of years",
+            format!(
+                "{decade} for the decade, `{year}..{}` for the century",
+                year + 99
+            ),
+        ),
+        _ => ("a decade is a span of years", decade),
+    })
 }
 
 #[cfg(test)]

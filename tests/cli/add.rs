@@ -282,7 +282,7 @@ fn warns_about_a_risky_value_and_adds_it() {
         None,
     );
     assert!(output.contains("warning[risky-value]"), "{output}");
-    assert!(output.contains(r#"did you mean ">=3958"?"#), "{output}");
+    assert!(output.contains(r#"did you mean ">=3,958"?"#), "{output}");
     assert!(output.contains("added tanja7/toll"), "{output}");
     assert_eq!(output.matches("warning[").count(), 1, "{output}");
 }

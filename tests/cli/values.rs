@@ -40,7 +40,7 @@ fn risky_readings_are_warnings_in_validate_and_check() {
         .filter_map(|w| w["code"].as_str())
         .filter(|code| *code == "risky-value")
         .collect();
-    assert_eq!(codes.len(), 7, "check lists the same risky readings");
+    assert_eq!(codes.len(), 8, "check lists the same risky readings");
 }
 
 #[test]
