@@ -74,7 +74,7 @@ use std::sync::Arc;
 
 use crate::check::groups::{SubjectGroup, id_ranks, subject_groups};
 use crate::check::{CheckOutcome, ClaimFacts, ValueNames};
-use crate::model::ClaimId;
+use crate::model::{ClaimId, ClaimOrigin};
 
 use accu::{Ballots, Params};
 use candidates::{Fact, Question};
@@ -184,7 +184,9 @@ pub struct SourceTrust {
     pub id: String,
     /// `None` when no fact with two origins or more involves it.
     pub trust: Option<f64>,
-    /// Facts with two origins or more it has a claim in.
+    /// Facts with two origins or more it has a claim in, in its own voice
+    /// (the facts behind `trust`; 0 when it only attributes, and `trust`
+    /// is then the prior).
     pub facts: usize,
 }
 
@@ -504,8 +506,11 @@ pub fn estimate_with<'a>(
             (result, correct)
         })
         .unzip();
-    // Source trust: the mean probability of its claims over facts where two
-    // units or more vote, under the model's prior.
+    // Source trust: the mean probability of the claims it states in its own
+    // voice over facts where two units or more vote, under the model's
+    // prior. A claim it attributes (`according_to`) is judged as its
+    // origin's: an article that quotes two officials who disagree reports
+    // them faithfully, and one of them being wrong says nothing of it.
     let mut claim_correct: Vec<Option<f64>> = vec![None; claims.len()];
     for (i, correct) in by_fact.into_iter().flatten() {
         claim_correct[i] = Some(correct);
@@ -513,20 +518,23 @@ pub fn estimate_with<'a>(
     let sources = (0..graph.sources.len())
         .into_par_iter()
         .map(|s| {
-            let (mut sum, mut n) = (0.0, 0usize);
+            let (mut sum, mut n, mut involved) = (0.0, 0usize, false);
             // In id order: a float sum must not depend on the input order.
             let mut own: Vec<usize> = graph.claims_of(s).collect();
             own.sort_unstable_by_key(|&i| rank[i]);
             for i in own {
                 if let Some(c) = claim_correct[i] {
-                    sum += c;
-                    n += 1;
+                    involved = true;
+                    if matches!(claims[i].origin(), ClaimOrigin::Source(_)) {
+                        sum += c;
+                        n += 1;
+                    }
                 }
             }
             let k = params.prior_weight;
             SourceTrust {
                 id: graph.sources[s].clone(),
-                trust: (n > 0).then(|| (sum + k * params.initial_accuracy) / (n as f64 + k)),
+                trust: involved.then(|| (sum + k * params.initial_accuracy) / (n as f64 + k)),
                 facts: n,
             }
         })

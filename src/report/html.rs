@@ -493,7 +493,7 @@ fn trust_section(input: &ReportInput<'_>) -> Markup {
         section id="trust" {
             (NL)
             h2 { "Source trust" } (NL)
-            p { "Estimated accuracy of each source over the facts where two independent origins or more state a value (— where there is none)." } (NL)
+            p { "Estimated accuracy of each source over the facts where two independent origins or more state a value, from the claims it states in its own voice (a claim it attributes with according_to is judged as the cited origin's; with none of its own, the prior 0.80); — where it is in no such fact." } (NL)
             (PreEscaped("<table class=\"sources-table\">")) (NL)
             thead { tr { th { "Source" } th { "Trust" } th { "Facts" } } } (NL)
             (PreEscaped("<tbody>")) (NL)

@@ -96,8 +96,10 @@
 //!   `origins` (the independent origins supporting it, fully or in part).
 //!   Absent only under `check --no-consensus`.
 //! - `sources`: every source, sorted by id, with `trust` (its estimated
-//!   accuracy in [0, 1], or `null` where no fact with two origins or more
-//!   involves it) and `trust_facts` (how many such facts).
+//!   accuracy in [0, 1] from the claims it states in its own voice, the
+//!   prior 0.8 when it only attributes; `null` where no fact with two
+//!   origins or more involves it) and `trust_facts` (how many such facts
+//!   its own-voice claims are in).
 //! - `copy_groups`: origins counted as one origin because they copy one
 //!   another: `origins` (sorted) and `pairs`, each with `origins`,
 //!   `common_facts`, `same_values`, `same_unlikely_values`, `probability`
@@ -418,10 +420,11 @@ pub struct JsonSource<'a> {
     pub document: Option<&'a str>,
     pub url: Option<&'a str>,
     pub file: &'a str,
-    /// Estimated accuracy in [0, 1]; `null` when no fact with two origins
-    /// or more involves the source.
+    /// Estimated accuracy in [0, 1], from the claims the source states in
+    /// its own voice (the prior when it only attributes); `null` when no
+    /// fact with two origins or more involves the source.
     pub trust: Option<f64>,
-    /// Facts with two origins or more behind `trust`.
+    /// Facts with two origins or more behind `trust` (own-voice claims).
     pub trust_facts: usize,
 }
 

@@ -141,7 +141,7 @@ fn render_trust(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> 
         writeln!(out)?;
         writeln!(
             out,
-            "Estimated accuracy of each source over the facts where two independent origins or more state a value (— where there is none)."
+            "Estimated accuracy of each source over the facts where two independent origins or more state a value, from the claims it states in its own voice (a claim it attributes with according_to is judged as the cited origin's; with none of its own, the prior 0.80); — where it is in no such fact."
         )?;
         writeln!(out)?;
         writeln!(out, "| Source | Trust | Facts |")?;
