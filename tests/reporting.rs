@@ -250,3 +250,31 @@ fn a_superseded_claim_does_not_vote() {
         serde_json::json!(["un-news/toll-revised"])
     );
 }
+
+/// An article that quotes two officials who disagree reports them
+/// faithfully: its trust comes from what it states in its own voice, and
+/// the cited officials are judged instead, each on the facts it is cited
+/// on (the minister's 3,252 against OCHA and the Red Crescent's 11,300).
+#[test]
+fn quoting_two_officials_judges_the_officials_not_the_article() {
+    let (report, _, _) = reports("attribution");
+    let lakome = first(&report["sources"], "id", "lakome");
+    assert_eq!(
+        lakome["trust_facts"], 2,
+        "only its own estimates of the missing count: {lakome}"
+    );
+    let trust = |name: &str| {
+        first(&report["cited_origins"], "name", name)["trust"]
+            .as_f64()
+            .unwrap_or_else(|| panic!("{name} has a trust"))
+    };
+    let minister = trust("وزير الصحة في الحكومة الشرقية");
+    assert!(minister < trust("OCHA"), "{minister}");
+    assert!(minister < trust("Libyan Red Crescent"), "{minister}");
+    // A source that only attributes keeps the prior, on no facts of its own.
+    let bbc = first(&report["sources"], "id", "bbc");
+    assert_eq!(
+        (bbc["trust"].as_f64(), &bbc["trust_facts"]),
+        (Some(0.8), &serde_json::json!(0))
+    );
+}

@@ -31,6 +31,9 @@ pub struct SourceGraph {
     pub origins: Vec<String>,
     /// Per claim: its origin.
     pub origin_of: Vec<usize>,
+    /// Where the cited origins start in `origins` (the sources' own come
+    /// first).
+    pub first_cited: usize,
     source_nodes: Vec<NodeIndex>,
 }
 
@@ -145,6 +148,7 @@ impl SourceGraph {
             sources,
             origins,
             origin_of,
+            first_cited,
             source_nodes,
         }
     }

@@ -103,6 +103,8 @@ pub struct Consensus {
     pub facts: Vec<FactConsensus>,
     /// Every source, by id.
     pub sources: Vec<SourceTrust>,
+    /// Every origin a claim cites, in the order of their keys.
+    pub cited_origins: Vec<OriginTrust>,
     /// Origins grouped as copies, each with the evidence.
     pub copy_groups: Vec<CopyGroup>,
     /// Iterations of the final round.
@@ -187,6 +189,17 @@ pub struct SourceTrust {
     /// Facts with two origins or more it has a claim in, in its own voice
     /// (the facts behind `trust`; 0 when it only attributes, and `trust`
     /// is then the prior).
+    pub facts: usize,
+}
+
+/// A cited origin's estimated accuracy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OriginTrust {
+    /// As shown in reports (the name as first written).
+    pub name: String,
+    /// `None` when no fact with two origins or more involves it.
+    pub trust: Option<f64>,
+    /// Facts with two origins or more it is cited on.
     pub facts: usize,
 }
 
@@ -506,6 +519,7 @@ pub fn estimate_with<'a>(
             (result, correct)
         })
         .unzip();
+    let cited_origins = cited_origin_trust(&graph, &by_fact, params);
     // Source trust: the mean probability of the claims it states in its own
     // voice over facts where two units or more vote, under the model's
     // prior. A claim it attributes (`according_to`) is judged as its
@@ -582,10 +596,53 @@ pub fn estimate_with<'a>(
     Consensus {
         facts: fact_results,
         sources,
+        cited_origins,
         copy_groups,
         iterations: estimates.iterations,
         claim_units,
     }
+}
+
+/// Each origin a claim cites (`according_to`), with its trust: over the
+/// facts where two units or more vote, the mean probability of its claims
+/// there (several sources citing it on one fact count once, their claims
+/// averaged), under the model's prior, as a source's trust is.
+fn cited_origin_trust(
+    graph: &SourceGraph,
+    by_fact: &[Vec<(usize, f64)>],
+    params: &Params,
+) -> Vec<OriginTrust> {
+    let first = graph.first_cited;
+    let mut sums = vec![(0.0f64, 0usize); graph.origins.len() - first];
+    // Facts in order, so the float sums do not depend on threads.
+    for correct in by_fact {
+        let mut on_fact: Vec<(usize, f64, usize)> = Vec::new();
+        for &(i, c) in correct {
+            let Some(o) = graph.origin_of[i].checked_sub(first) else {
+                continue;
+            };
+            match on_fact.iter_mut().find(|(origin, ..)| *origin == o) {
+                Some((_, sum, n)) => {
+                    *sum += c;
+                    *n += 1;
+                }
+                None => on_fact.push((o, c, 1)),
+            }
+        }
+        for (o, sum, n) in on_fact {
+            sums[o].0 += sum / n as f64;
+            sums[o].1 += 1;
+        }
+    }
+    let k = params.prior_weight;
+    sums.iter()
+        .enumerate()
+        .map(|(o, &(sum, n))| OriginTrust {
+            name: graph.origins[first + o].clone(),
+            trust: (n > 0).then(|| (sum + k * params.initial_accuracy) / (n as f64 + k)),
+            facts: n,
+        })
+        .collect()
 }
 
 /// Each readable claim's probability of being right.

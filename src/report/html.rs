@@ -483,8 +483,33 @@ fn more_rows(more: usize, noun: &str) -> Markup {
     }
 }
 
+/// A table of names (as markup) with their trust and the facts behind it.
+fn trust_table(
+    column: &str,
+    more_noun: &str,
+    rows: &[(Markup, Option<f64>, usize)],
+    capped: bool,
+) -> Markup {
+    let (shown, more) = rows_at_most(rows, capped);
+    html! {
+        (PreEscaped("<table class=\"sources-table\">")) (NL)
+        thead { tr { th { (column) } th { "Trust" } th { "Facts" } } } (NL)
+        (PreEscaped("<tbody>")) (NL)
+        @for (name, trust, facts) in shown {
+            tr {
+                td class="claim-id" { (name) }
+                td { (trust.map_or_else(|| "—".to_owned(), |x| format!("{x:.2}"))) }
+                td { (facts) }
+            } (NL)
+        }
+        (PreEscaped("</tbody></table>")) (NL)
+        (more_rows(more, more_noun))
+    }
+}
+
 fn trust_section(input: &ReportInput<'_>) -> Markup {
     let trust = input.source_trust();
+    let cited = input.cited_origin_trust();
     let groups = input.copy_groups();
     if !trust.iter().any(|t| t.trust.is_some()) && groups.is_empty() {
         return html! {};
@@ -494,19 +519,14 @@ fn trust_section(input: &ReportInput<'_>) -> Markup {
             (NL)
             h2 { "Source trust" } (NL)
             p { "Estimated accuracy of each source over the facts where two independent origins or more state a value, from the claims it states in its own voice (a claim it attributes with according_to is judged as the cited origin's; with none of its own, the prior 0.80); — where it is in no such fact." } (NL)
-            (PreEscaped("<table class=\"sources-table\">")) (NL)
-            thead { tr { th { "Source" } th { "Trust" } th { "Facts" } } } (NL)
-            (PreEscaped("<tbody>")) (NL)
-            @let (rows, more) = rows_at_most(trust, input.capped());
-            @for t in rows {
-                tr {
-                    td class="claim-id" { (breakable_id(&t.id)) }
-                    td { (t.trust.map_or_else(|| "—".to_owned(), |x| format!("{x:.2}"))) }
-                    td { (t.facts) }
-                } (NL)
+            @let sources: Vec<_> = trust.iter().map(|t| (breakable_id(&t.id), t.trust, t.facts)).collect();
+            (trust_table("Source", "more source", &sources, input.capped()))
+            @if cited.iter().any(|t| t.trust.is_some()) {
+                h3 { "Cited origin trust" } (NL)
+                p { "Estimated accuracy of each origin the claims cite (the last name of according_to), over the facts where two independent origins or more state a value; — where it is in no such fact." } (NL)
+                @let cited: Vec<_> = cited.iter().map(|t| (html! { bdi { (t.name) } }, t.trust, t.facts)).collect();
+                (trust_table("Origin", "more origin", &cited, input.capped()))
             }
-            (PreEscaped("</tbody></table>")) (NL)
-            (more_rows(more, "more source"))
             @if !groups.is_empty() {
                 h3 { "Copy groups" } (NL)
                 @let (shown, more) = rows_at_most(groups, input.capped());

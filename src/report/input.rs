@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use crate::check::{self, CheckOutcome, Detail, Finding, FindingKind, PairComparison, Quoted};
-use crate::consensus::{CopyGroup, SourceTrust};
+use crate::consensus::{CopyGroup, OriginTrust, SourceTrust};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Claim, ClaimId, Project, Source};
 
@@ -199,6 +199,14 @@ impl<'a> ReportInput<'a> {
             .consensus
             .as_ref()
             .map_or(&[], |c| c.sources.as_slice())
+    }
+
+    /// Every origin a claim cites, with its trust.
+    pub fn cited_origin_trust(&self) -> &'a [OriginTrust] {
+        self.outcome
+            .consensus
+            .as_ref()
+            .map_or(&[], |c| c.cited_origins.as_slice())
     }
 
     /// Origins grouped as copies, with the evidence.

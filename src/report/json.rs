@@ -100,6 +100,12 @@
 //!   prior 0.8 when it only attributes; `null` where no fact with two
 //!   origins or more involves it) and `trust_facts` (how many such facts
 //!   its own-voice claims are in).
+//! - `cited_origins`: every origin a claim cites (the last name of
+//!   `according_to`), in the order of their keys, with `name` (as first
+//!   written), `trust` (its estimated accuracy in [0, 1] over the facts
+//!   with two origins or more it is cited on, several sources citing it on
+//!   one fact counted once; `null` where there is none) and
+//!   `trust_facts`. `[]` under `check --no-consensus`.
 //! - `copy_groups`: origins counted as one origin because they copy one
 //!   another: `origins` (sorted) and `pairs`, each with `origins`,
 //!   `common_facts`, `same_values`, `same_unlikely_values`, `probability`
@@ -162,7 +168,9 @@ use crate::check::describe;
 use crate::check::{
     self, ClaimFacts, Detail, Finding, FindingKind, Origin, Quoted, ReasonWords, RegistryNames,
 };
-use crate::consensus::{CopyGroup, Estimate, EstimateValue, FactConsensus, SourceTrust};
+use crate::consensus::{
+    CopyGroup, Estimate, EstimateValue, FactConsensus, OriginTrust, SourceTrust,
+};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Claim, ClaimId, Project, Source};
 use crate::report::ReportInput;
@@ -193,6 +201,8 @@ pub struct JsonReport<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub facts: Option<Vec<JsonFact<'a>>>,
     pub sources: Vec<JsonSource<'a>>,
+    /// Every origin a claim cites (`according_to`), with its trust.
+    pub cited_origins: Vec<JsonCitedOrigin<'a>>,
     /// Origins grouped as copies of one another, with the evidence.
     pub copy_groups: Vec<JsonCopyGroup<'a>>,
     /// Curation warnings (close subject names not linked, uncovered
@@ -426,6 +436,26 @@ pub struct JsonSource<'a> {
     pub trust: Option<f64>,
     /// Facts with two origins or more behind `trust` (own-voice claims).
     pub trust_facts: usize,
+}
+
+/// An origin some claim cites.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct JsonCitedOrigin<'a> {
+    /// As reports show it (the name as first written).
+    pub name: &'a str,
+    /// Estimated accuracy in [0, 1]; `null` when no fact with two origins
+    /// or more involves the origin.
+    pub trust: Option<f64>,
+    /// Facts with two origins or more behind `trust`.
+    pub trust_facts: usize,
+}
+
+fn json_cited_origin(origin: &OriginTrust) -> JsonCitedOrigin<'_> {
+    JsonCitedOrigin {
+        name: &origin.name,
+        trust: origin.trust.map(rounded),
+        trust_facts: origin.facts,
+    }
 }
 
 /// One fact: a canonical subject, an attribute and an `as_of`.
@@ -724,6 +754,11 @@ impl<'a> JsonReport<'a> {
                 .iter()
                 .map(|source| json_source(input.project, source, parts.trust(&source.id)))
                 .collect(),
+            cited_origins: input
+                .cited_origin_trust()
+                .iter()
+                .map(json_cited_origin)
+                .collect(),
             copy_groups: parts.copy_groups().iter().map(json_copy_group).collect(),
             warnings: (0..input.warnings.len())
                 .map(|i| parts.warning(i))
@@ -770,6 +805,9 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
     write_array(out, parts.sources.len(), |i| {
         json_source(project, parts.sources[i], parts.trust(&parts.sources[i].id))
     })?;
+    write!(out, ",\n  \"cited_origins\": ")?;
+    let cited = input.cited_origin_trust();
+    write_array(out, cited.len(), |i| json_cited_origin(&cited[i]))?;
     write!(out, ",\n  \"copy_groups\": ")?;
     let groups = parts.copy_groups();
     write_array(out, groups.len(), |i| json_copy_group(&groups[i]))?;

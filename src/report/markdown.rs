@@ -135,27 +135,30 @@ fn render_sources(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()
 
 /// The source-trust table and the copy groups.
 fn render_trust(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let trust = input.source_trust();
-    if trust.iter().any(|t| t.trust.is_some()) {
-        writeln!(out, "## Source trust")?;
-        writeln!(out)?;
-        writeln!(
-            out,
-            "Estimated accuracy of each source over the facts where two independent origins or more state a value, from the claims it states in its own voice (a claim it attributes with according_to is judged as the cited origin's; with none of its own, the prior 0.80); — where it is in no such fact."
-        )?;
-        writeln!(out)?;
-        writeln!(out, "| Source | Trust | Facts |")?;
-        writeln!(out, "|---|---:|---:|")?;
-        let (rows, more) = rows_at_most(trust, input.capped());
-        for t in rows {
-            let value = t
-                .trust
-                .map_or_else(|| "—".to_owned(), |x| format!("{x:.2}"));
-            writeln!(out, "| {} | {value} | {} |", escape(&t.id), t.facts)?;
-        }
-        more_rows(out, more, "source")?;
-        writeln!(out)?;
-    }
+    let sources: Vec<TrustRow<'_>> = input
+        .source_trust()
+        .iter()
+        .map(|t| (t.id.as_str(), t.trust, t.facts))
+        .collect();
+    trust_table(
+        out,
+        &sources,
+        input.capped(),
+        ["Source trust", "Source", "source"],
+        "Estimated accuracy of each source over the facts where two independent origins or more state a value, from the claims it states in its own voice (a claim it attributes with according_to is judged as the cited origin's; with none of its own, the prior 0.80); — where it is in no such fact.",
+    )?;
+    let cited: Vec<TrustRow<'_>> = input
+        .cited_origin_trust()
+        .iter()
+        .map(|t| (t.name.as_str(), t.trust, t.facts))
+        .collect();
+    trust_table(
+        out,
+        &cited,
+        input.capped(),
+        ["Cited origin trust", "Origin", "origin"],
+        "Estimated accuracy of each origin the claims cite (the last name of according_to), over the facts where two independent origins or more state a value; — where it is in no such fact.",
+    )?;
     let groups = input.copy_groups();
     if !groups.is_empty() {
         writeln!(out, "## Copy groups")?;
@@ -174,6 +177,37 @@ fn render_trust(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<()> 
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// A name, its trust (if any fact with two origins involves it) and the
+/// facts behind it.
+type TrustRow<'a> = (&'a str, Option<f64>, usize);
+
+/// A trust table (`[heading, column, noun]`) under its explanation; nothing
+/// when no row has a trust.
+fn trust_table(
+    out: &mut dyn Write,
+    rows: &[TrustRow<'_>],
+    capped: bool,
+    [heading, column, noun]: [&str; 3],
+    explanation: &str,
+) -> io::Result<()> {
+    if !rows.iter().any(|row| row.1.is_some()) {
+        return Ok(());
+    }
+    writeln!(out, "## {heading}")?;
+    writeln!(out)?;
+    writeln!(out, "{explanation}")?;
+    writeln!(out)?;
+    writeln!(out, "| {column} | Trust | Facts |")?;
+    writeln!(out, "|---|---:|---:|")?;
+    let (shown, more) = rows_at_most(rows, capped);
+    for (name, trust, facts) in shown {
+        let value = trust.map_or_else(|| "—".to_owned(), |x| format!("{x:.2}"));
+        writeln!(out, "| {} | {value} | {facts} |", escape(name))?;
+    }
+    more_rows(out, more, noun)?;
+    writeln!(out)
 }
 
 /// "And 2,500 more sources, in report.json." after a capped table.

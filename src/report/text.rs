@@ -117,32 +117,52 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write, colour: bool) -> io:
     Ok(())
 }
 
+/// `title (facts behind it):` and one aligned line per name with its trust
+/// and facts; nothing when there are none.
+fn trust_list(
+    out: &mut dyn Write,
+    paint: &Paint,
+    title: &str,
+    rows: Vec<(&str, f64, usize)>,
+) -> io::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        paint.bold(&format!("{title} (facts behind it):"))
+    )?;
+    let width = rows
+        .iter()
+        .map(|(name, ..)| name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (name, trust, facts) in rows {
+        writeln!(
+            out,
+            "  {}{}  {trust:.2} ({facts})",
+            terminal_safe(name),
+            " ".repeat(width.saturating_sub(name.chars().count())),
+        )?;
+    }
+    Ok(())
+}
+
 /// The trust of every source some disputed fact involves, and the copy
 /// groups with their evidence.
 fn render_trust(input: &ReportInput<'_>, paint: &Paint, out: &mut dyn Write) -> io::Result<()> {
-    let trusted: Vec<_> = input
+    let sources = input
         .source_trust()
         .iter()
-        .filter_map(|t| t.trust.map(|trust| (t, trust)))
-        .collect();
-    if !trusted.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "{}", paint.bold("source trust (facts behind it):"))?;
-        let width = trusted
-            .iter()
-            .map(|(t, _)| t.id.chars().count())
-            .max()
-            .unwrap_or(0);
-        for (t, trust) in trusted {
-            writeln!(
-                out,
-                "  {}{}  {trust:.2} ({})",
-                terminal_safe(&t.id),
-                " ".repeat(width.saturating_sub(t.id.chars().count())),
-                t.facts
-            )?;
-        }
-    }
+        .filter_map(|t| Some((t.id.as_str(), t.trust?, t.facts)));
+    trust_list(out, paint, "source trust", sources.collect())?;
+    let cited = input
+        .cited_origin_trust()
+        .iter()
+        .filter_map(|t| Some((t.name.as_str(), t.trust?, t.facts)));
+    trust_list(out, paint, "cited origin trust", cited.collect())?;
     for group in input.copy_groups() {
         writeln!(out)?;
         writeln!(
