@@ -61,8 +61,12 @@
 //! has support, at least two independent origins support the leading one;
 //! otherwise it is "no consensus" (two origins, one each way, give about
 //! 0.5, and never decide). A source's trust
-//! is the mean probability of its claims over the facts where two origins
-//! or more vote, under the same prior; `None` where there is no such fact.
+//! is the mean probability of the claims it states in its own voice over
+//! the facts where two origins or more vote, under the same prior (a claim
+//! it attributes is judged as the cited origin's: quoting a wrong official
+//! faithfully is no error of the article); `None` where it is in no such
+//! fact. Each cited origin gets a trust the same way, over the facts it is
+//! cited on.
 
 pub mod accu;
 pub mod candidates;
