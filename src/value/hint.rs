@@ -101,11 +101,14 @@ fn four_digit_years(written: &str, form: &Form<DatePoint>) -> Option<i32> {
 fn with_thousands_commas(written: &str) -> String {
     let prefix_len = written.len() - written.trim_start_matches(['~', '<', '>', '=']).len();
     let (prefix, figures) = written.split_at(prefix_len);
-    let figures: Vec<String> = figures
-        .split("..")
-        .map(|f| format!("{},{}", &f[..1], &f[1..]))
-        .collect();
+    let figures: Vec<String> = figures.split("..").map(count_form).collect();
     format!("{prefix}{}", figures.join(".."))
+}
+
+/// A four-digit figure with its thousands comma (`3958` → `3,958`): the
+/// form the grammar reads as a number, not a year.
+fn count_form(four_digits: &str) -> String {
+    format!("{},{}", &four_digits[..1], &four_digits[1..])
 }
 
 fn is_bare_year(written: &str) -> bool {
@@ -219,7 +222,7 @@ impl Figure {
             && self.digits.len() == 4
             && self.digits.bytes().all(|b| b.is_ascii_digit())
         {
-            self.digits.insert(1, ',');
+            self.digits = count_form(&self.digits);
         }
         self
     }
