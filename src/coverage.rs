@@ -235,7 +235,7 @@ fn written_at(project: &Project, text: &str) -> Option<LineColumn> {
     let file = (0..)
         .map_while(|id| project.files.get(id).map(|file| (id, file)))
         .find(|(_, file)| file.name == "crosscheck.toml")?;
-    let byte = file.1.text.find(text)?;
+    let byte = file.1.text().find(text)?;
     Some(project.files.line_column(file.0, byte))
 }
 

@@ -311,8 +311,7 @@ pub fn render(
         let labels: Vec<(usize, std::ops::Range<usize>)> = diagnostic
             .labels
             .iter()
-            // A label into a file the table lacks would make codespan fail the whole render.
-            .filter(|label| files.get(label.span.file).is_some())
+            .filter(|label| can_show(files, label))
             .map(|label| {
                 let text = files.text(label.span.file);
                 (
@@ -348,6 +347,14 @@ pub fn render(
     Ok(())
 }
 
+/// Whether a label's file has its text: a label into a file the table
+/// lacks would make codespan fail the whole render, and a claim file
+/// changed on disk since it was loaded (and let go) is not quoted.
+fn can_show(files: &Files, label: &Label) -> bool {
+    files.get(label.span.file).is_some()
+        && label.span.bytes.end <= files.text(label.span.file).len()
+}
+
 fn to_codespan(
     diagnostic: &Diagnostic,
     files: &Files,
@@ -360,8 +367,7 @@ fn to_codespan(
     let labels = diagnostic
         .labels
         .iter()
-        // A label into a file the table lacks would make codespan fail the whole render.
-        .filter(|label| files.get(label.span.file).is_some())
+        .filter(|label| can_show(files, label))
         .map(|label| {
             let text = files.text(label.span.file);
             let range = table.map(

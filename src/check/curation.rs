@@ -393,7 +393,7 @@ fn settings_place(project: &Project, text: &str) -> Option<Span> {
     let (file, settings) = (0..)
         .map_while(|id| project.files.get(id).map(|file| (id, file)))
         .find(|(_, file)| file.name == "crosscheck.toml")?;
-    let start = settings.text.find(text)?;
+    let start = settings.text().find(text)?;
     Some(Span {
         file,
         bytes: start..start + text.len(),

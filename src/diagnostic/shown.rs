@@ -73,7 +73,7 @@ impl<'a> Shown<'a> {
                 .filter(|(f, _)| f == file)
                 .flat_map(|(_, range)| [range.start, range.end])
                 .collect();
-            shown[*file] = Some(ShownFile::new(&text_file.name, &text_file.text, &points));
+            shown[*file] = Some(ShownFile::new(&text_file.name, text_file.text(), &points));
         }
         Shown { files: shown }
     }

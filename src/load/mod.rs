@@ -22,13 +22,13 @@ pub mod regular_file;
 pub mod settings;
 pub mod source;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Label};
-use crate::model::{FileId, Files, Project, Registry, Settings, Source, Span};
+use crate::model::{FileId, Files, Project, Registry, Release, Settings, Source, Span};
 
 use fields::Sink;
 use regular_file::{Refusal, read_project_file, read_project_file_in};
@@ -138,7 +138,7 @@ pub fn load_project_with_files(
     let claims_dirs = canonical_claims
         .as_deref()
         .map(|canonical| (claims_dir.as_path(), canonical));
-    let read: Vec<(String, Result<Vec<u8>, Refusal>)> = paths
+    let read: Vec<ReadFile<'_>> = paths
         .par_iter()
         .filter_map(|path| {
             let file_name = path.file_name().and_then(|n| n.to_str())?;
@@ -146,13 +146,15 @@ pub fn load_project_with_files(
                 Some(bytes) => Ok(bytes.clone()),
                 None => read_project_file_in(canonical_root.as_deref(), claims_dirs, path),
             };
-            Some((file_name.to_owned(), bytes))
+            Some((path.as_path(), file_name.to_owned(), bytes))
         })
         .collect();
 
     // File ids in path order; a file that cannot be read gets none.
     let mut slots: Vec<FileSlot> = Vec::with_capacity(read.len());
-    for (file_name, bytes) in read {
+    // Source files read from disk, whose texts are let go once loaded.
+    let mut on_disk: HashMap<FileId, &Path> = HashMap::new();
+    for (path, file_name, bytes) in read {
         let name = format!("claims/{file_name}");
         let mut slot = FileSlot {
             registry: file_name == "subjects.json",
@@ -162,6 +164,12 @@ pub fn load_project_with_files(
         match bytes {
             Ok(bytes) => slot.file = owned_text_of(&mut files, name, bytes, &mut slot.diagnostics),
             Err(refusal) => slot.diagnostics.push(io_error(&name, &refusal)),
+        }
+        if let Some(file) = slot.file
+            && !slot.registry
+            && !replacements.contains_key(path)
+        {
+            on_disk.insert(file, path);
         }
         slots.push(slot);
     }
@@ -216,6 +224,7 @@ pub fn load_project_with_files(
     let warnings = diagnostics;
     let mut sources: Vec<Source> = drafts.into_iter().map(|d| d.source).collect();
     sources.sort_by(|a, b| a.id.cmp(&b.id));
+    files.release(releases(&sources, &warnings, &on_disk));
     Ok(Project {
         root: root.to_path_buf(),
         settings,
@@ -224,6 +233,36 @@ pub fn load_project_with_files(
         files,
         warnings,
     })
+}
+
+/// The source files read from disk, to let go of their texts, each with the
+/// places reports ask for: where each claim starts (the JSON report's
+/// `location`) and where each warning's labels start and end.
+fn releases(
+    sources: &[Source],
+    warnings: &[Diagnostic],
+    on_disk: &HashMap<FileId, &Path>,
+) -> Vec<Release> {
+    let mut releases: HashMap<FileId, Release> = HashMap::new();
+    for source in sources {
+        if let Some(path) = on_disk.get(&source.file) {
+            releases.insert(
+                source.file,
+                Release {
+                    file: source.file,
+                    path: path.to_path_buf(),
+                    places: source.claims.iter().map(|c| c.span.bytes.start).collect(),
+                },
+            );
+        }
+    }
+    for label in warnings.iter().flat_map(|w| &w.labels) {
+        if let Some(release) = releases.get_mut(&label.span.file) {
+            release.places.push(label.span.bytes.start);
+            release.places.push(label.span.bytes.end);
+        }
+    }
+    releases.into_values().collect()
 }
 
 fn is_error(diagnostic: &Diagnostic) -> bool {
@@ -308,6 +347,10 @@ pub fn parse_source_file(name: &str, bytes: &[u8]) -> Result<Source, LoadFailure
 }
 
 /// One claim file between reading and parsing.
+/// A claim file as read: its path, its name, and its bytes or why they
+/// could not be read.
+type ReadFile<'a> = (&'a Path, String, Result<Vec<u8>, Refusal>);
+
 struct FileSlot {
     /// `claims/subjects.json`, read as the registry.
     registry: bool,
