@@ -415,6 +415,43 @@ impl<'a> ClaimOrigin<'a> {
 }
 
 impl Claim {
+    /// A claim written by hand rather than read from a file: no quote,
+    /// `as_of`, origin, revision or note, and no place (tests and tools
+    /// that build checker input directly).
+    pub fn by_hand(
+        id: ClaimId,
+        subject: &str,
+        attribute: &str,
+        value: Value,
+        written: &str,
+    ) -> Claim {
+        let local_id = id
+            .as_str()
+            .split_once('/')
+            .map_or(id.as_str(), |(_, local)| local)
+            .into();
+        let nowhere = Span {
+            file: 0,
+            bytes: 0..0,
+        };
+        Claim {
+            id,
+            local_id,
+            subject: subject.into(),
+            attribute: attribute.into(),
+            value,
+            value_written: written.into(),
+            quote: None,
+            as_of: None,
+            as_of_written: None,
+            according_to: Box::new([]),
+            supersedes: None,
+            note: None,
+            span: nowhere.clone(),
+            value_span: nowhere,
+        }
+    }
+
     /// The id of the claim's source (the part of its global id before `/`:
     /// source ids hold no `/`).
     pub fn source_id(&self) -> &str {

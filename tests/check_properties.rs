@@ -13,7 +13,7 @@ use crosscheck::check::describe::{MINUTES_PER_DAY, civil};
 use crosscheck::check::{
     CheckContext, ClaimFacts, ValueNames, Verdict, check_claims, dates, denoted_text, numeric,
 };
-use crosscheck::model::ClaimId;
+use crosscheck::model::{Claim, ClaimId};
 use crosscheck::value::calendar::{days_from_civil, month_length};
 use crosscheck::value::{
     Currency, DatePoint, Denotation, Dimension, Form, Interval, NumberExpr, NumericSet,
@@ -47,21 +47,10 @@ fn facts(
     value: Value,
     denotation: Denotation,
 ) -> ClaimFacts<'static> {
+    let claim = Claim::by_hand(ClaimId(id.into()), "deal", attribute, value, id);
     ClaimFacts {
-        id: leak(ClaimId(id.into())),
-        source: leak_str(source),
-        subject: "deal",
-        attribute: leak_str(attribute),
-        value: leak(value),
-        written: leak_str(id),
         denoted: denoted_text(&Ok(denotation.clone())).into(),
-        denotation: Ok(denotation),
-        as_of: None,
-        rate_year: None,
-        according_to: &[],
-        as_of_written: None,
-        quote: None,
-        supersedes: None,
+        ..ClaimFacts::by_hand(leak(claim), leak_str(source), Ok(denotation))
     }
 }
 
@@ -238,10 +227,14 @@ proptest! {
                             let name = ["Barak 8", "barak 8", "Spyder"][i % 3].to_owned();
                             facts(&id, source, attribute, Value::Text(name.clone()), Denotation::Text(name))
                         } else {
-                            let mut claim = numeric_claim(&id, &interval);
-                            claim.source = source;
-                            claim.attribute = attribute;
-                            claim
+                            let claim = numeric_claim(&id, &interval);
+                            let mut on = claim.claim.clone();
+                            on.attribute = attribute.into();
+                            ClaimFacts {
+                                claim: leak(on),
+                                source,
+                                ..claim
+                            }
                         }
                     })
                     .collect::<Vec<_>>()

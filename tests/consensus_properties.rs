@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crosscheck::check::{ClaimFacts, ValueNames, denoted_text};
 use crosscheck::consensus::{Consensus, estimate};
-use crosscheck::model::ClaimId;
+use crosscheck::model::{Claim, ClaimId};
 use crosscheck::value::{DenoteContext, denote, parse_value_str};
 
 struct PlainNames;
@@ -74,21 +74,10 @@ fn plain_claim(
     written: &'static str,
     denotation: Result<crosscheck::value::Denotation, crosscheck::value::denote::DenoteError>,
 ) -> ClaimFacts<'static> {
+    let claim = Claim::by_hand(id, subject, attribute, value, written);
     ClaimFacts {
-        id: leak(id),
-        source: leak(source.to_owned()).as_str(),
-        subject,
-        attribute,
-        value: leak(value),
-        written,
         denoted: denoted_text(&denotation).into(),
-        denotation,
-        as_of: None,
-        as_of_written: None,
-        rate_year: None,
-        according_to: &[],
-        quote: None,
-        supersedes: None,
+        ..ClaimFacts::by_hand(leak(claim), leak(source.to_owned()), denotation)
     }
 }
 

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use crosscheck::check::{CheckContext, ClaimFacts, ValueNames, Verdict, numeric};
-use crosscheck::model::ClaimId;
+use crosscheck::model::{Claim, ClaimId};
 use crosscheck::value::{Currency, Denotation, DenoteContext, denote, parse_value_str};
 
 struct PlainNames;
@@ -43,22 +43,8 @@ fn claim(id: &str, written: &str, tolerance: Decimal) -> ClaimFacts<'static> {
     };
     let denotation = denote(&value, &ctx).expect("numbers always denote");
     let (source, _) = id.split_once('/').expect("a global id");
-    ClaimFacts {
-        id: leak(ClaimId(id.into())),
-        source: leak_str(source),
-        subject: "Derna flood",
-        attribute: "deaths",
-        value: leak(value),
-        written: leak_str(written),
-        denoted: String::new().into(),
-        denotation: Ok(denotation),
-        as_of: None,
-        rate_year: None,
-        according_to: &[],
-        as_of_written: None,
-        quote: None,
-        supersedes: None,
-    }
+    let claim = Claim::by_hand(ClaimId(id.into()), "Derna flood", "deaths", value, written);
+    ClaimFacts::by_hand(leak(claim), leak_str(source), Ok(denotation))
 }
 
 fn verdict(a: &ClaimFacts, b: &ClaimFacts) -> Verdict {

@@ -184,8 +184,8 @@ fn not_compared(group: &ClaimGroup<'_>) -> Vec<[ClaimId; 2]> {
     for (i, a) in dated.iter().enumerate() {
         for b in &dated[i + 1..] {
             if a.kind() == b.kind() && !as_of_overlap(a, b) {
-                let (x, y) = if a.id < b.id { (a, b) } else { (b, a) };
-                pairs.push([x.id.clone(), y.id.clone()]);
+                let (x, y) = if a.id() < b.id() { (a, b) } else { (b, a) };
+                pairs.push([x.id().clone(), y.id().clone()]);
             }
         }
     }
@@ -262,7 +262,7 @@ pub(super) fn finding(
         kind,
         subject: group.subject.to_owned(),
         attribute: group.attribute.to_owned(),
-        claims: claims.iter().map(|claim| claim.id.clone()).collect(),
+        claims: claims.iter().map(|claim| claim.id().clone()).collect(),
         pairs,
         sides: Vec::new(),
         not_compared: Vec::new(),
@@ -302,7 +302,7 @@ fn explain(
         FindingKind::Revision => {
             let quotes: Vec<String> = claims
                 .iter()
-                .filter_map(|c| c.quote.map(|q| format!("{}: \u{ab}{q}\u{bb}", c.id)))
+                .filter_map(|c| c.quote().map(|q| format!("{}: \u{ab}{q}\u{bb}", c.id())))
                 .collect();
             let text = comparisons.first().map(reason).unwrap_or_default();
             if quotes.is_empty() {
@@ -334,7 +334,7 @@ fn explain(
             // The sentence starts in English, so a right-to-left name
             // first does not turn the whole sentence around.
             _ => {
-                let names: BTreeSet<&str> = claims.iter().map(|c| c.written).collect();
+                let names: BTreeSet<&str> = claims.iter().map(|c| c.written()).collect();
                 format!(
                     "{} of one registry entry: {}",
                     counted_as(names.len(), "name", "names"),
@@ -374,10 +374,11 @@ fn disputed(a: &ClaimFacts, b: &ClaimFacts) -> String {
         ClaimOrigin::Cited(name) => {
             format!(
                 "{name}, reported by {}, says '{}'",
-                claim.source, claim.written
+                claim.source,
+                claim.written()
             )
         }
-        ClaimOrigin::Source(source) => format!("{source} says '{}'", claim.written),
+        ClaimOrigin::Source(source) => format!("{source} says '{}'", claim.written()),
     };
     format!("{}; {}", says(a), says(b))
 }
@@ -388,7 +389,7 @@ pub(super) fn values_of(claims: &[&ClaimFacts]) -> String {
     let mut seen = BTreeSet::new();
     claims
         .iter()
-        .filter(|claim| seen.insert(claim.written))
+        .filter(|claim| seen.insert(claim.written()))
         .map(|claim| quoted(claim))
         .collect::<Vec<_>>()
         .join(", ")
@@ -398,7 +399,7 @@ pub(super) fn values_of(claims: &[&ClaimFacts]) -> String {
 fn value_text(claim: &ClaimFacts) -> String {
     match &claim.denotation {
         Ok(Denotation::Numeric(_) | Denotation::Time(_)) => claim.denoted().to_owned(),
-        _ => claim.written.to_owned(),
+        _ => claim.written().to_owned(),
     }
 }
 
@@ -507,7 +508,7 @@ pub(super) enum OriginKey<'a> {
 /// but come from different origins stay independent.
 pub fn origins_of(claims: &[&ClaimFacts], names: &dyn ValueNames) -> Vec<Origin> {
     let mut sorted: Vec<&ClaimFacts> = claims.to_vec();
-    sorted.sort_by(|a, b| a.id.cmp(b.id));
+    sorted.sort_by(|a, b| a.id().cmp(b.id()));
     // Origin key → its spelling as first met (in claim id order) and claims.
     let mut origins: BTreeMap<OriginKey<'_>, (String, Vec<ClaimId>)> = BTreeMap::new();
     for claim in sorted {
@@ -516,7 +517,7 @@ pub fn origins_of(claims: &[&ClaimFacts], names: &dyn ValueNames) -> Vec<Origin>
             .entry(key)
             .or_insert_with(|| (origin_name(claim, names), Vec::new()))
             .1
-            .push(claim.id.clone());
+            .push(claim.id().clone());
     }
     let mut origins: Vec<Origin> = origins
         .into_values()

@@ -27,7 +27,7 @@ pub struct SubjectGroup<'a> {
 /// claim's place in id order ([`id_ranks`]).
 pub fn subject_groups<'a>(claims: &[ClaimFacts<'a>], rank: &[u32]) -> Vec<SubjectGroup<'a>> {
     let hasher = foldhash::fast::FixedState::with_seed(0);
-    let key_of = |i: usize| (claims[i].subject, claims[i].attribute);
+    let key_of = |i: usize| (claims[i].subject, claims[i].attribute());
     let mut order: Vec<(u64, usize)> = (0..claims.len())
         .into_par_iter()
         .map(|i| (std::hash::BuildHasher::hash_one(&hasher, key_of(i)), i))
@@ -83,8 +83,8 @@ pub fn subject_groups<'a>(claims: &[ClaimFacts<'a>], rank: &[u32]) -> Vec<Subjec
 /// then this is a single pass).
 pub fn id_ranks(claims: &[ClaimFacts<'_>]) -> Vec<u32> {
     let mut by_id: Vec<u32> = (0..claims.len() as u32).collect();
-    if !claims.is_sorted_by(|a, b| a.id <= b.id) {
-        by_id.par_sort_by(|&a, &b| claims[a as usize].id.cmp(claims[b as usize].id));
+    if !claims.is_sorted_by(|a, b| a.id() <= b.id()) {
+        by_id.par_sort_by(|&a, &b| claims[a as usize].id().cmp(claims[b as usize].id()));
     }
     let mut rank = vec![0u32; claims.len()];
     for (r, &i) in by_id.iter().enumerate() {

@@ -42,7 +42,7 @@ fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut VerdictSi
         .collect();
     let mut by_kind: BTreeMap<ValueKind, Vec<&ClaimId>> = BTreeMap::new();
     for claim in &readable {
-        by_kind.entry(claim.kind()).or_default().push(claim.id);
+        by_kind.entry(claim.kind()).or_default().push(claim.id());
     }
     if by_kind.len() < 2 {
         return;

@@ -158,7 +158,7 @@ pub fn timelines(claims: &[ClaimFacts<'_>]) -> Vec<Timeline> {
     let mut by_fact: BTreeMap<(&str, &str), Vec<&ClaimFacts<'_>>> = BTreeMap::new();
     for claim in claims.iter().filter(|c| c.as_of.is_some()) {
         by_fact
-            .entry((claim.subject, claim.attribute))
+            .entry((claim.subject, claim.attribute()))
             .or_default()
             .push(claim);
     }
@@ -166,7 +166,7 @@ pub fn timelines(claims: &[ClaimFacts<'_>]) -> Vec<Timeline> {
         .into_iter()
         .filter_map(|((subject, attribute), mut dated)| {
             let distinct: std::collections::BTreeSet<Option<&str>> =
-                dated.iter().map(|c| c.as_of_written).collect();
+                dated.iter().map(|c| c.as_of_written()).collect();
             if distinct.len() < 2 {
                 return None;
             }
@@ -178,7 +178,7 @@ pub fn timelines(claims: &[ClaimFacts<'_>]) -> Vec<Timeline> {
                 _ => None,
             };
             dated.sort_by(|a, b| {
-                (start(a).is_none(), start(a), a.id).cmp(&(start(b).is_none(), start(b), b.id))
+                (start(a).is_none(), start(a), a.id()).cmp(&(start(b).is_none(), start(b), b.id()))
             });
             Some(Timeline {
                 subject: subject.to_owned(),
@@ -186,11 +186,11 @@ pub fn timelines(claims: &[ClaimFacts<'_>]) -> Vec<Timeline> {
                 entries: dated
                     .into_iter()
                     .map(|c| TimelineEntry {
-                        claim: c.id.clone(),
-                        as_of: c.as_of_written.unwrap_or_default().to_owned(),
-                        value: c.written.to_owned(),
+                        claim: c.id().clone(),
+                        as_of: c.as_of_written().unwrap_or_default().to_owned(),
+                        value: c.written().to_owned(),
                         origin: c.origin().name(),
-                        supersedes: c.supersedes.cloned(),
+                        supersedes: c.supersedes().cloned(),
                     })
                     .collect(),
             })
@@ -280,17 +280,16 @@ pub const CHECKS: &[Check] = &[
 /// One claim, resolved for comparison: everything a check may look at.
 /// It borrows from the [`Project`] (a million claims are resolved per run:
 /// copying their text would cost as much as the checks).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct ClaimFacts<'a> {
-    pub id: &'a ClaimId,
+    /// The claim as loaded: its id, attribute, value as written, quote,
+    /// `according_to` and `supersedes` are read through it (methods of the
+    /// same names), one reference instead of eight.
+    pub claim: &'a Claim,
     /// The id of the claim's source.
     pub source: &'a str,
     /// The canonical subject.
     pub subject: &'a str,
-    pub attribute: &'a str,
-    pub value: &'a Value,
-    /// The value as written in the claim file, for explanations.
-    pub written: &'a str,
     /// The set the value denotes, or why it denotes none.
     pub denotation: Result<Denotation, DenoteError>,
     /// `denotation` in words ([`ClaimFacts::denoted`]): worded the first
@@ -304,31 +303,79 @@ pub struct ClaimFacts<'a> {
     /// The year whose rate converts the claim's money: the year `as_of`
     /// starts in, else the year `published` starts in.
     pub rate_year: Option<i32>,
-    pub according_to: &'a [String],
-    /// `as_of` as written, for reports.
-    pub as_of_written: Option<&'a str>,
-    /// The quote, for revisions (both quotes are shown).
-    pub quote: Option<&'a str>,
-    /// The claim this one replaces (`supersedes`).
-    pub supersedes: Option<&'a ClaimId>,
 }
 
 impl<'a> ClaimFacts<'a> {
+    /// A claim of `source` resolved by hand (tests and tools that build
+    /// checker input directly): its own subject as the canonical one, no
+    /// `as_of`, no year for rates.
+    pub fn by_hand(
+        claim: &'a Claim,
+        source: &'a str,
+        denotation: Result<Denotation, DenoteError>,
+    ) -> ClaimFacts<'a> {
+        ClaimFacts {
+            claim,
+            source,
+            subject: &claim.subject,
+            denoted: OnceLock::new(),
+            denotation,
+            as_of: None,
+            rate_year: None,
+        }
+    }
+
     /// Where the claim's value comes from: [`ClaimOrigin::of`].
     pub fn origin(&self) -> ClaimOrigin<'a> {
-        ClaimOrigin::of(self.according_to, self.source)
+        ClaimOrigin::of(self.according_to(), self.source)
+    }
+
+    pub fn id(&self) -> &'a ClaimId {
+        &self.claim.id
+    }
+
+    pub fn attribute(&self) -> &'a str {
+        &self.claim.attribute
+    }
+
+    pub fn value(&self) -> &'a Value {
+        &self.claim.value
+    }
+
+    /// The value as written in the claim file, for explanations.
+    pub fn written(&self) -> &'a str {
+        &self.claim.value_written
+    }
+
+    pub fn according_to(&self) -> &'a [String] {
+        &self.claim.according_to
+    }
+
+    /// `as_of` as written, for reports.
+    pub fn as_of_written(&self) -> Option<&'a str> {
+        self.claim.as_of_written.as_deref()
+    }
+
+    /// The quote, for revisions (both quotes are shown).
+    pub fn quote(&self) -> Option<&'a str> {
+        self.claim.quote.as_ref().map(|q| q.text.as_str())
+    }
+
+    /// The claim this one replaces (`supersedes`).
+    pub fn supersedes(&self) -> Option<&'a ClaimId> {
+        self.claim.supersedes.as_deref().map(|(id, _)| id)
     }
 }
 
 impl ClaimFacts<'_> {
     pub fn kind(&self) -> ValueKind {
-        self.value.kind()
+        self.value().kind()
     }
 
     /// What reasons quote of the claim.
     pub fn quoted(&self) -> Quoted<'_> {
         Quoted {
-            written: self.written,
+            written: self.written(),
             denoted: self.denoted(),
         }
     }
@@ -337,7 +384,7 @@ impl ClaimFacts<'_> {
     /// denotes nothing.
     pub fn denoted(&self) -> &str {
         self.denoted.get_or_init(|| match &self.denotation {
-            Ok(denoted) => describe::value_words(self.value, denoted),
+            Ok(denoted) => describe::value_words(self.value(), denoted),
             Err(error) => describe::denote_error(error).to_owned(),
         })
     }
@@ -563,11 +610,13 @@ impl<'a> ClaimGroup<'a> {
             && let Some(at) = self
                 .claims
                 .iter()
-                .position(|claim| Arc::ptr_eq(&claim.id.0, &id.0))
+                .position(|claim| Arc::ptr_eq(&claim.id().0, &id.0))
         {
             return Some(at);
         }
-        self.claims.binary_search_by(|claim| claim.id.cmp(id)).ok()
+        self.claims
+            .binary_search_by(|claim| claim.id().cmp(id))
+            .ok()
     }
 
     /// The group's claim `id`.
@@ -632,7 +681,7 @@ impl VerdictSink {
 
     /// A verdict of `kind` on a set of claims, explained in words.
     pub fn claims(&mut self, kind: FindingKind, claims: &[&ClaimFacts<'_>], explanation: String) {
-        let mut ids: Vec<ClaimId> = claims.iter().map(|claim| claim.id.clone()).collect();
+        let mut ids: Vec<ClaimId> = claims.iter().map(|claim| claim.id().clone()).collect();
         ids.sort();
         self.group_verdicts.push(GroupVerdict {
             kind,
@@ -751,20 +800,13 @@ pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<Cla
             let rate_year = as_of.as_ref().and_then(start_year).or(published_years[s]);
             let denotation = denote(&claim.value, &context);
             ClaimFacts {
-                id: &claim.id,
+                claim,
                 source: &source.id,
                 subject: subject.unwrap_or(&*claim.subject),
-                attribute: &claim.attribute,
-                value: &claim.value,
-                written: &claim.value_written,
                 denoted: OnceLock::new(),
                 denotation,
                 as_of,
                 rate_year,
-                according_to: &claim.according_to,
-                as_of_written: claim.as_of_written.as_deref(),
-                quote: claim.quote.as_ref().map(|q| q.text.as_str()),
-                supersedes: claim.supersedes.as_deref().map(|(id, _)| id),
             }
         })
         .collect()
@@ -841,7 +883,12 @@ pub fn check_groups<'a>(
             findings
         })
         .collect();
-    let mut findings: Vec<Finding> = per_group.into_iter().flatten().collect();
+    // Sized once: grown by doubling, the list of a million claims' findings
+    // was copied and briefly held twice.
+    let mut findings: Vec<Finding> = Vec::with_capacity(per_group.iter().map(Vec::len).sum());
+    for group in per_group {
+        findings.extend(group);
+    }
     // A stable sort by kind alone keeps each group's order within a kind,
     // and the groups' order: no list of kinds to walk, so none can be missed.
     findings.sort_by_key(|finding| finding.kind);
@@ -859,7 +906,7 @@ pub(crate) fn comparison(
     reason: Reason,
 ) -> PairComparison {
     PairComparison {
-        claims: [a.id.clone(), b.id.clone()],
+        claims: [a.id().clone(), b.id().clone()],
         check,
         verdict,
         relation,
@@ -895,7 +942,7 @@ pub(crate) fn discrete_comparison(
 
 /// `'written'`, how explanations quote a claim's value.
 pub(crate) fn quoted(claim: &ClaimFacts) -> String {
-    format!("'{}'", claim.written)
+    format!("'{}'", claim.written())
 }
 
 #[cfg(test)]

@@ -127,7 +127,7 @@ fn within_rounding(
     let read = |claim: &ClaimFacts, set: &NumericSet| match set.rounded {
         Some(rounded) => format!(
             "'{}' is a round figure, read as {}",
-            claim.written,
+            claim.written(),
             describe::numeric(&NumericSet {
                 dimension: set.dimension,
                 interval: rounded,
@@ -136,14 +136,14 @@ fn within_rounding(
         ),
         // Converted amounts are shown converted; others in their words.
         None if set.dimension != x_or_y_dimension(claim) => {
-            format!("'{}' is {}", claim.written, describe::numeric(set))
+            format!("'{}' is {}", claim.written(), describe::numeric(set))
         }
-        None => format!("'{}' is {}", claim.written, claim.denoted()),
+        None => format!("'{}' is {}", claim.written(), claim.denoted()),
     };
     before.push(format!(
         "'{}' and '{}' differ by no more than rounding: {}; {}",
-        a.written,
-        b.written,
+        a.written(),
+        b.written(),
         read(a, x),
         read(b, y)
     ));
@@ -230,9 +230,9 @@ fn compare_converted(
         return verdict;
     }
     sentences.push(describe::relation_clause(
-        a.written,
+        a.written(),
         &describe::numeric(&xa),
-        b.written,
+        b.written(),
         &describe::numeric(&yb),
         relation,
         describe::lies_below(&xa.interval, &yb.interval),
@@ -303,7 +303,7 @@ fn to_usd(
             .rounded
             .and_then(|r| Interval::new(scale_bound(r.lo(), rate)?, scale_bound(r.hi(), rate)?)),
     };
-    let shown = central_value(claim.value)
+    let shown = central_value(claim.value())
         .and_then(|(approx, v)| v.checked_mul(rate).map(|usd| (approx, usd)))
         .map_or_else(
             || describe::numeric(&converted),
@@ -318,12 +318,12 @@ fn to_usd(
     Ok((
         converted,
         Some(Conversion {
-            claim: claim.id.clone(),
+            claim: claim.id().clone(),
             from: from.as_str().to_owned(),
             to: usd.as_str().to_owned(),
             rate: describe::exact(rate),
             year,
-            written: claim.written.to_owned(),
+            written: claim.written().to_owned(),
             converted: shown,
         }),
     ))

@@ -39,10 +39,10 @@ pub const CHECK: Check = Check {
 
 fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut VerdictSink) {
     for new in &group.claims {
-        let Some(old) = new.supersedes.and_then(|id| group.claim(id)) else {
+        let Some(old) = new.supersedes().and_then(|id| group.claim(id)) else {
             continue;
         };
-        let (a, b) = if old.id < new.id {
+        let (a, b) = if old.id() < new.id() {
             (old, *new)
         } else {
             (*new, old)
@@ -64,20 +64,20 @@ fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut VerdictSi
 fn sentence(old: &ClaimFacts, new: &ClaimFacts) -> String {
     let as_of = |claim: &ClaimFacts| {
         claim
-            .as_of_written
+            .as_of_written()
             .map(|d| format!(" (as of {d})"))
             .unwrap_or_default()
     };
     let mut text = format!(
         "{} revised '{}'{} to '{}'{}",
         new.origin().name(),
-        old.written,
+        old.written(),
         as_of(old),
-        new.written,
+        new.written(),
         as_of(new)
     );
     if same_unit(old, new)
-        && let (Some(before), Some(after)) = (figure(old.value), figure(new.value))
+        && let (Some(before), Some(after)) = (figure(old.value()), figure(new.value()))
     {
         let change = after - before;
         let words = if change.is_zero() {
@@ -108,7 +108,7 @@ fn figure(value: &Value) -> Option<Decimal> {
 /// Whether the two claims' values are numbers in one unit, so a change can
 /// be stated.
 fn same_unit(a: &ClaimFacts, b: &ClaimFacts) -> bool {
-    match (a.value, b.value) {
+    match (a.value(), b.value()) {
         (Value::Number(x), Value::Number(y)) => x.unit == y.unit,
         _ => false,
     }

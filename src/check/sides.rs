@@ -147,9 +147,9 @@ impl Classes {
             .claims
             .iter()
             .filter_map(|claim| {
-                let old = claim.supersedes?;
+                let old = claim.supersedes()?;
                 group.claim(old)?;
-                Some([claim.id, old])
+                Some([claim.id(), old])
             })
             .flatten()
             .collect();
@@ -162,12 +162,12 @@ impl Classes {
             // Unreadable values are never compared, so never agree.
             if claim.denotation.is_err()
                 || claim.kind() == ValueKind::Unreadable
-                || in_revision.contains(claim.id)
+                || in_revision.contains(claim.id())
             {
                 alone.push(vec![at]);
                 continue;
             }
-            let key = (claim.written, claim.as_of_written, claim.rate_year);
+            let key = (claim.written(), claim.as_of_written(), claim.rate_year);
             let candidates = buckets.entry(key).or_default();
             let same = candidates.iter_mut().find(|class| {
                 let first = group.claims[class[0]];
@@ -301,18 +301,18 @@ impl Classes {
 /// spans.
 fn side(left: &[&ClaimFacts<'_>], right: &[&ClaimFacts<'_>]) -> Side {
     let ids = |claims: &[&ClaimFacts<'_>]| {
-        let mut ids: Vec<ClaimId> = claims.iter().map(|c| c.id.clone()).collect();
+        let mut ids: Vec<ClaimId> = claims.iter().map(|c| c.id().clone()).collect();
         ids.sort();
         ids
     };
     let values = |claims: &[&ClaimFacts<'_>]| {
         let mut sorted: Vec<&&ClaimFacts> = claims.iter().collect();
-        sorted.sort_by(|a, b| a.id.cmp(b.id));
+        sorted.sort_by(|a, b| a.id().cmp(b.id()));
         let mut seen = BTreeSet::new();
         sorted
             .into_iter()
-            .filter(|c| seen.insert(c.written))
-            .map(|c| c.written.to_owned())
+            .filter(|c| seen.insert(c.written()))
+            .map(|c| c.written().to_owned())
             .collect()
     };
     Side {
@@ -335,12 +335,12 @@ fn joined_finding(
         .iter()
         .flat_map(|&class| classes.claims(group, class))
         .collect();
-    claims.sort_by(|a, b| a.id.cmp(b.id));
+    claims.sort_by(|a, b| a.id().cmp(b.id()));
     let origins = assemble::origins_of(&claims, context.names);
     let explanation = match kind {
         FindingKind::Agreement => assemble::agreement_sentence(&claims, &origins),
         _ => {
-            let names: BTreeSet<&str> = claims.iter().map(|c| c.written).collect();
+            let names: BTreeSet<&str> = claims.iter().map(|c| c.written()).collect();
             format!(
                 "{} of one registry entry, in {}: {}",
                 counted_as(names.len(), "name", "names"),
@@ -364,7 +364,7 @@ fn compatible_finding(
         .iter()
         .flat_map(|&class| classes.claims(group, class))
         .collect();
-    claims.sort_by(|a, b| a.id.cmp(b.id));
+    claims.sort_by(|a, b| a.id().cmp(b.id()));
     let pairs: usize = related
         .iter()
         .map(|&(a, b, _)| classes.members[a].len() * classes.members[b].len())
@@ -426,7 +426,7 @@ fn contradiction_findings<'a>(
             }
             for &a in &lefts {
                 for &b in same {
-                    internal.push(if a.id < b.id { (a, b) } else { (b, a) });
+                    internal.push(if a.id() < b.id() { (a, b) } else { (b, a) });
                 }
             }
         }
@@ -549,7 +549,7 @@ fn plain_finding(
         kind,
         subject: group.subject.to_owned(),
         attribute: group.attribute.to_owned(),
-        claims: claims.iter().map(|c| c.id.clone()).collect(),
+        claims: claims.iter().map(|c| c.id().clone()).collect(),
         pairs: Vec::new(),
         sides: Vec::new(),
         not_compared: Vec::new(),

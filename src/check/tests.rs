@@ -39,21 +39,21 @@ fn d(text: &str) -> Decimal {
 
 fn claim(id: &str, written: &str, value: Value, denotation: Denotation) -> ClaimFacts<'static> {
     let (source, _) = id.split_once('/').unwrap();
+    let claim = Claim::by_hand(ClaimId(id.into()), "deal", "value", value, written);
     ClaimFacts {
-        id: leak(ClaimId(id.into())),
-        source: leak_str(source),
-        subject: "deal",
-        attribute: "value",
-        value: leak(value),
-        written: leak_str(written),
         denoted: denoted_text(&Ok(denotation.clone())).into(),
-        denotation: Ok(denotation),
-        as_of: None,
         rate_year: Some(2023),
-        according_to: &[],
-        as_of_written: None,
-        quote: None,
-        supersedes: None,
+        ..ClaimFacts::by_hand(leak(claim), leak_str(source), Ok(denotation))
+    }
+}
+
+/// `facts` with its claim citing `according_to`.
+fn citing(facts: ClaimFacts<'static>, according_to: &[&str]) -> ClaimFacts<'static> {
+    let mut claim = facts.claim.clone();
+    claim.according_to = according_to.iter().map(|&n| n.to_owned()).collect();
+    ClaimFacts {
+        claim: leak(claim),
+        ..facts
     }
 }
 
@@ -360,10 +360,8 @@ fn claims_about_different_times_are_never_compared() {
 
 #[test]
 fn agreement_counts_independent_origins() {
-    let mut a = closed("a/v", "1", "2");
-    a.according_to = leak(vec!["Clash Report".to_owned()]);
-    let mut b = closed("b/v", "1", "2");
-    b.according_to = leak(vec!["clash report ".to_owned()]);
+    let a = citing(closed("a/v", "1", "2"), &["Clash Report"]);
+    let b = citing(closed("b/v", "1", "2"), &["clash report "]);
     let c = closed("c/v", "1", "2");
     let findings = check(&[a, b, c]);
     assert_eq!(findings.len(), 1);

@@ -71,7 +71,7 @@ fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut VerdictSin
 fn text_of<'a>(claim: &'a ClaimFacts<'a>) -> &'a str {
     match &claim.denotation {
         Ok(Denotation::Text(text)) => text,
-        _ => claim.written,
+        _ => claim.written(),
     }
 }
 

@@ -39,7 +39,7 @@ fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut VerdictSi
     if claims.is_empty() {
         return;
     }
-    let listed: Vec<String> = claims.iter().map(|claim| claim.id.to_string()).collect();
+    let listed: Vec<String> = claims.iter().map(|claim| claim.id().to_string()).collect();
     let explanation = format!(
         "{} this fact, but its value cannot be read: {}",
         counted_as(claims.len(), "claim states", "claims state"),

@@ -100,8 +100,10 @@ pub fn facts<'a>(
     // A claim another claim `supersedes` was revised by its author: it stays
     // in its fact's claims, but votes no more (the revision is the story,
     // reported as a `revision` finding).
-    let superseded: HashSet<&ClaimId, foldhash::fast::RandomState> =
-        claims.iter().filter_map(|claim| claim.supersedes).collect();
+    let superseded: HashSet<&ClaimId, foldhash::fast::RandomState> = claims
+        .iter()
+        .filter_map(|claim| claim.supersedes())
+        .collect();
     let keys = NameKeys::read(claims, names);
     groups
         .par_iter()
@@ -116,7 +118,7 @@ pub fn facts<'a>(
                 .copied()
                 .filter(|&i| {
                     readable(&claims[i])
-                        && (superseded.is_empty() || !superseded.contains(claims[i].id))
+                        && (superseded.is_empty() || !superseded.contains(claims[i].id()))
                 })
                 .collect();
             if readable.is_empty() {

@@ -126,8 +126,8 @@ pub fn reprints(
                 .claims
                 .iter()
                 .filter_map(|&i| {
-                    let quote = claims[i].quote?;
-                    Some((quote_key(quote), claims[i].written, origin_of[i]))
+                    let quote = claims[i].quote()?;
+                    Some((quote_key(quote), claims[i].written(), origin_of[i]))
                 })
                 .collect();
             quoted.sort_unstable();

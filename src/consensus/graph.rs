@@ -68,7 +68,7 @@ impl SourceGraph {
         let cited: Vec<Option<&str>> = claims
             .iter()
             .map(
-                |claim| match ClaimOrigin::of(claim.according_to, claim.source) {
+                |claim| match ClaimOrigin::of(claim.according_to(), claim.source) {
                     ClaimOrigin::Cited(name) => Some(name),
                     ClaimOrigin::Source(_) => None,
                 },

@@ -376,7 +376,7 @@ impl Consensus {
             claims
                 .iter()
                 .zip(&self.claim_units)
-                .map(|(c, unit)| (address(c.id), *unit)),
+                .map(|(c, unit)| (address(c.id()), *unit)),
         );
         outcome.findings.par_iter_mut().for_each(|finding| {
             let mut grouped = false;
@@ -780,7 +780,7 @@ fn fact_consensus(
             sorted.sort_unstable_by_key(|&i| rank[i]);
             list = &sorted;
         }
-        let mut ids: Vec<ClaimId> = list.iter().map(|&i| claims[i].id.clone()).collect();
+        let mut ids: Vec<ClaimId> = list.iter().map(|&i| claims[i].id().clone()).collect();
         ids.dedup();
         ids
     };
@@ -803,7 +803,7 @@ fn fact_consensus(
                 supporters[candidate].push(claim);
             }
             let estimate = |c: usize| Estimate {
-                value: EstimateValue::Written(claims[choice.candidates[c][0]].written.to_owned()),
+                value: EstimateValue::Written(claims[choice.candidates[c][0]].written().to_owned()),
                 claims: ids(&choice.candidates[c]),
                 confidence: p[c],
                 origins: units_shown(&mut supporters[c].iter().copied()),

@@ -74,7 +74,7 @@ impl<'a> ReportInput<'a> {
                 .facts
                 .iter()
                 .enumerate()
-                .map(|(i, facts)| (facts.id.clone(), i))
+                .map(|(i, facts)| (facts.id().clone(), i))
                 .collect();
             ClaimIndex {
                 position,

@@ -684,9 +684,9 @@ impl<'a> Parts<'a> {
             // scanning them for each of its pairs.
             move |id| {
                 let at = if facts.len() <= SCAN_AT_MOST {
-                    facts.iter().position(|facts| facts.id == id)
+                    facts.iter().position(|facts| facts.id() == id)
                 } else {
-                    facts.binary_search_by(|facts| facts.id.cmp(id)).ok()
+                    facts.binary_search_by(|facts| facts.id().cmp(id)).ok()
                 };
                 at.map(|i| facts[i].quoted())
             },

@@ -786,20 +786,13 @@ impl Fixture {
             .map(|(source, claim)| {
                 let resolved = claims.remove(&claim.id).unwrap();
                 ClaimFacts {
-                    id: &claim.id,
+                    claim,
                     source: &source.id,
                     subject: resolved.canonical_subject.leak(),
-                    attribute: &claim.attribute,
-                    value: &claim.value,
-                    written: &claim.value_written,
                     denotation: Ok(resolved.denotation),
                     denoted: resolved.normalised.into(),
                     as_of: None,
                     rate_year: None,
-                    according_to: &claim.according_to,
-                    as_of_written: None,
-                    quote: claim.quote.as_ref().map(|q| q.text.as_str()),
-                    supersedes: None,
                 }
             })
             .collect();
