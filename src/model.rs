@@ -352,11 +352,14 @@ impl fmt::Display for ClaimId {
 /// a million of each (a `String` costs 24 bytes, a `Box<str>` 16).
 #[derive(Debug, Clone)]
 pub struct Claim {
+    /// `source/claim`: [`Claim::local_id`] and [`Claim::source_id`] are
+    /// its parts.
     pub id: ClaimId,
-    /// The claim's id within its source.
-    pub local_id: Box<str>,
-    pub subject: Box<str>,
-    pub attribute: Box<str>,
+    /// Shared by every claim of the project written the same way
+    /// (`load` shares them): a million claims name a few thousand
+    /// subjects and a handful of attributes.
+    pub subject: Arc<str>,
+    pub attribute: Arc<str>,
     pub value: Value,
     /// The value as written in the file (the JSON literal's text for numbers,
     /// booleans and null; the string's contents for strings; for sets, the
@@ -425,18 +428,12 @@ impl Claim {
         value: Value,
         written: &str,
     ) -> Claim {
-        let local_id = id
-            .as_str()
-            .split_once('/')
-            .map_or(id.as_str(), |(_, local)| local)
-            .into();
         let nowhere = Span {
             file: 0,
             bytes: 0..0,
         };
         Claim {
             id,
-            local_id,
             subject: subject.into(),
             attribute: attribute.into(),
             value,
@@ -459,6 +456,15 @@ impl Claim {
             .as_str()
             .split_once('/')
             .map_or("", |(source, _)| source)
+    }
+
+    /// The claim's id within its source (the part of its global id after
+    /// the first `/`; kept once, in the global id).
+    pub fn local_id(&self) -> &str {
+        self.id
+            .as_str()
+            .split_once('/')
+            .map_or(self.id.as_str(), |(_, local)| local)
     }
 
     /// Where the claim's value comes from: see [`ClaimOrigin`].

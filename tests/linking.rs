@@ -294,7 +294,6 @@ fn claim(source: &str, id: &str, subject: &str) -> Claim {
     };
     Claim {
         id: ClaimId::new(source, id),
-        local_id: id.into(),
         subject: subject.into(),
         attribute: "value".into(),
         value: Value::Text("x".to_string()),

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Label};
 use crate::model::{AttributeKind, Claim, ClaimId, FileId, Quote, Source};
@@ -145,14 +146,14 @@ pub fn read_source(
                 if let Some((claim, quote_span, id_span)) =
                     read_claim(&mut sink, item, &source.id, &context)
                 {
-                    if let Some(first) = seen.get(&*claim.local_id) {
+                    if let Some(first) = seen.get(claim.local_id()) {
                         let first = sink.span(first.clone());
                         sink.error(
                             DiagnosticCode::DuplicateClaimId,
                             id_span,
                             format!(
                                 "the claim id `{}` is used twice in this source",
-                                claim.local_id
+                                claim.local_id()
                             ),
                             "used again here",
                         )
@@ -431,9 +432,8 @@ fn read_claim(
     Some((
         Claim {
             id: ClaimId::new(source_id, &id.value),
-            local_id: Box::from(&*id.value),
-            subject: Box::from(&*subject.value),
-            attribute: Box::from(&*attribute.value),
+            subject: Arc::from(&*subject.value),
+            attribute: Arc::from(&*attribute.value),
             value,
             value_written: value_written.into_boxed_str(),
             quote: quote.map(|q| {

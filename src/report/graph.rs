@@ -122,7 +122,7 @@ impl ClaimGraph {
                 Vertex {
                     id: claim_id.clone(),
                     kind: VertexKind::Claim,
-                    label: format!("{} = {}", claim.local_id, claim.value_written),
+                    label: format!("{} = {}", claim.local_id(), claim.value_written),
                     in_contradiction: in_contradiction.contains(&claim.id),
                 },
             );

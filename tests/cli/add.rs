@@ -249,7 +249,7 @@ fn concurrent_adds_lose_nothing() {
     let project = crosscheck::load::load_project(dir.path()).expect("the file is still valid");
     let ids: std::collections::BTreeSet<String> = project
         .claims()
-        .map(|(_, c)| c.local_id.to_string())
+        .map(|(_, c)| c.local_id().to_string())
         .collect();
     for writer in ["a", "b"] {
         for i in 0..100 {

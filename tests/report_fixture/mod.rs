@@ -645,7 +645,6 @@ impl Fixture {
                 let in_claims = claim_text.find(&format!("\"{}\"", claim.id)).unwrap();
                 source_claims.push(Claim {
                     id: global.clone(),
-                    local_id: claim.id.into(),
                     subject: taint(claim.subject).into(),
                     attribute: claim.attribute.into(),
                     value: Value::Text(claim.written.to_owned()),
