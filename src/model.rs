@@ -377,8 +377,6 @@ pub struct Claim {
     pub note: Option<Box<str>>,
     /// The whole claim object in the claim file.
     pub span: Span,
-    /// The `value` field's value in the claim file.
-    pub value_span: Span,
 }
 
 /// Where a claim's value comes from: the last name of its `according_to`
@@ -428,10 +426,6 @@ impl Claim {
         value: Value,
         written: &str,
     ) -> Claim {
-        let nowhere = Span {
-            file: 0,
-            bytes: 0..0,
-        };
         Claim {
             id,
             subject: subject.into(),
@@ -444,8 +438,10 @@ impl Claim {
             according_to: Box::new([]),
             supersedes: None,
             note: None,
-            span: nowhere.clone(),
-            value_span: nowhere,
+            span: Span {
+                file: 0,
+                bytes: 0..0,
+            },
         }
     }
 

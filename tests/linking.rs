@@ -304,8 +304,7 @@ fn claim(source: &str, id: &str, subject: &str) -> Claim {
         according_to: Box::default(),
         supersedes: None,
         note: None,
-        span: span.clone(),
-        value_span: span,
+        span,
     }
 }
 

@@ -453,11 +453,6 @@ fn read_claim(
             }),
             note: note.map(String::into_boxed_str),
             span: sink.span(item.span.clone()),
-            value_span: sink.span(
-                fields
-                    .get("value")
-                    .map_or(item.span.clone(), |v| v.span.clone()),
-            ),
         },
         quote.map(|q| q.span.clone()),
         id.span.clone(),

@@ -669,10 +669,6 @@ impl Fixture {
                         file,
                         bytes: in_claims..in_claims + claim.id.len(),
                     },
-                    value_span: Span {
-                        file,
-                        bytes: in_claims..in_claims + claim.id.len(),
-                    },
                 });
                 let canonical = if claim.subject.starts_with("Israel") {
                     claim.subject.to_owned()
