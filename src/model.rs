@@ -369,14 +369,35 @@ pub struct Claim {
     /// with its place is a quarter of a claim's size.
     pub quote: Option<Box<Quote>>,
     pub as_of: Option<DateExpr>,
+    /// `as_of` as written, `according_to`, `supersedes` and `note`, boxed
+    /// together (read through the methods of those names): most claims of
+    /// a large project have none of them, and together they were a quarter
+    /// of a claim's size.
+    pub more: Option<Box<ClaimMore>>,
+    /// The whole claim object in the claim file.
+    pub span: Span,
+}
+
+/// The parts of a claim few claims have ([`Claim::more`]).
+#[derive(Debug, Clone, Default)]
+pub struct ClaimMore {
     pub as_of_written: Option<Box<str>>,
     pub according_to: Box<[String]>,
     /// The claim this one replaces (a revised figure), and where
-    /// `supersedes` is written; boxed, since few claims have one.
-    pub supersedes: Option<Box<(ClaimId, Span)>>,
+    /// `supersedes` is written.
+    pub supersedes: Option<(ClaimId, Span)>,
     pub note: Option<Box<str>>,
-    /// The whole claim object in the claim file.
-    pub span: Span,
+}
+
+impl ClaimMore {
+    /// `None` when the claim has none of these parts.
+    pub fn boxed(self) -> Option<Box<ClaimMore>> {
+        let none = self.as_of_written.is_none()
+            && self.according_to.is_empty()
+            && self.supersedes.is_none()
+            && self.note.is_none();
+        (!none).then(|| Box::new(self))
+    }
 }
 
 /// Where a claim's value comes from: the last name of its `according_to`
@@ -434,10 +455,7 @@ impl Claim {
             value_written: written.into(),
             quote: None,
             as_of: None,
-            as_of_written: None,
-            according_to: Box::new([]),
-            supersedes: None,
-            note: None,
+            more: None,
             span: Span {
                 file: 0,
                 bytes: 0..0,
@@ -463,9 +481,28 @@ impl Claim {
             .map_or(self.id.as_str(), |(_, local)| local)
     }
 
+    /// `as_of` as written.
+    pub fn as_of_written(&self) -> Option<&str> {
+        self.more.as_ref()?.as_of_written.as_deref()
+    }
+
+    /// Who the source says said it, the origin last.
+    pub fn according_to(&self) -> &[String] {
+        self.more.as_ref().map_or(&[], |more| &more.according_to)
+    }
+
+    /// The claim this one replaces, and where `supersedes` is written.
+    pub fn supersedes(&self) -> Option<&(ClaimId, Span)> {
+        self.more.as_ref()?.supersedes.as_ref()
+    }
+
+    pub fn note(&self) -> Option<&str> {
+        self.more.as_ref()?.note.as_deref()
+    }
+
     /// Where the claim's value comes from: see [`ClaimOrigin`].
     pub fn origin(&self) -> ClaimOrigin<'_> {
-        ClaimOrigin::of(&self.according_to, self.source_id())
+        ClaimOrigin::of(self.according_to(), self.source_id())
     }
 }
 

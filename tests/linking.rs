@@ -300,10 +300,7 @@ fn claim(source: &str, id: &str, subject: &str) -> Claim {
         value_written: "x".into(),
         quote: None,
         as_of: None,
-        as_of_written: None,
-        according_to: Box::default(),
-        supersedes: None,
-        note: None,
+        more: None,
         span,
     }
 }

@@ -161,7 +161,7 @@ fn origins_across_scripts(project: &Project) -> Vec<Diagnostic> {
 /// Claims whose `supersedes` names a claim of another fact: a revision is
 /// a new value for the same fact, so the pair is compared with nothing.
 fn revisions_of_other_facts(project: &Project, graph: &SubjectGraph) -> Vec<Diagnostic> {
-    if !project.claims().any(|(_, c)| c.supersedes.is_some()) {
+    if !project.claims().any(|(_, c)| c.supersedes().is_some()) {
         return Vec::new();
     }
     // Each claim's fact, looked up by id (one pass, not one per revision).
@@ -178,7 +178,7 @@ fn revisions_of_other_facts(project: &Project, graph: &SubjectGraph) -> Vec<Diag
     project
         .claims()
         .filter_map(|(_, claim)| {
-            let (target, span) = claim.supersedes.as_deref()?;
+            let (target, span) = claim.supersedes()?;
             let (mine, theirs) = (fact(&claim.id)?, fact(target)?);
             (mine != theirs).then(|| {
                 Diagnostic::warning(

@@ -348,12 +348,12 @@ impl<'a> ClaimFacts<'a> {
     }
 
     pub fn according_to(&self) -> &'a [String] {
-        &self.claim.according_to
+        self.claim.according_to()
     }
 
     /// `as_of` as written, for reports.
     pub fn as_of_written(&self) -> Option<&'a str> {
-        self.claim.as_of_written.as_deref()
+        self.claim.as_of_written()
     }
 
     /// The quote, for revisions (both quotes are shown).
@@ -363,7 +363,7 @@ impl<'a> ClaimFacts<'a> {
 
     /// The claim this one replaces (`supersedes`).
     pub fn supersedes(&self) -> Option<&'a ClaimId> {
-        self.claim.supersedes.as_deref().map(|(id, _)| id)
+        self.claim.supersedes().map(|(id, _)| id)
     }
 }
 

@@ -7,6 +7,7 @@ use std::ops::Bound;
 use rust_decimal::Decimal;
 
 use super::*;
+use crate::model::ClaimMore;
 use crate::value::{
     Currency, Dimension, Form, Interval, NumberExpr, NumericSet, Scale, Unit, WrittenNumber,
 };
@@ -50,7 +51,11 @@ fn claim(id: &str, written: &str, value: Value, denotation: Denotation) -> Claim
 /// `facts` with its claim citing `according_to`.
 fn citing(facts: ClaimFacts<'static>, according_to: &[&str]) -> ClaimFacts<'static> {
     let mut claim = facts.claim.clone();
-    claim.according_to = according_to.iter().map(|&n| n.to_owned()).collect();
+    claim.more = ClaimMore {
+        according_to: according_to.iter().map(|&n| n.to_owned()).collect(),
+        ..ClaimMore::default()
+    }
+    .boxed();
     ClaimFacts {
         claim: leak(claim),
         ..facts

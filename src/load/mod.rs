@@ -298,7 +298,7 @@ fn check_superseded_claims(drafts: &[SourceDraft], diagnostics: &mut Vec<Diagnos
         .flat_map(|d| d.source.claims.iter().map(|c| c.id.as_str()))
         .collect();
     for claim in drafts.iter().flat_map(|d| d.source.claims.iter()) {
-        let Some((target, span)) = claim.supersedes.as_deref() else {
+        let Some((target, span)) = claim.supersedes() else {
             continue;
         };
         let message = if target == &claim.id {

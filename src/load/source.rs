@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Label};
-use crate::model::{AttributeKind, Claim, ClaimId, FileId, Quote, Source};
+use crate::model::{AttributeKind, Claim, ClaimId, ClaimMore, FileId, Quote, Source};
 use crate::value::hint::{self, Risk};
 use crate::value::{self, DateExpr, DatePoint, Form, Reading, Value, ValueError};
 
@@ -443,15 +443,14 @@ fn read_claim(
                 })
             }),
             as_of,
-            as_of_written: as_of_string.map(|s| Box::from(&*s.value)),
-            according_to: according_to.into_boxed_slice(),
-            supersedes: supersedes.map(|s| {
-                Box::new((
-                    ClaimId(std::sync::Arc::from(&*s.value)),
-                    sink.span(s.span.clone()),
-                ))
-            }),
-            note: note.map(String::into_boxed_str),
+            more: ClaimMore {
+                as_of_written: as_of_string.map(|s| Box::from(&*s.value)),
+                according_to: according_to.into_boxed_slice(),
+                supersedes: supersedes
+                    .map(|s| (ClaimId(Arc::from(&*s.value)), sink.span(s.span.clone()))),
+                note: note.map(String::into_boxed_str),
+            }
+            .boxed(),
             span: sink.span(item.span.clone()),
         },
         quote.map(|q| q.span.clone()),

@@ -403,16 +403,16 @@ fn claim_row(input: &ReportInput<'_>, finding: &Finding, id: &crate::model::Clai
             td class="value" data-label="As written" { bdi { (Text(&claim.value_written)) } }
             td class="normalised" data-label="Meaning" { bdi { (normalised_html(input.normalised(id))) } }
             td class="as-of" data-label="As of" {
-                @match &claim.as_of_written {
+                @match &claim.as_of_written() {
                     Some(as_of) => { bdi { (Text(as_of)) } }
                     None => { "—" }
                 }
             }
             td data-label="According to" {
-                @if claim.according_to.is_empty() {
+                @if claim.according_to().is_empty() {
                     "—"
                 } @else {
-                    @for (i, name) in claim.according_to.iter().enumerate() {
+                    @for (i, name) in claim.according_to().iter().enumerate() {
                         @if i > 0 { ", " }
                         bdi { (Text(name)) }
                     }
@@ -428,7 +428,7 @@ fn claim_row(input: &ReportInput<'_>, finding: &Finding, id: &crate::model::Clai
                     }
                     None => { "—" }
                 }
-                @if let Some(note) = &claim.note {
+                @if let Some(note) = &claim.note() {
                     p class="note" dir="auto" { "Note: " (Text(note)) }
                 }
             }

@@ -1015,13 +1015,11 @@ fn json_claim<'a>(
         canonical_value: whole.then(|| claim.value.to_string()),
         value_kind: whole.then(|| kind_name(claim.value.kind())),
         denotation: whole.then(|| json_denotation(&facts.denotation, facts.denoted())),
-        as_of: present(claim.as_of_written.as_deref(), full),
-        according_to: (full || !claim.according_to.is_empty()).then_some(&claim.according_to[..]),
+        as_of: present(claim.as_of_written(), full),
+        according_to: (full || !claim.according_to().is_empty()).then_some(claim.according_to()),
         origin: whole.then(|| claim.origin().name()),
-        supersedes: present(claim.supersedes.as_deref().map(|(id, _)| id.as_str()), full),
-        note: whole
-            .then(|| present(claim.note.as_deref(), full))
-            .flatten(),
+        supersedes: present(claim.supersedes().map(|(id, _)| id.as_str()), full),
+        note: whole.then(|| present(claim.note(), full)).flatten(),
         quote: whole
             .then(|| {
                 let quote = claim.quote.as_ref().map(|quote| JsonQuote {

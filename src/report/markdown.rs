@@ -294,11 +294,11 @@ fn render_finding(
             writeln!(out, "| {} | not in the project | | | | | |", escape(&id.0))?;
             continue;
         };
-        let according_to = if claim.according_to.is_empty() {
+        let according_to = if claim.according_to().is_empty() {
             "—".to_owned()
         } else {
             claim
-                .according_to
+                .according_to()
                 .iter()
                 .map(|name| escape(name))
                 .collect::<Vec<_>>()
@@ -321,10 +321,7 @@ fn render_finding(
             escape(outlet),
             escape(&claim.value_written),
             escape(input.normalised(id)),
-            claim
-                .as_of_written
-                .as_deref()
-                .map_or_else(|| "—".to_owned(), escape),
+            claim.as_of_written().map_or_else(|| "—".to_owned(), escape),
         )?;
     }
     if more_claims > 0 {

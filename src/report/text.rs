@@ -263,7 +263,7 @@ fn render_contradiction(
             paint.bold(&value),
             " ".repeat(value_width.saturating_sub(value.chars().count()))
         );
-        if let Some(as_of) = &claim.as_of_written {
+        if let Some(as_of) = &claim.as_of_written() {
             line.push_str(&format!("  as of {}", terminal_safe(as_of)));
         }
         if let Some(quote) = &claim.quote {

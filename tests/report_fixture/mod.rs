@@ -19,8 +19,8 @@ use crosscheck::check::{
 };
 use crosscheck::diagnostic::{Diagnostic, DiagnosticCode, Label, Level};
 use crosscheck::model::{
-    Claim, ClaimId, Document, Files, LineColumn, Project, Quote, QuoteLocation, Settings, Source,
-    Span,
+    Claim, ClaimId, ClaimMore, Document, Files, LineColumn, Project, Quote, QuoteLocation,
+    Settings, Source, Span,
 };
 use crosscheck::report::ReportInput;
 use crosscheck::value::{
@@ -661,10 +661,12 @@ impl Fixture {
                         }),
                     })),
                     as_of: None,
-                    as_of_written: None,
-                    according_to: claim.according_to.iter().map(|name| taint(name)).collect(),
-                    supersedes: None,
-                    note: claim.note.map(|note| taint(note).into()),
+                    more: ClaimMore {
+                        according_to: claim.according_to.iter().map(|name| taint(name)).collect(),
+                        note: claim.note.map(|note| taint(note).into()),
+                        ..ClaimMore::default()
+                    }
+                    .boxed(),
                     span: Span {
                         file,
                         bytes: in_claims..in_claims + claim.id.len(),
