@@ -11,6 +11,7 @@ use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
 
+use crate::load::regular_file::read_project_file;
 use crate::value::{Currency, DateExpr, Value, ValueKind};
 
 /// Index of a file in the [`Files`] table.
@@ -57,6 +58,10 @@ pub struct TextFile {
 #[derive(Debug, Clone)]
 struct Released {
     path: PathBuf,
+    /// The project directory, symbolic links resolved: a file read again
+    /// is read as it was the first time ([`read_project_file`]: a regular
+    /// file, inside the project).
+    canonical_root: Option<PathBuf>,
     /// Length and hash of the text as loaded: a file changed since is not
     /// quoted (its snippet would show other text).
     len: usize,
@@ -71,6 +76,7 @@ struct Released {
 pub struct Release {
     pub file: FileId,
     pub path: PathBuf,
+    pub canonical_root: Option<PathBuf>,
     pub places: Vec<usize>,
 }
 
@@ -89,7 +95,8 @@ impl TextFile {
 
 impl Released {
     fn read_again(&self) -> Option<String> {
-        let text = std::fs::read_to_string(&self.path).ok()?;
+        let bytes = read_project_file(self.canonical_root.as_deref(), &self.path).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
         (text.len() == self.len && text_hash(&text) == self.hash).then_some(text)
     }
 }
@@ -175,6 +182,7 @@ impl TextFile {
         places.dedup_by_key(|&mut (byte, _)| byte);
         self.released = Some(Box::new(Released {
             path: release.path,
+            canonical_root: release.canonical_root,
             len: text.len(),
             hash: text_hash(&text),
             places,
@@ -696,6 +704,7 @@ mod tests {
         files.release(vec![Release {
             file: id,
             path: path.clone(),
+            canonical_root: None,
             places: vec![kept],
         }]);
 
@@ -717,11 +726,40 @@ mod tests {
         changed.release(vec![Release {
             file: id,
             path: path.clone(),
+            canonical_root: None,
             places: vec![kept],
         }]);
         std::fs::write(&path, text.replace("1}", "2}")).unwrap();
         assert_eq!(changed.text(id), "");
         assert_eq!(changed.line_column(id, kept), LineColumn::of(text, kept));
+
+        // Nor is one swapped for a FIFO (opening it would block for ever) or
+        // a link out of the project.
+        #[cfg(unix)]
+        for swap in ["fifo", "link out"] {
+            let project = dir.path().join(swap.replace(' ', "-"));
+            std::fs::create_dir(&project).unwrap();
+            let path = project.join("s.json");
+            std::fs::write(&path, text).unwrap();
+            let mut files = Files::default();
+            let id = files.add("claims/s.json", text);
+            files.release(vec![Release {
+                file: id,
+                path: path.clone(),
+                canonical_root: Some(project.canonicalize().unwrap()),
+                places: Vec::new(),
+            }]);
+            std::fs::remove_file(&path).unwrap();
+            if swap == "fifo" {
+                let made = std::process::Command::new("mkfifo").arg(&path).status();
+                assert!(made.unwrap().success());
+            } else {
+                let outside = dir.path().join("outside.json");
+                std::fs::write(&outside, text).unwrap();
+                std::os::unix::fs::symlink(&outside, &path).unwrap();
+            }
+            assert_eq!(files.text(id), "", "{swap}");
+        }
     }
 
     #[test]

@@ -225,7 +225,12 @@ pub fn load_project_with_files(
     let warnings = diagnostics;
     let mut sources: Vec<Source> = drafts.into_iter().map(|d| d.source).collect();
     sources.sort_by(|a, b| a.id.cmp(&b.id));
-    files.release(releases(&sources, &warnings, &on_disk));
+    files.release(releases(
+        &sources,
+        &warnings,
+        &on_disk,
+        canonical_root.as_deref(),
+    ));
     share_names(&mut sources);
     Ok(Project {
         root: root.to_path_buf(),
@@ -264,6 +269,7 @@ fn releases(
     sources: &[Source],
     warnings: &[Diagnostic],
     on_disk: &HashMap<FileId, &Path>,
+    canonical_root: Option<&Path>,
 ) -> Vec<Release> {
     let mut releases: HashMap<FileId, Release> = HashMap::new();
     for source in sources {
@@ -273,6 +279,7 @@ fn releases(
                 Release {
                     file: source.file,
                     path: path.to_path_buf(),
+                    canonical_root: canonical_root.map(Path::to_path_buf),
                     places: source.claims.iter().map(|c| c.span.bytes.start).collect(),
                 },
             );
