@@ -91,6 +91,29 @@ impl TextFile {
                 .unwrap_or_default()
         })
     }
+
+    /// Lets go of the text, keeping the positions of `release.places`
+    /// (a file already released, or never read, keeps what it has).
+    fn release(&mut self, release: Release) {
+        let Some(text) = self.text.take() else {
+            return;
+        };
+        let lines = self.lines.take().unwrap_or_else(|| LineIndex::new(&text));
+        let mut places: Vec<(usize, LineColumn)> = release
+            .places
+            .into_iter()
+            .map(|byte| (byte, lines.line_column(&text, byte)))
+            .collect();
+        places.sort_unstable_by_key(|&(byte, _)| byte);
+        places.dedup_by_key(|&mut (byte, _)| byte);
+        self.released = Some(Box::new(Released {
+            path: release.path,
+            canonical_root: release.canonical_root,
+            len: text.len(),
+            hash: text_hash(&text),
+            places,
+        }));
+    }
 }
 
 impl Released {
@@ -164,29 +187,6 @@ impl Files {
         file.lines
             .get_or_init(|| LineIndex::new(text))
             .line_column(text, byte)
-    }
-}
-
-impl TextFile {
-    fn release(&mut self, release: Release) {
-        let Some(text) = self.text.take() else {
-            return;
-        };
-        let lines = self.lines.take().unwrap_or_else(|| LineIndex::new(&text));
-        let mut places: Vec<(usize, LineColumn)> = release
-            .places
-            .into_iter()
-            .map(|byte| (byte, lines.line_column(&text, byte)))
-            .collect();
-        places.sort_unstable_by_key(|&(byte, _)| byte);
-        places.dedup_by_key(|&mut (byte, _)| byte);
-        self.released = Some(Box::new(Released {
-            path: release.path,
-            canonical_root: release.canonical_root,
-            len: text.len(),
-            hash: text_hash(&text),
-            places,
-        }));
     }
 }
 
