@@ -265,3 +265,39 @@ fn a_set_is_voted_person_by_person_under_every_spelling() {
     );
     assert!(fact.decided, "{}", fact.summary());
 }
+
+#[test]
+fn a_name_that_runs_listed_names_together_lists_each_of_them() {
+    // Two sellers give three authors, four give the first two, and three
+    // run the three names together without a separator: those three list
+    // all three authors, so the third has five sellers for and four silent.
+    let three: &[&str] = &["Dowd, Mark", "McDonald, John", "Schuh, Justin"];
+    let two: &[&str] = &["Dowd, Mark", "McDonald, John"];
+    let run_together: &[&str] = &["Mark Dowd John McDonald Justin Schuh"];
+    let lists = [
+        ("a", three),
+        ("b", &["Mark Dowd", "John McDonald", "Justin Schuh"]),
+        ("c", two),
+        ("d", two),
+        ("e", two),
+        ("f", two),
+        ("g", run_together),
+        ("h", run_together),
+        ("i", run_together),
+    ];
+    let leading = |lists: &[(&str, &[&str])]| {
+        let consensus = estimate(&set_claims(lists), &PlainNames);
+        let fact = &consensus.facts[0];
+        (fact.leading.value.clone(), fact.summary())
+    };
+    let members = |names: &[&str]| {
+        crosscheck::consensus::EstimateValue::Members(
+            names.iter().map(|n| (*n).to_owned()).collect(),
+        )
+    };
+    let (value, summary) = leading(&lists);
+    assert_eq!(value, members(three), "{summary}");
+    // The run-together lists are what carry the third author.
+    let (value, summary) = leading(&lists[..6]);
+    assert_eq!(value, members(two), "{summary}");
+}

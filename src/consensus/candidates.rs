@@ -26,8 +26,9 @@
 //!   the fact that lists none is silent, which counts against it in
 //!   proportion to that origin's sensitivity (see [`super::accu`]). A
 //!   name that allows two people who cannot be one (`Smith`) shares its
-//!   support between them. The person is shown by the most precise name
-//!   most of its sources support.
+//!   support between them. A name that is other listed names run
+//!   together (`Mark Dowd John McDonald`) lists each of them. The person
+//!   is shown by the most precise name most of its sources support.
 //!
 //! Claims of different value kinds never support each other.
 
@@ -488,9 +489,15 @@ fn members<'a>(
             holding.entry(word.as_str()).or_default().push(b);
         }
     }
+    let run_together: Vec<Option<Vec<usize>>> = (0..n)
+        .map(|a| run_together_parts(a, &distinct, &holding))
+        .collect();
     let all: Vec<usize> = (0..n).collect();
     let allows: Vec<Vec<usize>> = (0..n)
         .map(|a| {
+            if run_together[a].is_some() {
+                return Vec::new();
+            }
             let name = &distinct[a].1;
             let tried = name
                 .words
@@ -501,13 +508,13 @@ fn members<'a>(
             tried
                 .iter()
                 .copied()
-                .filter(|&b| b != a && name.allows(distinct[b].1))
+                .filter(|&b| b != a && run_together[b].is_none() && name.allows(distinct[b].1))
                 .collect()
         })
         .collect();
     // reach[a]: the strictly fuller names a allows, step by step, sorted.
     let mut seen = vec![usize::MAX; n];
-    if allows.iter().all(Vec::is_empty) {
+    if allows.iter().all(Vec::is_empty) && run_together.iter().all(Option::is_none) {
         // No name is a vaguer spelling of another (most sets): each name
         // is a person.
         return distinct
@@ -546,6 +553,8 @@ fn members<'a>(
     let reaches = |a: usize, b: usize| reach[a].binary_search(&b).is_ok();
     let compatible = |a: usize, b: usize| a == b || reaches(a, b) || reaches(b, a);
     // A name is ambiguous when two names it allows cannot be one person.
+    // Neither kind joins a person: an ambiguous name shares its support, a
+    // run-together one lists the people of its parts.
     let ambiguous: Vec<bool> = (0..n)
         .map(|a| {
             let fuller = &reach[a];
@@ -564,7 +573,8 @@ fn members<'a>(
         }
         a
     }
-    for a in (0..n).filter(|&a| !ambiguous[a]) {
+    let joins = |a: usize| !ambiguous[a] && run_together[a].is_none();
+    for a in (0..n).filter(|&a| joins(a)) {
         for &b in &reach[a] {
             if !ambiguous[b] {
                 let (ra, rb) = (root(&mut person_of, a), root(&mut person_of, b));
@@ -575,7 +585,7 @@ fn members<'a>(
     let mut people: Vec<Vec<usize>> = Vec::new();
     let mut index_of: HashMap<usize, usize, foldhash::fast::RandomState> = HashMap::default();
     let mut person_index = vec![usize::MAX; n];
-    for a in (0..n).filter(|&a| !ambiguous[a]) {
+    for a in (0..n).filter(|&a| joins(a)) {
         let r = root(&mut person_of, a);
         let p = *index_of.entry(r).or_insert_with(|| {
             people.push(Vec::new());
@@ -584,25 +594,30 @@ fn members<'a>(
         people[p].push(a);
         person_index[a] = p;
     }
-    // An ambiguous name supports each person it allows with a share; one
-    // reaching no unambiguous name is a person of its own.
+    // A name that joins no one supports the people it reaches: an
+    // ambiguous name each person it allows with a share, a run-together
+    // name each person of its parts fully (a seller writing `Mark Dowd John
+    // McDonald` lists both). One reaching no one is a person of its own.
     let mut shares: Vec<Vec<(usize, f64)>> = vec![Vec::new(); people.len()];
-    for a in (0..n).filter(|&a| ambiguous[a]) {
-        let mut reached: Vec<usize> = reach[a]
+    for a in (0..n).filter(|&a| !joins(a)) {
+        let reachable = run_together[a].as_deref().unwrap_or(&reach[a]);
+        let mut reached: Vec<usize> = reachable
             .iter()
             .map(|&b| person_index[b])
             .filter(|&p| p != usize::MAX)
             .collect();
         reached.sort_unstable();
         reached.dedup();
+        let share = match run_together[a] {
+            Some(_) => 1.0,
+            None => 1.0 / (reached.len() as f64 + 1.0),
+        };
         if reached.is_empty() {
             people.push(vec![a]);
             shares.push(Vec::new());
-        } else {
-            let share = 1.0 / (reached.len() as f64 + 1.0);
-            for p in reached {
-                shares[p].push((a, share));
-            }
+        }
+        for p in reached {
+            shares[p].push((a, share));
         }
     }
     people
@@ -635,6 +650,78 @@ fn members<'a>(
             }
         })
         .collect()
+}
+
+/// The names of the fact that name `a` run together, if any: when `a`'s
+/// words are exactly the words of two or more other listed names, each of
+/// at least two words (a given name and a family name), it is those people
+/// written without the separator between them (`Mark Dowd John McDonald
+/// Justin Schuh`, beside others' `Dowd, Mark` and `McDonald, John`), not
+/// one person with a long name. Parts are tried in the order names were
+/// first listed, so the reading is deterministic.
+fn run_together_parts(
+    a: usize,
+    distinct: &[(&str, &MemberName, Vec<usize>)],
+    holding: &HashMap<&str, Vec<usize>, foldhash::fast::FixedState>,
+) -> Option<Vec<usize>> {
+    const PART_WORDS: usize = 2;
+    let words = &distinct[a].1.words;
+    if words.len() < 2 * PART_WORDS {
+        return None;
+    }
+    // Names inside `a`: every word of theirs is one of `a`'s.
+    let mut inside: Vec<usize> = words
+        .iter()
+        .filter_map(|w| holding.get(w.as_str()))
+        .flatten()
+        .copied()
+        .filter(|&b| {
+            let part = &distinct[b].1.words;
+            b != a
+                && part.len() >= PART_WORDS
+                && part.len() < words.len()
+                && part.iter().all(|w| words.binary_search(w).is_ok())
+        })
+        .collect();
+    inside.sort_unstable();
+    inside.dedup();
+    if inside.len() < 2 {
+        return None;
+    }
+    // Exact cover of `a`'s words by disjoint names: `a` has a handful of
+    // words, so a depth-first search is instant.
+    fn cover(
+        covered: &mut Vec<bool>,
+        words: &[String],
+        inside: &[usize],
+        distinct: &[(&str, &MemberName, Vec<usize>)],
+        parts: &mut Vec<usize>,
+    ) -> bool {
+        let Some(first) = covered.iter().position(|c| !c) else {
+            return true;
+        };
+        for &b in inside {
+            let part = &distinct[b].1.words;
+            let places: Vec<usize> = part
+                .iter()
+                .filter_map(|w| words.binary_search(w).ok())
+                .collect();
+            if !places.contains(&first) || places.iter().any(|&p| covered[p]) {
+                continue;
+            }
+            places.iter().for_each(|&p| covered[p] = true);
+            parts.push(b);
+            if cover(covered, words, inside, distinct, parts) {
+                return true;
+            }
+            parts.pop();
+            places.iter().for_each(|&p| covered[p] = false);
+        }
+        false
+    }
+    let mut parts = Vec::new();
+    let mut covered = vec![false; words.len()];
+    cover(&mut covered, words, &inside, distinct, &mut parts).then_some(parts)
 }
 
 /// The name a person is shown by: the most precise one most of its
