@@ -731,14 +731,14 @@ pub fn check_facts_with(
     // The claims of each subject and attribute, found once for both.
     let rank = groups::id_ranks(facts);
     let groups = groups::subject_groups(facts, &rank);
-    let ((findings, timelines), estimate) = rayon::join(
-        || {
-            rayon::join(
-                || check_groups(facts, &groups, &context),
-                || timelines(facts),
-            )
-        },
-        || consensus.then(|| crate::consensus::estimate_grouped(facts, &groups, &rank, &names)),
+    // The consensus first, then the check: each already keeps both cores
+    // busy, and run side by side their working sets were held together
+    // (at 10^6 claims the peak was 270 MiB higher for no gain in time).
+    let estimate =
+        consensus.then(|| crate::consensus::estimate_grouped(facts, &groups, &rank, &names));
+    let (findings, timelines) = rayon::join(
+        || check_groups(facts, &groups, &context),
+        || timelines(facts),
     );
     let mut outcome = CheckOutcome {
         findings,

@@ -158,7 +158,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     let outcome = check::check_facts_with(&project, &facts, !args.no_consensus, args.detail);
     timings.step(match args.no_consensus {
         true => "check",
-        // One step: the two run side by side (`check_facts_with`).
+        // One step: `check_facts_with` does both, sharing the grouping.
         false => "check and consensus",
     });
     // Curation warnings are shown, never counted in the exit status.
