@@ -301,3 +301,44 @@ fn a_name_that_runs_listed_names_together_lists_each_of_them() {
     let (value, summary) = leading(&lists[..6]);
     assert_eq!(value, members(two), "{summary}");
 }
+
+#[test]
+fn a_long_name_that_only_extends_a_listed_one_is_not_split() {
+    // `محمد بن سلمان بن عبد العزيز` beside `محمد بن سلمان`: its remaining
+    // words (`عبد العزيز`) are no listed name, so it is not read as names
+    // run together; it stays a member as written. (That the shorter
+    // spelling is not joined to it is the older rule that a fuller name
+    // has at most one word more: `عبد العزيز` is two.) The same in Latin
+    // script: `Mary Ann Smith Jones` beside `Mary Ann` only (no listed
+    // `Smith Jones`) is one member.
+    let claims = set_claims(&[
+        ("a", &["محمد بن سلمان بن عبد العزيز", "عبد الله بن زايد"]),
+        ("b", &["محمد بن سلمان", "عبد الله بن زايد"]),
+        ("c", &["محمد بن سلمان بن عبد العزيز", "عبد الله بن زايد"]),
+    ]);
+    let consensus = estimate(&claims, &PlainNames);
+    let fact = &consensus.facts[0];
+    assert_eq!(
+        fact.leading.value,
+        crosscheck::consensus::EstimateValue::Members(vec![
+            "محمد بن سلمان بن عبد العزيز".to_owned(),
+            "عبد الله بن زايد".to_owned(),
+        ]),
+        "{}",
+        fact.summary()
+    );
+
+    let claims = set_claims(&[
+        ("a", &["Mary Ann Smith Jones"]),
+        ("b", &["Mary Ann"]),
+        ("c", &["Mary Ann Smith Jones"]),
+    ]);
+    let consensus = estimate(&claims, &PlainNames);
+    let fact = &consensus.facts[0];
+    assert_eq!(
+        fact.leading.value,
+        crosscheck::consensus::EstimateValue::Members(vec!["Mary Ann Smith Jones".to_owned()]),
+        "{}",
+        fact.summary()
+    );
+}
