@@ -240,30 +240,38 @@ fn set_claims(lists: &[(&str, &[&str])]) -> Vec<ClaimFacts<'static>> {
         .collect()
 }
 
+/// Asserts that the one fact of `lists` leads with exactly `members`;
+/// returns whether it is decided.
+fn assert_leading_members(lists: &[(&str, &[&str])], members: &[&str]) -> bool {
+    let consensus = estimate(&set_claims(lists), &PlainNames);
+    let fact = &consensus.facts[0];
+    assert_eq!(
+        fact.leading.value,
+        crosscheck::consensus::EstimateValue::Members(
+            members.iter().map(|m| (*m).to_owned()).collect()
+        ),
+        "{}",
+        fact.summary()
+    );
+    fact.decided
+}
+
 #[test]
 fn a_set_is_voted_person_by_person_under_every_spelling() {
     // One person spelt three ways, one seller giving the first author
     // only, and one running two names together: two people, each written
     // as precisely as the sources that give more than a surname agree.
-    let claims = set_claims(&[
-        ("a", &["Geary, David M.", "Horstmann, Cay S."]),
-        ("b", &["David M. Geary", "Cay S. Horstmann"]),
-        ("c", &["Geary, David", "Horstmann, Cay"]),
-        ("d", &["Geary, David"]),
-        ("e", &["Geary, David M. Horstmann", "Cay S."]),
-    ]);
-    let consensus = estimate(&claims, &PlainNames);
-    let fact = &consensus.facts[0];
-    assert_eq!(
-        fact.leading.value,
-        crosscheck::consensus::EstimateValue::Members(vec![
-            "Geary, David M.".to_owned(),
-            "Horstmann, Cay S.".to_owned()
-        ]),
-        "{}",
-        fact.summary()
+    let decided = assert_leading_members(
+        &[
+            ("a", &["Geary, David M.", "Horstmann, Cay S."]),
+            ("b", &["David M. Geary", "Cay S. Horstmann"]),
+            ("c", &["Geary, David", "Horstmann, Cay"]),
+            ("d", &["Geary, David"]),
+            ("e", &["Geary, David M. Horstmann", "Cay S."]),
+        ],
+        &["Geary, David M.", "Horstmann, Cay S."],
     );
-    assert!(fact.decided, "{}", fact.summary());
+    assert!(decided);
 }
 
 #[test]
@@ -285,21 +293,9 @@ fn a_name_that_runs_listed_names_together_lists_each_of_them() {
         ("h", run_together),
         ("i", run_together),
     ];
-    let leading = |lists: &[(&str, &[&str])]| {
-        let consensus = estimate(&set_claims(lists), &PlainNames);
-        let fact = &consensus.facts[0];
-        (fact.leading.value.clone(), fact.summary())
-    };
-    let members = |names: &[&str]| {
-        crosscheck::consensus::EstimateValue::Members(
-            names.iter().map(|n| (*n).to_owned()).collect(),
-        )
-    };
-    let (value, summary) = leading(&lists);
-    assert_eq!(value, members(three), "{summary}");
+    assert_leading_members(&lists, three);
     // The run-together lists are what carry the third author.
-    let (value, summary) = leading(&lists[..6]);
-    assert_eq!(value, members(two), "{summary}");
+    assert_leading_members(&lists[..6], two);
 }
 
 #[test]
@@ -311,34 +307,20 @@ fn a_long_name_that_only_extends_a_listed_one_is_not_split() {
     // has at most one word more: `عبد العزيز` is two.) The same in Latin
     // script: `Mary Ann Smith Jones` beside `Mary Ann` only (no listed
     // `Smith Jones`) is one member.
-    let claims = set_claims(&[
-        ("a", &["محمد بن سلمان بن عبد العزيز", "عبد الله بن زايد"]),
-        ("b", &["محمد بن سلمان", "عبد الله بن زايد"]),
-        ("c", &["محمد بن سلمان بن عبد العزيز", "عبد الله بن زايد"]),
-    ]);
-    let consensus = estimate(&claims, &PlainNames);
-    let fact = &consensus.facts[0];
-    assert_eq!(
-        fact.leading.value,
-        crosscheck::consensus::EstimateValue::Members(vec![
-            "محمد بن سلمان بن عبد العزيز".to_owned(),
-            "عبد الله بن زايد".to_owned(),
-        ]),
-        "{}",
-        fact.summary()
+    assert_leading_members(
+        &[
+            ("a", &["محمد بن سلمان بن عبد العزيز", "عبد الله بن زايد"]),
+            ("b", &["محمد بن سلمان", "عبد الله بن زايد"]),
+            ("c", &["محمد بن سلمان بن عبد العزيز", "عبد الله بن زايد"]),
+        ],
+        &["محمد بن سلمان بن عبد العزيز", "عبد الله بن زايد"],
     );
-
-    let claims = set_claims(&[
-        ("a", &["Mary Ann Smith Jones"]),
-        ("b", &["Mary Ann"]),
-        ("c", &["Mary Ann Smith Jones"]),
-    ]);
-    let consensus = estimate(&claims, &PlainNames);
-    let fact = &consensus.facts[0];
-    assert_eq!(
-        fact.leading.value,
-        crosscheck::consensus::EstimateValue::Members(vec!["Mary Ann Smith Jones".to_owned()]),
-        "{}",
-        fact.summary()
+    assert_leading_members(
+        &[
+            ("a", &["Mary Ann Smith Jones"]),
+            ("b", &["Mary Ann"]),
+            ("c", &["Mary Ann Smith Jones"]),
+        ],
+        &["Mary Ann Smith Jones"],
     );
 }
