@@ -126,6 +126,11 @@ cases! {
     /// Friedman" still contradicts, and so does "Sudan" against "South
     /// Sudan" (a place qualifier makes another place).
     sets_named_less_fully,
+    /// A fuller name may add a part with the particle that introduces it:
+    /// "محمد بن سلمان" beside "محمد بن سلمان بن عبد العزيز" and "عبد الله
+    /// بن زايد" beside "عبد الله بن زايد آل نهيان" are compatible; "Mohammed
+    /// bin Salman" against "Mohammed bin Zayed Al Nahyan" still contradicts.
+    sets_named_with_particles,
     /// `null` is listed as unreadable and contradicts nothing.
     unreadable,
     /// Two claims of one source that cannot both be true.

@@ -286,13 +286,21 @@ impl MemberName {
     /// Whether this name may denote the same person or thing as the more
     /// precise `fuller`: each of its words is a distinct word of `fuller`,
     /// or the initial of one, and `fuller` has at most one word more (a
-    /// middle name left out). A name of many more words is another name
-    /// that contains this one (`Donald E. Knuth John Fuller` is two
+    /// middle name left out), not counting the particles that introduce
+    /// it ([`NAME_PARTICLES`]: `عبد الله بن زايد آل نهيان` is `عبد الله بن
+    /// زايد` with the family name). A name of many more words is another
+    /// name that contains this one (`Donald E. Knuth John Fuller` is two
     /// people run together), not a more precise spelling of it.
     pub fn allows(&self, fuller: &MemberName) -> bool {
+        let named = |name: &MemberName| {
+            name.words
+                .iter()
+                .filter(|w| !NAME_PARTICLES.contains(&w.as_str()))
+                .count()
+        };
         if self.words.is_empty()
             || self.words.len() > fuller.words.len()
-            || fuller.words.len() > self.words.len() + 1
+            || named(fuller) > named(self) + 1
         {
             return false;
         }
@@ -327,6 +335,18 @@ impl MemberName {
         true
     }
 }
+
+/// Words that introduce a part of a name rather than name anyone
+/// (normalised): the Arabic markers of descent, family and kunya (`bin`,
+/// `ibn`, `bint`, `Al`, `Abu`, `Abd`, in Latin and Arabic script; `آل`
+/// normalises to `ال`) and the European particles (`van`, `von`, `de`).
+/// A fuller name adds one with the part it introduces (`Mohammed bin
+/// Salman Al Saud`, `Ludwig van Beethoven`), so it does not count as a
+/// word more.
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "bint", "al", "el", "abu", "abd", "بن", "ابن", "بنت", "ال", "ابو", "عبد", "van",
+    "von", "de", "da", "di", "del", "der", "du",
+];
 
 /// Titles and honorifics written before names in English and Arabic news
 /// (normalised: lower case, no punctuation).

@@ -807,4 +807,22 @@ mod tests {
         assert!(!MemberName::of("Donald Kuth", &Plain).allows(&full));
         assert!(!full.allows(&MemberName::of("Knuth", &Plain)));
     }
+
+    #[test]
+    fn a_fuller_name_may_add_a_part_with_its_particle() {
+        let allows =
+            |a: &str, b: &str| MemberName::of(a, &Plain).allows(&MemberName::of(b, &Plain));
+        assert!(allows("محمد بن سلمان", "محمد بن سلمان بن عبد العزيز"));
+        assert!(allows("عبد الله بن زايد", "عبد الله بن زايد آل نهيان"));
+        assert!(allows("Mohammed bin Salman", "Mohammed bin Salman Al Saud"));
+        assert!(allows("Beethoven", "Ludwig van Beethoven"));
+        assert!(allows("Bashar Assad", "Bashar al-Assad"));
+        // Two name words more is still another name, particles or not.
+        assert!(!allows(
+            "محمد بن سلمان",
+            "محمد بن سلمان بن عبد العزيز آل سعود"
+        ));
+        assert!(!allows("Salman", "Mohammed bin Salman Al Saud"));
+        assert!(!allows("محمد بن سلمان", "محمد بن زايد"));
+    }
 }
