@@ -324,3 +324,27 @@ fn a_long_name_that_only_extends_a_listed_one_is_not_split() {
         &["Mary Ann Smith Jones"],
     );
 }
+
+#[test]
+fn two_lists_one_name_each_are_no_consensus() {
+    // Each host has one list for it and one leaving it out: one each way,
+    // as for a single value, decides nothing.
+    let decided = assert_leading_members(
+        &[
+            ("a", &["Mohammed bin Salman"]),
+            ("b", &["Mohammed bin Zayed"]),
+        ],
+        &["Mohammed bin Salman", "Mohammed bin Zayed"],
+    );
+    assert!(!decided);
+    // A third list naming both backs each with two origins: decided.
+    let decided = assert_leading_members(
+        &[
+            ("a", &["Mohammed bin Salman"]),
+            ("b", &["Mohammed bin Zayed"]),
+            ("c", &["Mohammed bin Salman", "Mohammed bin Zayed"]),
+        ],
+        &["Mohammed bin Salman", "Mohammed bin Zayed"],
+    );
+    assert!(decided);
+}

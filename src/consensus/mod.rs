@@ -60,7 +60,9 @@
 //! the leading value's confidence reaches [`DECIDE`] and, if another value
 //! has support, at least two independent origins support the leading one;
 //! otherwise it is "no consensus" (two origins, one each way, give about
-//! 0.5, and never decide). A source's trust
+//! 0.5, and never decide). A set's leading members are held to the same
+//! rule member by member: one that some list leaves out needs two
+//! independent origins naming it. A source's trust
 //! is the mean probability of the claims it states in its own voice over
 //! the facts where two origins or more vote, under the same prior (a claim
 //! it attributes is judged as the cited origin's: quoting a wrong official
@@ -787,7 +789,10 @@ fn fact_consensus(
     let units_shown = |list: &mut dyn Iterator<Item = usize>| -> Vec<Arc<str>> {
         shown.sorted(list.map(|i| unit_of[i]))
     };
-    let (leading, against) = match &fact.question {
+    // `thin`: a member of the leading set that a list leaves out has one
+    // independent origin behind it; one each way decides nothing, as for
+    // a single value ([`decides`]).
+    let (leading, against, thin) = match &fact.question {
         Question::Choice(choice) => {
             let mut order: Vec<usize> = (0..choice.candidates.len()).collect();
             // Most likely first; ties to the more supported, then the
@@ -824,7 +829,7 @@ fn fact_consensus(
                 .filter(|&&c| !supports_leading(c))
                 .map(|&c| estimate(c))
                 .collect();
-            (leading, against)
+            (leading, against, false)
         }
         Question::Members(members) => {
             let chosen: Vec<usize> = (0..members.len()).filter(|&m| p[m] >= 0.5).collect();
@@ -866,11 +871,15 @@ fn fact_consensus(
                     origins: units_shown(&mut members[m].support.iter().map(|s| s.0)),
                 })
                 .collect();
-            (leading, against)
+            let thin = chosen.iter().any(|&m| {
+                !members[m].silent.is_empty()
+                    && units_shown(&mut members[m].support.iter().map(|s| s.0)).len() < 2
+            });
+            (leading, against, thin)
         }
     };
     let scripts_split = split_by_script(&fact.question, p);
-    let decided = decides(&leading, &against) && !scripts_split;
+    let decided = decides(&leading, &against) && !scripts_split && !thin;
     FactConsensus {
         subject: fact.subject.to_owned(),
         attribute: fact.attribute.to_owned(),
