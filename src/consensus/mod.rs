@@ -871,9 +871,16 @@ fn fact_consensus(
                     origins: units_shown(&mut members[m].support.iter().map(|s| s.0)),
                 })
                 .collect();
+            // Left out only by a unit that also names it (two lists of one
+            // source) is not disputed.
             let thin = chosen.iter().any(|&m| {
-                !members[m].silent.is_empty()
-                    && units_shown(&mut members[m].support.iter().map(|s| s.0)).len() < 2
+                let naming: BTreeSet<usize> =
+                    members[m].support.iter().map(|s| unit_of[s.0]).collect();
+                let disputed = members[m]
+                    .silent
+                    .iter()
+                    .any(|&i| !naming.contains(&unit_of[i]));
+                disputed && units_shown(&mut members[m].support.iter().map(|s| s.0)).len() < 2
             });
             (leading, against, thin)
         }
