@@ -131,6 +131,12 @@ cases! {
     /// بن زايد" beside "عبد الله بن زايد آل نهيان" are compatible; "Mohammed
     /// bin Salman" against "Mohammed bin Zayed Al Nahyan" still contradicts.
     sets_named_with_particles,
+    /// A given name shortened is not another person: "Daniel Jennings"
+    /// beside "Jennings, Dan W." and "Christopher Hale" beside "Chris
+    /// Hale" are compatible; a short form of two letters ("Al Reed" beside
+    /// "Alan Reed") is not read as one, so the panel still contradicts, and
+    /// neither is an Arabic name that begins another ("حسن", "حسني").
+    names_shortened,
     /// `null` is listed as unreadable and contradicts nothing.
     unreadable,
     /// Two claims of one source that cannot both be true.

@@ -299,6 +299,23 @@ fn a_name_that_runs_listed_names_together_lists_each_of_them() {
 }
 
 #[test]
+fn a_given_name_shortened_is_the_same_author() {
+    // Two sellers write `Daniel Jennings`, two `Jennings, Dan W`, and three
+    // give the first author only: one second author with four sellers for
+    // and three silent, not two authors with two each.
+    let lists = [
+        ("a", &["Daniel Jennings", "Joseph Boyce"][..]),
+        ("b", &["Joseph Boyce", "Daniel Jennings"]),
+        ("c", &["Boyce, Joseph G.", "Jennings, Dan W"]),
+        ("d", &["Boyce, Joseph G", "Jennings, Dan W"]),
+        ("e", &["Boyce, Joseph G"]),
+        ("f", &["Boyce, Joseph"]),
+        ("g", &["Boyce, Joseph G"]),
+    ];
+    assert_leading_members(&lists, &["Daniel Jennings", "Boyce, Joseph G."]);
+}
+
+#[test]
 fn a_long_name_that_only_extends_a_listed_one_is_not_split() {
     // `محمد بن سلمان بن عبد العزيز` beside `محمد بن سلمان`: its remaining
     // words (`عبد العزيز`) are no listed name, so it is not read as names

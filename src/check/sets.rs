@@ -198,11 +198,22 @@ fn named_less_fully(
             .collect()
     };
     let (x, y) = (read(a), read(b));
-    let one_name = |m: &MemberName, n: &MemberName| m == n || m.allows(n) || n.allows(m);
-    let within = |from: &[MemberName], to: &[MemberName]| {
-        from.iter().all(|m| to.iter().any(|n| one_name(m, n)))
-    };
-    let (relation, reason) = match (within(&x, &y), within(&y, &x)) {
+    let within =
+        |from: &[MemberName], to: &[MemberName], one: &dyn Fn(&MemberName, &MemberName) -> bool| {
+            from.iter().all(|m| to.iter().any(|n| one(m, n)))
+        };
+    let fuller = |m: &MemberName, n: &MemberName| m == n || m.allows(n) || n.allows(m);
+    let one_name = |m: &MemberName, n: &MemberName| m.may_be_one(n);
+    let (x_in_y, y_in_x) = (within(&x, &y, &one_name), within(&y, &x, &one_name));
+    // Said only when it was needed: most lists differ by a name left out.
+    let shortened = (x_in_y, y_in_x) != (within(&x, &y, &fuller), within(&y, &x, &fuller));
+    let (relation, reason) = match (x_in_y, y_in_x) {
+        (true, true) if shortened => (
+            SetRelation::Equal,
+            Reason::Both(
+                "name the same members, some less fully (a surname alone, an initial, a middle name left out, a given name shortened)",
+            ),
+        ),
         (true, true) => (
             SetRelation::Equal,
             Reason::Both(
@@ -244,18 +255,53 @@ fn differing_in_two_scripts(x: &BTreeSet<Member>, y: &BTreeSet<Member>) -> bool 
 
 /// A member name as words, for precision: `Knuth, Donald E.` is
 /// `{donald, e, knuth}`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct MemberName {
     /// Sorted normalised words.
     pub words: Vec<String>,
+    /// The word read as the family name, and whether the writing says so:
+    /// the last word before a comma (`Jennings, Dan W`) for certain, else
+    /// the last word (`Dan W. Jennings`), as a guess (booksellers also
+    /// write `Jennings Dan`). Only [`MemberName::shortens`] reads it: a
+    /// given name may be shortened, a family name is another name
+    /// (`Johns`, `Johnson`).
+    family: Option<(String, bool)>,
 }
+
+/// Two names are equal when their words are: the family name is a reading.
+impl PartialEq for MemberName {
+    fn eq(&self, other: &MemberName) -> bool {
+        self.words == other.words
+    }
+}
+
+impl Eq for MemberName {}
 
 impl MemberName {
     pub fn of(name: &str, names: &dyn ValueNames) -> MemberName {
         match names.entry_of(name) {
             Some(entry) => MemberName::of_read(None, Some(&entry), names),
-            None => MemberName::of_read(Some(&names.normalize(name)), None, names),
+            None => MemberName::of_read(Some(&names.normalize(name)), None, names)
+                .with_family(name, names),
         }
+    }
+
+    /// This name with its family name read from `written` (the name as
+    /// written, commas and all).
+    pub fn with_family(mut self, written: &str, names: &dyn ValueNames) -> MemberName {
+        let last_word = |text: &str| {
+            names
+                .normalize(text)
+                .split_whitespace()
+                .rfind(|w| !is_title(w) && !NAME_PARTICLES.contains(w))
+                .map(str::to_owned)
+        };
+        self.family = match written.split_once(',') {
+            Some((family, _)) => last_word(family).map(|w| (w, true)),
+            None if self.words.len() >= 2 => last_word(written).map(|w| (w, false)),
+            None => None,
+        };
+        self
     }
 
     /// [`MemberName::of`] from what a caller has read already: the name's
@@ -268,6 +314,7 @@ impl MemberName {
         if let Some(entry) = entry {
             return MemberName {
                 words: vec![format!("entry:{}", names.normalize(entry))],
+                family: None,
             };
         }
         let normalized = normalized.unwrap_or_default();
@@ -280,7 +327,10 @@ impl MemberName {
         // A word repeated adds no precision (`Pease, Robert A. Pease`).
         words.sort_unstable();
         words.dedup();
-        MemberName { words }
+        MemberName {
+            words,
+            family: None,
+        }
     }
 
     /// Whether this name may denote the same person or thing as the more
@@ -333,6 +383,106 @@ impl MemberName {
             }
         }
         true
+    }
+
+    /// Whether this name and `other` may name one person: one allows the
+    /// other ([`MemberName::allows`]), or one shortens a given name of the
+    /// other ([`MemberName::shortens`]). Symmetric, unlike `allows`.
+    pub fn may_be_one(&self, other: &MemberName) -> bool {
+        self == other || self.allows(other) || other.allows(self) || self.shortens(other)
+    }
+
+    /// Whether the two names are one name with a given name shortened on
+    /// one side, neither more precise than the other: `Dan W. Jennings`
+    /// and `Daniel Jennings` (`Dan` begins `Daniel`; the `W.` is a middle
+    /// initial left out). They share their family name, as one of them is
+    /// read ([`MemberName::with_family`]: `Ron Johns` and `Ron Johnson`
+    /// share only a given name), and a family name written before a comma
+    /// is neither shortened nor left out; every other word of each pairs
+    /// with a word of the other that begins with it, at least one of them
+    /// a short form of three letters or more (`Dan`, `Chris`, `Alex`; two
+    /// letters, `Al`, `Jo`, are as often a particle or a name of their
+    /// own); and at most one word, not a place qualifier, is left unpaired.
+    /// Symmetric. Short forms are read in Latin script only: an Arabic
+    /// given name is not shortened so, and one that begins another is
+    /// another name (`حسن` Hassan, `حسني` Hosni).
+    pub fn shortens(&self, other: &MemberName) -> bool {
+        let (mut xs, mut ys) = (self.words.clone(), other.words.clone());
+        let family = |name: &MemberName, w: &str| name.family.as_ref().is_some_and(|(f, _)| f == w);
+        let mut shared_family = false;
+        xs.retain(|w| match ys.iter().position(|v| v == w) {
+            Some(j) => {
+                ys.remove(j);
+                shared_family |= family(self, w) || family(other, w);
+                false
+            }
+            None => true,
+        });
+        // A family name written as such (before a comma) is never the
+        // word shortened or left out.
+        let certain_left = |name: &MemberName, left: &[String]| {
+            name.family
+                .as_ref()
+                .is_some_and(|(f, certain)| *certain && left.contains(f))
+        };
+        if !shared_family
+            || xs.is_empty()
+            || ys.is_empty()
+            || certain_left(self, &xs)
+            || certain_left(other, &ys)
+        {
+            return false;
+        }
+        let (fewer, more) = if xs.len() <= ys.len() {
+            (xs, ys)
+        } else {
+            (ys, xs)
+        };
+        if more.len() > fewer.len() + 1 || more.iter().any(|w| is_place_qualifier(w)) {
+            return false;
+        }
+        let begins = |u: &str, v: &str| u != v && (u.starts_with(v) || v.starts_with(u));
+        let latin = |w: &str| w.chars().all(|c| c.is_alphabetic() && c < '\u{250}');
+        let short_form = |u: &str, v: &str| {
+            begins(u, v) && u.chars().count().min(v.chars().count()) >= 3 && latin(u) && latin(v)
+        };
+        // Names have a handful of words: try every way to pair them.
+        fn pair(
+            fewer: &[String],
+            more: &[String],
+            used: &mut Vec<bool>,
+            begins: &dyn Fn(&str, &str) -> bool,
+            short_form: &dyn Fn(&str, &str) -> bool,
+            shortened: bool,
+        ) -> bool {
+            let Some((word, rest)) = fewer.split_first() else {
+                return shortened;
+            };
+            (0..more.len()).any(|j| {
+                if used[j] || !begins(word, &more[j]) {
+                    return false;
+                }
+                used[j] = true;
+                let found = pair(
+                    rest,
+                    more,
+                    used,
+                    begins,
+                    short_form,
+                    shortened || short_form(word, &more[j]),
+                );
+                used[j] = false;
+                found
+            })
+        }
+        pair(
+            &fewer,
+            &more,
+            &mut vec![false; more.len()],
+            &begins,
+            &short_form,
+            false,
+        )
     }
 }
 

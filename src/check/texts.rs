@@ -93,7 +93,12 @@ impl Name {
         let entry = names.entry_of(text);
         Name {
             script: Script::of(&normalized),
-            words: MemberName::of_read(Some(&normalized), entry.as_deref(), names),
+            words: match entry {
+                Some(_) => MemberName::of_read(None, entry.as_deref(), names),
+                None => {
+                    MemberName::of_read(Some(&normalized), None, names).with_family(text, names)
+                }
+            },
             normalized,
             form: ValueName::of(text),
             entry,
@@ -103,8 +108,7 @@ impl Name {
     /// Whether one names the other less fully (a title, an initial, or a
     /// first or middle name left out), as set members are read.
     fn named_less_fully(&self, other: &Name) -> bool {
-        let (x, y) = (&self.words, &other.words);
-        x == y || x.allows(y) || y.allows(x)
+        self.words.may_be_one(&other.words)
     }
 
     /// Both consonant skeletons, when `self` and `other` are an Arabic and
@@ -196,6 +200,19 @@ pub fn compare(
                 ReasonCode::OtherScript,
                 Reason::text(format!(
                     "{} and {} are written in two scripts and may be one name (consonant skeletons '{sx}' and '{sy}'): a registry `values` entry listing both would make them one",
+                    quoted(a),
+                    quoted(b)
+                )),
+            ),
+            None if x.words.shortens(&y.words) => comparison(
+                a,
+                b,
+                CHECK.code,
+                Verdict::Compatible,
+                None,
+                ReasonCode::NamedLessFully,
+                Reason::text(format!(
+                    "{} and {} may be one name, a given name shortened in one",
                     quoted(a),
                     quoted(b)
                 )),

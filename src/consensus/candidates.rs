@@ -22,7 +22,10 @@
 //!   (or thing) listed is a yes/no question. A name and the fuller names
 //!   it allows (`Knuth` → `Donald Knuth` → `Donald E. Knuth`: each word a
 //!   word or the initial of one, at most one word more a step) are one
-//!   person; a claim listing any of them supports the person; a claim of
+//!   person, and so are two names one of which shortens a given name of
+//!   the other (`Jennings, Dan W` and `Daniel Jennings`, neither fuller:
+//!   [`MemberName::shortens`]); a claim listing any of them supports the
+//!   person; a claim of
 //!   the fact that lists none is silent, which counts against it in
 //!   proportion to that origin's sensitivity (see [`super::accu`]). A
 //!   name that allows two people who cannot be one (`Smith`) shares its
@@ -512,9 +515,34 @@ fn members<'a>(
                 .collect()
         })
         .collect();
+    // Names one of which shortens a given name of the other (`Dan W.
+    // Jennings`, `Daniel Jennings`): neither is fuller, so they are no
+    // step of `reach`, but they may be one person.
+    let shortened: Vec<Vec<usize>> = (0..n)
+        .map(|a| {
+            if run_together[a].is_some() {
+                return Vec::new();
+            }
+            let name = &distinct[a].1;
+            let mut found: Vec<usize> = name
+                .words
+                .iter()
+                .filter_map(|w| holding.get(w.as_str()))
+                .flatten()
+                .copied()
+                .filter(|&b| b != a && run_together[b].is_none() && name.shortens(distinct[b].1))
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            found
+        })
+        .collect();
     // reach[a]: the strictly fuller names a allows, step by step, sorted.
     let mut seen = vec![usize::MAX; n];
-    if allows.iter().all(Vec::is_empty) && run_together.iter().all(Option::is_none) {
+    if allows.iter().all(Vec::is_empty)
+        && shortened.iter().all(Vec::is_empty)
+        && run_together.iter().all(Option::is_none)
+    {
         // No name is a vaguer spelling of another (most sets): each name
         // is a person.
         return distinct
@@ -551,7 +579,9 @@ fn members<'a>(
         })
         .collect();
     let reaches = |a: usize, b: usize| reach[a].binary_search(&b).is_ok();
-    let compatible = |a: usize, b: usize| a == b || reaches(a, b) || reaches(b, a);
+    let compatible = |a: usize, b: usize| {
+        a == b || reaches(a, b) || reaches(b, a) || shortened[a].binary_search(&b).is_ok()
+    };
     // A name is ambiguous when two names it allows cannot be one person.
     // Neither kind joins a person: an ambiguous name shares its support, a
     // run-together one lists the people of its parts.
@@ -575,7 +605,7 @@ fn members<'a>(
     }
     let joins = |a: usize| !ambiguous[a] && run_together[a].is_none();
     for a in (0..n).filter(|&a| joins(a)) {
-        for &b in &reach[a] {
+        for &b in reach[a].iter().chain(&shortened[a]) {
             if !ambiguous[b] {
                 let (ra, rb) = (root(&mut person_of, a), root(&mut person_of, b));
                 person_of[ra.max(rb)] = ra.min(rb);
@@ -824,5 +854,44 @@ mod tests {
         ));
         assert!(!allows("Salman", "Mohammed bin Salman Al Saud"));
         assert!(!allows("محمد بن سلمان", "محمد بن زايد"));
+    }
+
+    #[test]
+    fn a_given_name_shortened_may_be_one_person_either_way() {
+        let shortens =
+            |a: &str, b: &str| MemberName::of(a, &Plain).shortens(&MemberName::of(b, &Plain));
+        for (a, b) in [
+            ("Jennings, Dan W", "Daniel Jennings"),
+            ("Chris Hale", "Christopher Hale"),
+            ("Hancock, Steve", "Hancock, Steven"),
+            ("Alex J. Moss", "Alexander Moss"),
+        ] {
+            assert!(shortens(a, b), "{a} / {b}");
+            assert!(shortens(b, a), "{b} / {a}");
+        }
+        // The family name is read from the comma, or else is the last word.
+        assert!(shortens("Bishop, Matthew A", "Bishop Matt"));
+        for (a, b) in [
+            // Neither a fuller name (that is `allows`) nor another person.
+            ("Daniel Jennings", "Daniel Jennings"),
+            ("D. Jennings", "Daniel Jennings"),
+            ("John Smith", "Adam Smith"),
+            ("Dan Jennings", "Daniel Smith"),
+            // A family name is not shortened: Johns is not Johnson.
+            ("Ron Johns", "Ron Johnson"),
+            ("Johns, Ron", "Ron Johnson"),
+            ("Brinkman, Ron", "Ron Brinkmann"),
+            // Two letters are a particle or a name of their own.
+            ("Al Reed", "Alan Reed"),
+            // Two words unpaired, or a place qualifier, make another name.
+            ("Dan Jennings", "Daniel W. X. Jennings"),
+            ("Sud Sudan", "South Sudan"),
+            ("Mohammed bin Salman", "Mohammed bin Zayed"),
+            // Arabic given names are not shortened so: Hassan is not Hosni.
+            ("حسن مبارك", "حسني مبارك"),
+        ] {
+            assert!(!shortens(a, b), "{a} / {b}");
+            assert!(!shortens(b, a), "{b} / {a}");
+        }
     }
 }
