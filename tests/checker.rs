@@ -137,6 +137,13 @@ cases! {
     /// "Alan Reed") is not read as one, so the panel still contradicts, and
     /// neither is an Arabic name that begins another ("حسن", "حسني").
     names_shortened,
+    /// Latin names that differ only in their vowels and doubled letters
+    /// ("Mohammed bin Salman", "Muhammad bin Salman"; "Nasser Bourita",
+    /// "Naser Burita", also as a list member) are incomparable: one name
+    /// transliterated two ways, or two names, which only the registry can
+    /// say. "Ahmed Nasser" against "Mohammed Nasser" still contradicts, and
+    /// so does "Gaddafi" against "Qaddafi" (another consonant).
+    names_transliterated,
     /// `null` is listed as unreadable and contradicts nothing.
     unreadable,
     /// Two claims of one source that cannot both be true.

@@ -335,6 +335,10 @@ pub enum ReasonCode {
     /// An Arabic and a Latin text whose consonant skeletons are close: maybe
     /// one name in two scripts, which only the registry can say.
     OtherScript,
+    /// Latin texts with the same consonants, differing in their vowels or
+    /// doubled letters: maybe one name transliterated two ways, which only
+    /// the registry can say.
+    Transliterated,
     /// Sets with the same members (after normalisation and aliases).
     SameMembers,
     /// One set's members are all members of the other.
@@ -351,6 +355,10 @@ pub enum ReasonCode {
     /// other has in Arabic: maybe the same members, which only the
     /// registry can say.
     MembersInTwoScripts,
+    /// The members only one set has and those only the other has pair up
+    /// as Latin names with the same consonants: maybe the same members
+    /// transliterated two ways, which only the registry can say.
+    MembersTransliterated,
     /// The same position in an order.
     SamePosition,
     /// Different positions in an order.
@@ -402,6 +410,9 @@ impl ReasonCode {
             ReasonCode::OtherScript => {
                 "an Arabic and a Latin text with close consonant skeletons: maybe one name in two scripts"
             }
+            ReasonCode::Transliterated => {
+                "Latin texts with the same consonants: maybe one name transliterated two ways"
+            }
             ReasonCode::SameMembers => "sets with the same members",
             ReasonCode::SubsetOfMembers => "one set's members are all members of the other",
             ReasonCode::DifferentMembers => "each set has members the other lacks",
@@ -411,6 +422,9 @@ impl ReasonCode {
             }
             ReasonCode::MembersInTwoScripts => {
                 "the members only one set has are Latin, those only the other has Arabic: maybe the same members"
+            }
+            ReasonCode::MembersTransliterated => {
+                "the members only each set has pair up as Latin names with the same consonants: maybe the same members"
             }
             ReasonCode::SamePosition => "the same position in an order",
             ReasonCode::DifferentPosition => "different positions in an order",

@@ -44,7 +44,7 @@ use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
     ValueNames, Verdict, VerdictSink, comparison, pairs_among, quoted,
 };
-use crate::link::skeleton::Script;
+use crate::link::skeleton::{Script, latin_consonants};
 use crate::value::{Denotation, SetRelation, ValueKind};
 
 pub const CHECK: Check = Check {
@@ -164,17 +164,21 @@ fn compare(
             Reason::SubsetOf { first: false },
         ),
         SetRelation::Overlap | SetRelation::Disjoint => {
-            return named_less_fully(a, b, names).unwrap_or_else(|| {
-                comparison(
-                    a,
-                    b,
-                    CHECK.code,
-                    Verdict::Contradiction,
-                    Some(relation),
-                    ReasonCode::DifferentMembers,
-                    Reason::Both("each name members the other lacks: they cannot both be the list"),
-                )
-            });
+            return named_less_fully(a, b, names)
+                .or_else(|| transliterated(a, x, b, y, relation))
+                .unwrap_or_else(|| {
+                    comparison(
+                        a,
+                        b,
+                        CHECK.code,
+                        Verdict::Contradiction,
+                        Some(relation),
+                        ReasonCode::DifferentMembers,
+                        Reason::Both(
+                            "each name members the other lacks: they cannot both be the list",
+                        ),
+                    )
+                });
         }
     };
     comparison(a, b, CHECK.code, verdict, Some(relation), code, reason)
@@ -232,6 +236,47 @@ fn named_less_fully(
         Some(relation),
         ReasonCode::MembersNamedLessFully,
         reason,
+    ))
+}
+
+/// Two lists whose differing members pair up as Latin names with the same
+/// consonants (`Mohammed bin Salman` in one, `Muhammad bin Salman` in the
+/// other: [`latin_consonants`]): incomparable, as two texts so are. `None`
+/// when some differing member has no such partner.
+fn transliterated(
+    a: &ClaimFacts,
+    x: &BTreeSet<Member>,
+    b: &ClaimFacts,
+    y: &BTreeSet<Member>,
+    relation: SetRelation,
+) -> Option<PairComparison> {
+    let consonants = |only: std::collections::btree_set::Difference<'_, Member>| {
+        let mut keys = only
+            .map(|m| match m {
+                Member::Name(name) if Script::of(name) == Script::Latin => latin_consonants(name),
+                _ => None,
+            })
+            .collect::<Option<Vec<String>>>()?;
+        keys.sort_unstable();
+        Some(keys)
+    };
+    let keys = consonants(x.difference(y))?;
+    if keys.is_empty() || consonants(y.difference(x))? != keys {
+        return None;
+    }
+    Some(comparison(
+        a,
+        b,
+        CHECK.code,
+        Verdict::Incomparable,
+        Some(relation),
+        ReasonCode::MembersTransliterated,
+        Reason::text(format!(
+            "{} and {} differ only in members with the same consonants ('{}'): the same members spelt or transliterated two ways, or other members that differ in their vowels; registry `values` entries listing both spellings would make them one",
+            quoted(a),
+            quoted(b),
+            keys.join("', '")
+        )),
     ))
 }
 

@@ -45,7 +45,7 @@ use super::{
     ValueNames, Verdict, VerdictSink, comparison, pairs_among, quoted,
 };
 use crate::link::rules::{NameRule, ValueName, value_rule_between};
-use crate::link::skeleton::{Script, digit_runs, skeleton};
+use crate::link::skeleton::{Script, digit_runs, latin_consonants, skeleton};
 use crate::value::{Denotation, ValueKind};
 
 pub const CHECK: Check = Check {
@@ -109,6 +109,20 @@ impl Name {
     /// first or middle name left out), as set members are read.
     fn named_less_fully(&self, other: &Name) -> bool {
         self.words.may_be_one(&other.words)
+    }
+
+    /// The consonants both names keep, when they are Latin names that
+    /// differ only in their vowels and doubled letters
+    /// ([`latin_consonants`]: `Mohammed bin Salman`, `Muhammad bin
+    /// Salman`). Arabic and Hebrew names are transliterated so in many
+    /// ways that such a pair is no evidence of two people; nor is it of
+    /// one (`Hassan`, `Hussein`), so only the registry decides.
+    fn transliterated(&self, other: &Name) -> Option<String> {
+        if self.script != Script::Latin || other.script != Script::Latin {
+            return None;
+        }
+        let consonants = latin_consonants(&self.normalized)?;
+        (latin_consonants(&other.normalized)? == consonants).then_some(consonants)
     }
 
     /// Both consonant skeletons, when `self` and `other` are an Arabic and
@@ -230,7 +244,22 @@ pub fn compare(
                     quoted(b)
                 )),
             ),
-            None => different_names(a, b),
+            None => match x.transliterated(y) {
+                Some(consonants) => comparison(
+                    a,
+                    b,
+                    CHECK.code,
+                    Verdict::Incomparable,
+                    None,
+                    ReasonCode::Transliterated,
+                    Reason::text(format!(
+                        "{} and {} have the same consonants ('{consonants}'): one name spelt or transliterated two ways, or two names that differ in their vowels; a registry `values` entry listing both would make them one, two entries two",
+                        quoted(a),
+                        quoted(b)
+                    )),
+                ),
+                None => different_names(a, b),
+            },
         },
     }
 }

@@ -85,6 +85,40 @@ pub fn skeleton(name: &str) -> String {
     out
 }
 
+/// The letters two Latin transliterations of one name keep: per word its
+/// consonants in order, a doubled one once, with `·` before a word that
+/// begins with a vowel; words sorted and joined by one space. The vowels
+/// are left out, since they are where transliterations of Arabic and
+/// Hebrew names differ (`Mohammed`, `Muhammad`, `Mohamed`: `mhmd`;
+/// `Nasser`, `Naser`: `nsr`; `Osama`, `Usama`: `·sm`). Unlike the
+/// [`skeleton`], `h`, `w` and `y` are kept and no two consonants are
+/// merged, so `Ahmed` (`·hmd`) is not `Mohammed`, nor `Qaddafi`
+/// `Gaddafi`. `None` unless the normalised name is all Latin letters,
+/// digits and spaces.
+pub fn latin_consonants(name: &str) -> Option<String> {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let mut words = Vec::new();
+    for word in name.split_whitespace() {
+        let mut key = String::with_capacity(word.len());
+        if word.starts_with(vowel) {
+            key.push('·');
+        }
+        let mut last = None;
+        for c in word.chars() {
+            if !(c.is_ascii_lowercase() || c.is_ascii_digit()) {
+                return None;
+            }
+            if !vowel(c) && last != Some(c) {
+                key.push(c);
+            }
+            last = Some(c);
+        }
+        words.push(key);
+    }
+    words.sort_unstable();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
 /// One letter's consonants in the skeleton alphabet (`b d f g k l m n r s t z`
 /// and digits). Vowels, weak letters (alef, waw, yaa, hamza, ain) and the
 /// `h` sounds are dropped: they are where spellings and transliterations
@@ -121,6 +155,19 @@ fn consonants(c: char) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_transliterations_keep_their_consonants() {
+        let key = |name: &str| latin_consonants(name).unwrap();
+        assert_eq!(key("mohammed bin salman"), key("muhammad bin salman"));
+        assert_eq!(key("mohamed"), "mhmd");
+        assert_eq!(key("nasser bourita"), key("naser burita"));
+        assert_eq!(key("osama"), key("usama"));
+        assert_ne!(key("ahmed"), key("mohammed"));
+        assert_ne!(key("qaddafi"), key("gaddafi"));
+        assert_ne!(key("mark smith"), key("mike smith"));
+        assert_eq!(latin_consonants("محمد"), None);
+    }
 
     #[test]
     fn arabic_and_latin_spellings_share_a_skeleton() {
