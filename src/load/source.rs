@@ -722,7 +722,15 @@ fn push_value_error(sink: &mut Sink<'_>, span: Range<usize>, written: &str, erro
         format!("invalid value `{written}`"),
         error.message.clone(),
     );
-    if let Some(meant) = hint::probable_form(written) {
+    if let Some(readings) = hint::slashed_date(written) {
+        diagnostic.help.push(match readings.as_slice() {
+            [only] => format!("did you mean \"{only}\"? (a date is written `YYYY-MM-DD`)"),
+            [day_first, month_first, ..] => format!(
+                "a date is written `YYYY-MM-DD`: \"{day_first}\" if `{written}` is day first (as in most of the world, and in Arabic reporting), \"{month_first}\" if month first (as in the United States); the source's convention decides"
+            ),
+            [] => unreachable!("slashed_date gives at least one reading"),
+        });
+    } else if let Some(meant) = hint::probable_form(written) {
         diagnostic.help.push(format!(
             "did you mean \"{meant}\"? (a text that starts with a digit is written after `'`: \"'{written}\")"
         ));

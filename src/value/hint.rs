@@ -778,6 +778,34 @@ fn month(word: &str) -> Option<u8> {
 
 /// `September 10, 2023`, `10 September 2023`, `10 سبتمبر 2023`,
 /// `September 2023` → the ISO form.
+/// The readings of a date written with slashes or dots and the year last
+/// (`10/12/2020`, `10.12.2020`): day first (most of the world, and Arabic
+/// reporting) and month first (the United States). One reading when only
+/// one is a date (`25/12/2020`) or both are the same day (`5/5/2020`).
+pub fn slashed_date(text: &str) -> Option<Vec<String>> {
+    let parts: Vec<&str> = text.trim().split(['/', '.']).collect();
+    let [first, second, year] = parts.as_slice() else {
+        return None;
+    };
+    let number = |w: &str, digits: std::ops::RangeInclusive<usize>| -> Option<u32> {
+        (digits.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse().ok())
+            .flatten()
+    };
+    let (a, b, year) = (
+        number(first, 1..=2)?,
+        number(second, 1..=2)?,
+        number(year, 4..=4)?,
+    );
+    let date = |day: u32, month: u32| {
+        ((1..=12).contains(&month) && (1..=31).contains(&day))
+            .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    };
+    let mut readings: Vec<String> = [date(a, b), date(b, a)].into_iter().flatten().collect();
+    readings.dedup();
+    (!readings.is_empty()).then_some(readings)
+}
+
 fn written_date(text: &str) -> Option<String> {
     let cleaned = text.replace([',', '،'], " ");
     let words: Vec<&str> = cleaned.split_whitespace().collect();
@@ -943,6 +971,29 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_slashed_date_is_read_both_ways_unless_one_is_no_date() {
+        assert_eq!(
+            slashed_date("10/12/2020"),
+            Some(vec!["2020-12-10".to_owned(), "2020-10-12".to_owned()])
+        );
+        assert_eq!(
+            slashed_date("25/12/2020"),
+            Some(vec!["2020-12-25".to_owned()])
+        );
+        assert_eq!(
+            slashed_date("12.25.2020"),
+            Some(vec!["2020-12-25".to_owned()])
+        );
+        assert_eq!(
+            slashed_date("5/5/2020"),
+            Some(vec!["2020-05-05".to_owned()])
+        );
+        assert_eq!(slashed_date("13/13/2020"), None);
+        assert_eq!(slashed_date("1/2"), None);
+        assert_eq!(slashed_date("10/12/20"), None);
     }
 
     #[test]
