@@ -581,8 +581,40 @@ const TITLES: &[&str] = &[
     "السيدة",
 ];
 
+/// Words that give a person's part in a work or a story rather than name
+/// them (normalised): booksellers write `Editor: Lacroix, Zoe` and
+/// `Lacroix, Zoé (Edited by)`, reporters `المتحدث` (the spokesman). Read
+/// like titles: `Editor: Lacroix, Zoe` is `Lacroix, Zoe`. `Ed` and `eds`
+/// are left out: `Ed` is also a given name.
+const ROLES: &[&str] = &[
+    "editor",
+    "editors",
+    "edited",
+    "translator",
+    "translated",
+    "compiler",
+    "compiled",
+    "illustrator",
+    "illustrated",
+    "foreword",
+    "contributor",
+    "contributors",
+    "by",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "المحرر",
+    "تحرير",
+    "ترجمة",
+    "المترجم",
+    "المتحدث",
+    "الناطق",
+];
+
+/// Whether a word says who someone is rather than which one: a title or
+/// honorific ([`TITLES`]) or a role ([`ROLES`]).
 fn is_title(word: &str) -> bool {
-    TITLES.contains(&word)
+    TITLES.contains(&word) || ROLES.contains(&word)
 }
 
 /// Words that make a place another place (`South Sudan`, `North Korea`,

@@ -857,6 +857,16 @@ mod tests {
     }
 
     #[test]
+    fn a_role_is_no_part_of_a_name() {
+        let name = |a: &str| MemberName::of(a, &Plain);
+        assert_eq!(name("Editor: Lacroix, Zoe"), name("Lacroix, Zoe"));
+        assert_eq!(name("Lacroix, Zoe Edited"), name("Zoe Lacroix"));
+        assert_eq!(name("المتحدث أحمد علي"), name("أحمد علي"));
+        // A name that is only a role keeps it.
+        assert_eq!(name("Editor").words, vec!["editor".to_owned()]);
+    }
+
+    #[test]
     fn a_given_name_shortened_may_be_one_person_either_way() {
         let shortens =
             |a: &str, b: &str| MemberName::of(a, &Plain).shortens(&MemberName::of(b, &Plain));
