@@ -144,6 +144,10 @@ cases! {
     /// say. "Ahmed Nasser" against "Mohammed Nasser" still contradicts, and
     /// so does "Gaddafi" against "Qaddafi" (another consonant).
     names_transliterated,
+    /// An Arabic `عبد` name reads the same joined or spaced ("عبدالله بن
+    /// زايد", "عبد الله بن زايد"), as a text and as a list member; "عبد
+    /// ربه" against "عبد الله" still contradicts.
+    names_abd_joined,
     /// `null` is listed as unreadable and contradicts nothing.
     unreadable,
     /// Two claims of one source that cannot both be true.

@@ -204,13 +204,26 @@ fn normalize_any_name(name: &str) -> String {
 ///
 /// Articles are kept: whether an article may be dropped depends on the
 /// name's language (`link::rules`), and "El Lago" is not "Lago".
+///
+/// An Arabic name of `عبد` and a name with its article is written joined
+/// as often as not (`عبدالله`, `عبد الله`; `عبدالعزيز`, `عبد العزيز`): the
+/// joined word is split, so both read `عبد الله`.
 fn join_name_words(words: Vec<&str>, capacity: usize) -> String {
-    let mut result = String::with_capacity(capacity);
+    const SERVANT_OF: &str = "\u{0639}\u{0628}\u{062F}";
+    const ARTICLE: &str = "\u{0627}\u{0644}";
+    let mut result = String::with_capacity(capacity + 1);
     for word in words {
         if !result.is_empty() {
             result.push(' ');
         }
-        result.push_str(word);
+        match word.strip_prefix(SERVANT_OF) {
+            Some(rest) if rest.starts_with(ARTICLE) && rest.chars().count() > 2 => {
+                result.push_str(SERVANT_OF);
+                result.push(' ');
+                result.push_str(rest);
+            }
+            _ => result.push_str(word),
+        }
     }
     result
 }
@@ -308,6 +321,18 @@ mod tests {
             normalize_for_quote(text).text,
             "بين \"اسراييل\" والمغرب \"نعم\" \"x\" y"
         );
+    }
+
+    #[test]
+    fn an_abd_name_reads_the_same_joined_or_spaced() {
+        assert_eq!(normalize_name("عبدالله بن زايد"), "عبد الله بن زايد");
+        assert_eq!(normalize_name("عبد الله بن زايد"), "عبد الله بن زايد");
+        assert_eq!(normalize_name("عبدالعزيز"), normalize_name("عبد العزيز"));
+        // Idempotent, and `عبد` alone or before a name without its article
+        // is kept.
+        assert_eq!(normalize_name(&normalize_name("عبدالله")), "عبد الله");
+        assert_eq!(normalize_name("عبد"), "عبد");
+        assert_eq!(normalize_name("عبدربه"), "عبدربه");
     }
 
     #[test]
