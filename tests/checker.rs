@@ -144,7 +144,8 @@ cases! {
     /// say. "Ahmed Nasser" against "Mohammed Nasser" still contradicts, and
     /// so does "Gaddafi" against "Qaddafi" (another consonant).
     names_transliterated,
-    /// An Arabic `عبد` name reads the same joined or spaced ("عبدالله بن
+    /// An Arabic `عبد` or `أبو` name reads the same joined or spaced
+    /// ("أبوظبي", "أبو ظبي"; "عبدالله بن
     /// زايد", "عبد الله بن زايد"), as a text and as a list member; "عبد
     /// ربه" against "عبد الله" still contradicts.
     names_abd_joined,

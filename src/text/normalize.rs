@@ -205,27 +205,45 @@ fn normalize_any_name(name: &str) -> String {
 /// Articles are kept: whether an article may be dropped depends on the
 /// name's language (`link::rules`), and "El Lago" is not "Lago".
 ///
-/// An Arabic name of `عبد` and a name with its article is written joined
-/// as often as not (`عبدالله`, `عبد الله`; `عبدالعزيز`, `عبد العزيز`): the
-/// joined word is split, so both read `عبد الله`.
+/// Arabic compound names are written joined as often as not, and the
+/// joined word is split so both read alike: `عبد` before a name with its
+/// article (`عبدالله`, `عبد الله`; `عبدالعزيز`, `عبد العزيز`), and `أبو`
+/// before a name of three letters or more (`أبوظبي`, `أبو ظبي`; `أبوبكر`,
+/// `أبو بكر`; shorter rests are words of their own: `أبوها`, `أبواب`).
 fn join_name_words(words: Vec<&str>, capacity: usize) -> String {
     const SERVANT_OF: &str = "\u{0639}\u{0628}\u{062F}";
+    const FATHER_OF: &str = "\u{0627}\u{0628}\u{0648}";
     const ARTICLE: &str = "\u{0627}\u{0644}";
-    let mut result = String::with_capacity(capacity + 1);
+    let mut result = String::with_capacity(capacity + 2);
     for word in words {
         if !result.is_empty() {
             result.push(' ');
         }
-        match word.strip_prefix(SERVANT_OF) {
-            Some(rest) if rest.starts_with(ARTICLE) && rest.chars().count() > 2 => {
-                result.push_str(SERVANT_OF);
+        let compound = [(SERVANT_OF, true), (FATHER_OF, false)]
+            .into_iter()
+            .find_map(|(prefix, needs_article)| {
+                let rest = word.strip_prefix(prefix)?;
+                let named = match needs_article {
+                    true => rest.starts_with(ARTICLE) && rest.chars().count() > 2,
+                    false => rest.chars().count() >= 3 && rest.chars().all(is_arabic_letter),
+                };
+                named.then_some((prefix, rest))
+            });
+        match compound {
+            Some((prefix, rest)) => {
+                result.push_str(prefix);
                 result.push(' ');
                 result.push_str(rest);
             }
-            _ => result.push_str(word),
+            None => result.push_str(word),
         }
     }
     result
+}
+
+/// An Arabic letter of the basic block, after folding.
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
 }
 
 /// Folds one character that is neither white space, a quotation mark nor an
@@ -324,7 +342,7 @@ mod tests {
     }
 
     #[test]
-    fn an_abd_name_reads_the_same_joined_or_spaced() {
+    fn an_abd_or_abu_name_reads_the_same_joined_or_spaced() {
         assert_eq!(normalize_name("عبدالله بن زايد"), "عبد الله بن زايد");
         assert_eq!(normalize_name("عبد الله بن زايد"), "عبد الله بن زايد");
         assert_eq!(normalize_name("عبدالعزيز"), normalize_name("عبد العزيز"));
@@ -333,6 +351,10 @@ mod tests {
         assert_eq!(normalize_name(&normalize_name("عبدالله")), "عبد الله");
         assert_eq!(normalize_name("عبد"), "عبد");
         assert_eq!(normalize_name("عبدربه"), "عبدربه");
+        assert_eq!(normalize_name("أبوظبي"), normalize_name("أبو ظبي"));
+        assert_eq!(normalize_name("ابوبكر البغدادي"), "ابو بكر البغدادي");
+        assert_eq!(normalize_name("أبوها"), "ابوها");
+        assert_eq!(normalize_name(&normalize_name("أبوظبي")), "ابو ظبي");
     }
 
     #[test]
