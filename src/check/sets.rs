@@ -447,7 +447,8 @@ impl MemberName {
     /// with a word of the other that begins with it, at least one of them
     /// a short form of three letters or more (`Dan`, `Chris`, `Alex`; two
     /// letters, `Al`, `Jo`, are as often a particle or a name of their
-    /// own); and at most one word, not a place qualifier, is left unpaired.
+    /// own), not one vowel longer (`Paul`, `Paula`: another name); and at
+    /// most one word, not a place qualifier, is left unpaired.
     /// Symmetric. Short forms are read in Latin script only: an Arabic
     /// given name is not shortened so, and one that begins another is
     /// another name (`حسن` Hassan, `حسني` Hosni).
@@ -488,8 +489,18 @@ impl MemberName {
         }
         let begins = |u: &str, v: &str| u != v && (u.starts_with(v) || v.starts_with(u));
         let latin = |w: &str| w.chars().all(|c| c.is_alphabetic() && c < '\u{250}');
+        // One vowel more makes another name, often the feminine one: `Paul`,
+        // `Paula`; `Carl`, `Carla`; `Denis`, `Denise`.
+        let one_vowel_more = |u: &str, v: &str| {
+            let (short, long) = if u.len() < v.len() { (u, v) } else { (v, u) };
+            matches!(&long[short.len()..], "a" | "e" | "i" | "o")
+        };
         let short_form = |u: &str, v: &str| {
-            begins(u, v) && u.chars().count().min(v.chars().count()) >= 3 && latin(u) && latin(v)
+            begins(u, v)
+                && u.chars().count().min(v.chars().count()) >= 3
+                && latin(u)
+                && latin(v)
+                && !one_vowel_more(u, v)
         };
         // Names have a handful of words: try every way to pair them.
         fn pair(

@@ -893,6 +893,9 @@ mod tests {
             ("Brinkman, Ron", "Ron Brinkmann"),
             // Two letters are a particle or a name of their own.
             ("Al Reed", "Alan Reed"),
+            // One vowel more is another name, often the feminine one.
+            ("Paul Kline", "Kline, Paula J"),
+            ("Denis Roy", "Denise Roy"),
             // Two words unpaired, or a place qualifier, make another name.
             ("Dan Jennings", "Daniel W. X. Jennings"),
             ("Sud Sudan", "South Sudan"),
