@@ -208,21 +208,16 @@ fn named_less_fully(
         };
     let fuller = |m: &MemberName, n: &MemberName| m == n || m.allows(n) || n.allows(m);
     let one_name = |m: &MemberName, n: &MemberName| m.may_be_one(n);
-    let (x_in_y, y_in_x) = (within(&x, &y, &one_name), within(&y, &x, &one_name));
-    // Said only when it was needed: most lists differ by a name left out.
-    let shortened = (x_in_y, y_in_x) != (within(&x, &y, &fuller), within(&y, &x, &fuller));
-    let (relation, reason) = match (x_in_y, y_in_x) {
-        (true, true) if shortened => (
-            SetRelation::Equal,
-            Reason::Both(
-                "name the same members, some less fully (a surname alone, an initial, a middle name left out, a given name shortened)",
-            ),
-        ),
+    let (relation, reason) = match (within(&x, &y, &one_name), within(&y, &x, &one_name)) {
+        // A shortened given name is said only when one was needed: most
+        // lists differ by a name left out.
         (true, true) => (
             SetRelation::Equal,
-            Reason::Both(
-                "name the same members, some less fully (a surname alone, an initial, a middle name left out)",
-            ),
+            Reason::Both(if within(&x, &y, &fuller) && within(&y, &x, &fuller) {
+                "name the same members, some less fully (a surname alone, an initial, a middle name left out)"
+            } else {
+                "name the same members, some less fully (a surname alone, an initial, a middle name left out, a given name shortened)"
+            }),
         ),
         (true, false) => (SetRelation::Subset, Reason::SubsetOf { first: true }),
         (false, true) => (SetRelation::Superset, Reason::SubsetOf { first: false }),
