@@ -206,7 +206,7 @@ fn named_less_fully(
         |from: &[MemberName], to: &[MemberName], one: &dyn Fn(&MemberName, &MemberName) -> bool| {
             from.iter().all(|m| to.iter().any(|n| one(m, n)))
         };
-    let fuller = |m: &MemberName, n: &MemberName| m == n || m.allows(n) || n.allows(m);
+    let fuller = |m: &MemberName, n: &MemberName| m.named_less_fully(n);
     let one_name = |m: &MemberName, n: &MemberName| m.may_be_one(n);
     let (relation, reason) = match (within(&x, &y, &one_name), within(&y, &x, &one_name)) {
         // A shortened given name is said only when one was needed: most
@@ -425,11 +425,17 @@ impl MemberName {
         true
     }
 
-    /// Whether this name and `other` may name one person: one allows the
-    /// other ([`MemberName::allows`]), or one shortens a given name of the
-    /// other ([`MemberName::shortens`]). Symmetric, unlike `allows`.
+    /// Whether one of the two names is the other or names it less fully
+    /// ([`MemberName::allows`], either way).
+    pub fn named_less_fully(&self, other: &MemberName) -> bool {
+        self == other || self.allows(other) || other.allows(self)
+    }
+
+    /// Whether this name and `other` may name one person: one names the
+    /// other less fully, or one shortens a given name of the other
+    /// ([`MemberName::shortens`]). Symmetric, unlike `allows`.
     pub fn may_be_one(&self, other: &MemberName) -> bool {
-        self == other || self.allows(other) || other.allows(self) || self.shortens(other)
+        self.named_less_fully(other) || self.shortens(other)
     }
 
     /// Whether the two names are one name with a given name shortened on

@@ -106,9 +106,10 @@ impl Name {
     }
 
     /// Whether one names the other less fully (a title, an initial, or a
-    /// first or middle name left out), as set members are read.
+    /// first or middle name left out), as set members are read. (A given
+    /// name shortened is asked before, with its own reason.)
     fn named_less_fully(&self, other: &Name) -> bool {
-        self.words.may_be_one(&other.words)
+        self.words.named_less_fully(&other.words)
     }
 
     /// The consonants both names keep, when they are Latin names that
