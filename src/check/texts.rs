@@ -45,7 +45,9 @@ use super::{
     ValueNames, Verdict, VerdictSink, comparison, pairs_among, quoted,
 };
 use crate::link::rules::{NameRule, ValueName, value_rule_between};
-use crate::link::skeleton::{Script, digit_runs, latin_consonants, skeleton};
+use crate::link::skeleton::{
+    Script, digit_runs, latin_consonants, latin_consonants_run_together, skeleton,
+};
 use crate::value::{Denotation, ValueKind};
 
 pub const CHECK: Check = Check {
@@ -115,7 +117,9 @@ impl Name {
     /// The consonants both names keep, when they are Latin names that
     /// differ only in their vowels and doubled letters
     /// ([`latin_consonants`]: `Mohammed bin Salman`, `Muhammad bin
-    /// Salman`). Arabic and Hebrew names are transliterated so in many
+    /// Salman`), or in where they split their words
+    /// ([`latin_consonants_run_together`]: `Abdul Hamid Dbeibah`,
+    /// `Abdulhamid Dbeiba`). Arabic and Hebrew names are transliterated so in many
     /// ways that such a pair is no evidence of two people; nor is it of
     /// one (`Hassan`, `Hussein`), so only the registry decides.
     fn transliterated(&self, other: &Name) -> Option<String> {
@@ -123,7 +127,11 @@ impl Name {
             return None;
         }
         let consonants = latin_consonants(&self.normalized)?;
-        (latin_consonants(&other.normalized)? == consonants).then_some(consonants)
+        if latin_consonants(&other.normalized)? == consonants {
+            return Some(consonants);
+        }
+        let run_together = latin_consonants_run_together(&self.normalized)?;
+        (latin_consonants_run_together(&other.normalized)? == run_together).then_some(run_together)
     }
 
     /// Both consonant skeletons, when `self` and `other` are an Arabic and
@@ -141,7 +149,12 @@ impl Name {
             return None;
         }
         let (x, y) = (skeleton(&self.normalized), skeleton(&other.normalized));
-        let close = !x.is_empty() && strsim::normalized_levenshtein(&x, &y) >= threshold;
+        // Also with the words run together: a compound is one word or two
+        // in either script (`عبد الحميد`, `Abdulhamid`, `Abdul Hamid`).
+        let joined = |s: &str| s.replace(' ', "");
+        let close = !x.is_empty()
+            && (strsim::normalized_levenshtein(&x, &y) >= threshold
+                || strsim::normalized_levenshtein(&joined(&x), &joined(&y)) >= threshold);
         close.then_some((x, y))
     }
 }

@@ -90,33 +90,52 @@ pub fn skeleton(name: &str) -> String {
 /// begins with a vowel; words sorted and joined by one space. The vowels
 /// are left out, since they are where transliterations of Arabic and
 /// Hebrew names differ (`Mohammed`, `Muhammad`, `Mohamed`: `mhmd`;
-/// `Nasser`, `Naser`: `nsr`; `Osama`, `Usama`: `·sm`). Unlike the
-/// [`skeleton`], `h`, `w` and `y` are kept and no two consonants are
-/// merged, so `Ahmed` (`·hmd`) is not `Mohammed`, nor `Qaddafi`
-/// `Gaddafi`. `None` unless the normalised name is all Latin letters,
-/// digits and spaces.
+/// `Nasser`, `Naser`: `nsr`; `Osama`, `Usama`: `·sm`), and so is an `h`
+/// that ends a word after a vowel: the Arabic feminine ending is written
+/// with it or without (`Dbeibah`, `Dbeiba`; `Hamzah`, `Hamza`). Unlike the
+/// [`skeleton`], every other `h`, and `w` and `y`, are kept and no two
+/// consonants are merged, so `Ahmed` (`·hmd`) is not `Mohammed`, nor
+/// `Qaddafi` `Gaddafi`. `None` unless the normalised name is all Latin
+/// letters, digits and spaces.
 pub fn latin_consonants(name: &str) -> Option<String> {
-    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
-    let mut words = Vec::new();
-    for word in name.split_whitespace() {
-        let mut key = String::with_capacity(word.len());
-        if word.starts_with(vowel) {
-            key.push('·');
-        }
-        let mut last = None;
-        for c in word.chars() {
-            if !(c.is_ascii_lowercase() || c.is_ascii_digit()) {
-                return None;
-            }
-            if !vowel(c) && last != Some(c) {
-                key.push(c);
-            }
-            last = Some(c);
-        }
-        words.push(key);
-    }
+    let mut words = name
+        .split_whitespace()
+        .map(word_consonants)
+        .collect::<Option<Vec<String>>>()?;
     words.sort_unstable();
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// [`latin_consonants`] of the name's words run together in their order:
+/// one key for `Abdul Hamid` and `Abdulhamid` (`·bdlhmd`), `Abdul Latif`
+/// and `Abdullatif` (`·bdltf`), which Arabic compound names are written
+/// both ways.
+pub fn latin_consonants_run_together(name: &str) -> Option<String> {
+    let joined: String = name.split_whitespace().collect();
+    (!joined.is_empty()).then(|| word_consonants(&joined))?
+}
+
+/// One word's consonants for [`latin_consonants`]; `None` when it has a
+/// character other than a lower-case Latin letter or a digit.
+fn word_consonants(word: &str) -> Option<String> {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let mut key = String::with_capacity(word.len() + 1);
+    if word.starts_with(vowel) {
+        key.push('·');
+    }
+    let mut last = None;
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !(c.is_ascii_lowercase() || c.is_ascii_digit()) {
+            return None;
+        }
+        let final_h = c == 'h' && chars.peek().is_none() && last.is_some_and(vowel);
+        if !vowel(c) && last != Some(c) && !final_h {
+            key.push(c);
+        }
+        last = Some(c);
+    }
+    Some(key)
 }
 
 /// One letter's consonants in the skeleton alphabet (`b d f g k l m n r s t z`
@@ -167,6 +186,19 @@ mod tests {
         assert_ne!(key("qaddafi"), key("gaddafi"));
         assert_ne!(key("mark smith"), key("mike smith"));
         assert_eq!(latin_consonants("محمد"), None);
+        assert_eq!(key("abdulhamid dbeibah"), key("abdulhamid dbeiba"));
+        assert_eq!(key("hamzah"), key("hamza"));
+        assert_ne!(key("smith"), key("smit"));
+        assert_ne!(key("hamid"), key("ahmed"));
+    }
+
+    #[test]
+    fn compound_names_run_together_keep_one_key() {
+        let key = |name: &str| latin_consonants_run_together(name).unwrap();
+        assert_eq!(key("abdul hamid dbeibah"), key("abdulhamid dbeiba"));
+        assert_eq!(key("abdul latif"), key("abdullatif"));
+        assert_ne!(key("abdul hamid"), key("hamid abdul"));
+        assert_eq!(latin_consonants_run_together(" "), None);
     }
 
     #[test]
