@@ -30,6 +30,11 @@
 //!   دجنبر/ديسمبر). Words that are also common words (مارس "he practised",
 //!   ماي) count only next to another figure, before a `/` or after شهر; آب
 //!   counts only written with its madda (أب is "father");
+//! - a date with an English month name, capitalised ("16 September 2023",
+//!   "Sept. 14", "November 25, 2021"): the day after the month is part of
+//!   the date, as English writes it. `May`, `March` and the abbreviations
+//!   count only joined to another figure ("may" and "march" are verbs too,
+//!   `Jan` a name);
 //! - a run of private-use characters (U+E000..U+F8FF): what a PDF extraction
 //!   leaves when a font draws digits with private glyphs. They may be letters
 //!   too; listing them is how a curator learns the document still holds the
@@ -56,6 +61,7 @@ use std::ops::Range;
 use crate::model::{FileId, LineColumn, Project, Span};
 use crate::text::normalize::normalize_for_quote;
 use crate::text::quote;
+use crate::value::calendar::MONTH_NAMES;
 
 /// What kind of figure a passage is, for the listing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -392,6 +398,9 @@ struct Token {
     kind: FigureKind,
     /// A weak month name with no date context yet.
     weak: bool,
+    /// An English month, which the day follows ("Sept. 14"): a number of
+    /// one or two digits after it is part of the date.
+    day_follows: bool,
 }
 
 /// Every candidate of the folded text `t`, sorted by position: digit runs
@@ -405,6 +414,7 @@ fn tokens(original_text: &str, origin: &[usize], t: &str) -> Vec<Token> {
         &arabic_words(&chars, t),
         t,
     ));
+    out.extend(english_months(&chars, t));
     out.sort_by_key(|token| (token.bytes.start, token.bytes.end));
     out
 }
@@ -449,6 +459,7 @@ fn char_tokens(chars: &[(usize, char)], t: &str) -> Vec<Token> {
                     bytes: start..end,
                     kind,
                     weak: false,
+                    day_follows: false,
                 });
             }
             i = j.max(i + 1);
@@ -462,6 +473,7 @@ fn char_tokens(chars: &[(usize, char)], t: &str) -> Vec<Token> {
                 bytes: start..end,
                 kind: FigureKind::Glyphs,
                 weak: false,
+                day_follows: false,
             });
             i = j;
         } else {
@@ -495,6 +507,7 @@ fn word_tokens(
                 bytes: word.clone(),
                 kind: FigureKind::Date,
                 weak,
+                day_follows: false,
             });
         } else if strip_prefix_to(text, TWO_WORD_MONTHS).is_some()
             && let Some(next) = words.get(w + 1)
@@ -505,6 +518,7 @@ fn word_tokens(
                 bytes: word.start..next.end,
                 kind: FigureKind::Date,
                 weak: false,
+                day_follows: false,
             });
         } else if strip_prefix_to(text, SCALES).is_some()
             && let Some(currency) = (w + 1..words.len().min(w + 4))
@@ -524,6 +538,7 @@ fn word_tokens(
                 bytes: begin..words[currency].end,
                 kind: FigureKind::Amount,
                 weak: false,
+                day_follows: false,
             });
         }
     }
@@ -534,6 +549,56 @@ fn word_tokens(
 /// "بمئات الملايين من الدولارات".
 fn words_between_ok(t: &str, words: &[Range<usize>], scale: usize, candidate: usize) -> bool {
     (scale + 1..candidate).all(|k| &t[words[k].clone()] == "من")
+}
+
+/// English month names, full or abbreviated, with the abbreviation's
+/// period ("Sept. 10"): only capitalised, since "may" and "march" are
+/// also verbs; `May`, `March` and the abbreviations (`Jan` is a name, `Mar`
+/// a word in titles) count only joined to another figure, as the weak
+/// Arabic months do.
+fn english_months(chars: &[(usize, char)], t: &str) -> Vec<Token> {
+    const SHORT: &[&str] = &[
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    ];
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        let word_start = c.is_ascii_alphabetic()
+            && i.checked_sub(1)
+                .is_none_or(|p| !chars[p].1.is_alphanumeric());
+        if !word_start {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && chars[j].1.is_ascii_alphabetic() {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(t.len(), |&(b, _)| b);
+        let glued = chars.get(j).is_some_and(|&(_, c)| c.is_alphanumeric());
+        let word = &t[start..end];
+        if !glued {
+            if MONTH_NAMES.contains(&word) {
+                out.push(Token {
+                    bytes: start..end,
+                    kind: FigureKind::Date,
+                    weak: matches!(word, "May" | "March"),
+                    day_follows: true,
+                });
+            } else if SHORT.contains(&word) {
+                let period = chars.get(j).is_some_and(|&(_, c)| c == '.');
+                out.push(Token {
+                    bytes: start..if period { end + 1 } else { end },
+                    kind: FigureKind::Date,
+                    weak: true,
+                    day_follows: true,
+                });
+            }
+        }
+        i = j;
+    }
+    out
 }
 
 /// Maximal runs of Arabic letters, as byte ranges of the folded text.
@@ -589,6 +654,7 @@ fn merge(t: &str, tokens: Vec<Token>) -> Vec<Token> {
             last.bytes.end = last.bytes.end.max(token.bytes.end);
             last.kind = combined(last.kind, token.kind);
             last.weak = false;
+            last.day_follows = false;
             continue;
         }
         if let Some(last) = merged.last_mut()
@@ -622,7 +688,10 @@ fn combined(a: FigureKind, b: FigureKind) -> FigureKind {
 /// Whether `next` only follows `last` (see [`merge`]) rather than
 /// continuing it.
 fn side_by_side(last: &Token, next: &Token, gap: &str) -> bool {
-    let after_month = last.kind == FigureKind::Date && next.kind == FigureKind::Number;
+    let day_of_month =
+        last.day_follows && next.bytes.len() <= 2 && gap.chars().all(char::is_whitespace);
+    let after_month =
+        last.kind == FigureKind::Date && next.kind == FigureKind::Number && !day_of_month;
     let listed = gap.contains([',', '،'])
         && last.kind == FigureKind::Number
         && next.kind == FigureKind::Number;
@@ -672,7 +741,14 @@ mod tests {
         assert_eq!(written("بين 20 و30 يونيو/حزيران"), ["20 و30 يونيو/حزيران"]);
         assert_eq!(written("a toll of 11,300 people"), ["11,300"]);
         assert_eq!(written("from 2,000-3,000 homes"), ["2,000-3,000"]);
-        assert_eq!(written("November 25, 2021"), ["25, 2021"]);
+        assert_eq!(written("November 25, 2021"), ["November 25, 2021"]);
+        assert_eq!(
+            written("By BBC News, 16 September 2023"),
+            ["16 September 2023"]
+        );
+        assert_eq!(written("BENGHAZI, Sept 14 (Reuters)"), ["Sept 14"]);
+        assert_eq!(written("burst on the night of Sept. 10 as"), ["Sept. 10"]);
+        assert_eq!(written("struck in September, killing"), ["September"]);
     }
 
     #[test]
@@ -680,5 +756,11 @@ mod tests {
         assert_eq!(written("يومي 7 و8 شتنبر 18 قتيلا"), ["7 و8 شتنبر", "18"]);
         assert_eq!(written("death toll rises to 18, 14 missing"), ["18", "14"]);
         assert_eq!(written("شتنبر 2024"), ["شتنبر 2024"]);
+        assert_eq!(
+            written("on 10 September 118 people"),
+            ["10 September", "118"]
+        );
+        assert_eq!(written("officials may march in May"), Vec::<&str>::new());
+        assert_eq!(written("Jan Egeland said 40"), ["40"]);
     }
 }

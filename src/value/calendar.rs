@@ -2,6 +2,22 @@
 //! the one place date arithmetic lives (the grammar validates with it,
 //! denotations count minutes with it, reports print dates with it).
 
+/// The months' English names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Minutes in a day; dates denote intervals of minutes.
 pub const MINUTES_PER_DAY: i64 = 24 * 60;
 

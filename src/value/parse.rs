@@ -1481,21 +1481,7 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 fn month_name(month: u8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES
+    super::calendar::MONTH_NAMES
         .get(usize::from(month).wrapping_sub(1))
         .copied()
         .unwrap_or("that month")
