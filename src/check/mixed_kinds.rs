@@ -21,6 +21,10 @@
 //! a/value  "500M USD"
 //! b/value  "2022-06"   => mixed-kinds: a number or amount (a), a date (b)
 //! ```
+//!
+//! When a date beside a number was written as four plain digits (`>1500`
+//! beside `>1,500`), the explanation says it was read as a year and how to
+//! write the count: the commonest way a count becomes a date.
 
 use std::collections::BTreeMap;
 
@@ -54,12 +58,54 @@ fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut VerdictSi
             format!("{} ({})", kind.describe(), ids.join(", "))
         })
         .collect();
-    let explanation = format!(
+    let mut explanation = format!(
         "'{}' of '{}' holds values of {} kinds, which are never compared with each other: {}. Give each fact its own attribute, or correct the value's form",
         group.attribute,
         group.subject,
         by_kind.len(),
         kinds.join("; ")
     );
+    if by_kind.contains_key(&ValueKind::Number) {
+        let years: Vec<_> = readable
+            .iter()
+            .filter(|claim| claim.kind() == ValueKind::Date && reads_as_year(claim.written()))
+            .collect();
+        let ids: Vec<String> = years
+            .iter()
+            .map(|claim| format!("'{}' ({})", claim.written(), claim.id()))
+            .collect();
+        if let Some(first) = years.first() {
+            explanation.push_str(&format!(
+                ". {} {} read as a year, since four plain digits are a year: if {} a count, write it with a comma ('{}') or declare '{}' a number under [attributes] in crosscheck.toml",
+                ids.join(", "),
+                if ids.len() == 1 { "is" } else { "are" },
+                if ids.len() == 1 { "it is" } else { "they are" },
+                with_thousands_comma(first.written()),
+                group.attribute,
+            ));
+        }
+    }
     sink.claims(FindingKind::MixedKinds, &readable, explanation);
+}
+
+/// `written` with a comma after the first of every four digits (`>1500`
+/// as the count `>1,500`).
+fn with_thousands_comma(written: &str) -> String {
+    let bound = written.len() - written.trim_start_matches(['~', '<', '>', '=']).len();
+    let ends: Vec<String> = written[bound..]
+        .split("..")
+        .map(|end| format!("{},{}", &end[..1], &end[1..]))
+        .collect();
+    format!("{}{}", &written[..bound], ends.join(".."))
+}
+
+/// Whether a date was written as four plain digits, maybe after `~`, a
+/// bound or as a range's ends (`1500`, `>1500`, `1500..2000`): the form a
+/// count takes when its comma is left out, as in "more than 1500
+/// buildings".
+fn reads_as_year(written: &str) -> bool {
+    let unbounded = written.trim_start_matches(['~', '<', '>', '=']);
+    unbounded
+        .split("..")
+        .all(|end| end.len() == 4 && end.bytes().all(|b| b.is_ascii_digit()))
 }
