@@ -54,6 +54,16 @@ fn seed_003_quote_spanning_a_broken_line_matches() {
 }
 
 #[test]
+fn a_quote_typed_with_hyphens_matches_dashes_and_a_word_broken_at_a_line_end() {
+    let doc = "Morocco\u{2019}s army bought the system \u{2014} worth $500\u{00A0}million \u{2014} in 2022,\nwith a long-\nrange radar.";
+    assert_eq!(
+        found(doc, "Morocco's army bought the system - worth $500 million"),
+        "Morocco\u{2019}s army bought the system \u{2014} worth $500\u{00A0}million"
+    );
+    assert_eq!(found(doc, "a long-range radar"), "a long-\nrange radar");
+}
+
+#[test]
 fn seed_003_tatweel_stretched_text_matches_plain_quote() {
     let doc = seed("003");
     assert_eq!(

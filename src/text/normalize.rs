@@ -88,7 +88,9 @@ impl NormalizedText {
 
 /// Normalises text for quote matching: folds tatweel, diacritics,
 /// alef/hamza forms, alef maqsura/yaa, taa marbuta/haa, Arabic-Indic digits,
-/// kinds of quotation marks, and runs of white space. Keeps case and words.
+/// kinds of quotation marks and of dash, and runs of white space, and joins
+/// a word hyphenated at a line break (`long-\nrange` is `long-range`).
+/// Keeps case and words.
 pub fn normalize_for_quote(text: &str) -> NormalizedText {
     fold_text(text, true)
 }
@@ -123,11 +125,24 @@ fn fold_text(text: &str, with_origin: bool) -> NormalizedText {
             out.origin.extend(std::iter::repeat_n(offset, c.len_utf8()));
         }
     };
+    // Whether the waiting white space holds a line break: a word hyphen
+    // before one ("long-\nrange", as PDF extraction and narrow columns
+    // leave it) joins the next line's word without a space.
+    let mut pending_line_break = false;
     for (offset, c) in text.char_indices() {
+        if pending_line_break && !(c.is_whitespace() || is_space_like(c)) {
+            pending_line_break = false;
+            if ends_with_word_hyphen(&out.text) {
+                pending_space = None;
+            }
+        }
         if is_quote_mark(c) {
             push(&mut out, &mut pending_space, offset, '"');
+        } else if is_dash(c) {
+            push(&mut out, &mut pending_space, offset, '-');
         } else if c.is_whitespace() || is_space_like(c) {
             pending_space.get_or_insert(offset);
+            pending_line_break |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
         } else if is_ignorable(c) {
         } else {
             decompose_compatible(c, |d| {
@@ -281,6 +296,22 @@ fn digit(value: u32) -> char {
 }
 
 /// Every kind of quotation mark and apostrophe folds to `"`.
+/// Hyphens, dashes and the minus sign, folded to `-`: a quote typed with
+/// `-` matches a document's `—` or `–`, as it matches its curly quotation
+/// marks.
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+    )
+}
+
+/// Whether `text` ends with a hyphen right after a letter (`long-`).
+fn ends_with_word_hyphen(text: &str) -> bool {
+    let mut last = text.chars().rev();
+    last.next() == Some('-') && last.next().is_some_and(char::is_alphabetic)
+}
+
 fn is_quote_mark(c: char) -> bool {
     matches!(
         c,
@@ -339,6 +370,20 @@ mod tests {
             normalize_for_quote(text).text,
             "بين \"اسراييل\" والمغرب \"نعم\" \"x\" y"
         );
+    }
+
+    #[test]
+    fn folds_dashes_and_joins_a_word_hyphenated_at_a_line_break() {
+        let text = "worth $500\u{00A0}million \u{2014} in 2022\u{2013}23, a long-\nrange radar";
+        assert_eq!(
+            normalize_for_quote(text).text,
+            "worth $500 million - in 2022-23, a long-range radar"
+        );
+        // A dash between spaced words keeps its spaces, also at a line end.
+        assert_eq!(normalize_for_quote("2020 -\n2021").text, "2020 - 2021");
+        let folded = normalize_for_quote("a long-\r\n  range");
+        assert_eq!(folded.text, "a long-range");
+        assert_eq!(folded.origin.len(), folded.text.len());
     }
 
     #[test]
