@@ -64,6 +64,15 @@ fn a_quote_typed_with_hyphens_matches_dashes_and_a_word_broken_at_a_line_end() {
 }
 
 #[test]
+fn a_quote_typed_with_latin_punctuation_matches_arabic_punctuation() {
+    let doc = "تراجعت الإيرادات بنسبة ٦٠٪ إلى ٣٫٥ مليار دولار، وفق الهيئة؛ هل تتعافى؟";
+    assert_eq!(
+        found(doc, "بنسبة 60% إلى 3.5 مليار دولار, وفق الهيئة; هل تتعافى?"),
+        "بنسبة ٦٠٪ إلى ٣٫٥ مليار دولار، وفق الهيئة؛ هل تتعافى؟"
+    );
+}
+
+#[test]
 fn seed_003_tatweel_stretched_text_matches_plain_quote() {
     let doc = seed("003");
     assert_eq!(

@@ -202,7 +202,7 @@ fn locate_quotes(
                     ));
                 }
                 diagnostic = diagnostic
-                    .with_help("copy the passage verbatim from the document; matching already ignores diacritics, tatweel, hamza forms, digit scripts, quotation marks, kinds of dash and line breaks")
+                    .with_help("copy the passage verbatim from the document; matching already ignores diacritics, tatweel, hamza forms, digit scripts, Arabic punctuation, quotation marks, kinds of dash and line breaks")
                     .with_note("a quote is the evidence for its claim: a claim whose quote cannot be found cannot be checked");
                 diagnostics.push(diagnostic);
             }

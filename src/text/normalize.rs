@@ -87,8 +87,9 @@ impl NormalizedText {
 }
 
 /// Normalises text for quote matching: folds tatweel, diacritics,
-/// alef/hamza forms, alef maqsura/yaa, taa marbuta/haa, Arabic-Indic digits,
-/// kinds of quotation marks and of dash, and runs of white space, and joins
+/// alef/hamza forms, alef maqsura/yaa, taa marbuta/haa, Arabic-Indic digits
+/// and punctuation (`،` `؛` `؟` `٪` `٫`), kinds of quotation marks and of
+/// dash, and runs of white space, and joins
 /// a word hyphenated at a line break (`long-\nrange` is `long-range`).
 /// Keeps case and words.
 pub fn normalize_for_quote(text: &str) -> NormalizedText {
@@ -286,6 +287,14 @@ fn fold_char(c: char) -> Option<char> {
         '\u{06A9}' => '\u{0643}',
         '\u{0660}'..='\u{0669}' => digit(c as u32 - 0x0660),
         '\u{06F0}'..='\u{06F9}' => digit(c as u32 - 0x06F0),
+        // Arabic punctuation, which a curator on a Latin keyboard types in
+        // its Latin form: comma, semicolon, question mark, percent sign,
+        // decimal and thousands separators.
+        '\u{060C}' | '\u{066C}' => ',',
+        '\u{061B}' => ';',
+        '\u{061F}' => '?',
+        '\u{066A}' => '%',
+        '\u{066B}' => '.',
         c if is_quote_mark(c) => '"',
         c => c,
     })
@@ -369,6 +378,14 @@ mod tests {
         assert_eq!(
             normalize_for_quote(text).text,
             "بين \"اسراييل\" والمغرب \"نعم\" \"x\" y"
+        );
+    }
+
+    #[test]
+    fn folds_arabic_punctuation_to_its_latin_form() {
+        assert_eq!(
+            normalize_for_quote("بنسبة ٦٠٪ إلى ٣٫٥ مليار دولار، وفق الهيئة؛ هل تتعافى؟").text,
+            "بنسبه 60% الي 3.5 مليار دولار, وفق الهييه; هل تتعافي?"
         );
     }
 
