@@ -62,6 +62,7 @@ use crate::model::{FileId, LineColumn, Project, Span};
 use crate::text::normalize::normalize_for_quote;
 use crate::text::quote;
 use crate::value::calendar::MONTH_NAMES;
+use crate::value::hint::month;
 
 /// What kind of figure a passage is, for the listing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -557,9 +558,6 @@ fn words_between_ok(t: &str, words: &[Range<usize>], scale: usize, candidate: us
 /// a word in titles) count only joined to another figure, as the weak
 /// Arabic months do.
 fn english_months(chars: &[(usize, char)], t: &str) -> Vec<Token> {
-    const SHORT: &[&str] = &[
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    ];
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -578,23 +576,18 @@ fn english_months(chars: &[(usize, char)], t: &str) -> Vec<Token> {
         let end = chars.get(j).map_or(t.len(), |&(b, _)| b);
         let glued = chars.get(j).is_some_and(|&(_, c)| c.is_alphanumeric());
         let word = &t[start..end];
-        if !glued {
-            if MONTH_NAMES.contains(&word) {
-                out.push(Token {
-                    bytes: start..end,
-                    kind: FigureKind::Date,
-                    weak: matches!(word, "May" | "March"),
-                    day_follows: true,
-                });
-            } else if SHORT.contains(&word) {
-                let period = chars.get(j).is_some_and(|&(_, c)| c == '.');
-                out.push(Token {
-                    bytes: start..if period { end + 1 } else { end },
-                    kind: FigureKind::Date,
-                    weak: true,
-                    day_follows: true,
-                });
-            }
+        if !glued
+            && c.is_ascii_uppercase()
+            && let Some(number) = month(word)
+        {
+            let full = MONTH_NAMES[usize::from(number) - 1] == word;
+            let period = !full && chars.get(j).is_some_and(|&(_, c)| c == '.');
+            out.push(Token {
+                bytes: start..if period { end + 1 } else { end },
+                kind: FigureKind::Date,
+                weak: !full || matches!(word, "May" | "March"),
+                day_follows: true,
+            });
         }
         i = j;
     }

@@ -28,9 +28,10 @@
 
 use std::collections::BTreeMap;
 
-use super::{Check, CheckCode, CheckContext, ClaimGroup, FindingKind, VerdictSink};
+use super::{Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, FindingKind, VerdictSink};
 use crate::model::ClaimId;
 use crate::value::ValueKind;
+use crate::value::hint::count_written_as_year;
 
 pub const CHECK: Check = Check {
     code: CheckCode::MixedKinds,
@@ -66,46 +67,24 @@ fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut VerdictSi
         kinds.join("; ")
     );
     if by_kind.contains_key(&ValueKind::Number) {
-        let years: Vec<_> = readable
+        let years: Vec<(&ClaimFacts, String)> = readable
             .iter()
-            .filter(|claim| claim.kind() == ValueKind::Date && reads_as_year(claim.written()))
+            .filter(|claim| claim.kind() == ValueKind::Date)
+            .filter_map(|&claim| Some((claim, count_written_as_year(claim.written())?)))
             .collect();
         let ids: Vec<String> = years
             .iter()
-            .map(|claim| format!("'{}' ({})", claim.written(), claim.id()))
+            .map(|(claim, _)| format!("'{}' ({})", claim.written(), claim.id()))
             .collect();
-        if let Some(first) = years.first() {
+        if let Some((_, count)) = years.first() {
             explanation.push_str(&format!(
-                ". {} {} read as a year, since four plain digits are a year: if {} a count, write it with a comma ('{}') or declare '{}' a number under [attributes] in crosscheck.toml",
+                ". {} {} read as a year, since four plain digits are a year: if {} a count, write it with a comma ('{count}') or declare '{}' a number under [attributes] in crosscheck.toml",
                 ids.join(", "),
                 if ids.len() == 1 { "is" } else { "are" },
                 if ids.len() == 1 { "it is" } else { "they are" },
-                with_thousands_comma(first.written()),
                 group.attribute,
             ));
         }
     }
     sink.claims(FindingKind::MixedKinds, &readable, explanation);
-}
-
-/// `written` with a comma after the first of every four digits (`>1500`
-/// as the count `>1,500`).
-fn with_thousands_comma(written: &str) -> String {
-    let bound = written.len() - written.trim_start_matches(['~', '<', '>', '=']).len();
-    let ends: Vec<String> = written[bound..]
-        .split("..")
-        .map(|end| format!("{},{}", &end[..1], &end[1..]))
-        .collect();
-    format!("{}{}", &written[..bound], ends.join(".."))
-}
-
-/// Whether a date was written as four plain digits, maybe after `~`, a
-/// bound or as a range's ends (`1500`, `>1500`, `1500..2000`): the form a
-/// count takes when its comma is left out, as in "more than 1500
-/// buildings".
-fn reads_as_year(written: &str) -> bool {
-    let unbounded = written.trim_start_matches(['~', '<', '>', '=']);
-    unbounded
-        .split("..")
-        .all(|end| end.len() == 4 && end.bytes().all(|b| b.is_ascii_digit()))
 }

@@ -96,6 +96,18 @@ fn four_digit_years(written: &str, form: &Form<DatePoint>) -> Option<i32> {
     figures.then_some(latest)
 }
 
+/// The count a date written as bare four-digit years meant (`>1500` →
+/// `>1,500`, `1500..2000` → `1,500..2,000`); `None` for any other form.
+/// A count whose comma was left out reads as a year: the mixed-kinds
+/// check says so with this form.
+pub fn count_written_as_year(written: &str) -> Option<String> {
+    let figures = written.trim_start_matches(['~', '<', '>', '=']);
+    figures
+        .split("..")
+        .all(is_bare_year)
+        .then(|| with_thousands_commas(written))
+}
+
 /// `written` with each four-digit figure given its thousands comma, the
 /// form that keeps it a number: `>=3958` → `>=3,958`.
 fn with_thousands_commas(written: &str) -> String {
@@ -768,7 +780,10 @@ const MONTHS: &[(&str, u8)] = &[
     ("كانون الأول", 12),
 ];
 
-fn month(word: &str) -> Option<u8> {
+/// The month a month name or its abbreviation names, in English or
+/// Arabic, in any case, with or without the abbreviation's period
+/// (`Sept.`, `september`, `سبتمبر`).
+pub fn month(word: &str) -> Option<u8> {
     let word = word.trim_end_matches('.').to_lowercase();
     MONTHS
         .iter()
