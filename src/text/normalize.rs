@@ -89,9 +89,8 @@ impl NormalizedText {
 /// Normalises text for quote matching: folds tatweel, diacritics,
 /// alef/hamza forms, alef maqsura/yaa, taa marbuta/haa, Arabic-Indic digits
 /// and punctuation (`،` `؛` `؟` `٪` `٫`), kinds of quotation marks and of
-/// dash, and runs of white space, and joins
-/// a word hyphenated at a line break (`long-\nrange` is `long-range`).
-/// Keeps case and words.
+/// dash, and runs of white space, and joins a word hyphenated at a line
+/// break (`long-\nrange` is `long-range`). Keeps case and words.
 pub fn normalize_for_quote(text: &str) -> NormalizedText {
     fold_text(text, true)
 }
@@ -139,8 +138,6 @@ fn fold_text(text: &str, with_origin: bool) -> NormalizedText {
         }
         if is_quote_mark(c) {
             push(&mut out, &mut pending_space, offset, '"');
-        } else if is_dash(c) {
-            push(&mut out, &mut pending_space, offset, '-');
         } else if c.is_whitespace() || is_space_like(c) {
             pending_space.get_or_insert(offset);
             pending_line_break |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
@@ -296,6 +293,7 @@ fn fold_char(c: char) -> Option<char> {
         '\u{066A}' => '%',
         '\u{066B}' => '.',
         c if is_quote_mark(c) => '"',
+        c if is_dash(c) => '-',
         c => c,
     })
 }
@@ -304,7 +302,6 @@ fn digit(value: u32) -> char {
     char::from_digit(value, 10).unwrap_or('0')
 }
 
-/// Every kind of quotation mark and apostrophe folds to `"`.
 /// Hyphens, dashes and the minus sign, folded to `-`: a quote typed with
 /// `-` matches a document's `—` or `–`, as it matches its curly quotation
 /// marks.
@@ -321,6 +318,7 @@ fn ends_with_word_hyphen(text: &str) -> bool {
     last.next() == Some('-') && last.next().is_some_and(char::is_alphabetic)
 }
 
+/// Every kind of quotation mark and apostrophe folds to `"`.
 fn is_quote_mark(c: char) -> bool {
     matches!(
         c,
