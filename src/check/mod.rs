@@ -145,12 +145,30 @@ pub struct TimelineEntry {
     pub claim: ClaimId,
     /// `as_of` as written.
     pub as_of: String,
+    /// The times `as_of` denotes (`2023-02-24` for `published-4d` in a
+    /// source published on 2023-02-28): what a reader needs where `as_of`
+    /// is written relative to the publication.
+    pub as_of_dates: String,
     /// The value as written.
     pub value: String,
     /// The claim's origin ([`ClaimOrigin::name`]).
     pub origin: String,
     /// The claim this one supersedes, if any.
     pub supersedes: Option<ClaimId>,
+}
+
+impl TimelineEntry {
+    /// `as_of` as reports show it: as written, with the dates it denotes
+    /// first when it is written relative to the publication
+    /// (`2023-02-24 (published-4d)`), since a timeline read down its
+    /// column must be in dates, whatever each source wrote.
+    pub fn as_of_shown(&self) -> String {
+        if self.as_of.contains("published") && !self.as_of_dates.is_empty() {
+            format!("{} ({})", self.as_of_dates, self.as_of)
+        } else {
+            self.as_of.clone()
+        }
+    }
 }
 
 /// The timelines of `claims`: see [`CheckOutcome::timelines`].
@@ -188,6 +206,7 @@ pub fn timelines(claims: &[ClaimFacts<'_>]) -> Vec<Timeline> {
                     .map(|c| TimelineEntry {
                         claim: c.id().clone(),
                         as_of: c.as_of_written().unwrap_or_default().to_owned(),
+                        as_of_dates: c.as_of.as_ref().map(describe::time).unwrap_or_default(),
                         value: c.written().to_owned(),
                         origin: c.origin().name(),
                         supersedes: c.supersedes().cloned(),

@@ -365,7 +365,7 @@ fn timelines_section(input: &ReportInput<'_>) -> Markup {
                 (PreEscaped("<tbody>")) (NL)
                 @for entry in at_most(&timeline.entries, input.capped()).0 {
                     tr {
-                        td data-label="As of" { bdi { (Text(&entry.as_of)) } }
+                        td data-label="As of" { bdi { (Text(&entry.as_of_shown())) } }
                         td class="value" data-label="Value" { bdi { (Text(&entry.value)) } }
                         td data-label="Origin" { bdi { (Text(&entry.origin)) } }
                         td class="claim-id" data-label="Claim" { (breakable_id(entry.claim.as_str())) }

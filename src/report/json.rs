@@ -221,7 +221,12 @@ pub struct JsonTimeline<'a> {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JsonTimelineEntry<'a> {
     pub claim: &'a str,
+    /// As written.
     pub as_of: &'a str,
+    /// The times `as_of` denotes, as a denotation's `text` says them
+    /// (`2023-02-24`, `before 2021-01-01`): a relative form
+    /// (`published-4d`) resolved against its source's `published`.
+    pub as_of_dates: &'a str,
     pub value: &'a str,
     pub origin: &'a str,
     pub supersedes: Option<&'a str>,
@@ -237,6 +242,7 @@ fn json_timeline(timeline: &check::Timeline) -> JsonTimeline<'_> {
             .map(|e| JsonTimelineEntry {
                 claim: e.claim.as_str(),
                 as_of: &e.as_of,
+                as_of_dates: &e.as_of_dates,
                 value: &e.value,
                 origin: &e.origin,
                 supersedes: e.supersedes.as_ref().map(ClaimId::as_str),

@@ -409,7 +409,7 @@ fn render_timelines(input: &ReportInput<'_>, out: &mut dyn Write) -> io::Result<
             writeln!(
                 out,
                 "| {} | {} | {} | {} | {} |",
-                escape(&entry.as_of),
+                escape(&entry.as_of_shown()),
                 escape(&entry.value),
                 escape(&entry.origin),
                 escape(entry.claim.as_str()),

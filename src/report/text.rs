@@ -85,7 +85,7 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write, colour: bool) -> io:
             writeln!(
                 out,
                 "  {}  {}  {} ({}{revises})",
-                terminal_safe(&entry.as_of),
+                terminal_safe(&entry.as_of_shown()),
                 paint.bold(&terminal_safe(&entry.value)),
                 terminal_safe(&entry.origin),
                 terminal_safe(entry.claim.as_str())
