@@ -48,9 +48,13 @@
 //!
 //! # Covered, explained, unexplained
 //!
-//! A figure is covered when a claim's quote location overlaps it, explained
-//! when the passage of an ignore entry for its document (located like a
-//! quote, with [`quote::locate`]) contains it, and unexplained otherwise.
+//! A figure is covered when a claim's quote overlaps it, at its location or
+//! any other place the document repeats it word for word (a headline
+//! repeating the body's sentence); a date naming its source's `published`
+//! day (the dateline) is counted apart, since the claim file records it; a
+//! figure is explained when the passage of an ignore entry for its document
+//! (located like a quote, with [`quote::locate`]) contains it, and
+//! unexplained otherwise.
 
 use crate::text::plural::noun;
 use std::collections::BTreeMap;
@@ -140,6 +144,9 @@ pub struct Coverage {
     pub figures: usize,
     /// Figures overlapped by a claim's quote.
     pub covered: usize,
+    /// Dates that are their source's `published` day (a dateline: `ANKARA,
+    /// Feb 20`), which the claim file already records.
+    pub dated: usize,
     /// Figures inside a `[[coverage.ignore]]` passage (and no quote).
     pub explained: usize,
     /// Sorted by document, then position.
@@ -160,9 +167,15 @@ impl Coverage {
 pub fn coverage(project: &Project) -> Result<Coverage, Vec<IgnoreNotFound>> {
     // One entry per document file, by its path (several sources may share one).
     let mut documents: BTreeMap<&str, FileId> = BTreeMap::new();
+    let mut published_days: BTreeMap<&str, Vec<Day>> = BTreeMap::new();
     for source in &project.sources {
         if let Some(document) = &source.document {
             documents.insert(document.path.as_str(), document.file);
+            let day = source.published_written.as_deref().and_then(iso_day);
+            published_days
+                .entry(document.path.as_str())
+                .or_default()
+                .extend(day);
         }
     }
     let mut result = Coverage {
@@ -174,11 +187,22 @@ pub fn coverage(project: &Project) -> Result<Coverage, Vec<IgnoreNotFound>> {
     let mut not_found = Vec::new();
     for (path, &file) in &documents {
         let text = project.files.text(file);
+        let normalized = normalize_for_quote(text);
+        // Every place a quote occurs covers its figures, not only the first
+        // (the one its location names): a headline repeating the body's
+        // sentence is the same fact, already claimed.
         let quoted: Vec<Range<usize>> = project
             .claims()
-            .filter_map(|(_, claim)| claim.quote.as_ref()?.location.as_ref())
-            .filter(|location| location.span.file == file)
-            .map(|location| location.span.bytes.clone())
+            .filter_map(|(_, claim)| {
+                let quote = claim.quote.as_ref()?;
+                let location = quote.location.as_ref()?;
+                (location.span.file == file).then_some((quote, location))
+            })
+            .flat_map(|(quote, location)| {
+                let mut places = quote::occurrences(text, &normalized, &quote.text);
+                places.push(location.span.bytes.clone());
+                places
+            })
             .collect();
         let mut ignored: Vec<(usize, Range<usize>)> = Vec::new();
         for (index, ignore) in ignores.iter().enumerate() {
@@ -198,6 +222,7 @@ pub fn coverage(project: &Project) -> Result<Coverage, Vec<IgnoreNotFound>> {
                 }),
             }
         }
+        let datelines = published_days.get(path).map_or(&[][..], Vec::as_slice);
         for figure in figures(text) {
             result.figures += 1;
             let overlaps =
@@ -214,6 +239,11 @@ pub fn coverage(project: &Project) -> Result<Coverage, Vec<IgnoreNotFound>> {
             }
             if quoted.iter().any(overlaps) {
                 result.covered += 1;
+            } else if figure.kind == FigureKind::Date
+                && day_written(&text[figure.bytes.clone()])
+                    .is_some_and(|written| datelines.iter().any(|day| written.is(day)))
+            {
+                result.dated += 1;
             } else if !explaining.is_empty() {
                 result.explained += 1;
             } else {
@@ -289,9 +319,13 @@ pub fn render_text(coverage: &Coverage, out: &mut dyn Write) -> io::Result<()> {
             index + 1
         )?;
     }
+    let dated = match coverage.dated {
+        0 => String::new(),
+        n => format!(", {n} the date of publication"),
+    };
     writeln!(
         out,
-        "{} {} in {} {}: {} quoted, {} explained by [[coverage.ignore]], {} unexplained",
+        "{} {} in {} {}: {} quoted{dated}, {} explained by [[coverage.ignore]], {} unexplained",
         coverage.figures,
         noun(coverage.figures, "figure", "figures"),
         coverage.documents,
@@ -300,6 +334,95 @@ pub fn render_text(coverage: &Coverage, out: &mut dyn Write) -> io::Result<()> {
         coverage.explained,
         coverage.uncovered.len()
     )
+}
+
+/// A calendar day: year, month, day.
+type Day = (u32, u32, u32);
+
+/// `2023-02-20` as a day; `None` for a month, a year or anything else.
+fn iso_day(written: &str) -> Option<Day> {
+    let mut parts = written.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |part: &str, len: usize| {
+        (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())?
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    Some((digits(year, 4)?, digits(month, 2)?, digits(day, 2)?))
+}
+
+/// The day a date figure names, the year when it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct DayWritten {
+    year: Option<u32>,
+    month: u32,
+    day: u32,
+}
+
+impl DayWritten {
+    /// Whether this can be `day`: the same day and month, and the same
+    /// year if one is written (a dateline often leaves it out).
+    fn is(self, &(year, month, day): &Day) -> bool {
+        self.month == month && self.day == day && self.year.is_none_or(|y| y == year)
+    }
+}
+
+/// The day a date figure names (`28 February 2023`, `Feb. 20`, `21
+/// فبراير/شباط 2023`, `November 25, 2021`); `None` for a month or a year
+/// alone, a span of days, or anything else. Month names that are two
+/// names of one month (`فبراير/شباط`) are one month.
+fn day_written(figure: &str) -> Option<DayWritten> {
+    let words: Vec<&str> = figure
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | ',' | '،'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // One value per part; a second, different one is not one day.
+    fn set<T: PartialEq>(slot: &mut Option<T>, value: T) -> Option<()> {
+        match slot {
+            Some(held) if *held != value => None,
+            _ => {
+                *slot = Some(value);
+                Some(())
+            }
+        }
+    }
+    let (mut year, mut month_named, mut day) = (None, None, None);
+    let mut i = 0;
+    while i < words.len() {
+        // Levantine names are two words (كانون الثاني).
+        let two = words.get(i + 1).map(|next| format!("{} {next}", words[i]));
+        if let Some(m) = two.as_deref().and_then(month) {
+            set(&mut month_named, u32::from(m))?;
+            i += 2;
+            continue;
+        }
+        if let Some(m) = month(words[i]) {
+            set(&mut month_named, u32::from(m))?;
+            i += 1;
+            continue;
+        }
+        let digits: String = words[i]
+            .chars()
+            .map(|c| match c {
+                '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
+                '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10),
+                c => c.is_ascii_digit().then_some(c),
+            })
+            .collect::<Option<String>>()?;
+        match digits.len() {
+            1 | 2 => set(&mut day, digits.parse().ok()?)?,
+            4 => set(&mut year, digits.parse().ok()?)?,
+            _ => return None,
+        }
+        i += 1;
+    }
+    Some(DayWritten {
+        year,
+        month: month_named?,
+        day: day?,
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -755,5 +878,28 @@ mod tests {
         );
         assert_eq!(written("officials may march in May"), Vec::<&str>::new());
         assert_eq!(written("Jan Egeland said 40"), ["40"]);
+    }
+
+    /// The day a dateline names, to compare with the source's `published`.
+    #[test]
+    fn a_date_figure_names_one_day() {
+        let day = |year, month, day| Some(DayWritten { year, month, day });
+        assert_eq!(day_written("28 February 2023"), day(Some(2023), 2, 28));
+        assert_eq!(day_written("Feb. 20"), day(None, 2, 20));
+        assert_eq!(day_written("November 25, 2021"), day(Some(2021), 11, 25));
+        assert_eq!(day_written("21 فبراير/شباط 2023"), day(Some(2023), 2, 21));
+        assert_eq!(
+            day_written("١٠ ديسمبر/كانون الأول ٢٠٢٠"),
+            day(Some(2020), 12, 10)
+        );
+        // A month, a span of days, two months: not one day.
+        assert_eq!(day_written("February 2023"), None);
+        assert_eq!(day_written("20 و30 يونيو/حزيران"), None);
+        assert_eq!(day_written("7 8 شتنبر"), None);
+        assert_eq!(day_written("يونيو/تموز 20"), None);
+        assert!(day_written("Feb 20").is_some_and(|d| d.is(&(2023, 2, 20))));
+        assert!(!day_written("Feb 20 2022").is_some_and(|d| d.is(&(2023, 2, 20))));
+        assert_eq!(iso_day("2023-02-20"), Some((2023, 2, 20)));
+        assert_eq!(iso_day("2023-02"), None);
     }
 }

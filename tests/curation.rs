@@ -55,7 +55,8 @@ fn linking_warnings_with_places() {
 }
 
 /// Unexplained figures, each at its place in the document, and the ignore
-/// entry that holds no figure.
+/// entry that holds no figure. A quote the document repeats (the deal's
+/// value, again in the last line) covers both places.
 #[test]
 fn coverage_warnings_with_places() {
     let (codes, rendered) = warnings(&fixture("coverage"));

@@ -89,6 +89,21 @@ pub fn locate_in(
     })
 }
 
+/// Every place `quote` occurs in `document` (already normalised), as
+/// byte ranges of the original, in order and not overlapping: a headline
+/// repeats the body's figure word for word, and one quote of it covers both.
+pub fn occurrences(document: &str, normalized: &NormalizedText, quote: &str) -> Vec<Range<usize>> {
+    let quote = normalize_for_quote(quote).text;
+    if quote.is_empty() {
+        return Vec::new();
+    }
+    normalized
+        .text
+        .match_indices(&quote)
+        .map(|(start, _)| normalized.original_range(document, start..start + quote.len()))
+        .collect()
+}
+
 /// The word window of `text` most similar to `quote` (both normalised), as a
 /// byte range of `text`, with its similarity.
 fn closest_passage(text: &str, quote: &str) -> (Range<usize>, f64) {

@@ -18,7 +18,9 @@ fn coverage(dir: &std::path::Path) -> Run {
 /// digits, a lone Maghreb month (شتنبر), an amount without digits, مارس after
 /// شهر (but not مارس the verb), a number in a URL slug (but not the `%D8`
 /// escape), a Levantine month with tatweel and Arabic-Indic digits, آب, and
-/// يوليوز. The second ignore entry holds no figure and is reported idle.
+/// يوليوز. The second ignore entry holds no figure and is reported idle. The
+/// deal's value, quoted once, is covered at both its places, and the last
+/// line's date, the source's `published` day, is counted apart.
 #[test]
 fn lists_unexplained_figures_with_places() {
     let Run {
