@@ -92,7 +92,9 @@ cases! {
     /// UN "11,000" and the Red Crescent "11,300": rounding, also inside one
     /// article; "100,000" against ">=120,000" and "500M USD" against
     /// "540M USD" stay contradictions; "=10,000" is marked exact, so
-    /// "10,100" contradicts it.
+    /// "10,100" contradicts it. Both contradictions are undated figures
+    /// that a later source gives higher, and their explanations say so
+    /// and name `as_of` as the fix.
     round_figures,
     /// Only a rounding difference: shown, but no failing finding.
     rounding_only,

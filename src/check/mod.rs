@@ -57,6 +57,7 @@ pub mod ordinals;
 pub mod revisions;
 pub mod sets;
 pub mod texts;
+pub mod undated;
 pub mod unreadable;
 
 mod assemble;
@@ -755,10 +756,11 @@ pub fn check_facts_with(
     // (at 10^6 claims the peak was 270 MiB higher for no gain in time).
     let estimate =
         consensus.then(|| crate::consensus::estimate_grouped(facts, &groups, &rank, &names));
-    let (findings, timelines) = rayon::join(
+    let (mut findings, timelines) = rayon::join(
         || check_groups(facts, &groups, &context),
         || timelines(facts),
     );
+    undated::note_publication_gaps(&mut findings, facts, project);
     let mut outcome = CheckOutcome {
         findings,
         timelines,

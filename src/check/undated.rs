@@ -1,0 +1,207 @@
+//! Contradictions between figures that no claim dates, from sources
+//! published at different times.
+//!
+//! A death toll, a count of damaged buildings: figures that grow while a
+//! story is reported. Two articles a week apart give two tolls, and without
+//! an `as_of` on either claim the checker compares them as one fact and
+//! finds a contradiction, the commonest false one in breaking news. The
+//! checker cannot know the figure changed; it can say what it does know: no
+//! claim of the finding is dated, its sources were published at different
+//! times, and no later one gives a lower figure. The sentence is added to
+//! the finding's explanation, where the curator decides, and names the fix
+//! (an `as_of` on each claim, after which the claims are not compared). The
+//! finding stays a contradiction: the sources may as well disagree.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Bound;
+
+use rust_decimal::Decimal;
+
+use crate::model::Project;
+use crate::value::{Denotation, DenoteContext, Interval, NumericSet, TimeSet, Value};
+
+use super::finding::{Finding, FindingKind};
+use super::{ClaimFacts, time_of};
+
+/// Adds the publication gap to each contradiction between undated figures
+/// (numbers, amounts, quantities) whose sources were published at times
+/// that do not overlap, when no later report gives a lower figure
+/// ([`rising_undated`]).
+pub fn note_publication_gaps(
+    findings: &mut [Finding],
+    facts: &[ClaimFacts<'_>],
+    project: &Project,
+) {
+    let is_candidate = |finding: &Finding| finding.kind == FindingKind::Contradiction;
+    let wanted: HashSet<&str> = findings
+        .iter()
+        .filter(|finding| is_candidate(finding))
+        .flat_map(|finding| finding.claims.iter().map(|id| id.as_str()))
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let by_id: HashMap<&str, &ClaimFacts<'_>> = facts
+        .iter()
+        .filter(|fact| wanted.contains(fact.id().as_str()))
+        .map(|fact| (fact.id().as_str(), fact))
+        .collect();
+    let unanchored = DenoteContext {
+        approx_tolerance: project.settings.compare.approx_tolerance,
+        rounding_tolerance: project.settings.compare.rounding_tolerance,
+        published: None,
+    };
+    // Each source's publication: its span of minutes, and as written.
+    let published: HashMap<&str, (i64, i64, &str)> = project
+        .sources
+        .iter()
+        .filter_map(|source| {
+            let written = source.published_written.as_deref()?;
+            let date = Value::Date(source.published.clone()?);
+            let TimeSet::Span(span) = time_of(&date, &unanchored)? else {
+                return None;
+            };
+            let (Bound::Included(start), Bound::Excluded(end)) = (span.lo(), span.hi()) else {
+                return None;
+            };
+            Some((source.id.as_str(), (start, end, written)))
+        })
+        .collect();
+    for finding in findings.iter_mut().filter(|finding| is_candidate(finding)) {
+        let reports: Option<Vec<Report<'_>>> = finding
+            .claims
+            .iter()
+            .map(|id| {
+                let claim = by_id.get(id.as_str())?;
+                let Ok(Denotation::Numeric(figure)) = &claim.denotation else {
+                    return None;
+                };
+                let &(start, end, written) = published.get(claim.source)?;
+                claim.as_of.is_none().then_some(Report {
+                    source: claim.source,
+                    published: (start, end, written),
+                    figure: *figure,
+                })
+            })
+            .collect();
+        if let Some(sentence) = reports.as_deref().and_then(rising_undated) {
+            finding.explanation.push_str(&sentence);
+        }
+    }
+}
+
+/// One claim of a finding: its source, when that was published, its figure.
+struct Report<'a> {
+    source: &'a str,
+    /// First minute, first minute after, as written.
+    published: (i64, i64, &'a str),
+    figure: NumericSet,
+}
+
+/// The sentence for undated figures in one dimension that were published
+/// at different times and never fell from one report to a later one (a
+/// toll, a count of damage: figures that grow while a story is reported);
+/// `None` otherwise. A figure that falls in a later report is as likely a
+/// dispute as a revision, and one that does not move with time (a
+/// magnitude, a deal's value) gets no sentence, so most contradictions
+/// between articles of different dates are left as they are.
+fn rising_undated(reports: &[Report<'_>]) -> Option<String> {
+    let dimension = reports.first()?.figure.dimension;
+    if reports.iter().any(|r| r.figure.dimension != dimension) {
+        return None;
+    }
+    let mut later_pairs = 0;
+    for earlier in reports {
+        for later in reports {
+            if earlier.published.1 > later.published.0 {
+                continue;
+            }
+            later_pairs += 1;
+            if below(&later.figure.interval, &earlier.figure.interval) {
+                return None;
+            }
+        }
+    }
+    if later_pairs == 0 {
+        return None;
+    }
+    let first = reports
+        .iter()
+        .min_by_key(|r| (r.published.0, r.published.1, r.source))?;
+    let last = reports
+        .iter()
+        .max_by_key(|r| (r.published.1, r.published.0, r.source))?;
+    Some(format!(
+        ". None of these claims has an `as_of`, their sources were published \
+         from {} ({}) to {} ({}), and no later one gives a lower figure: if the \
+         figure grew between them, give each claim the `as_of` it holds at, and \
+         they will not be compared",
+        first.published.2, first.source, last.published.2, last.source
+    ))
+}
+
+/// Whether every value of `a` lies below every value of `b`.
+fn below(a: &Interval<Decimal>, b: &Interval<Decimal>) -> bool {
+    match (a.hi(), b.lo()) {
+        (Bound::Included(x), Bound::Included(y)) => x < y,
+        (Bound::Included(x) | Bound::Excluded(x), Bound::Included(y) | Bound::Excluded(y)) => {
+            x <= y
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::Dimension;
+
+    const DAY: i64 = 24 * 60;
+
+    /// A count of `value` (exactly) from `source`, published on day `day`.
+    fn report(source: &str, day: i64, value: i64, dimension: Dimension) -> Report<'_> {
+        let value = Decimal::from(value);
+        Report {
+            source,
+            published: (day * DAY, (day + 1) * DAY, "a day"),
+            figure: NumericSet {
+                dimension,
+                interval: Interval::closed(value, value).unwrap(),
+                rounded: None,
+            },
+        }
+    }
+
+    #[test]
+    fn a_figure_that_grew_with_later_reports_is_noted() {
+        let reports = [
+            report("wire", 1, 385_000, Dimension::Pure),
+            report("daily", 9, 520_000, Dimension::Pure),
+        ];
+        let sentence = rising_undated(&reports).unwrap();
+        assert!(sentence.contains("(wire) to a day (daily)"), "{sentence}");
+    }
+
+    #[test]
+    fn a_figure_that_fell_or_was_published_at_once_is_not() {
+        // A later report below an earlier one: a dispute as likely as a change.
+        let fell = [
+            report("wire", 1, 78, Dimension::Pure),
+            report("aljazeera", 2, 77, Dimension::Pure),
+            report("daily", 9, 78, Dimension::Pure),
+        ];
+        assert_eq!(rising_undated(&fell), None);
+        // Published the same day: no time for the figure to change.
+        let same_day = [
+            report("wire", 1, 385_000, Dimension::Pure),
+            report("daily", 1, 520_000, Dimension::Pure),
+        ];
+        assert_eq!(rising_undated(&same_day), None);
+        // Two dimensions: not one figure read at two times.
+        let two_units = [
+            report("wire", 1, 40, Dimension::Length),
+            report("daily", 9, 50, Dimension::Pure),
+        ];
+        assert_eq!(rising_undated(&two_units), None);
+    }
+}
