@@ -98,6 +98,9 @@ pub enum DiagnosticCode {
     /// bare four-digit number read as a year, a figure with words read as
     /// text).
     RiskyValue,
+    /// Warning: a figure its quote hedges ("some 385,000", "more than",
+    /// "نحو") written as exact, so it denotes less than its source said.
+    HedgedFigure,
     /// Curation warning: two subject names in one script are close but
     /// below the link threshold, so they stay two subjects.
     CloseSubjectNames,
@@ -179,6 +182,9 @@ impl DiagnosticCode {
             DiagnosticCode::UnknownSupersededClaim => "`supersedes` names no claim of the project",
             DiagnosticCode::RiskyValue => {
                 "a value read as a year or as text where a number, date or bound was probably meant"
+            }
+            DiagnosticCode::HedgedFigure => {
+                "a figure its quote hedges (\"about\", \"more than\", \"نحو\") written as exact"
             }
             DiagnosticCode::CloseSubjectNames => {
                 "two subject names are close but not linked (below the link threshold)"

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Label};
 use crate::model::{AttributeKind, Claim, ClaimId, ClaimMore, FileId, Quote, Source};
+use crate::value::hedge::{self, Hedge};
 use crate::value::hint::{self, Risk};
 use crate::value::{self, DateExpr, DatePoint, Form, Reading, Value, ValueError};
 
@@ -428,6 +429,12 @@ fn read_claim(
     {
         push_risk(sink, json.span.clone(), &attribute.value, written, &risk);
     }
+    if let (Some(json), Some((value, written)), Some(quote)) =
+        (fields.get("value"), value.as_ref(), quote.as_ref())
+        && let Some(hedge) = hedge::hedged_in_quote(written, value, &quote.value)
+    {
+        push_hedge(sink, json.span.clone(), written, &hedge);
+    }
     let (id, subject, attribute, (value, value_written)) = (id?, subject?, attribute?, value?);
     Some((
         Claim {
@@ -582,6 +589,31 @@ fn push_risk(sink: &mut Sink<'_>, span: Range<usize>, attribute: &str, written: 
         Diagnostic::warning(DiagnosticCode::RiskyValue, message)
             .with_label(Label::primary(span, label))
             .with_help(help),
+    );
+}
+
+/// The warning for a figure written exact that its quote hedges (see
+/// [`hedge`]).
+fn push_hedge(sink: &mut Sink<'_>, span: Range<usize>, written: &str, hedge: &Hedge) {
+    let span = sink.span(span);
+    sink.push(
+        Diagnostic::warning(
+            DiagnosticCode::HedgedFigure,
+            format!(
+                "`{written}` is read as exact, but its quote hedges it: \"{}\"",
+                hedge.written
+            ),
+        )
+        .with_label(Label::primary(span, "read as exact"))
+        .with_help(format!(
+            "write \"{}\" to keep the source's hedge{}, or \"={written}\" if the figure is exact as written",
+            hedge.meant,
+            if hedge.meant.starts_with('~') {
+                " (`~` allows [compare] approx_tolerance, 10 % by default)"
+            } else {
+                ""
+            }
+        )),
     );
 }
 

@@ -13,6 +13,7 @@
 pub mod calendar;
 pub mod canonical;
 pub mod denote;
+pub mod hedge;
 pub mod hint;
 pub mod interval;
 pub mod parse;

@@ -1,6 +1,6 @@
 //! The checker's readings of real reporting through the command line:
-//! rounding fails only `--fail-on any`, risky readings are warnings in
-//! `validate` and `check`, bad values exit 2 with place, problem and fix, and
+//! rounding fails only `--fail-on any`, risky readings and figures their
+//! quotes hedge are warnings in `validate` and `check`, bad values exit 2 with place, problem and fix, and
 //! a revision across facts is a curation warning. (The findings themselves
 //! are snapshotted through the library in tests/reporting.rs.)
 
@@ -24,23 +24,52 @@ fn rounding_does_not_fail_on_contradiction() {
 #[test]
 fn risky_readings_are_warnings_in_validate_and_check() {
     let dir = fixture("reporting/risky_values").display().to_string();
+    insta::assert_snapshot!("risky_values_validate", validates_with_warnings(&dir));
+    assert_eq!(
+        report_warnings(&dir, "risky-value"),
+        8,
+        "check lists the same risky readings"
+    );
+}
+
+/// `validate DIR`, which must succeed: its output, then its warnings.
+fn validates_with_warnings(dir: &str) -> String {
     let Run {
         status,
         stdout,
         stderr,
-    } = in_process(&["validate", &dir]);
-    assert_eq!(status, ExitStatus::Success);
-    insta::assert_snapshot!("risky_values_validate", format!("{stdout}\n{stderr}"));
-    let Run { stdout: report, .. } = in_process(&["check", &dir, "--format", "json"]);
+    } = in_process(&["validate", dir]);
+    assert_eq!(status, ExitStatus::Success, "{stderr}");
+    format!("{stdout}\n{stderr}")
+}
+
+/// How many warnings of `code` the JSON report of `dir` lists.
+fn report_warnings(dir: &str, code: &str) -> usize {
+    let Run { stdout: report, .. } = in_process(&["check", dir, "--format", "json"]);
     let report: serde_json::Value = serde_json::from_str(&report).expect("JSON");
-    let codes: Vec<&str> = report["warnings"]
+    report["warnings"]
         .as_array()
         .expect("warnings")
         .iter()
-        .filter_map(|w| w["code"].as_str())
-        .filter(|code| *code == "risky-value")
-        .collect();
-    assert_eq!(codes.len(), 8, "check lists the same risky readings");
+        .filter(|w| w["code"] == code)
+        .count()
+}
+
+/// The UN's "passed 11,000" and "some 100,000", curated as `11,000` and
+/// `100,000`: figures the quote hedges, read as exact, are warnings with
+/// the form that keeps the hedge, in `validate` and in the report.
+#[test]
+fn hedged_figures_written_exact_are_warnings() {
+    let dir = fixture("reporting/round_figures").display().to_string();
+    let transcript = validates_with_warnings(&dir);
+    assert!(transcript.contains("write \">11,000\""), "{transcript}");
+    assert!(transcript.contains("write \"~100,000\""), "{transcript}");
+    insta::assert_snapshot!("hedged_figures_validate", transcript);
+    assert_eq!(
+        report_warnings(&dir, "hedged-figure"),
+        2,
+        "check lists the same hedged figures"
+    );
 }
 
 #[test]
