@@ -23,7 +23,10 @@
 //! - an amount: a scale word (مليون, ملايين, مليار, مليارات, …) followed
 //!   within two words by a currency word (دولار, يورو, درهم, …), with or
 //!   without digits, with a preceding مئات / عشرات / آلاف ("بمئات الملايين من
-//!   الدولارات");
+//!   الدولارات"); in English, a number after a currency sign (`$185
+//!   million`, `US$ 2bn`, `€200m`) or with a scale and a currency word
+//!   after it (`84.1 billion dollars`), `$34bn` included, though a number
+//!   glued to letters is otherwise a code;
 //! - a date with an Arabic month name, from the Levantine series (كانون
 //!   الثاني … كانون الأول) and the Maghreb/Egyptian one (يناير … ديسمبر, with
 //!   ماي/مايو, يوليوز/يوليو, غشت/أغسطس, شتنبر/سبتمبر, نونبر/نوفمبر,
@@ -539,6 +542,7 @@ fn tokens(original_text: &str, origin: &[usize], t: &str) -> Vec<Token> {
         t,
     ));
     out.extend(english_months(&chars, t));
+    out.extend(english_amounts(&chars, t));
     out.sort_by_key(|token| (token.bytes.start, token.bytes.end));
     out
 }
@@ -717,6 +721,102 @@ fn english_months(chars: &[(usize, char)], t: &str) -> Vec<Token> {
     out
 }
 
+/// English scale words, after a number and a space or glued to it
+/// (`34.2 billion`, `$34bn`); the one-letter ones only glued after a
+/// currency sign (`$2m`, `€5b`), where they cannot be a unit.
+const ENGLISH_SCALES: &[&str] = &[
+    "thousand", "million", "millions", "billion", "billions", "trillion", "bn", "mn", "tn",
+];
+const ENGLISH_SCALE_LETTERS: &[&str] = &["k", "m", "b"];
+
+/// Currency words after an English amount (`84.1 billion dollars`).
+const ENGLISH_CURRENCIES: &[&str] = &[
+    "dollar", "dollars", "euro", "euros", "pound", "pounds", "dirham", "dirhams", "dinar",
+    "dinars", "riyal", "riyals", "shekel", "shekels", "usd", "eur", "gbp", "mad",
+];
+
+/// English amounts: a number after a currency sign (`$185 million`,
+/// `US$ 2bn`, `€200m`), or with a scale and a currency word after it
+/// (`84.1 billion dollars`), as one figure from the sign to the last word.
+/// A digit run glued to letters is a code to [`char_tokens`]; `$34bn` is
+/// found here.
+fn english_amounts(chars: &[(usize, char)], t: &str) -> Vec<Token> {
+    let end_of = |k: usize| chars.get(k).map_or(t.len(), |&(b, _)| b);
+    // The letters of the word starting at `k`, and where it ends.
+    let word_at = |k: usize| {
+        let mut j = k;
+        while j < chars.len() && chars[j].1.is_ascii_alphabetic() {
+            j += 1;
+        }
+        let glued = chars.get(j).is_some_and(|&(_, c)| c.is_alphanumeric());
+        (!glued && j > k).then(|| (t[chars[k].0..end_of(j)].to_ascii_lowercase(), j))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_number = chars[i].1.is_ascii_digit()
+            && i.checked_sub(1)
+                .is_none_or(|p| !chars[p].1.is_ascii_alphanumeric());
+        if !starts_number {
+            i += 1;
+            continue;
+        }
+        // The currency sign before, past one space, and a `US` before `$`.
+        let mut start = i;
+        let mut k = i;
+        if k > 0 && chars[k - 1].1 == ' ' {
+            k -= 1;
+        }
+        let signed = k > 0 && matches!(chars[k - 1].1, '$' | '€' | '£');
+        if signed {
+            start = k - 1;
+            if chars[start].1 == '$' && start >= 2 && &t[chars[start - 2].0..chars[start].0] == "US"
+            {
+                start -= 2;
+            }
+        }
+        let mut j = i;
+        while j < chars.len()
+            && (chars[j].1.is_ascii_digit()
+                || (matches!(chars[j].1, '.' | ',')
+                    && chars.get(j + 1).is_some_and(|&(_, c)| c.is_ascii_digit())))
+        {
+            j += 1;
+        }
+        let mut end = j;
+        // The scale, glued or after one space.
+        let glued_scale = word_at(j).filter(|(word, _)| {
+            ENGLISH_SCALES.contains(&word.as_str())
+                || (signed && ENGLISH_SCALE_LETTERS.contains(&word.as_str()))
+        });
+        let spaced_scale = (chars.get(j).is_some_and(|&(_, c)| c == ' '))
+            .then(|| word_at(j + 1))
+            .flatten()
+            .filter(|(word, _)| ENGLISH_SCALES.contains(&word.as_str()));
+        let scaled = glued_scale.or(spaced_scale);
+        if let Some((_, after)) = &scaled {
+            end = *after;
+        }
+        let currency_after = (chars.get(end).is_some_and(|&(_, c)| c == ' '))
+            .then(|| word_at(end + 1))
+            .flatten()
+            .filter(|(word, _)| ENGLISH_CURRENCIES.contains(&word.as_str()));
+        if let Some((_, after)) = &currency_after {
+            end = *after;
+        }
+        if signed || (scaled.is_some() && currency_after.is_some()) {
+            out.push(Token {
+                bytes: chars[start].0..end_of(end),
+                kind: FigureKind::Amount,
+                weak: false,
+                day_follows: false,
+            });
+        }
+        i = end.max(j).max(i + 1);
+    }
+    out
+}
+
 /// Maximal runs of Arabic letters, as byte ranges of the folded text.
 fn arabic_words(chars: &[(usize, char)], t: &str) -> Vec<Range<usize>> {
     let mut words = Vec::new();
@@ -865,6 +965,20 @@ mod tests {
         assert_eq!(written("BENGHAZI, Sept 14 (Reuters)"), ["Sept 14"]);
         assert_eq!(written("burst on the night of Sept. 10 as"), ["Sept. 10"]);
         assert_eq!(written("struck in September, killing"), ["September"]);
+        assert_eq!(
+            written("damage at $34.2 billion, or 4% of"),
+            ["$34.2 billion", "4%"]
+        );
+        assert_eq!(written("puts it at about $34bn, while"), ["$34bn"]);
+        assert_eq!(written("a total of US$ 185 million."), ["US$ 185 million"]);
+        assert_eq!(
+            written("put it at 84.1 billion dollars"),
+            ["84.1 billion dollars"]
+        );
+        assert_eq!(written("€200m for 12 jets"), ["€200m", "12"]);
+        // A scale without a currency is a number, as before; a unit is no scale.
+        assert_eq!(written("1.5 million people"), ["1.5"]);
+        assert_eq!(written("a 155mm gun, 40 km away"), ["40"]);
     }
 
     #[test]
