@@ -61,7 +61,10 @@ impl Reading {
 
 /// Hedge phrases, longest first within each language, so "no more than"
 /// is found before "more than" and "لا يتجاوز" before "يتجاوز". Arabic in
-/// its folded form (اكثر for أكثر, الي for إلى, قرابه for قرابة).
+/// its folded form (اكثر for أكثر, الي for إلى, قرابه for قرابة). "Nearly"
+/// and "almost" are at most: "nearly 2 million" is not more than 2 million.
+/// The one list of hedges: [`super::hint::probable_form`] reads a value
+/// written in words with it too ("more than 5,000" → `>5,000`).
 const PHRASES: &[(&str, Reading)] = &[
     ("no more than", Reading::AtMost),
     ("no fewer than", Reading::AtLeast),
@@ -81,8 +84,8 @@ const PHRASES: &[(&str, Reading)] = &[
     ("close to", Reading::About),
     ("roughly", Reading::About),
     ("around", Reading::About),
-    ("nearly", Reading::About),
-    ("almost", Reading::About),
+    ("nearly", Reading::AtMost),
+    ("almost", Reading::AtMost),
     ("passed", Reading::Above),
     ("topped", Reading::Above),
     ("about", Reading::About),
@@ -97,6 +100,7 @@ const PHRASES: &[(&str, Reading)] = &[
     ("ما يزيد عن", Reading::Above),
     ("ما يصل الي", Reading::AtMost),
     ("لا يتجاوز", Reading::AtMost),
+    ("علي الاقل", Reading::AtLeast),
     ("ما يقارب", Reading::About),
     ("ما يناهز", Reading::About),
     ("اكثر من", Reading::Above),
@@ -110,6 +114,22 @@ const PHRASES: &[(&str, Reading)] = &[
     ("يفوق", Reading::Above),
     ("نحو", Reading::About),
 ];
+
+/// The hedge `text` starts with, followed by a space: the rest of `text`
+/// after it and the value grammar's prefix for it (`more than 5,000` →
+/// (`5,000`, `>`)). Matched as in quotes (ASCII case and the Arabic
+/// folding ignored).
+pub fn strip_leading(text: &str) -> Option<(&str, &'static str)> {
+    let normalized = normalize_for_quote(text);
+    let folded = normalized.text.to_ascii_lowercase();
+    PHRASES.iter().find_map(|&(phrase, reading)| {
+        let rest = folded.strip_prefix(phrase)?.strip_prefix(' ')?;
+        let after = normalized
+            .original_range(text, 0..folded.len() - rest.len())
+            .end;
+        Some((text[after..].trim_start(), reading.prefix()))
+    })
+}
 
 /// The hedge `quote` puts before the figure of `value` (written
 /// `written`), when `value` is a number written exact; `None` otherwise.

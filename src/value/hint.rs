@@ -156,44 +156,10 @@ pub fn probable_form(text: &str) -> Option<String> {
     if let Some(position) = ordinal_word(&lower) {
         return Some(position);
     }
-    const PREFIXES: &[(&str, &str)] = &[
-        ("at least ", ">="),
-        ("no fewer than ", ">="),
-        ("no less than ", ">="),
-        ("more than ", ">"),
-        ("over ", ">"),
-        ("upwards of ", ">"),
-        ("at most ", "<="),
-        ("up to ", "<="),
-        ("no more than ", "<="),
-        ("less than ", "<"),
-        ("fewer than ", "<"),
-        ("under ", "<"),
-        ("nearly ", "<="),
-        ("almost ", "<="),
-        ("about ", "~"),
-        ("around ", "~"),
-        ("approximately ", "~"),
-        ("roughly ", "~"),
-        ("some ", "~"),
-        ("an estimated ", "~"),
-        ("على الأقل ", ">="),
-        ("ما لا يقل عن ", ">="),
-        ("أكثر من ", ">"),
-        ("اكثر من ", ">"),
-        ("أقل من ", "<"),
-        ("نحو ", "~"),
-        ("حوالي ", "~"),
-        ("حوالى ", "~"),
-        ("قرابة ", "~"),
-        ("زهاء ", "~"),
-    ];
-    for (words, symbol) in PREFIXES {
-        if let Some(rest) = lower.strip_prefix(words) {
-            // "More than 5000" counts; "about 2020" may be a year.
-            let count = symbol.starts_with(['<', '>']);
-            return figure(rest).map(|f| format!("{symbol}{}", f.written_as_count_if(count)));
-        }
+    if let Some((rest, symbol)) = super::hedge::strip_leading(&lower) {
+        // "More than 5000" counts; "about 2020" may be a year.
+        let count = symbol.starts_with(['<', '>']);
+        return figure(rest).map(|f| format!("{symbol}{}", f.written_as_count_if(count)));
     }
     if let Some(rest) = lower.strip_suffix(" على الأقل") {
         return figure(rest).map(|f| format!(">={}", f.written_as_count_if(true)));
@@ -889,6 +855,9 @@ mod tests {
             ("١٠ أيلول ٢٠٢٣", Some("2023-09-10")),
             ("September 2023", Some("2023-09")),
             ("أكثر من 5000", Some(">5,000")),
+            ("قرابة 34 مليار دولار", Some("~34B USD")),
+            ("passed 11,000", Some(">11000")),
+            ("nearly 2 million", Some("<=2M")),
             ("more than 2000", Some(">2,000")),
             ("about 2020", Some("~2020")),
             ("about 3,958", Some("~3,958")),
