@@ -1021,11 +1021,12 @@ digits of the document"
             }
             Some(c) if c.is_alphabetic() || c == '%' => {}
             _ => {
+                let (before, after) = (self.text(0, space), self.text(space + 1, self.chars.len()));
                 return Err(ValueError::new(
                     space,
                     1,
                     "unexpected white space",
-                    "a number or date is written without spaces, except the one before a unit: `500M USD`",
+                    spaced_figure_help(&before, &after),
                 ));
             }
         }
@@ -1631,6 +1632,34 @@ fn decade_help(number: &str) -> Option<(&'static str, String)> {
         ),
         _ => ("a decade is a span of years", decade),
     })
+}
+
+/// The help for a figure with a space inside: what the space probably
+/// stood for (a date's time, `2023-02-06 04:17`; thousands grouped with
+/// spaces, `41 156`), else the rule.
+fn spaced_figure_help(before: &str, after: &str) -> String {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let is_day = before.len() == 10
+        && before.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    let is_time = after.len() == 5
+        && after.as_bytes()[2] == b':'
+        && digits(&after[..2])
+        && digits(&after[3..]);
+    if is_day && is_time {
+        return format!("a time is written after the date with `T`: `{before}T{after}`");
+    }
+    let groups: Vec<&str> = after.split(' ').collect();
+    if digits(before) && before.len() <= 3 && groups.iter().all(|g| g.len() == 3 && digits(g)) {
+        return format!(
+            "thousands are grouped with commas: `{before},{}`",
+            groups.join(",")
+        );
+    }
+    "a number or date is written without spaces, except the one before a unit: `500M USD`"
+        .to_owned()
 }
 
 #[cfg(test)]
