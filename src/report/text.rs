@@ -1,6 +1,7 @@
 //! The terminal summary `crosscheck check` prints: counts by kind, then each
-//! contradiction briefly (its claims, values as written, and quotes with
-//! their place), then how many curation warnings there are.
+//! contradiction and mixed-kinds error briefly (its claims, values as
+//! written, and quotes with their place), then how many curation warnings
+//! there are.
 //!
 //! Colour is the caller's decision (it knows whether stdout is a terminal);
 //! without it the output is plain text, the form snapshots hold. Every string
@@ -44,9 +45,14 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write, colour: bool) -> io:
 
     // The kinds whose findings list pairs: contradictions, and what a
     // journalist must see beside them (figures that differ only by
-    // rounding, revised figures); as many as the reports show in full.
+    // rounding, revised figures); and the curation errors that keep claims
+    // from being compared at all (mixed kinds), which the curator must fix
+    // and should not have to open another report to find; as many as the
+    // reports show in full.
     let shown = input.findings_shown();
-    let with_pairs = |finding: &&&Finding| finding.kind.info().pairs.is_some();
+    let in_terminal =
+        |kind: FindingKind| kind.info().pairs.is_some() || kind == FindingKind::MixedKinds;
+    let with_pairs = |finding: &&&Finding| in_terminal(finding.kind);
     for finding in shown.in_full.iter().filter(with_pairs) {
         writeln!(out)?;
         render_contradiction(input, finding, &paint, out)?;
@@ -55,7 +61,7 @@ pub fn render(input: &ReportInput<'_>, out: &mut dyn Write, colour: bool) -> io:
         + shown
             .left_out
             .iter()
-            .filter(|(kind, _)| kind.info().pairs.is_some())
+            .filter(|(kind, _)| in_terminal(**kind))
             .map(|(_, n)| n)
             .sum::<usize>();
     left_out_note(
