@@ -780,22 +780,9 @@ pub fn check_facts_with(
 pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<ClaimFacts<'a>> {
     let tolerance = project.settings.compare.approx_tolerance;
     let rounding = project.settings.compare.rounding_tolerance;
-    // `as_of` and `published` are dates; one that denotes nothing
-    // (relative, with no anchor) is treated as unknown: any time.
-    let unanchored = DenoteContext {
-        approx_tolerance: tolerance,
-        rounding_tolerance: rounding,
-        published: None,
-    };
-    let published_years: Vec<Option<i32>> = project
-        .sources
+    let published_years: Vec<Option<i32>> = publication_times(project)
         .iter()
-        .map(|source| {
-            let published = source.published.as_ref()?;
-            time_of(&Value::Date(published.clone()), &unanchored)
-                .as_ref()
-                .and_then(start_year)
-        })
+        .map(|time| time.as_ref().and_then(start_year))
         .collect();
     // An indexed list, so the parallel collect writes each result in place.
     let claims: Vec<(usize, &Source, &Claim)> = project
@@ -840,6 +827,25 @@ pub fn denoted_text(denotation: &Result<Denotation, DenoteError>) -> String {
         Ok(denotation) => describe::denotation(denotation),
         Err(error) => describe::denote_error(error).to_owned(),
     }
+}
+
+/// Each source's `published` as the times it denotes, in source order;
+/// `None` where it is absent, or relative and so anchored to nothing
+/// (treated as unknown: any time).
+pub fn publication_times(project: &Project) -> Vec<Option<TimeSet>> {
+    let unanchored = DenoteContext {
+        approx_tolerance: project.settings.compare.approx_tolerance,
+        rounding_tolerance: project.settings.compare.rounding_tolerance,
+        published: None,
+    };
+    project
+        .sources
+        .iter()
+        .map(|source| {
+            let published = source.published.as_ref()?;
+            time_of(&Value::Date(published.clone()), &unanchored)
+        })
+        .collect()
 }
 
 fn time_of(value: &Value, context: &DenoteContext<'_>) -> Option<TimeSet> {

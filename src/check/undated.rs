@@ -18,10 +18,10 @@ use std::ops::Bound;
 use rust_decimal::Decimal;
 
 use crate::model::Project;
-use crate::value::{Denotation, DenoteContext, Interval, NumericSet, TimeSet, Value};
+use crate::value::{Denotation, Interval, NumericSet, TimeSet};
 
 use super::finding::{Finding, FindingKind};
-use super::{ClaimFacts, time_of};
+use super::{ClaimFacts, publication_times};
 
 /// Adds the publication gap to each contradiction between undated figures
 /// (numbers, amounts, quantities) whose sources were published at times
@@ -46,19 +46,14 @@ pub fn note_publication_gaps(
         .filter(|fact| wanted.contains(fact.id().as_str()))
         .map(|fact| (fact.id().as_str(), fact))
         .collect();
-    let unanchored = DenoteContext {
-        approx_tolerance: project.settings.compare.approx_tolerance,
-        rounding_tolerance: project.settings.compare.rounding_tolerance,
-        published: None,
-    };
     // Each source's publication: its span of minutes, and as written.
     let published: HashMap<&str, (i64, i64, &str)> = project
         .sources
         .iter()
-        .filter_map(|source| {
+        .zip(publication_times(project))
+        .filter_map(|(source, time)| {
             let written = source.published_written.as_deref()?;
-            let date = Value::Date(source.published.clone()?);
-            let TimeSet::Span(span) = time_of(&date, &unanchored)? else {
+            let TimeSet::Span(span) = time? else {
                 return None;
             };
             let (Bound::Included(start), Bound::Excluded(end)) = (span.lo(), span.hi()) else {
