@@ -66,7 +66,7 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use crate::model::{FileId, LineColumn, Project, Span};
-use crate::text::normalize::normalize_for_quote;
+use crate::text::normalize::{ascii_digit, normalize_for_quote};
 use crate::text::quote;
 use crate::value::calendar::MONTH_NAMES;
 use crate::value::hint::month;
@@ -408,11 +408,7 @@ fn day_written(figure: &str) -> Option<DayWritten> {
         }
         let digits: String = words[i]
             .chars()
-            .map(|c| match c {
-                '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
-                '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10),
-                c => c.is_ascii_digit().then_some(c),
-            })
+            .map(ascii_digit)
             .collect::<Option<String>>()?;
         match digits.len() {
             1 | 2 => set(&mut day, digits.parse().ok()?)?,

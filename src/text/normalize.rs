@@ -282,8 +282,7 @@ fn fold_char(c: char) -> Option<char> {
         '\u{0626}' | '\u{0649}' | '\u{06CC}' => '\u{064A}',
         '\u{0629}' => '\u{0647}',
         '\u{06A9}' => '\u{0643}',
-        '\u{0660}'..='\u{0669}' => digit(c as u32 - 0x0660),
-        '\u{06F0}'..='\u{06F9}' => digit(c as u32 - 0x06F0),
+        '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => ascii_digit(c).unwrap_or(c),
         // Arabic punctuation, which a curator on a Latin keyboard types in
         // its Latin form: comma, semicolon, question mark, percent sign,
         // decimal and thousands separators.
@@ -298,8 +297,17 @@ fn fold_char(c: char) -> Option<char> {
     })
 }
 
-fn digit(value: u32) -> char {
-    char::from_digit(value, 10).unwrap_or('0')
+/// The ASCII digit a digit stands for, in ASCII, Arabic-Indic (`٣`) or
+/// Extended Arabic-Indic (Persian, Urdu: `۳`) script; `None` for any other
+/// character. Quotes, dates in documents and values are read with it alike.
+pub fn ascii_digit(c: char) -> Option<char> {
+    let value = match c {
+        '0'..='9' => return Some(c),
+        '\u{0660}'..='\u{0669}' => c as u32 - 0x0660,
+        '\u{06F0}'..='\u{06F9}' => c as u32 - 0x06F0,
+        _ => return None,
+    };
+    char::from_digit(value, 10)
 }
 
 /// Hyphens, dashes and the minus sign, folded to `-`: a quote typed with

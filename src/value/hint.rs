@@ -9,6 +9,8 @@
 //!
 //! Only wording and suggestions live here: no reading is changed.
 
+use crate::text::normalize::ascii_digit;
+
 use super::{DateExpr, DatePoint, Form, Value};
 
 /// Why a value's reading is risky.
@@ -285,10 +287,9 @@ fn ascii_number(number: &str) -> Option<String> {
     let ascii: String = number
         .chars()
         .map(|c| match c {
-            '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
             '٫' => '.',
             '٬' => ',',
-            other => other,
+            other => ascii_digit(other).unwrap_or(other),
         })
         .collect();
     let groups: Vec<&str> = ascii.split(',').collect();
@@ -791,13 +792,7 @@ fn written_date(text: &str) -> Option<String> {
     let cleaned = text.replace([',', '،'], " ");
     let words: Vec<&str> = cleaned.split_whitespace().collect();
     let number = |w: &str| -> Option<u32> {
-        let ascii: String = w
-            .chars()
-            .map(|c| match c {
-                '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
-                other => other,
-            })
-            .collect();
+        let ascii: String = w.chars().map(|c| ascii_digit(c).unwrap_or(c)).collect();
         ascii.parse().ok()
     };
     let year = |w: &str| number(w).filter(|y| (1000..=2999).contains(y) && w.chars().count() == 4);
