@@ -37,6 +37,7 @@ fn with_context<T>(f: impl FnOnce(&CheckContext<'_>) -> T) -> T {
         rates: &rates,
         names: &PlainNames,
         detail: Default::default(),
+        publications: &Default::default(),
     })
 }
 

@@ -53,6 +53,7 @@ fn verdict(a: &ClaimFacts, b: &ClaimFacts) -> Verdict {
         rates: &rates,
         names: &PlainNames,
         detail: Default::default(),
+        publications: &Default::default(),
     };
     numeric::compare(a, b, &context).verdict
 }

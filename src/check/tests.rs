@@ -165,6 +165,7 @@ fn check_with(claims: &[ClaimFacts], rates: &[(i32, &str, &str)]) -> Vec<Finding
             // Every pair's record, conversions included: what these tests
             // look at.
             detail: super::Detail::Full,
+            publications: &Default::default(),
         },
     )
 }

@@ -12,69 +12,80 @@
 //! (an `as_of` on each claim, after which the claims are not compared). The
 //! finding stays a contradiction: the sources may as well disagree.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Bound;
 
 use rust_decimal::Decimal;
 
-use crate::model::Project;
+use crate::model::{ClaimId, Project};
 use crate::value::{Denotation, Interval, NumericSet, TimeSet};
 
 use super::finding::{Finding, FindingKind};
-use super::{ClaimFacts, publication_times};
+use super::{ClaimGroup, publication_times};
 
-/// Adds the publication gap to each contradiction between undated figures
-/// (numbers, amounts, quantities) whose sources were published at times
-/// that do not overlap, when no later report gives a lower figure
-/// ([`rising_undated`]).
+/// When each source was published, for the sources whose `published` is a
+/// span of time: read once per run, looked up per finding.
+#[derive(Debug, Default)]
+pub struct Publications<'a> {
+    /// Source id → first minute, first minute after, as written.
+    by_source: HashMap<&'a str, (i64, i64, &'a str)>,
+}
+
+impl<'a> Publications<'a> {
+    pub fn new(project: &'a Project) -> Publications<'a> {
+        let by_source = project
+            .sources
+            .iter()
+            .zip(publication_times(project))
+            .filter_map(|(source, time)| {
+                let written = source.published_written.as_deref()?;
+                let TimeSet::Span(span) = time? else {
+                    return None;
+                };
+                let (Bound::Included(start), Bound::Excluded(end)) = (span.lo(), span.hi()) else {
+                    return None;
+                };
+                Some((source.id.as_str(), (start, end, written)))
+            })
+            .collect();
+        Publications { by_source }
+    }
+}
+
+/// Adds the publication gap to each contradiction of `group`'s findings
+/// between undated figures (numbers, amounts, quantities) whose sources
+/// were published at times that do not overlap, when no later report gives
+/// a lower figure ([`rising_undated`]). Run per group, where the claims are
+/// at hand (sorted by id): a pass over all findings afterwards had to find
+/// each claim among all of them.
 pub fn note_publication_gaps(
     findings: &mut [Finding],
-    facts: &[ClaimFacts<'_>],
-    project: &Project,
+    group: &ClaimGroup<'_>,
+    publications: &Publications<'_>,
 ) {
-    let is_candidate = |finding: &Finding| finding.kind == FindingKind::Contradiction;
-    let wanted: HashSet<&str> = findings
-        .iter()
-        .filter(|finding| is_candidate(finding))
-        .flat_map(|finding| finding.claims.iter().map(|id| id.as_str()))
-        .collect();
-    if wanted.is_empty() {
+    if publications.by_source.is_empty() {
         return;
     }
-    let by_id: HashMap<&str, &ClaimFacts<'_>> = facts
-        .iter()
-        .filter(|fact| wanted.contains(fact.id().as_str()))
-        .map(|fact| (fact.id().as_str(), fact))
-        .collect();
-    // Each source's publication: its span of minutes, and as written.
-    let published: HashMap<&str, (i64, i64, &str)> = project
-        .sources
-        .iter()
-        .zip(publication_times(project))
-        .filter_map(|(source, time)| {
-            let written = source.published_written.as_deref()?;
-            let TimeSet::Span(span) = time? else {
-                return None;
-            };
-            let (Bound::Included(start), Bound::Excluded(end)) = (span.lo(), span.hi()) else {
-                return None;
-            };
-            Some((source.id.as_str(), (start, end, written)))
-        })
-        .collect();
-    for finding in findings.iter_mut().filter(|finding| is_candidate(finding)) {
+    let claim = |id: &ClaimId| {
+        let at = group.claims.binary_search_by(|c| c.id().cmp(id)).ok()?;
+        Some(group.claims[at])
+    };
+    for finding in findings
+        .iter_mut()
+        .filter(|finding| finding.kind == FindingKind::Contradiction)
+    {
         let reports: Option<Vec<Report<'_>>> = finding
             .claims
             .iter()
             .map(|id| {
-                let claim = by_id.get(id.as_str())?;
+                let claim = claim(id)?;
                 let Ok(Denotation::Numeric(figure)) = &claim.denotation else {
                     return None;
                 };
-                let &(start, end, written) = published.get(claim.source)?;
+                let &published = publications.by_source.get(claim.source)?;
                 claim.as_of.is_none().then_some(Report {
                     source: claim.source,
-                    published: (start, end, written),
+                    published,
                     figure: *figure,
                 })
             })
