@@ -141,8 +141,9 @@ cases! {
     /// ("Mohammed bin Salman", "Muhammad bin Salman"; "Nasser Bourita",
     /// "Naser Burita", also as a list member) are incomparable: one name
     /// transliterated two ways, or two names, which only the registry can
-    /// say. "Ahmed Nasser" against "Mohammed Nasser" still contradicts, and
-    /// so does "Gaddafi" against "Qaddafi" (another consonant).
+    /// say; so are "Gaddafi" and "Qaddafi" (`g` and `q` both spell qaf),
+    /// and "Ouahbi" and "Wahbi" (French `ou` for waw).
+    /// "Ahmed Nasser" against "Mohammed Nasser" still contradicts.
     names_transliterated,
     /// An Arabic `عبد` or `أبو` name reads the same joined or spaced
     /// ("أبوظبي", "أبو ظبي"; "عبدالله بن

@@ -267,7 +267,7 @@ fn transliterated(
         Some(relation),
         ReasonCode::MembersTransliterated,
         Reason::text(format!(
-            "{} and {} differ only in members with the same consonants ('{}'): the same members spelt or transliterated two ways, or other members that differ in their vowels; registry `values` entries listing both spellings would make them one",
+            "{} and {} differ only in members with the same consonants, as transliterations are read ('{}'): the same members spelt or transliterated two ways, or other members that differ in their vowels; registry `values` entries listing both spellings would make them one",
             quoted(a),
             quoted(b),
             keys.join("', '")

@@ -267,7 +267,7 @@ pub fn compare(
                     None,
                     ReasonCode::Transliterated,
                     Reason::text(format!(
-                        "{} and {} have the same consonants ('{consonants}'): one name spelt or transliterated two ways, or two names that differ in their vowels; a registry `values` entry listing both would make them one, two entries two",
+                        "{} and {} have the same consonants, as transliterations are read ('{consonants}'): one name spelt or transliterated two ways, or two names that differ in their vowels; a registry `values` entry listing both would make them one, two entries two",
                         quoted(a),
                         quoted(b)
                     )),

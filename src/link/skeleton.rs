@@ -92,11 +92,13 @@ pub fn skeleton(name: &str) -> String {
 /// Hebrew names differ (`Mohammed`, `Muhammad`, `Mohamed`: `mhmd`;
 /// `Nasser`, `Naser`: `nsr`; `Osama`, `Usama`: `·sm`), and so is an `h`
 /// that ends a word after a vowel: the Arabic feminine ending is written
-/// with it or without (`Dbeibah`, `Dbeiba`; `Hamzah`, `Hamza`). Unlike the
-/// [`skeleton`], every other `h`, and `w` and `y`, are kept and no two
-/// consonants are merged, so `Ahmed` (`·hmd`) is not `Mohammed`, nor
-/// `Qaddafi` `Gaddafi`. `None` unless the normalised name is all Latin
-/// letters, digits and spaces.
+/// with it or without (`Dbeibah`, `Dbeiba`; `Hamzah`, `Hamza`). Letters
+/// that English and French spellings use for one Arabic letter are read as
+/// one consonant ([`consonant_at`]: `Qaddafi`, `Gaddafi`, `Kadhafi`: `kdf`;
+/// `Cherkaoui`, `Sharqawi`: `shrkw`). Unlike the [`skeleton`], every other
+/// `h`, and `w` and `y`, are kept and no other consonants are merged, so
+/// `Ahmed` (`·hmd`) is not `Mohammed`, nor `Ghanem` `Kanem`. `None` unless
+/// the normalised name is all Latin letters, digits and spaces.
 pub fn latin_consonants(name: &str) -> Option<String> {
     let mut words = name
         .split_whitespace()
@@ -118,24 +120,67 @@ pub fn latin_consonants_run_together(name: &str) -> Option<String> {
 /// One word's consonants for [`latin_consonants`]; `None` when it has a
 /// character other than a lower-case Latin letter or a digit.
 fn word_consonants(word: &str) -> Option<String> {
-    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
-    let mut key = String::with_capacity(word.len() + 1);
-    if word.starts_with(vowel) {
-        key.push('·');
+    if !word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return None;
     }
-    let mut last = None;
-    let mut chars = word.chars().peekable();
-    while let Some(c) = chars.next() {
-        if !(c.is_ascii_lowercase() || c.is_ascii_digit()) {
-            return None;
+    let word = word.as_bytes();
+    let mut key = String::with_capacity(word.len() + 1);
+    let mut last: Option<&str> = None;
+    let mut at = 0;
+    while at < word.len() {
+        let (unit, len) = consonant_at(word, at);
+        let next = word.get(at + len);
+        // A final `h` after a vowel: the feminine ending, written or not.
+        let final_h = unit == "h" && next.is_none() && last == Some("");
+        if at == 0 && unit.is_empty() {
+            key.push('·');
         }
-        let final_h = c == 'h' && chars.peek().is_none() && last.is_some_and(vowel);
-        if !vowel(c) && last != Some(c) && !final_h {
-            key.push(c);
+        if !unit.is_empty() && last != Some(unit) && !final_h {
+            key.push_str(unit);
         }
-        last = Some(c);
+        last = Some(unit);
+        at += len;
     }
     Some(key)
+}
+
+/// The consonant that the letters at `at` of a lower-case ASCII word
+/// spell, and how many letters spell it; `""` for a vowel. English and
+/// French spellings of Arabic names write one Arabic letter with several
+/// letters or pairs, read here as one: qaf as `q`, `k` or `g` (`Qaddafi`,
+/// `Kadhafi`, `Gaddafi`); dhal as `dh` or `d`; jim as `dj` or `j`
+/// (`Djamel`, `Jamel`); shin as `sh` or `ch` (`Chakib`, `Shakib`); waw
+/// before a vowel as `w` or `ou` (`Ouahbi`, `Wahbi`). `kh` and `gh` (kha,
+/// ghain) stay pairs of their own. Every other letter is itself.
+fn consonant_at(word: &[u8], at: usize) -> (&'static str, usize) {
+    let vowel = |b: Option<&u8>| matches!(b, Some(b'a' | b'e' | b'i' | b'o' | b'u'));
+    let pair = (word[at], word.get(at + 1).copied());
+    match pair {
+        (b'o', Some(b'u')) if vowel(word.get(at + 2)) => ("w", 2),
+        (b'k', Some(b'h')) => ("kh", 2),
+        (b'g', Some(b'h')) => ("gh", 2),
+        (b's' | b'c', Some(b'h')) => ("sh", 2),
+        (b'd', Some(b'h')) => ("d", 2),
+        (b'd', Some(b'j')) => ("j", 2),
+        (b'q' | b'k' | b'g', _) => ("k", 1),
+        (b, _) if vowel(Some(&b)) => ("", 1),
+        (b, _) => (letter(b), 1),
+    }
+}
+
+/// A lower-case ASCII letter or digit as a string of its own, borrowed
+/// from the alphabet, for [`consonant_at`]'s keys.
+fn letter(b: u8) -> &'static str {
+    const LETTERS: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
+    let at = if b.is_ascii_digit() {
+        usize::from(b - b'0')
+    } else {
+        10 + usize::from(b - b'a')
+    };
+    &LETTERS[at..at + 1]
 }
 
 /// One letter's consonants in the skeleton alphabet (`b d f g k l m n r s t z`
@@ -183,7 +228,14 @@ mod tests {
         assert_eq!(key("nasser bourita"), key("naser burita"));
         assert_eq!(key("osama"), key("usama"));
         assert_ne!(key("ahmed"), key("mohammed"));
-        assert_ne!(key("qaddafi"), key("gaddafi"));
+        assert_eq!(key("muammar qaddafi"), key("moammar gaddafi"));
+        assert_eq!(key("kadhafi"), "kdf");
+        assert_eq!(key("gadhafi"), "kdf");
+        assert_eq!(key("cherkaoui"), key("sharqawi"));
+        assert_eq!(key("ouahbi"), key("wahbi"));
+        assert_eq!(key("djamel"), key("jamel"));
+        assert_ne!(key("ghanem"), key("kanem"));
+        assert_ne!(key("khalid"), key("halid"));
         assert_ne!(key("mark smith"), key("mike smith"));
         assert_eq!(latin_consonants("محمد"), None);
         assert_eq!(key("abdulhamid dbeibah"), key("abdulhamid dbeiba"));
