@@ -675,6 +675,18 @@ fn words_between_ok(t: &str, words: &[Range<usize>], scale: usize, candidate: us
     (scale + 1..candidate).all(|k| &t[words[k].clone()] == "من")
 }
 
+/// Where the run of ASCII letters starting at `k` ends, and whether another
+/// letter or digit is glued on there (`Febr2023`, `34bnX`): such a run is
+/// part of a longer word, not a month or a scale.
+fn ascii_word_end(chars: &[(usize, char)], k: usize) -> (usize, bool) {
+    let mut j = k;
+    while j < chars.len() && chars[j].1.is_ascii_alphabetic() {
+        j += 1;
+    }
+    let glued = chars.get(j).is_some_and(|&(_, c)| c.is_alphanumeric());
+    (j, glued)
+}
+
 /// English month names, full or abbreviated, with the abbreviation's
 /// period ("Sept. 10"): only capitalised, since "may" and "march" are
 /// also verbs; `May`, `March` and the abbreviations (`Jan` is a name, `Mar`
@@ -692,12 +704,8 @@ fn english_months(chars: &[(usize, char)], t: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let mut j = i;
-        while j < chars.len() && chars[j].1.is_ascii_alphabetic() {
-            j += 1;
-        }
+        let (j, glued) = ascii_word_end(chars, i);
         let end = chars.get(j).map_or(t.len(), |&(b, _)| b);
-        let glued = chars.get(j).is_some_and(|&(_, c)| c.is_alphanumeric());
         let word = &t[start..end];
         if !glued
             && c.is_ascii_uppercase()
@@ -740,11 +748,7 @@ fn english_amounts(chars: &[(usize, char)], t: &str) -> Vec<Token> {
     let end_of = |k: usize| chars.get(k).map_or(t.len(), |&(b, _)| b);
     // The letters of the word starting at `k`, and where it ends.
     let word_at = |k: usize| {
-        let mut j = k;
-        while j < chars.len() && chars[j].1.is_ascii_alphabetic() {
-            j += 1;
-        }
-        let glued = chars.get(j).is_some_and(|&(_, c)| c.is_alphanumeric());
+        let (j, glued) = ascii_word_end(chars, k);
         (!glued && j > k).then(|| (t[chars[k].0..end_of(j)].to_ascii_lowercase(), j))
     };
     let mut out = Vec::new();
