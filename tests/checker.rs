@@ -34,7 +34,8 @@ fn report(case: &str) -> serde_json::Value {
 /// those of agreements and compatible values).
 fn json_report(project: &crosscheck::model::Project) -> Vec<u8> {
     let graph = SubjectGraph::build(project);
-    let facts = check::claim_facts(project, &graph);
+    let canonical = graph.canonical_subjects();
+    let facts = check::claim_facts(project, &canonical);
     let outcome = check::check_facts_with(project, &facts, true, check::Detail::Full);
     let mut out = Vec::new();
     json::render(&ReportInput::new(project, &facts, &outcome, &[]), &mut out)
@@ -302,7 +303,8 @@ fn the_streamed_report_is_the_schema_type() {
     ] {
         let project = load_project(&fixture(case)).expect("the fixture loads");
         let graph = SubjectGraph::build(&project);
-        let facts = check::claim_facts(&project, &graph);
+        let canonical = graph.canonical_subjects();
+        let facts = check::claim_facts(&project, &canonical);
         let outcome = check::check_facts(&project, &facts);
         let warnings = check::curation_warnings(&project, &graph);
         let input = ReportInput::new(&project, &facts, &outcome, &warnings);

@@ -26,7 +26,8 @@ fn committed_reports_are_fresh() {
         )
     });
     let graph = SubjectGraph::build(&project);
-    let facts = check::claim_facts(&project, &graph);
+    let canonical = graph.canonical_subjects();
+    let facts = check::claim_facts(&project, &canonical);
     let outcome = check::check_facts(&project, &facts);
     let warnings = check::curation_warnings(&project, &graph);
     let input = ReportInput::new(&project, &facts, &outcome, &warnings);

@@ -202,7 +202,8 @@ fn sides_stand_for_exactly_the_pairs_of_full_detail() {
             )
         });
         let graph = SubjectGraph::build(&project);
-        let facts = check::claim_facts(&project, &graph);
+        let canonical = graph.canonical_subjects();
+        let facts = check::claim_facts(&project, &canonical);
         let full = check::check_facts_with(&project, &facts, false, Detail::Full);
         let attention = check::check_facts_with(&project, &facts, false, Detail::Attention);
         for attribute in ["value", "signed", "system", "members", "rank"] {
@@ -288,7 +289,8 @@ fn human_reports(dir: &Path, detail: Detail) -> (String, String) {
     use crosscheck::report::{ReportInput, html, markdown};
     let project = load_project(dir).unwrap_or_else(|_| panic!("{} loads", dir.display()));
     let graph = SubjectGraph::build(&project);
-    let facts = check::claim_facts(&project, &graph);
+    let canonical = graph.canonical_subjects();
+    let facts = check::claim_facts(&project, &canonical);
     let outcome = check::check_facts_with(&project, &facts, false, detail);
     let input = ReportInput::new(&project, &facts, &outcome, &[]);
     let (mut md, mut page) = (Vec::new(), Vec::new());

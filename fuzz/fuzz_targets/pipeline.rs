@@ -49,7 +49,8 @@ fuzz_target!(|bytes: &[u8]| {
         }
     };
     let graph = SubjectGraph::build(&project);
-    let facts = crosscheck::check::claim_facts(&project, &graph);
+    let canonical = graph.canonical_subjects();
+    let facts = crosscheck::check::claim_facts(&project, &canonical);
     let outcome = crosscheck::check::check_facts(&project, &facts);
     let warnings = crosscheck::check::curation_warnings(&project, &graph);
     let input = ReportInput::from_facts(&project, &facts, &outcome, &warnings);

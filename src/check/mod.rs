@@ -79,7 +79,7 @@ pub use finding::{
 };
 
 use crate::consensus::Consensus;
-use crate::link::{SubjectGraph, ValueAliases};
+use crate::link::{CanonicalSubjects, SubjectGraph, ValueAliases};
 use crate::model::{Claim, ClaimId, ClaimOrigin, Project, Source};
 use crate::text::normalize::normalize_name;
 use crate::value::denote::{DenoteError, denote};
@@ -721,7 +721,7 @@ impl VerdictSink {
 
 /// Compares every linked group of claims in `project`.
 pub fn run(project: &Project, graph: &SubjectGraph) -> CheckOutcome {
-    check_facts(project, &claim_facts(project, graph))
+    check_facts(project, &claim_facts(project, &graph.canonical_subjects()))
 }
 
 /// Compares the claims of `project`, already resolved by [`claim_facts`]
@@ -781,7 +781,10 @@ pub fn check_facts_with(
 /// Resolves every claim of `project`: canonical subject, denotation, `as_of`
 /// and the year for currency rates. In project order (source id, then claim
 /// file order); sources are resolved in parallel.
-pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<ClaimFacts<'a>> {
+pub fn claim_facts<'a>(
+    project: &'a Project,
+    subjects: &'a CanonicalSubjects,
+) -> Vec<ClaimFacts<'a>> {
     let tolerance = project.settings.compare.approx_tolerance;
     let rounding = project.settings.compare.rounding_tolerance;
     let published_years: Vec<Option<i32>> = publication_times(project)
@@ -795,7 +798,7 @@ pub fn claim_facts<'a>(project: &'a Project, graph: &'a SubjectGraph) -> Vec<Cla
         .enumerate()
         .flat_map(|(s, source)| source.claims.iter().map(move |claim| (s, source, claim)))
         .collect();
-    let subjects = graph.canonical_subjects_in_order();
+    let subjects: Vec<Option<&str>> = subjects.iter().collect();
     claims
         .par_iter()
         .zip(&subjects)

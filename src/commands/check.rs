@@ -153,7 +153,16 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     timings.step("load");
     let graph = SubjectGraph::build(&project);
     timings.step("link");
-    let facts = check::claim_facts(&project, &graph);
+    // Curation warnings are shown, never counted in the exit status.
+    let mut warnings = project.warnings.clone();
+    warnings.extend(check::curation_warnings(&project, &graph));
+    timings.step("curation warnings");
+    // The check needs only each claim's canonical subject: the graph's
+    // spellings, links and reasons go before the comparisons take memory
+    // (at a million claims, a ninth of the peak).
+    let canonical = graph.canonical_subjects();
+    drop(graph);
+    let facts = check::claim_facts(&project, &canonical);
     timings.step("resolve");
     let outcome = check::check_facts_with(&project, &facts, !args.no_consensus, args.detail);
     timings.step(match args.no_consensus {
@@ -161,10 +170,6 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
         // One step: `check_facts_with` does both, sharing the grouping.
         false => "check and consensus",
     });
-    // Curation warnings are shown, never counted in the exit status.
-    let mut warnings = project.warnings.clone();
-    warnings.extend(check::curation_warnings(&project, &graph));
-    timings.step("curation warnings");
     let input = ReportInput::new(&project, &facts, &outcome, &warnings);
     let baseline_status = match &args.baseline {
         Some(path) => Some(baseline_status(path, args.fail_on, &input, console)?),
@@ -197,7 +202,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     std::mem::forget(input);
     std::mem::forget(facts);
     std::mem::forget(outcome);
-    std::mem::forget(graph);
+    std::mem::forget(canonical);
     std::mem::forget(project);
     Ok(status)
 }

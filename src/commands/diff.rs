@@ -145,7 +145,8 @@ fn project_units(dir: &Path) -> Result<BTreeMap<String, Unit>, String> {
     let project = crate::load::load_project(dir)
         .map_err(|failure| crate::diagnostic::render_plain(&failure.diagnostics, &failure.files))?;
     let graph = SubjectGraph::build(&project);
-    let facts = check::claim_facts(&project, &graph);
+    let canonical = graph.canonical_subjects();
+    let facts = check::claim_facts(&project, &canonical);
     let outcome = check::check_facts(&project, &facts);
     let warnings = check::curation_warnings(&project, &graph);
     let input = ReportInput::new(&project, &facts, &outcome, &warnings);

@@ -41,7 +41,8 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
         Err(status) => return Ok(status),
     };
     let subjects = SubjectGraph::build(&project);
-    let facts = crate::check::claim_facts(&project, &subjects);
+    let canonical = subjects.canonical_subjects();
+    let facts = crate::check::claim_facts(&project, &canonical);
     let outcome = crate::check::check_facts(&project, &facts);
     let input = ReportInput::new(&project, &facts, &outcome, &[]);
     let graph = ClaimGraph::build(&input);

@@ -78,9 +78,28 @@ pub enum Edge {
 /// ([`SubjectGraph::graph`]) is what `crosscheck subjects` lists; it is
 /// built on first request, since
 /// `check` reads each claim's subject through
-/// [`SubjectGraph::canonical_subjects_in_order`], and a node and edges per
+/// [`SubjectGraph::canonical_subjects`], and a node and edges per
 /// claim (with a copy of every claim id) would double what linking keeps
 /// for a million claims.
+/// Every claim's canonical subject, in project order, without the graph
+/// that linked them ([`SubjectGraph::canonical_subjects`]): a name per
+/// subject and an index per claim.
+#[derive(Debug, Clone, Default)]
+pub struct CanonicalSubjects {
+    names: Vec<Box<str>>,
+    /// Per claim: its subject in `names`, or [`NONE`].
+    of_claim: Vec<u32>,
+}
+
+impl CanonicalSubjects {
+    /// Per claim, in project order: its canonical subject, if any.
+    pub fn iter(&self) -> impl Iterator<Item = Option<&str>> {
+        self.of_claim
+            .iter()
+            .map(|&s| self.names.get(s as usize).map(|name| &**name))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct SubjectGraph {
     linking: Linking,
@@ -140,21 +159,31 @@ impl SubjectGraph {
     }
 
     /// The canonical subject of every claim, in project order (as
-    /// `Project::claims` yields them): [`Self::canonical_subject`] without
-    /// looking each id up, which at a million claims is a cache miss each.
-    /// Only valid for the project the graph was built from.
-    pub fn canonical_subjects_in_order(&self) -> Vec<Option<&str>> {
-        self.claims
-            .spelling
-            .iter()
-            .map(|&spelling| {
-                let &(s, _) = self.spellings.get(spelling as usize)?;
-                self.linking
-                    .subjects
-                    .get(s as usize)
-                    .map(|s| s.name.as_str())
-            })
-            .collect()
+    /// `Project::claims` yields them), as a table apart from the graph:
+    /// [`Self::canonical_subject`] without looking each id up (at a million
+    /// claims, a cache miss each), and what the checker reads
+    /// ([`crate::check::claim_facts`]), so that `check` can let the graph
+    /// (its spellings, links and their reasons) go before comparing. Only
+    /// valid for the project the graph was built from.
+    pub fn canonical_subjects(&self) -> CanonicalSubjects {
+        CanonicalSubjects {
+            names: self
+                .linking
+                .subjects
+                .iter()
+                .map(|s| Box::from(s.name.as_str()))
+                .collect(),
+            of_claim: self
+                .claims
+                .spelling
+                .iter()
+                .map(|&spelling| {
+                    self.spellings
+                        .get(spelling as usize)
+                        .map_or(NONE, |&(s, _)| s)
+                })
+                .collect(),
+        }
     }
 
     /// The linking result: subjects, links, suggestions, vetoes.

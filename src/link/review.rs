@@ -148,7 +148,8 @@ pub fn consequences(
 ) -> Vec<Result<Consequence, String>> {
     // Each subject's claims, as (source index, claim index).
     let mut by_subject: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
-    let subjects = graph.canonical_subjects_in_order();
+    let canonical = graph.canonical_subjects();
+    let subjects: Vec<Option<&str>> = canonical.iter().collect();
     let mut at = 0;
     for (s, source) in project.sources.iter().enumerate() {
         for c in 0..source.claims.len() {
@@ -222,7 +223,8 @@ fn sub_project(project: &Project, claims: &[(usize, usize)]) -> Project {
 
 fn findings_of(project: &Project) -> BTreeSet<FindingSummary> {
     let graph = SubjectGraph::build(project);
-    let facts = check::claim_facts(project, &graph);
+    let canonical = graph.canonical_subjects();
+    let facts = check::claim_facts(project, &canonical);
     let outcome = check::check_facts(project, &facts);
     outcome
         .findings
