@@ -166,6 +166,68 @@ cases! {
     origin_across_scripts,
     /// Subjects linked through registry aliases are compared.
     linked_subjects,
+    /// Libya reported in English and Arabic: one prime minister in three
+    /// spellings against a rival's name, the former leader with and
+    /// without the article in two scripts, an envoy by family name.
+    texts_consensus,
+}
+
+/// The consensus reads names as the texts check does: spellings that may
+/// be one name (two transliterations, two scripts) support each other and
+/// add up, a family name alone supports the full name, and only the rival
+/// name is against.
+#[test]
+fn spellings_of_one_name_add_up_in_the_consensus() {
+    let report = report("texts_consensus");
+    let fact = |attribute: &str| {
+        report["facts"]
+            .as_array()
+            .expect("facts")
+            .iter()
+            .find(|fact| fact["attribute"] == attribute)
+            .unwrap_or_else(|| panic!("no fact {attribute}"))
+            .clone()
+    };
+    let against = |fact: &serde_json::Value| -> Vec<String> {
+        fact["against"]
+            .as_array()
+            .expect("against")
+            .iter()
+            .map(|estimate| estimate["value"].as_str().expect("a text").to_owned())
+            .collect()
+    };
+    let prime_minister = fact("prime_minister");
+    assert!(
+        [
+            "Abdul Hamid Dbeibah",
+            "Abdulhamid Dbeiba",
+            "عبد الحميد الدبيبة"
+        ]
+        .contains(&prime_minister["leading"]["value"].as_str().expect("a text")),
+        "{prime_minister}"
+    );
+    assert!(!prime_minister["consensus"].is_null(), "{prime_minister}");
+    assert_eq!(
+        prime_minister["leading"]["origins"]
+            .as_array()
+            .map(Vec::len),
+        Some(3)
+    );
+    assert_eq!(against(&prime_minister), ["Fathi Bashagha"]);
+    let head = fact("head");
+    assert_eq!(head["leading"]["value"], "Stephanie Williams", "{head}");
+    assert!(!head["consensus"].is_null(), "{head}");
+    assert_eq!(against(&head), ["Jan Kubis"]);
+    let former_leader = fact("former_leader");
+    assert!(against(&former_leader).is_empty(), "{former_leader}");
+    assert!(
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .all(|f| f["attribute"] != "former_leader" || f["kind"] != "contradiction"),
+        "the former leader's spellings are no contradiction"
+    );
 }
 
 /// The consensus keys origins as the checker does: the agency cited in

@@ -44,7 +44,7 @@ use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
     ValueNames, Verdict, VerdictSink, comparison, pairs_among, quoted,
 };
-use crate::link::rules::{NameRule, ValueName, value_rule_between};
+use crate::link::rules::{NameRule, ValueName, value_rule_between, without_articles};
 use crate::link::skeleton::{
     Script, digit_runs, latin_consonants, latin_consonants_run_together, skeleton,
 };
@@ -87,13 +87,18 @@ pub struct Name {
     script: Script,
     /// Its words, for precision ([`MemberName`]).
     words: MemberName,
+    /// `normalized` without its Arabic article ([`without_articles`]), as
+    /// transliterations are compared; `None` when it has none.
+    bare: Option<String>,
 }
 
 impl Name {
     pub fn of(text: &str, names: &dyn ValueNames) -> Name {
         let normalized = names.normalize(text);
         let entry = names.entry_of(text);
+        let bare = without_articles(text, &|t| names.normalize(t));
         Name {
+            bare: (bare != normalized).then_some(bare),
             script: Script::of(&normalized),
             words: match entry {
                 Some(_) => MemberName::of_read(None, entry.as_deref(), names),
@@ -105,6 +110,12 @@ impl Name {
             form: ValueName::of(text),
             entry,
         }
+    }
+
+    /// Whether this name may be `fuller` written less fully
+    /// ([`MemberName::allows`]): every word of it is in `fuller`.
+    pub fn allows(&self, fuller: &Name) -> bool {
+        self.words.allows(&fuller.words)
     }
 
     /// Whether one names the other less fully (a title, an initial, or a
@@ -126,12 +137,19 @@ impl Name {
         if self.script != Script::Latin || other.script != Script::Latin {
             return None;
         }
-        let consonants = latin_consonants(&self.normalized)?;
-        if latin_consonants(&other.normalized)? == consonants {
+        // With or without the article (`al-Gaddafi`, `Qaddafi`).
+        let (x, y) = (self.bare(), other.bare());
+        let consonants = latin_consonants(x)?;
+        if latin_consonants(y)? == consonants {
             return Some(consonants);
         }
-        let run_together = latin_consonants_run_together(&self.normalized)?;
-        (latin_consonants_run_together(&other.normalized)? == run_together).then_some(run_together)
+        let run_together = latin_consonants_run_together(x)?;
+        (latin_consonants_run_together(y)? == run_together).then_some(run_together)
+    }
+
+    /// The name without its Arabic article, else as normalised.
+    fn bare(&self) -> &str {
+        self.bare.as_deref().unwrap_or(&self.normalized)
     }
 
     /// Both consonant skeletons, when `self` and `other` are an Arabic and
@@ -148,14 +166,104 @@ impl Name {
         if digit_runs(&self.normalized) != digit_runs(&other.normalized) {
             return None;
         }
-        let (x, y) = (skeleton(&self.normalized), skeleton(&other.normalized));
         // Also with the words run together: a compound is one word or two
         // in either script (`عبد الحميد`, `Abdulhamid`, `Abdul Hamid`).
         let joined = |s: &str| s.replace(' ', "");
-        let close = !x.is_empty()
-            && (strsim::normalized_levenshtein(&x, &y) >= threshold
-                || strsim::normalized_levenshtein(&joined(&x), &joined(&y)) >= threshold);
-        close.then_some((x, y))
+        let close = |x: &str, y: &str| {
+            !x.is_empty()
+                && (strsim::normalized_levenshtein(x, y) >= threshold
+                    || strsim::normalized_levenshtein(&joined(x), &joined(y)) >= threshold)
+        };
+        let (x, y) = (skeleton(&self.normalized), skeleton(&other.normalized));
+        if close(&x, &y) {
+            return Some((x, y));
+        }
+        // The article is written in one script and not the other (`معمر
+        // القذافي`, `Muammar Gaddafi`), or written differently.
+        let (x, y) = (skeleton(self.bare()), skeleton(other.bare()));
+        close(&x, &y).then_some((x, y))
+    }
+}
+
+/// How two names relate, as the checker reads them; what both the verdict
+/// on two text claims ([`compare`]) and the consensus on a fact of texts
+/// ([`crate::consensus::candidates`]) are made of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameRelation {
+    /// Equal after normalisation.
+    Same,
+    /// One name in another form under the linking rules.
+    OtherForm(NameRule),
+    /// Names of one registry `values` entry, the entry.
+    RegistryAlias(String),
+    /// An Arabic and a Latin name with close consonant skeletons, both.
+    OtherScript(String, String),
+    /// A given name shortened on one side, neither more precise.
+    Shortened,
+    /// One names the other less fully.
+    LessFully,
+    /// Latin names with the same consonants, as transliterations are read.
+    Transliterated(String),
+    /// Two names.
+    Different,
+}
+
+impl NameRelation {
+    /// Whether the two are one name (a naming variant or the same).
+    pub fn is_one_name(&self) -> bool {
+        matches!(
+            self,
+            NameRelation::Same | NameRelation::OtherForm(_) | NameRelation::RegistryAlias(_)
+        )
+    }
+
+    /// Whether the two may be one name written two ways, neither more
+    /// precise than the other: only the registry can say.
+    pub fn is_maybe_one_name(&self) -> bool {
+        matches!(
+            self,
+            NameRelation::Shortened
+                | NameRelation::OtherScript(..)
+                | NameRelation::Transliterated(_)
+        )
+    }
+}
+
+/// How `x` (written `x_text`) and `y` relate, given the skeleton
+/// similarity from which names in two scripts may be one.
+pub fn relate(
+    x_text: &str,
+    x: &Name,
+    y_text: &str,
+    y: &Name,
+    cross_script_threshold: f64,
+) -> NameRelation {
+    if x.normalized == y.normalized {
+        return NameRelation::Same;
+    }
+    // Two different registry entries are two things, whatever their form.
+    let other_entries = matches!((&x.entry, &y.entry), (Some(ex), Some(ey)) if ex != ey);
+    // The rule is worded only for the few pairs that are one name.
+    let rule = if other_entries || !x.form.same_as(&y.form) {
+        None
+    } else {
+        value_rule_between(x_text, y_text)
+    };
+    if let Some(rule) = rule.filter(|&r| r != NameRule::Normalisation) {
+        return NameRelation::OtherForm(rule);
+    }
+    match (&x.entry, &y.entry) {
+        (Some(ex), Some(ey)) if ex == ey => NameRelation::RegistryAlias(ex.clone()),
+        (Some(_), Some(_)) => NameRelation::Different,
+        _ => match x.skeletons_across_scripts(y, cross_script_threshold) {
+            Some((sx, sy)) => NameRelation::OtherScript(sx, sy),
+            None if x.words.shortens(&y.words) => NameRelation::Shortened,
+            None if x.named_less_fully(y) => NameRelation::LessFully,
+            None => match x.transliterated(y) {
+                Some(consonants) => NameRelation::Transliterated(consonants),
+                None => NameRelation::Different,
+            },
+        },
     }
 }
 
@@ -168,113 +276,55 @@ pub fn compare(
     y: &Name,
     cross_script_threshold: f64,
 ) -> PairComparison {
-    if x.normalized == y.normalized {
-        return comparison(
-            a,
-            b,
-            CHECK.code,
+    let pair = |verdict, code, reason| comparison(a, b, CHECK.code, verdict, None, code, reason);
+    // The reason's words after "'a' and 'b'".
+    let both = |words: &str| Reason::text(format!("{} and {} {words}", quoted(a), quoted(b)));
+    match relate(text_of(a), x, text_of(b), y, cross_script_threshold) {
+        NameRelation::Same => pair(
             Verdict::Agreement,
-            None,
             ReasonCode::SameName,
             Reason::Both("are the same name"),
-        );
-    }
-    // Two different registry entries are two things, whatever their form.
-    let other_entries = matches!((&x.entry, &y.entry), (Some(ex), Some(ey)) if ex != ey);
-    // The rule is worded only for the few pairs that are one name.
-    let rule = if other_entries || !x.form.same_as(&y.form) {
-        None
-    } else {
-        value_rule_between(text_of(a), text_of(b))
-    };
-    if let Some(rule) = rule.filter(|&r| r != NameRule::Normalisation) {
-        return comparison(
-            a,
-            b,
-            CHECK.code,
+        ),
+        NameRelation::OtherForm(rule) => pair(
             Verdict::NamingVariant,
-            None,
             ReasonCode::OtherFormOfName,
-            Reason::text(format!(
-                "{} and {} are one name written two ways ({})",
-                quoted(a),
-                quoted(b),
+            both(&format!(
+                "are one name written two ways ({})",
                 rule.describe()
             )),
-        );
-    }
-    match (&x.entry, &y.entry) {
-        (Some(ex), Some(ey)) if ex == ey => comparison(
-            a,
-            b,
-            CHECK.code,
+        ),
+        NameRelation::RegistryAlias(entry) => pair(
             Verdict::NamingVariant,
-            None,
             ReasonCode::RegistryAlias,
-            Reason::text(format!(
-                "{} and {} are names of one registry entry, '{ex}'",
-                quoted(a),
-                quoted(b)
+            both(&format!("are names of one registry entry, '{entry}'")),
+        ),
+        NameRelation::OtherScript(sx, sy) => pair(
+            Verdict::Incomparable,
+            ReasonCode::OtherScript,
+            both(&format!(
+                "are written in two scripts and may be one name (consonant skeletons '{sx}' and '{sy}'): a registry `values` entry listing both would make them one"
             )),
         ),
-        (Some(_), Some(_)) => different_names(a, b),
-        _ => match x.skeletons_across_scripts(y, cross_script_threshold) {
-            Some((sx, sy)) => comparison(
-                a,
-                b,
-                CHECK.code,
-                Verdict::Incomparable,
-                None,
-                ReasonCode::OtherScript,
-                Reason::text(format!(
-                    "{} and {} are written in two scripts and may be one name (consonant skeletons '{sx}' and '{sy}'): a registry `values` entry listing both would make them one",
-                    quoted(a),
-                    quoted(b)
-                )),
+        NameRelation::Shortened => pair(
+            Verdict::Compatible,
+            ReasonCode::NamedLessFully,
+            both("may be one name, a given name shortened in one"),
+        ),
+        NameRelation::LessFully => pair(
+            Verdict::Compatible,
+            ReasonCode::NamedLessFully,
+            both(
+                "may be one name, one written less fully (a title, an initial, or a first or middle name left out)",
             ),
-            None if x.words.shortens(&y.words) => comparison(
-                a,
-                b,
-                CHECK.code,
-                Verdict::Compatible,
-                None,
-                ReasonCode::NamedLessFully,
-                Reason::text(format!(
-                    "{} and {} may be one name, a given name shortened in one",
-                    quoted(a),
-                    quoted(b)
-                )),
-            ),
-            None if x.named_less_fully(y) => comparison(
-                a,
-                b,
-                CHECK.code,
-                Verdict::Compatible,
-                None,
-                ReasonCode::NamedLessFully,
-                Reason::text(format!(
-                    "{} and {} may be one name, one written less fully (a title, an initial, or a first or middle name left out)",
-                    quoted(a),
-                    quoted(b)
-                )),
-            ),
-            None => match x.transliterated(y) {
-                Some(consonants) => comparison(
-                    a,
-                    b,
-                    CHECK.code,
-                    Verdict::Incomparable,
-                    None,
-                    ReasonCode::Transliterated,
-                    Reason::text(format!(
-                        "{} and {} have the same consonants, as transliterations are read ('{consonants}'): one name spelt or transliterated two ways, or two names that differ in their vowels; a registry `values` entry listing both would make them one, two entries two",
-                        quoted(a),
-                        quoted(b)
-                    )),
-                ),
-                None => different_names(a, b),
-            },
-        },
+        ),
+        NameRelation::Transliterated(consonants) => pair(
+            Verdict::Incomparable,
+            ReasonCode::Transliterated,
+            both(&format!(
+                "have the same consonants, as transliterations are read ('{consonants}'): one name spelt or transliterated two ways, or two names that differ in their vowels; a registry `values` entry listing both would make them one, two entries two"
+            )),
+        ),
+        NameRelation::Different => different_names(a, b),
     }
 }
 

@@ -15,9 +15,16 @@
 //!   millions". A round figure (`600,000`) is also read as rounded
 //!   (the denotation's `rounded` reading, as the checker reads it), so `600,000` supports `596,638` and the two
 //!   support each other as `rounding` relates them.
-//! - **Names, ordinals, booleans** compete by equality: names after
-//!   normalisation, in any word order, and through registry `values`
-//!   aliases (a naming variant supports its entry).
+//! - **Names** are read as the texts check reads them
+//!   ([`crate::check::texts::relate`]): a naming variant, in any word
+//!   order or through registry `values` aliases, is one value; a name
+//!   written less fully (`Williams`) holds the fuller names it allows
+//!   (`Stephanie Williams`) as a vague figure holds the figures inside it;
+//!   names that may be one name written two ways, neither more precise
+//!   (a given name shortened, transliterations, two scripts), hold each
+//!   other, and are paired in [`ChoiceQuestion::maybe_one`] so that the
+//!   leading value's confidence adds theirs.
+//! - **Ordinals, booleans** compete by equality.
 //! - **Sets** are voted member by member ([`MemberQuestion`]): each person
 //!   (or thing) listed is a yes/no question. A name and the fuller names
 //!   it allows (`Knuth` → `Donald Knuth` → `Donald E. Knuth`: each word a
@@ -41,6 +48,7 @@ use rayon::prelude::*;
 
 use crate::check::groups::SubjectGroup;
 use crate::check::sets::MemberName;
+use crate::check::texts::{Name, NameRelation, relate};
 use crate::check::{ClaimFacts, ValueNames, describe};
 use crate::model::ClaimId;
 use crate::value::{Denotation, Interval, NumericSet, TimeSet};
@@ -75,6 +83,11 @@ pub struct ChoiceQuestion {
     pub candidates: Vec<Vec<usize>>,
     /// `(claim, candidate, weight)`, weight in (0, 1].
     pub support: Vec<(usize, usize, f64)>,
+    /// Pairs of candidates that may be one name written two ways (a given
+    /// name shortened, two scripts, two transliterations: what the texts
+    /// check calls compatible or incomparable without either being less
+    /// precise), each sorted: whichever is true, the other may be too.
+    pub maybe_one: Vec<(usize, usize)>,
 }
 
 /// One member of a set-valued fact.
@@ -195,6 +208,12 @@ struct NameKeys<'a> {
     /// A text value → its key's number: two texts have the same number
     /// exactly when their [`text_key`]s are equal.
     text: HashMap<&'a str, u32, foldhash::fast::FixedState>,
+    /// Per key number: the first text (in sorted order) with that key, as
+    /// the texts check reads it, to relate names of different keys.
+    text_names: Vec<(&'a str, Name)>,
+    /// From which skeleton similarity an Arabic and a Latin name may be one
+    /// ([`ValueNames::cross_script_threshold`]).
+    cross_script_threshold: f64,
     /// A set member as written → its name in `names` (`None`: no words).
     member: HashMap<&'a str, Option<u32>, foldhash::fast::FixedState>,
     /// Distinct member names (by their words).
@@ -235,13 +254,22 @@ impl<'a> NameKeys<'a> {
         texts.par_sort_unstable();
         let text_keys: Vec<String> = texts.par_iter().map(|t| text_key(t, names)).collect();
         let mut key_number: HashMap<&str, u32, foldhash::fast::FixedState> = HashMap::default();
+        let mut firsts: Vec<&str> = Vec::new();
         let text = texts
             .iter()
             .zip(&text_keys)
             .map(|(&t, key)| {
                 let next = key_number.len() as u32;
-                (t, *key_number.entry(key.as_str()).or_insert(next))
+                let number = *key_number.entry(key.as_str()).or_insert(next);
+                if number == next {
+                    firsts.push(t);
+                }
+                (t, number)
             })
+            .collect();
+        let text_names = firsts
+            .par_iter()
+            .map(|&t| (t, Name::of(t, names)))
             .collect();
         let mut members: Vec<&str> = members.into_iter().collect();
         members.par_sort_unstable();
@@ -267,6 +295,8 @@ impl<'a> NameKeys<'a> {
             .collect();
         NameKeys {
             text,
+            text_names,
+            cross_script_threshold: names.cross_script_threshold(),
             member,
             names: distinct,
         }
@@ -297,6 +327,10 @@ enum Reading<'a> {
     /// A numeric set, with its reading as rounded for round figures.
     Numeric(NumericSet, Option<NumericSet>),
     Time(Interval<i64>),
+    /// A name: its key's number ([`NameKeys::text`]), and the name as the
+    /// texts check reads it, with the threshold from which two scripts may
+    /// be one name.
+    Name(u32, &'a (&'a str, Name), f64),
     /// Anything compared by equality.
     Key(Key<'a>),
 }
@@ -305,8 +339,6 @@ enum Reading<'a> {
 /// is lower-case words, so it never equals a number's or a day's.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Key<'a> {
-    /// A name: its key's number ([`NameKeys::text`]).
-    Name(u32),
     Annual {
         month: u8,
         day: u8,
@@ -320,7 +352,7 @@ enum Key<'a> {
 }
 
 impl<'a> Reading<'a> {
-    fn of(claim: &'a ClaimFacts<'_>, keys: &NameKeys<'_>) -> Reading<'a> {
+    fn of(claim: &'a ClaimFacts<'_>, keys: &'a NameKeys<'a>) -> Reading<'a> {
         match &claim.denotation {
             // A round figure is also read as rounded, as the checker reads
             // it (`rounding_tolerance`): `600,000` supports `596,638`.
@@ -337,9 +369,14 @@ impl<'a> Reading<'a> {
                 month: *month,
                 day: *day,
             }),
-            Ok(Denotation::Text(text)) => Reading::Key(Key::Name(
-                keys.text.get(text.as_str()).copied().unwrap_or(0),
-            )),
+            Ok(Denotation::Text(text)) => {
+                let number = keys.text.get(text.as_str()).copied().unwrap_or(0);
+                Reading::Name(
+                    number,
+                    &keys.text_names[number as usize],
+                    keys.cross_script_threshold,
+                )
+            }
             Ok(Denotation::Ordinal(n)) => Reading::Key(Key::Ordinal(*n)),
             Ok(Denotation::Bool(b)) => Reading::Key(Key::Bool(*b)),
             Ok(Denotation::Set(members)) => Reading::Key(Key::Set(members)),
@@ -357,6 +394,13 @@ impl<'a> Reading<'a> {
                         || rounded.is_some_and(|r| b.interval.is_subset_of(&r.interval)))
             }
             (Reading::Time(a), Reading::Time(b)) => b.is_subset_of(a),
+            (Reading::Name(..), Reading::Name(..)) => match self.names_relation(other) {
+                None => true,
+                Some(NameRelation::LessFully) => self.name_allows(other),
+                // Maybe one name, which only the registry can say: each
+                // supports the other as a vague value does.
+                Some(relation) => relation.is_one_name() || relation.is_maybe_one_name(),
+            },
             (Reading::Key(a), Reading::Key(b)) => a == b,
             _ => false,
         }
@@ -366,8 +410,37 @@ impl<'a> Reading<'a> {
     fn same(&self, other: &Reading<'_>) -> bool {
         match (self, other) {
             (Reading::Numeric(a, _), Reading::Numeric(b, _)) => a == b,
+            (Reading::Name(..), Reading::Name(..)) => self
+                .names_relation(other)
+                .is_none_or(|relation| relation.is_one_name()),
             _ => self == other,
         }
+    }
+
+    /// How two names of different keys relate, as the texts check reads
+    /// them; `None` for one key.
+    fn names_relation(&self, other: &Reading<'_>) -> Option<NameRelation> {
+        match (self, other) {
+            (Reading::Name(a, _, _), Reading::Name(b, _, _)) if a == b => None,
+            (Reading::Name(_, (x_text, x), threshold), Reading::Name(_, (y_text, y), _)) => {
+                Some(relate(x_text, x, y_text, y, *threshold))
+            }
+            _ => Some(NameRelation::Different),
+        }
+    }
+
+    /// Whether two names of different keys may be one name written two
+    /// ways, neither more precise ([`NameRelation::is_maybe_one_name`]).
+    fn maybe_one_name(&self, other: &Reading<'_>) -> bool {
+        matches!((self, other), (Reading::Name(..), Reading::Name(..)))
+            && self
+                .names_relation(other)
+                .is_some_and(|relation| relation.is_maybe_one_name())
+    }
+
+    /// Whether this name may be `other`'s written less fully.
+    fn name_allows(&self, other: &Reading<'_>) -> bool {
+        matches!((self, other), (Reading::Name(_, (_, x), _), Reading::Name(_, (_, y), _)) if x.allows(y))
     }
 
     /// Whether this reading strictly holds another's denotation (it is
@@ -380,6 +453,12 @@ impl<'a> Reading<'a> {
                     && b.interval.is_subset_of(&a.interval)
             }
             (Reading::Time(a), Reading::Time(b)) => a != b && b.is_subset_of(a),
+            // `Netanyahu` beside `Benjamin Netanyahu`.
+            (Reading::Name(..), Reading::Name(..)) => {
+                self.names_relation(other) == Some(NameRelation::LessFully)
+                    && self.name_allows(other)
+                    && !other.name_allows(self)
+            }
             _ => false,
         }
     }
@@ -437,12 +516,21 @@ fn choice(readable: &[usize], reads: &[Reading<'_>]) -> ChoiceQuestion {
             support.push((readable[r], c, share));
         }
     }
+    let mut maybe_one = Vec::new();
+    for (a, (x, _)) in candidates.iter().enumerate() {
+        for (b, (y, _)) in candidates.iter().enumerate().skip(a + 1) {
+            if reads[*x].maybe_one_name(&reads[*y]) {
+                maybe_one.push((a, b));
+            }
+        }
+    }
     ChoiceQuestion {
         candidates: candidates
             .into_iter()
             .map(|(_, stating)| stating.into_iter().map(|r| readable[r]).collect())
             .collect(),
         support,
+        maybe_one,
     }
 }
 

@@ -794,11 +794,22 @@ fn fact_consensus(
     // a single value ([`decides`]).
     let (leading, against, thin) = match &fact.question {
         Question::Choice(choice) => {
+            // A value's probability with that of the values that may be
+            // it written another way (`Muammar Gaddafi`, `Moammar Qaddafi`,
+            // `معمر القذافي`): the model splits the evidence among the
+            // spellings, but whichever is meant, the story is the same.
+            let mut with_spellings: Vec<f64> = p[..choice.candidates.len()].to_vec();
+            for &(a, b) in &choice.maybe_one {
+                with_spellings[a] += p[b];
+                with_spellings[b] += p[a];
+            }
             let mut order: Vec<usize> = (0..choice.candidates.len()).collect();
             // Most likely first; ties to the more supported, then the
             // first stated in id order (deterministic).
             order.sort_by(|&a, &b| {
-                p[b].total_cmp(&p[a])
+                with_spellings[b]
+                    .total_cmp(&with_spellings[a])
+                    .then_with(|| p[b].total_cmp(&p[a]))
                     .then_with(|| rank[choice.candidates[a][0]].cmp(&rank[choice.candidates[b][0]]))
             });
             // Each candidate's supporting claims, read off the support once
@@ -813,7 +824,10 @@ fn fact_consensus(
                 confidence: p[c],
                 origins: units_shown(&mut supporters[c].iter().copied()),
             };
-            let leading = estimate(order[0]);
+            let leading = Estimate {
+                confidence: with_spellings[order[0]].min(1.0),
+                ..estimate(order[0])
+            };
             // A value that can be true together with the leading one (a
             // less precise `>=11,300` beside `11,300`) is not against it: it
             // supports it, or is too vague to oppose it.

@@ -394,6 +394,25 @@ pub fn differing_words(a: &str, b: &str) -> (String, String) {
     (only_a.join(" "), rest_b.join(" "))
 }
 
+/// `name` normalised (by `normalize`) without its Arabic article, as
+/// transliterations of one name are compared: `al-` or `el-` joined to a
+/// word by a hyphen in Latin script ([`drop_hyphenated_articles`]; a
+/// separate `El` may be a word of the name, `El Paso`) and `ال` at the
+/// start of an Arabic word that keeps three letters (`القذافي` → `قذافي`;
+/// `الله` stays). `Muammar al-Gaddafi`, `Moammar Qaddafi` and `معمر
+/// القذافي` then differ only in letters transliteration changes.
+pub fn without_articles(name: &str, normalize: &dyn Fn(&str) -> String) -> String {
+    let normalized = normalize(&drop_hyphenated_articles(name));
+    let words: Vec<&str> = normalized
+        .split(' ')
+        .map(|word| match word.strip_prefix("ال") {
+            Some(rest) if rest.chars().count() >= 3 => rest,
+            _ => word,
+        })
+        .collect();
+    words.join(" ")
+}
+
 /// Removes a transliterated Arabic article joined to its word by a hyphen
 /// (`al-`, `el-`, any case, at the start of a word): "al-Qaeda" → "Qaeda".
 /// A separate "el" or "al" is kept: see rule 3.
@@ -443,6 +462,20 @@ fn strip_arabic_article(mut word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn articles_are_left_out_as_transliterations_are_compared() {
+        let normalize = |t: &str| crate::text::normalize::normalize_name(t);
+        assert_eq!(
+            without_articles("Muammar al-Gaddafi", &normalize),
+            "muammar gaddafi"
+        );
+        assert_eq!(without_articles("معمر القذافي", &normalize), "معمر قذافي");
+        // A separate article may be a word of the name; `الله` keeps its
+        // letters.
+        assert_eq!(without_articles("El Paso", &normalize), "el paso");
+        assert_eq!(without_articles("عبد الله", &normalize), "عبد الله");
+    }
 
     #[test]
     fn one_sentence_rules() {
