@@ -168,7 +168,8 @@ cases! {
     linked_subjects,
     /// Libya reported in English and Arabic: one prime minister in three
     /// spellings against a rival's name, the former leader with and
-    /// without the article in two scripts, an envoy by family name.
+    /// without the article in two scripts, an envoy by family name, a
+    /// list with one member transliterated two ways.
     texts_consensus,
 }
 
@@ -218,6 +219,15 @@ fn spellings_of_one_name_add_up_in_the_consensus() {
     assert_eq!(head["leading"]["value"], "Stephanie Williams", "{head}");
     assert!(!head["consensus"].is_null(), "{head}");
     assert_eq!(against(&head), ["Jan Kubis"]);
+    // Transliterations of one member that no list names together are one
+    // member; `Ali Hussein`, listed beside both, is another.
+    let negotiators = fact("negotiators");
+    assert_eq!(
+        negotiators["leading"]["value"].as_array().map(Vec::len),
+        Some(3),
+        "{negotiators}"
+    );
+    assert!(!negotiators["consensus"].is_null(), "{negotiators}");
     let former_leader = fact("former_leader");
     assert!(against(&former_leader).is_empty(), "{former_leader}");
     assert!(

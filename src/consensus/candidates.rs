@@ -31,7 +31,11 @@
 //!   word or the initial of one, at most one word more a step) are one
 //!   person, and so are two names one of which shortens a given name of
 //!   the other (`Jennings, Dan W` and `Daniel Jennings`, neither fuller:
-//!   [`MemberName::shortens`]); a claim listing any of them supports the
+//!   [`MemberName::shortens`]), and so are two Latin names with the same
+//!   consonants, as transliterations are read (`Nasser Bourita`, `Naser
+//!   Burita`: [`latin_consonants`]), that no claim lists together (a list
+//!   naming `Ali Hassan` and `Ali Hussein` names two people); a claim
+//!   listing any of them supports the
 //!   person; a claim of
 //!   the fact that lists none is silent, which counts against it in
 //!   proportion to that origin's sensitivity (see [`super::accu`]). A
@@ -50,6 +54,7 @@ use crate::check::groups::SubjectGroup;
 use crate::check::sets::MemberName;
 use crate::check::texts::{Name, NameRelation, relate};
 use crate::check::{ClaimFacts, ValueNames, describe};
+use crate::link::skeleton::latin_consonants;
 use crate::model::ClaimId;
 use crate::value::{Denotation, Interval, NumericSet, TimeSet};
 
@@ -603,15 +608,41 @@ fn members<'a>(
                 .collect()
         })
         .collect();
+    // Latin names with the same consonants, as transliterations are read
+    // (`Nasser Bourita`, `Naser Burita`), by their consonants.
+    let consonants: Vec<Option<String>> = distinct
+        .iter()
+        .map(|(_, name, _)| latin_consonants(&name.words.join(" ")))
+        .collect();
+    let mut transliterations: HashMap<&str, Vec<usize>, foldhash::fast::FixedState> =
+        HashMap::default();
+    for (b, key) in consonants.iter().enumerate() {
+        if let Some(key) = key {
+            transliterations.entry(key.as_str()).or_default().push(b);
+        }
+    }
     // Names one of which shortens a given name of the other (`Dan W.
-    // Jennings`, `Daniel Jennings`): neither is fuller, so they are no
-    // step of `reach`, but they may be one person.
+    // Jennings`, `Daniel Jennings`), and transliterations of one name that
+    // no list names both of (a list naming `Ali Hassan` and `Ali Hussein`
+    // names two people): neither is fuller, so they are no step of
+    // `reach`, but they may be one person.
     let shortened: Vec<Vec<usize>> = (0..n)
         .map(|a| {
             if run_together[a].is_some() {
                 return Vec::new();
             }
             let name = &distinct[a].1;
+            let listed_apart = |b: usize| {
+                let (x, y) = (&distinct[a].2, &distinct[b].2);
+                !x.iter().any(|i| y.contains(i))
+            };
+            let transliterated = consonants[a]
+                .as_deref()
+                .and_then(|key| transliterations.get(key))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&b| b != a && run_together[b].is_none() && listed_apart(b));
             let mut found: Vec<usize> = name
                 .words
                 .iter()
@@ -619,6 +650,7 @@ fn members<'a>(
                 .flatten()
                 .copied()
                 .filter(|&b| b != a && run_together[b].is_none() && name.shortens(distinct[b].1))
+                .chain(transliterated)
                 .collect();
             found.sort_unstable();
             found.dedup();

@@ -396,7 +396,7 @@ pub fn differing_words(a: &str, b: &str) -> (String, String) {
 
 /// `name` normalised (by `normalize`) without its Arabic article, as
 /// transliterations of one name are compared: `al-` or `el-` joined to a
-/// word by a hyphen in Latin script ([`drop_hyphenated_articles`]; a
+/// word by a hyphen in Latin script (`drop_hyphenated_articles`; a
 /// separate `El` may be a word of the name, `El Paso`) and `ال` at the
 /// start of an Arabic word that keeps three letters (`القذافي` → `قذافي`;
 /// `الله` stays). `Muammar al-Gaddafi`, `Moammar Qaddafi` and `معمر
