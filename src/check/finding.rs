@@ -408,10 +408,10 @@ impl ReasonCode {
             }
             ReasonCode::DifferentNames => "texts that differ and are not aliases of one entry",
             ReasonCode::OtherScript => {
-                "an Arabic and a Latin text with close consonant skeletons: maybe one name in two scripts"
+                "an Arabic and a Latin text with close consonant skeletons, or whose words pair up by their skeletons: maybe one name in two scripts"
             }
             ReasonCode::Transliterated => {
-                "Latin texts with the same consonants: maybe one name transliterated two ways"
+                "Latin texts with the same consonants, or whose words pair up by their consonants: maybe one name transliterated two ways"
             }
             ReasonCode::SameMembers => "sets with the same members",
             ReasonCode::SubsetOfMembers => "one set's members are all members of the other",

@@ -625,7 +625,7 @@ const ROLES: &[&str] = &[
 
 /// Whether a word says who someone is rather than which one: a title or
 /// honorific ([`TITLES`]) or a role ([`ROLES`]).
-fn is_title(word: &str) -> bool {
+pub(crate) fn is_title(word: &str) -> bool {
     TITLES.contains(&word) || ROLES.contains(&word)
 }
 
@@ -651,6 +651,6 @@ const PLACE_QUALIFIERS: &[&str] = &[
     "غرب",
 ];
 
-fn is_place_qualifier(word: &str) -> bool {
+pub(crate) fn is_place_qualifier(word: &str) -> bool {
     PLACE_QUALIFIERS.contains(&word)
 }

@@ -39,7 +39,7 @@
 //! e/place   "بنسليمان"    => incomparable (skeletons "bnslmn" and "bnslmn")
 //! ```
 
-use super::sets::MemberName;
+use super::sets::{MemberName, is_place_qualifier, is_title};
 use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
     ValueNames, Verdict, VerdictSink, comparison, pairs_among, quoted,
@@ -152,6 +152,71 @@ impl Name {
         self.bare.as_deref().unwrap_or(&self.normalized)
     }
 
+    /// How `self` and `other` may be one name when neither the whole
+    /// consonants nor the whole skeletons match: titles and articles left
+    /// out, the words of the name with fewer pair up with distinct words
+    /// of the other, which has at most one word more, by their consonants
+    /// (two Latin names: `Professor Qais Said`, `Kais Saied`; `Karoui`,
+    /// `Nabil Karaoui`) or their skeletons (an Arabic and a Latin name:
+    /// `Karoui`, `نبيل القروي`), as a name written less fully pairs up by
+    /// its words ([`MemberName::allows`]).
+    fn spellings_pair_up(&self, other: &Name) -> Option<NameRelation> {
+        let scripts = [self.script, other.script];
+        if scripts == [Script::Latin, Script::Latin] {
+            let (x, y) = self.words_pair_up(other, latin_consonants)?;
+            return Some(NameRelation::TransliteratedInPart(x, y));
+        }
+        if !scripts.contains(&Script::Arabic) || !scripts.contains(&Script::Latin) {
+            return None;
+        }
+        let word_skeleton = |word: &str| Some(skeleton(word)).filter(|s| !s.is_empty());
+        let (x, y) = self.words_pair_up(other, word_skeleton)?;
+        Some(NameRelation::OtherScript(x, y))
+    }
+
+    /// Both names' word keys (by `key`; `None` when a word has none), when
+    /// the keys of the name with fewer words are keys of distinct words of
+    /// the other, which has at most one word more, not a place qualifier
+    /// (`Sudan` is not `South Sudan` written less fully); titles and
+    /// articles left out.
+    fn words_pair_up(
+        &self,
+        other: &Name,
+        key: impl Fn(&str) -> Option<String>,
+    ) -> Option<(String, String)> {
+        let keys = |name: &Name| -> Option<Vec<(String, String)>> {
+            name.bare()
+                .split(' ')
+                .filter(|word| !word.is_empty() && !is_title(word))
+                .map(|word| Some((key(word)?, word.to_owned())))
+                .collect()
+        };
+        let (xs, ys) = (keys(self)?, keys(other)?);
+        let (fewer, more) = if xs.len() <= ys.len() {
+            (&xs, &ys)
+        } else {
+            (&ys, &xs)
+        };
+        if fewer.is_empty() || more.len() > fewer.len() + 1 {
+            return None;
+        }
+        let mut unpaired = more.clone();
+        for (word_key, _) in fewer {
+            let at = unpaired.iter().position(|(other, _)| other == word_key)?;
+            unpaired.remove(at);
+        }
+        if unpaired.iter().any(|(_, word)| is_place_qualifier(word)) {
+            return None;
+        }
+        let joined = |keys: &[(String, String)]| {
+            keys.iter()
+                .map(|(k, _)| k.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        Some((joined(&xs), joined(&ys)))
+    }
+
     /// Both consonant skeletons, when `self` and `other` are an Arabic and
     /// a Latin name whose skeletons (with the same digits) are at least
     /// `threshold` similar (normalised Levenshtein, as linking scores
@@ -204,6 +269,9 @@ pub enum NameRelation {
     LessFully,
     /// Latin names with the same consonants, as transliterations are read.
     Transliterated(String),
+    /// Latin names whose words pair up by their consonants, titles and
+    /// articles left out, one perhaps with a word more: both names' keys.
+    TransliteratedInPart(String, String),
     /// Two names.
     Different,
 }
@@ -225,6 +293,7 @@ impl NameRelation {
             NameRelation::Shortened
                 | NameRelation::OtherScript(..)
                 | NameRelation::Transliterated(_)
+                | NameRelation::TransliteratedInPart(..)
         )
     }
 }
@@ -261,7 +330,7 @@ pub fn relate(
             None if x.named_less_fully(y) => NameRelation::LessFully,
             None => match x.transliterated(y) {
                 Some(consonants) => NameRelation::Transliterated(consonants),
-                None => NameRelation::Different,
+                None => x.spellings_pair_up(y).unwrap_or(NameRelation::Different),
             },
         },
     }
@@ -322,6 +391,13 @@ pub fn compare(
             ReasonCode::Transliterated,
             both(&format!(
                 "have the same consonants, as transliterations are read ('{consonants}'): one name spelt or transliterated two ways, or two names that differ in their vowels; a registry `values` entry listing both would make them one, two entries two"
+            )),
+        ),
+        NameRelation::TransliteratedInPart(kx, ky) => pair(
+            Verdict::Incomparable,
+            ReasonCode::Transliterated,
+            both(&format!(
+                "pair up word for word by their consonants, as transliterations are read, titles and articles left out and one word perhaps left out ('{kx}' and '{ky}'): one name spelt or transliterated two ways, or two names; a registry `values` entry listing both would make them one, two entries two"
             )),
         ),
         NameRelation::Different => different_names(a, b),
