@@ -44,7 +44,7 @@ use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, PairComparison, Reason, ReasonCode,
     ValueNames, Verdict, VerdictSink, comparison, pairs_among, quoted,
 };
-use crate::link::skeleton::{Script, latin_consonants};
+use crate::link::skeleton::{Script, latin_consonants, one_vowel_more};
 use crate::value::{Denotation, SetRelation, ValueKind};
 
 pub const CHECK: Check = Check {
@@ -491,11 +491,7 @@ impl MemberName {
         let begins = |u: &str, v: &str| u != v && (u.starts_with(v) || v.starts_with(u));
         let latin = |w: &str| w.chars().all(|c| c.is_alphabetic() && c < '\u{250}');
         // One vowel more makes another name, often the feminine one: `Paul`,
-        // `Paula`; `Carl`, `Carla`; `Denis`, `Denise`.
-        let one_vowel_more = |u: &str, v: &str| {
-            let (short, long) = if u.len() < v.len() { (u, v) } else { (v, u) };
-            matches!(&long[short.len()..], "a" | "e" | "i" | "o")
-        };
+        // `Paula`; `Carl`, `Carla`; `Denis`, `Denise` ([`one_vowel_more`]).
         let short_form = |u: &str, v: &str| {
             begins(u, v)
                 && u.chars().count().min(v.chars().count()) >= 3

@@ -46,7 +46,8 @@ use super::{
 };
 use crate::link::rules::{NameRule, ValueName, value_rule_between, without_articles};
 use crate::link::skeleton::{
-    Script, digit_runs, latin_consonants, latin_consonants_run_together, skeleton,
+    Script, a_word_gains_a_vowel, digit_runs, latin_consonants, latin_consonants_run_together,
+    skeleton,
 };
 use crate::value::{Denotation, ValueKind};
 
@@ -137,8 +138,12 @@ impl Name {
         if self.script != Script::Latin || other.script != Script::Latin {
             return None;
         }
-        // With or without the article (`al-Gaddafi`, `Qaddafi`).
+        // With or without the article (`al-Gaddafi`, `Qaddafi`); a name
+        // with a vowel more is another (`Samir`, `Samira`).
         let (x, y) = (self.bare(), other.bare());
+        if a_word_gains_a_vowel(x, y) {
+            return None;
+        }
         let consonants = latin_consonants(x)?;
         if latin_consonants(y)? == consonants {
             return Some(consonants);
@@ -163,6 +168,9 @@ impl Name {
     fn spellings_pair_up(&self, other: &Name) -> Option<NameRelation> {
         let scripts = [self.script, other.script];
         if scripts == [Script::Latin, Script::Latin] {
+            if a_word_gains_a_vowel(self.bare(), other.bare()) {
+                return None;
+            }
             let (x, y) = self.words_pair_up(other, latin_consonants)?;
             return Some(NameRelation::TransliteratedInPart(x, y));
         }

@@ -54,7 +54,7 @@ use crate::check::groups::SubjectGroup;
 use crate::check::sets::MemberName;
 use crate::check::texts::{Name, NameRelation, relate};
 use crate::check::{ClaimFacts, ValueNames, describe};
-use crate::link::skeleton::latin_consonants;
+use crate::link::skeleton::{a_word_gains_a_vowel, latin_consonants};
 use crate::model::ClaimId;
 use crate::value::{Denotation, Interval, NumericSet, TimeSet};
 
@@ -632,9 +632,15 @@ fn members<'a>(
                 return Vec::new();
             }
             let name = &distinct[a].1;
+            // Listed apart, and not a man's name and a woman's (`Paul`,
+            // `Paula`).
             let listed_apart = |b: usize| {
                 let (x, y) = (&distinct[a].2, &distinct[b].2);
                 !x.iter().any(|i| y.contains(i))
+                    && !a_word_gains_a_vowel(
+                        &distinct[a].1.words.join(" "),
+                        &distinct[b].1.words.join(" "),
+                    )
             };
             let transliterated = consonants[a]
                 .as_deref()

@@ -108,6 +108,22 @@ pub fn latin_consonants(name: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// Whether two words are one word and that word with one vowel more at
+/// its end (`Paul`, `Paula`; `Samir`, `Samira`; `Denis`, `Denise`): most
+/// often a man's name and a woman's, two names that [`latin_consonants`]
+/// alone would read as one.
+pub fn one_vowel_more(u: &str, v: &str) -> bool {
+    let (short, long) = if u.len() < v.len() { (u, v) } else { (v, u) };
+    long.starts_with(short) && matches!(&long[short.len()..], "a" | "e" | "i" | "o")
+}
+
+/// Whether a word of one name is a word of the other with one vowel more
+/// ([`one_vowel_more`]): such names are two, whatever their consonants.
+pub fn a_word_gains_a_vowel(x: &str, y: &str) -> bool {
+    x.split_whitespace()
+        .any(|u| y.split_whitespace().any(|v| one_vowel_more(u, v)))
+}
+
 /// [`latin_consonants`] of the name's words run together in their order:
 /// one key for `Abdul Hamid` and `Abdulhamid` (`·bdlhmd`), `Abdul Latif`
 /// and `Abdullatif` (`·bdltf`), which Arabic compound names are written
@@ -242,6 +258,14 @@ mod tests {
         assert_eq!(key("hamzah"), key("hamza"));
         assert_ne!(key("smith"), key("smit"));
         assert_ne!(key("hamid"), key("ahmed"));
+    }
+
+    #[test]
+    fn a_vowel_more_makes_another_name() {
+        assert!(a_word_gains_a_vowel("paul kline", "paula kline"));
+        assert!(a_word_gains_a_vowel("samira khalil", "samir khalil"));
+        assert!(!a_word_gains_a_vowel("nasser bourita", "naser burita"));
+        assert!(!a_word_gains_a_vowel("paul kline", "paul kline"));
     }
 
     #[test]
