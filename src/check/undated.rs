@@ -1,13 +1,14 @@
 //! Contradictions between figures that no claim dates, from sources
-//! published at different times.
+//! published at different times (or dated on some claims only).
 //!
 //! A death toll, a count of damaged buildings: figures that grow while a
 //! story is reported. Two articles a week apart give two tolls, and without
 //! an `as_of` on either claim the checker compares them as one fact and
 //! finds a contradiction, the commonest false one in breaking news. The
 //! checker cannot know the figure changed; it can say what it does know: no
-//! claim of the finding is dated, its sources were published at different
-//! times, and no later one gives a lower figure. The sentence is added to
+//! claim of the finding is dated (or only some are: an early toll dated,
+//! later ones not), its sources were published at different times, and no
+//! later one gives a lower figure. The sentence is added to
 //! the finding's explanation, where the curator decides, and names the fix
 //! (an `as_of` on each claim, after which the claims are not compared). The
 //! finding stays a contradiction: the sources may as well disagree.
@@ -82,10 +83,21 @@ pub fn note_publication_gaps(
                 let Ok(Denotation::Numeric(figure)) = &claim.denotation else {
                     return None;
                 };
-                let &published = publications.by_source.get(claim.source)?;
-                claim.as_of.is_none().then_some(Report {
+                let (time, dated) = match &claim.as_of {
+                    None => (*publications.by_source.get(claim.source)?, false),
+                    Some(TimeSet::Span(span)) => {
+                        let (Bound::Included(start), Bound::Excluded(end)) = (span.lo(), span.hi())
+                        else {
+                            return None;
+                        };
+                        ((start, end, claim.as_of_written()?), true)
+                    }
+                    Some(TimeSet::Annual { .. }) => return None,
+                };
+                Some(Report {
                     source: claim.source,
-                    published,
+                    time,
+                    dated,
                     figure: *figure,
                 })
             })
@@ -96,11 +108,15 @@ pub fn note_publication_gaps(
     }
 }
 
-/// One claim of a finding: its source, when that was published, its figure.
+/// One claim of a finding: its source, the time its figure holds at, its
+/// figure.
 struct Report<'a> {
     source: &'a str,
-    /// First minute, first minute after, as written.
-    published: (i64, i64, &'a str),
+    /// Its `as_of`, else when its source was published: first minute,
+    /// first minute after, as written.
+    time: (i64, i64, &'a str),
+    /// Whether `time` is the claim's `as_of`.
+    dated: bool,
     figure: NumericSet,
 }
 
@@ -113,13 +129,13 @@ struct Report<'a> {
 /// between articles of different dates are left as they are.
 fn rising_undated(reports: &[Report<'_>]) -> Option<String> {
     let dimension = reports.first()?.figure.dimension;
-    if reports.iter().any(|r| r.figure.dimension != dimension) {
+    if reports.iter().any(|r| r.figure.dimension != dimension) || reports.iter().all(|r| r.dated) {
         return None;
     }
     let mut later_pairs = 0;
     for earlier in reports {
         for later in reports {
-            if earlier.published.1 > later.published.0 {
+            if earlier.time.1 > later.time.0 {
                 continue;
             }
             later_pairs += 1;
@@ -133,16 +149,29 @@ fn rising_undated(reports: &[Report<'_>]) -> Option<String> {
     }
     let first = reports
         .iter()
-        .min_by_key(|r| (r.published.0, r.published.1, r.source))?;
+        .min_by_key(|r| (r.time.0, r.time.1, r.source))?;
     let last = reports
         .iter()
-        .max_by_key(|r| (r.published.1, r.published.0, r.source))?;
+        .max_by_key(|r| (r.time.1, r.time.0, r.source))?;
+    let fix = "if the figure grew between them, give each claim the `as_of` it \
+               holds at, and they will not be compared";
+    if reports.iter().all(|r| !r.dated) {
+        return Some(format!(
+            ". None of these claims has an `as_of`, their sources were published \
+             from {} ({}) to {} ({}), and no later one gives a lower figure: {fix}",
+            first.time.2, first.source, last.time.2, last.source
+        ));
+    }
+    let when = |r: &Report<'_>| match r.dated {
+        true => format!("{} (as of, {})", r.time.2, r.source),
+        false => format!("{} ({}, published)", r.time.2, r.source),
+    };
     Some(format!(
-        ". None of these claims has an `as_of`, their sources were published \
-         from {} ({}) to {} ({}), and no later one gives a lower figure: if the \
-         figure grew between them, give each claim the `as_of` it holds at, and \
-         they will not be compared",
-        first.published.2, first.source, last.published.2, last.source
+        ". Some of these claims have no `as_of` and are read as of any time; by \
+         their `as_of`, else when their source was published, they run from {} \
+         to {}, and no later one gives a lower figure: {fix}",
+        when(first),
+        when(last)
     ))
 }
 
@@ -169,7 +198,8 @@ mod tests {
         let value = Decimal::from(value);
         Report {
             source,
-            published: (day * DAY, (day + 1) * DAY, "a day"),
+            time: (day * DAY, (day + 1) * DAY, "a day"),
+            dated: false,
             figure: NumericSet {
                 dimension,
                 interval: Interval::closed(value, value).unwrap(),
@@ -186,6 +216,35 @@ mod tests {
         ];
         let sentence = rising_undated(&reports).unwrap();
         assert!(sentence.contains("(wire) to a day (daily)"), "{sentence}");
+    }
+
+    #[test]
+    fn an_early_dated_toll_below_later_undated_ones_is_noted() {
+        let dated = Report {
+            dated: true,
+            ..report("aawsat", 1, 4, Dimension::Pure)
+        };
+        let reports = [
+            dated,
+            report("ap", 1, 9, Dimension::Pure),
+            report("guardian", 2, 10, Dimension::Pure),
+        ];
+        let sentence = rising_undated(&reports).unwrap();
+        assert!(
+            sentence.contains("Some of these claims have no `as_of`"),
+            "{sentence}"
+        );
+        assert!(
+            sentence.contains("from a day (as of, aawsat) to a day (guardian, published)"),
+            "{sentence}"
+        );
+        // Every claim dated: their `as_of` overlap, so the figures disagree
+        // at one time.
+        let all_dated: Vec<Report<'_>> = reports
+            .into_iter()
+            .map(|r| Report { dated: true, ..r })
+            .collect();
+        assert_eq!(rising_undated(&all_dated), None);
     }
 
     #[test]
