@@ -138,12 +138,8 @@ impl Name {
         if self.script != Script::Latin || other.script != Script::Latin {
             return None;
         }
-        // With or without the article (`al-Gaddafi`, `Qaddafi`); a name
-        // with a vowel more is another (`Samir`, `Samira`).
+        // With or without the article (`al-Gaddafi`, `Qaddafi`).
         let (x, y) = (self.bare(), other.bare());
-        if a_word_gains_a_vowel(x, y) {
-            return None;
-        }
         let consonants = latin_consonants(x)?;
         if latin_consonants(y)? == consonants {
             return Some(consonants);
@@ -168,9 +164,6 @@ impl Name {
     fn spellings_pair_up(&self, other: &Name) -> Option<NameRelation> {
         let scripts = [self.script, other.script];
         if scripts == [Script::Latin, Script::Latin] {
-            if a_word_gains_a_vowel(self.bare(), other.bare()) {
-                return None;
-            }
             let (x, y) = self.words_pair_up(other, latin_consonants)?;
             return Some(NameRelation::TransliteratedInPart(x, y));
         }
@@ -336,6 +329,9 @@ pub fn relate(
             Some((sx, sy)) => NameRelation::OtherScript(sx, sy),
             None if x.words.shortens(&y.words) => NameRelation::Shortened,
             None if x.named_less_fully(y) => NameRelation::LessFully,
+            // Whatever their consonants, a word with a vowel more makes
+            // another name (`Samir`, `Samira`).
+            None if a_word_gains_a_vowel(x.bare(), y.bare()) => NameRelation::Different,
             None => match x.transliterated(y) {
                 Some(consonants) => NameRelation::Transliterated(consonants),
                 None => x.spellings_pair_up(y).unwrap_or(NameRelation::Different),
