@@ -915,6 +915,8 @@ pub fn check_groups<'a>(
                 };
             undated::note_publication_gaps(&mut findings, group, context.publications);
             findings.sort_by(|a, b| (a.kind, &a.claims).cmp(&(b.kind, &b.claims)));
+            // Held until every group is checked: no room to spare in each.
+            findings.shrink_to_fit();
             findings
         })
         .collect();
