@@ -397,7 +397,15 @@ fn unit_word(word: &str) -> Option<&'static str> {
         "euros" | "euro" | "يورو" | "eur" => " EUR",
         "dirhams" | "dirham" | "درهم" | "دراهم" | "الدراهم" | "mad" => " MAD",
         "people" | "persons" | "شخص" | "أشخاص" => " people",
-        "km" | "kilometres" | "kilometers" | "كيلومتر" | "كلم" => " km",
+        // Arabic counts of 11 to 99 take the accusative (`70 كيلومترا`),
+        // 3 to 10 the plural.
+        "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer" | "كيلومتر" | "كيلومترا"
+        | "كيلومترات" | "كلم" => " km",
+        "metres" | "meters" | "metre" | "meter" | "متر" | "مترا" | "أمتار" => " m",
+        "miles" | "mile" | "ميل" | "ميلا" | "أميال" => " mi",
+        "kilograms" | "kilogram" | "kilogrammes" | "كيلوغرام" | "كيلوغراما" | "كلغ" => {
+            " kg"
+        }
         "tonnes" | "tonne" | "طن" | "أطنان" => " t",
         "barrels" | "barrel" | "برميل" => " barrels",
         "hectares" | "hectare" | "ha" | "هكتار" => " ha",
@@ -866,6 +874,10 @@ mod tests {
             ("about 5 billion dirhams", Some("~5B MAD")),
             ("hundreds of millions of dollars in aid", None),
             ("$500 million", Some("500M USD")),
+            ("44 miles", Some("44 mi")),
+            ("about 72 kilometres", Some("~72 km")),
+            ("نحو 70 كيلومترا", Some("~70 km")),
+            ("18.5 metres", Some("18.5 m")),
             ("$1.2bn", Some("1.2B USD")),
             ("€300m", Some("300M EUR")),
             ("£300m", Some("300M GBP")),
