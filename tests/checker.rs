@@ -169,6 +169,12 @@ cases! {
     /// The Valencia fire (2024): an early toll dated, later ones not; the
     /// contradiction says the figures may be from different times.
     undated_partly,
+    /// The 2023 Al Haouz earthquake: the morning's toll and the evening's,
+    /// both dated to 9 September, contradict with the sentence that they
+    /// may be from different hours; dated to the minute, they are not
+    /// compared. A magnitude published twice that day, undated, gets no
+    /// such sentence.
+    tolls_one_day,
     /// Libya reported in English and Arabic: one prime minister in three
     /// spellings against a rival's name, the former leader with and
     /// without the article in two scripts, an envoy by family name, a

@@ -1,5 +1,5 @@
-//! Contradictions between figures that no claim dates, from sources
-//! published at different times (or dated on some claims only).
+//! Contradictions between figures that may be from different times: no
+//! claim dates them (or only some do), or every one is dated to one day.
 //!
 //! A death toll, a count of damaged buildings: figures that grow while a
 //! story is reported. Two articles a week apart give two tolls, and without
@@ -8,10 +8,15 @@
 //! checker cannot know the figure changed; it can say what it does know: no
 //! claim of the finding is dated (or only some are: an early toll dated,
 //! later ones not), its sources were published at different times, and no
-//! later one gives a lower figure. The sentence is added to
-//! the finding's explanation, where the curator decides, and names the fix
-//! (an `as_of` on each claim, after which the claims are not compared). The
-//! finding stays a contradiction: the sources may as well disagree.
+//! later one gives a lower figure. A toll also changes within a day (the
+//! 2023 Al Haouz earthquake: 632 dead by the morning's count, at least 820
+//! by the evening's, both reported on 9 September): figures all dated to
+//! one day, by `as_of` on at least one of them, may have been given at
+//! different hours, which only a time of day in `as_of` tells apart. The
+//! sentence is added to the finding's explanation, where the curator
+//! decides, and names the fix (an `as_of` on each claim, or its time of
+//! day, after which the claims are not compared). The finding stays a
+//! contradiction: the sources may as well disagree.
 
 use std::collections::HashMap;
 use std::ops::Bound;
@@ -56,7 +61,8 @@ impl<'a> Publications<'a> {
 /// Adds the publication gap to each contradiction of `group`'s findings
 /// between undated figures (numbers, amounts, quantities) whose sources
 /// were published at times that do not overlap, when no later report gives
-/// a lower figure ([`rising_undated`]). Run per group, where the claims are
+/// a lower figure ([`rising_undated`]), or to each contradiction between
+/// figures all dated to one day ([`one_day`]). Run per group, where the claims are
 /// at hand (sorted by id): a pass over all findings afterwards had to find
 /// each claim among all of them.
 pub fn note_publication_gaps(
@@ -64,9 +70,6 @@ pub fn note_publication_gaps(
     group: &ClaimGroup<'_>,
     publications: &Publications<'_>,
 ) {
-    if publications.by_source.is_empty() {
-        return;
-    }
     let claim = |id: &ClaimId| {
         let at = group.claims.binary_search_by(|c| c.id().cmp(id)).ok()?;
         Some(group.claims[at])
@@ -102,7 +105,10 @@ pub fn note_publication_gaps(
                 })
             })
             .collect();
-        if let Some(sentence) = reports.as_deref().and_then(rising_undated) {
+        let sentence = reports
+            .as_deref()
+            .and_then(|reports| rising_undated(reports).or_else(|| one_day(reports)));
+        if let Some(sentence) = sentence {
             finding.explanation.push_str(&sentence);
         }
     }
@@ -172,6 +178,35 @@ fn rising_undated(reports: &[Report<'_>]) -> Option<String> {
          to {}, and no later one gives a lower figure: {fix}",
         when(first),
         when(last)
+    ))
+}
+
+/// The sentence for figures in one dimension all dated to one same day,
+/// by `as_of` on at least one claim (the curator dated the figure: it
+/// changes with time), else when its source was published; `None`
+/// otherwise. Figures dated to a month or a year are not noted: read at
+/// one day, a difference is as likely a dispute, and the fix (a time of
+/// day) would not apply.
+fn one_day(reports: &[Report<'_>]) -> Option<String> {
+    const DAY: i64 = 24 * 60;
+    let first = reports.first()?;
+    let (start, end, day) = first.time;
+    let one_day = end - start == DAY
+        && reports.iter().all(|r| {
+            r.figure.dimension == first.figure.dimension && (r.time.0, r.time.1) == (start, end)
+        });
+    if !one_day || !reports.iter().any(|r| r.dated) {
+        return None;
+    }
+    let by = match reports.iter().all(|r| r.dated) {
+        true => "by its `as_of`",
+        false => "by its `as_of`, else when its source was published,",
+    };
+    Some(format!(
+        ". Every one of these figures is dated {day} {by} to the day only: a figure \
+         that changes within a day, such as a toll, may have been given at different \
+         hours. If it was, give each claim's `as_of` its time of day (`{day}T10:00`), \
+         and they will not be compared"
     ))
 }
 
@@ -245,6 +280,52 @@ mod tests {
             .map(|r| Report { dated: true, ..r })
             .collect();
         assert_eq!(rising_undated(&all_dated), None);
+    }
+
+    #[test]
+    fn figures_dated_to_one_day_may_be_from_different_hours() {
+        let dated = |r: Report<'static>| Report { dated: true, ..r };
+        // The Al Haouz earthquake: the morning's toll and the evening's,
+        // both dated 9 September.
+        let reports = [
+            dated(report("hespress", 1, 632, Dimension::Pure)),
+            dated(report("reuters", 1, 820, Dimension::Pure)),
+        ];
+        let sentence = one_day(&reports).unwrap();
+        assert!(
+            sentence.contains("dated a day by its `as_of` to the day only"),
+            "{sentence}"
+        );
+        assert!(sentence.contains("(`a dayT10:00`)"), "{sentence}");
+        // One dated, one read at its publication on the same day.
+        let mixed = [
+            dated(report("hespress", 1, 632, Dimension::Pure)),
+            report("reuters", 1, 820, Dimension::Pure),
+        ];
+        let sentence = one_day(&mixed).unwrap();
+        assert!(
+            sentence.contains("by its `as_of`, else when its source was published, to"),
+            "{sentence}"
+        );
+        // No `as_of` at all: nothing says the figure changes with time (a
+        // magnitude published twice in a day).
+        let undated = [
+            report("wire", 1, 68, Dimension::Pure),
+            report("daily", 1, 72, Dimension::Pure),
+        ];
+        assert_eq!(one_day(&undated), None);
+        // Two days: the sentence for undated figures, or none.
+        let two_days = [
+            dated(report("hespress", 1, 632, Dimension::Pure)),
+            dated(report("reuters", 2, 820, Dimension::Pure)),
+        ];
+        assert_eq!(one_day(&two_days), None);
+        // Dated to a month: too coarse for a time of day to be the fix.
+        let month = |source, value| Report {
+            time: (0, 30 * DAY, "a month"),
+            ..dated(report(source, 0, value, Dimension::Pure))
+        };
+        assert_eq!(one_day(&[month("a", 632), month("b", 820)]), None);
     }
 
     #[test]
