@@ -20,6 +20,10 @@
 //!   `Q7rs` in a short link or `%D8` in an encoded URL are not numbers);
 //!   digits inside a URL otherwise count (`-500-` in a slug does);
 //! - a year: a four-digit number from 1900 to 2099;
+//! - a time of day: hours and minutes with a colon, with `a.m.`, `pm` and
+//!   the like after it (`11:11 p.m.`, `23:11`, `الساعة 23:11`), or four
+//!   digits before `GMT` or `UTC` (`2211 GMT`): one figure, not two
+//!   numbers, so one quote covers it;
 //! - an amount: a scale word (مليون, ملايين, مليار, مليارات, …) followed
 //!   within two words by a currency word (دولار, يورو, درهم, …), with or
 //!   without digits, with a preceding مئات / عشرات / آلاف ("بمئات الملايين من
@@ -46,8 +50,8 @@
 //! Figures separated only by spaces, `/`, commas, `-`, و or من form one
 //! figure ("25 نوفمبر 2021", "بين 20 و30 يونيو/حزيران", "200 مليون يورو"),
 //! except a number after a month that is not a year ("7 و8 شتنبر 18
-//! قتيلا": the 18 is a toll) and two numbers after a comma ("18, 14
-//! missing"): joined, a quote covering one would cover the other.
+//! قتيلا": the 18 is a toll) and a number after a comma that follows a
+//! number or a time ("18, 14 missing", "11:11 PM, 18 dead"): joined, a quote covering one would cover the other.
 //!
 //! # Covered, explained, unexplained
 //!
@@ -78,6 +82,8 @@ pub enum FigureKind {
     Year,
     Amount,
     Date,
+    /// A time of day: `11:11 p.m.`, `2211 GMT`.
+    Time,
     /// Private-use glyphs: possibly digits a PDF extraction could not map.
     Glyphs,
 }
@@ -89,6 +95,7 @@ impl FigureKind {
             FigureKind::Year => "year",
             FigureKind::Amount => "amount",
             FigureKind::Date => "date",
+            FigureKind::Time => "time",
             FigureKind::Glyphs => "private-use glyphs",
         }
     }
@@ -549,7 +556,18 @@ fn char_tokens(chars: &[(usize, char)], t: &str) -> Vec<Token> {
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
-        if c.is_ascii_digit() {
+        if c.is_ascii_digit()
+            && let Some(end) = time_of_day(chars, i)
+        {
+            let end_byte = chars.get(end).map_or(t.len(), |&(b, _)| b);
+            out.push(Token {
+                bytes: start..end_byte,
+                kind: FigureKind::Time,
+                weak: false,
+                day_follows: false,
+            });
+            i = end;
+        } else if c.is_ascii_digit() {
             let mut j = i;
             while j < chars.len()
                 && (chars[j].1.is_ascii_digit()
@@ -605,6 +623,60 @@ fn char_tokens(chars: &[(usize, char)], t: &str) -> Vec<Token> {
         }
     }
     out
+}
+
+/// Where a time of day that starts at `chars[i]` (a digit, not preceded by
+/// one) ends: `H:MM` or `HH:MM` (hours below 24, minutes below 60) with
+/// an `a.m.`, `am`, `p.m.` or `pm` after it, spaced or not; or `HHMM` before
+/// ` GMT` or ` UTC`, which is kept. `None` for anything else (`3:1` in a
+/// verse reference, `12:30:45`, a ratio `3:100`).
+fn time_of_day(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let digit = |k: usize| chars.get(k).and_then(|&(_, c)| c.to_digit(10));
+    let is_char = |k: usize, c: char| chars.get(k).is_some_and(|&(_, x)| x == c);
+    if i > 0 && (chars[i - 1].1.is_ascii_alphanumeric() || matches!(chars[i - 1].1, ':' | '.')) {
+        return None;
+    }
+    let hour_digits = (i..i + 2).take_while(|&k| digit(k).is_some()).count();
+    let hour_end = i + hour_digits;
+    let number = |from: usize, to: usize| (from..to).try_fold(0, |n, k| Some(n * 10 + digit(k)?));
+    let after_word = |k: usize| !chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric());
+    if is_char(hour_end, ':') {
+        let minutes = hour_end + 1;
+        let end = minutes + 2;
+        let valid = number(i, hour_end)? < 24
+            && number(minutes, end)? < 60
+            && digit(end).is_none()
+            && !is_char(end, ':');
+        if !valid {
+            return None;
+        }
+        // `a.m.`, `p.m.`, `am`, `pm`, after one space or none.
+        let word = if is_char(end, ' ') { end + 1 } else { end };
+        let lower = |k: usize| chars.get(k).map(|&(_, c)| c.to_ascii_lowercase());
+        if matches!(lower(word), Some('a' | 'p')) {
+            if lower(word + 1) == Some('m') && after_word(word + 2) {
+                return Some(word + 2);
+            }
+            if is_char(word + 1, '.') && lower(word + 2) == Some('m') && is_char(word + 3, '.') {
+                return Some(word + 4);
+            }
+        }
+        return Some(end);
+    }
+    // `2211 GMT`: four digits, a space, the zone.
+    if hour_digits == 2 && digit(hour_end).is_some() && digit(hour_end + 1).is_some() {
+        let end = hour_end + 2;
+        let zone: String = chars.iter().skip(end).take(4).map(|&(_, c)| c).collect();
+        let valid = number(i, hour_end)? < 24
+            && number(hour_end, end)? < 60
+            && digit(end).is_none()
+            && (zone == " GMT" || zone == " UTC")
+            && after_word(end + 4);
+        if valid {
+            return Some(end + 4);
+        }
+    }
+    None
 }
 
 /// Month names and amounts (a scale word with its currency).
@@ -857,7 +929,8 @@ fn strip_prefix_to<'a>(word: &str, list: &[&'a str]) -> Option<&'a str> {
 /// Two figures that only sit side by side stay two: a number after a month
 /// (Arabic writes the day first, so in "يومي 7 و8 شتنبر 18 قتيلا" the 18 is
 /// the next sentence's toll, not part of the date) unless it is a year, and
-/// two numbers after a comma ("18, 14 missing"). Joined, a quote covering
+/// a number after a comma that follows a number or a time ("18, 14
+/// missing"). Joined, a quote covering
 /// one would have covered the other.
 fn merge(t: &str, tokens: Vec<Token>) -> Vec<Token> {
     let mut merged: Vec<Token> = Vec::new();
@@ -892,7 +965,7 @@ fn merge(t: &str, tokens: Vec<Token>) -> Vec<Token> {
 fn combined(a: FigureKind, b: FigureKind) -> FigureKind {
     use FigureKind::*;
     let rank = |k: FigureKind| match k {
-        Date => 4,
+        Date | Time => 4,
         Amount => 3,
         Year => 2,
         Number => 1,
@@ -909,7 +982,7 @@ fn side_by_side(last: &Token, next: &Token, gap: &str) -> bool {
     let after_month =
         last.kind == FigureKind::Date && next.kind == FigureKind::Number && !day_of_month;
     let listed = gap.contains([',', '،'])
-        && last.kind == FigureKind::Number
+        && matches!(last.kind, FigureKind::Number | FigureKind::Time)
         && next.kind == FigureKind::Number;
     after_month || listed
 }
@@ -992,6 +1065,23 @@ mod tests {
         );
         assert_eq!(written("officials may march in May"), Vec::<&str>::new());
         assert_eq!(written("Jan Egeland said 40"), ["40"]);
+    }
+
+    #[test]
+    fn a_time_of_day_is_one_figure() {
+        assert_eq!(
+            written("The quake hit at 11:11 p.m. (2211 GMT) on Friday"),
+            ["11:11 p.m.", "2211 GMT"]
+        );
+        assert_eq!(written("at 9:30am and 23:11"), ["9:30am", "23:11"]);
+        assert_eq!(written("وقع الزلزال الساعة 23:11 ليلا"), ["23:11"]);
+        assert_eq!(written("at 11:11 PM, 18 dead"), ["11:11 PM", "18"]);
+        // Not times: hours or minutes out of range, a ratio, seconds, a
+        // four-digit number with no zone.
+        assert_eq!(written("a ratio of 3:100"), ["3", "100"]);
+        assert_eq!(written("scored 25:61"), ["25", "61"]);
+        assert_eq!(written("at 12:30:45"), ["12", "30", "45"]);
+        assert_eq!(written("2211 people"), ["2211"]);
     }
 
     /// The day a dateline names, to compare with the source's `published`.

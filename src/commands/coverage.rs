@@ -10,7 +10,8 @@ use crate::coverage;
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "A figure is a number (ASCII or Arabic-Indic digits), a year, an amount with a currency word \
-(مليون/مليار … دولار/يورو), a date with an Arabic month name (both series), or a run of private-use glyphs.\n\n\
+(مليون/مليار … دولار/يورو), a date with an Arabic or English month name, a time of day (11:11 p.m., 2211 GMT), \
+or a run of private-use glyphs.\n\n\
 Example:\n  crosscheck coverage            # the project in the current directory\n  crosscheck coverage cases/morocco\n\n\
 Exit status: 0 when every figure is covered or explained, 1 when some are not (listed on stdout), \
 2 when the project is invalid or an ignore entry's text is not in its document."
