@@ -179,7 +179,7 @@ pub fn probable_form(text: &str) -> Option<String> {
     // (`$500 million`, `1.2 billion dirhams`): digits alone are a number
     // the grammar reads already, or a name ("Barak 8").
     figure(&lower)
-        .filter(|f| !f.scale.is_empty() || !f.unit.is_empty())
+        .filter(|f| !f.scale.is_empty() || !f.unit.is_empty() || f.dozens)
         .map(|f| f.to_string())
 }
 
@@ -190,6 +190,8 @@ struct Figure {
     scale: &'static str,
     /// With its leading space (` USD`), or empty.
     unit: String,
+    /// Counted in dozens (`a dozen`, `two dozen`): the digits are the count.
+    dozens: bool,
 }
 
 impl Figure {
@@ -218,7 +220,9 @@ impl std::fmt::Display for Figure {
 /// `3,958`, `11,300 people`, `500 million dollars`, `1.2 مليار دولار`, a
 /// currency first (`$500 million`, `€300m`, `usd 500m`, `egp 5 billion`)
 /// with the scale glued on (`1.2bn`; `m` is millions only after a currency,
-/// since `3m` alone may be metres), and `a million`.
+/// since `3m` alone may be metres), `a million` and `a dozen`. A fraction
+/// or a vague quantity after the number (`a third`, `a few hundred`,
+/// `dozens`) is no figure: read as `a` alone it was proposed as 1.
 fn figure(text: &str) -> Option<Figure> {
     let text = text.trim();
     let (mut unit, text) = match leading_currency(text) {
@@ -254,6 +258,7 @@ fn figure(text: &str) -> Option<Figure> {
         "m" | "mn" if !unit.is_empty() => "M",
         _ => return None,
     };
+    let mut dozens = false;
     let mut words = words.peekable();
     while let Some(word) = words.next() {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '%');
@@ -269,15 +274,31 @@ fn figure(text: &str) -> Option<Figure> {
             scale = named;
         } else if let Some(named) = unit_word(word) {
             unit = named.to_owned();
+        } else if word == "dozen" && !dozens && scale.is_empty() {
+            dozens = true;
+        } else if VAGUE_PARTS.contains(&word) {
+            return None;
         }
     }
+    let digits = match dozens {
+        true => (digits.parse::<u64>().ok()? * 12).to_string(),
+        false => digits,
+    };
     let figure = Figure {
         digits,
         scale,
         unit,
+        dozens,
     };
     Some(figure.written_as_count_if(written_as_count))
 }
+
+/// Words after a number that make it a part or a vague quantity, not a
+/// count: `a third`, `half a`, `a few`, `a couple of`, `dozens`.
+const VAGUE_PARTS: &[&str] = &[
+    "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
+    "tenths", "few", "couple", "fraction", "dozens", "handful", "نصف", "ثلث", "ربع", "بضع", "بضعة",
+];
 
 /// A number in ASCII digits with `.` for the decimal point: Arabic-Indic
 /// digits become ASCII, `٫` and a decimal comma (`1,5`: a comma not
@@ -874,6 +895,12 @@ mod tests {
             ("about 5 billion dirhams", Some("~5B MAD")),
             ("hundreds of millions of dollars in aid", None),
             ("$500 million", Some("500M USD")),
+            ("more than a dozen", Some(">12")),
+            ("two dozen", Some("24")),
+            ("about a third", None),
+            ("nearly a quarter", None),
+            ("a few hundred", None),
+            ("more than a few dozen", None),
             ("44 miles", Some("44 mi")),
             ("about 72 kilometres", Some("~72 km")),
             ("نحو 70 كيلومترا", Some("~70 km")),
