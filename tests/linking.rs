@@ -286,6 +286,52 @@ fn different_proper_noun_in_one_word() {
     assert!(linking.suggestions.is_empty(), "{:?}", linking.suggestions);
 }
 
+/// Words moved cost an edit per character under Levenshtein: such names
+/// are suggested as words moved, scored with each name's words sorted, and
+/// never linked, even with fuzzy linking on. Digits still keep two years
+/// apart, and a spelling difference besides the move ("acord",
+/// "Brampton") is shown.
+#[test]
+fn words_moved_are_suggested_never_linked() {
+    let linking = snapshot("words_moved");
+    assert!(linking.links.is_empty(), "{:?}", linking.links);
+    let suggested: Vec<(&str, &str, String)> = linking
+        .suggestions
+        .iter()
+        .map(|s| {
+            let SuggestionKind::WordsMoved { score } = s.kind else {
+                panic!("{s:?}")
+            };
+            (s.a.as_str(), s.b.as_str(), s.words_moved(score))
+        })
+        .collect();
+    assert_eq!(
+        suggested,
+        [
+            (
+                "2025 US-Saudi arms deal",
+                "US-Saudi arms deal (2025)",
+                "the same words in another order (levenshtein of the words sorted 1.00)".to_owned()
+            ),
+            // Suggested as "Brampton township, michigan" / "Hampton
+            // township, michigan" are; scored 0.92 with the words sorted,
+            // above the fuzzy threshold of 0.90, and still not linked.
+            (
+                "Hampton township, Michigan",
+                "Michigan Brampton township",
+                "words in another order, and \"hampton\" / \"brampton\" (levenshtein of the words sorted 0.92)"
+                    .to_owned()
+            ),
+            (
+                "Israel Morocco security accord",
+                "Morocco Israel security acord",
+                "words in another order, and \"accord\" / \"acord\" (levenshtein of the words sorted 0.97)"
+                    .to_owned()
+            ),
+        ]
+    );
+}
+
 /// A claim with only what linking reads.
 fn claim(source: &str, id: &str, subject: &str) -> Claim {
     let span = Span {

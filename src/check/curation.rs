@@ -217,6 +217,13 @@ fn suggestion_warning(project: &Project, suggestion: &Suggestion) -> Diagnostic 
                 suggestion.differing.0, suggestion.differing.1
             ),
         ),
+        SuggestionKind::WordsMoved { score } => Diagnostic::warning(
+            DiagnosticCode::CloseSubjectNames,
+            format!(
+                "subject names \"{a}\" and \"{b}\" hold {}: words moved are not linked automatically",
+                suggestion.words_moved(*score)
+            ),
+        ),
         SuggestionKind::AmbiguousInitials => Diagnostic::warning(
             DiagnosticCode::CloseSubjectNames,
             format!(

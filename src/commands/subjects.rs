@@ -81,6 +81,7 @@ pub fn render_suggestions(
             SuggestionKind::CloseName { measure, score } => {
                 format!("a spelling difference inside a word ({measure} {score:.2})")
             }
+            SuggestionKind::WordsMoved { score } => s.words_moved(*score),
             SuggestionKind::CrossScript {
                 skeleton_a,
                 skeleton_b,
@@ -220,6 +221,10 @@ pub fn render(
                     Some(t) => format!(", below the link threshold {t:.2}"),
                     None => String::new(),
                 }
+            ),
+            SuggestionKind::WordsMoved { score } => format!(
+                "{}; words moved are never linked automatically",
+                s.words_moved(*score)
             ),
             SuggestionKind::AmbiguousInitials => {
                 "an initial for a given name, but it fits names of other subjects too".to_string()

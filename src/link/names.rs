@@ -102,6 +102,11 @@ pub struct NameLink {
 pub enum SuggestionKind {
     /// Same script, similar, but below the link threshold.
     CloseName { measure: &'static str, score: f64 },
+    /// Same script, similar once each name's words are sorted: words
+    /// moved ("2025 US-Saudi arms deal" / "US-Saudi arms deal (2025)"),
+    /// perhaps also a spelling difference. Never linked automatically,
+    /// even by fuzzy linking: moving any word may change what a name says.
+    WordsMoved { score: f64 },
     /// Arabic and Latin spellings with close consonant skeletons: only the
     /// registry may link across scripts.
     CrossScript {
@@ -119,9 +124,9 @@ impl SuggestionKind {
     /// fits counts as 1.
     pub fn score(&self) -> f64 {
         match self {
-            SuggestionKind::CloseName { score, .. } | SuggestionKind::CrossScript { score, .. } => {
-                *score
-            }
+            SuggestionKind::CloseName { score, .. }
+            | SuggestionKind::WordsMoved { score }
+            | SuggestionKind::CrossScript { score, .. } => *score,
             SuggestionKind::AmbiguousInitials => 1.0,
         }
     }
@@ -143,6 +148,22 @@ pub struct Suggestion {
     /// (normalised): where the two names differ.
     pub differing: (String, String),
     pub kind: SuggestionKind,
+}
+
+impl Suggestion {
+    /// What a [`SuggestionKind::WordsMoved`] suggestion's names differ by,
+    /// in words, with its `score`.
+    pub fn words_moved(&self, score: f64) -> String {
+        let measure = "levenshtein of the words sorted";
+        match &self.differing {
+            (x, y) if x.is_empty() && y.is_empty() => {
+                format!("the same words in another order ({measure} {score:.2})")
+            }
+            (x, y) => {
+                format!("words in another order, and \"{x}\" / \"{y}\" ({measure} {score:.2})")
+            }
+        }
+    }
 }
 
 /// The id of a suggestion between two normalised names: FNV-1a (64 bits)
@@ -590,6 +611,9 @@ struct Scored {
     links: Vec<(f64, usize, usize)>,
     /// Same script, between the suggestion and the link threshold.
     close: Vec<(f64, usize, usize)>,
+    /// Same script, at or above the suggestion threshold only with each
+    /// name's words sorted.
+    moved: Vec<(f64, usize, usize)>,
     /// Across scripts, skeletons at or above the suggestion threshold.
     cross: Vec<(f64, usize, usize)>,
     /// `(initialled, other)`: an initialled name that fits several subjects.
@@ -695,6 +719,7 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
     let mut scored = Scored {
         links: Vec::new(),
         close: Vec::new(),
+        moved: Vec::new(),
         cross: Vec::new(),
         ambiguous: Vec::new(),
         skeletons: Vec::new(),
@@ -702,6 +727,7 @@ fn score_candidates(atoms: &[Atom], settings: &LinkSettings) -> Scored {
     for run in verdicts {
         scored.links.extend(run.links);
         scored.close.extend(run.close);
+        scored.moved.extend(run.moved);
         scored.cross.extend(run.cross);
     }
     // Strongest first; equal scores in atom (normalised name) order.
@@ -741,6 +767,7 @@ struct Buffers {
 struct Verdicts {
     links: Vec<(f64, usize, usize)>,
     close: Vec<(f64, usize, usize)>,
+    moved: Vec<(f64, usize, usize)>,
     cross: Vec<(f64, usize, usize)>,
 }
 
@@ -775,6 +802,18 @@ impl Judge<'_> {
             decode(self.keys[a], chars_a);
             decode(self.keys[b], chars_b);
             let Some(score) = similarity(chars_a, chars_b, lowest, row) else {
+                // Words moved ("2025 US-Saudi arms deal" / "US-Saudi arms
+                // deal (2025)") cost an edit per character moved: scored
+                // again with each name's words sorted, for a suggestion
+                // only (a link never rests on words moved freely).
+                let (sorted_a, sorted_b) = (&mut words.sorted_a, &mut words.sorted_b);
+                sort_words(chars_a, sorted_a);
+                sort_words(chars_b, sorted_b);
+                if let Some(score) = similarity(sorted_a, sorted_b, self.suggest, row)
+                    && differ_by_spelling(chars_a, chars_b, words)
+                {
+                    verdicts.moved.push((score, a, b));
+                }
                 return;
             };
             if !differ_by_spelling(chars_a, chars_b, words) {
@@ -797,6 +836,23 @@ impl Judge<'_> {
                 verdicts.cross.push((score, a, b));
             }
         }
+    }
+}
+
+/// The words of `text` (separated by single spaces, as normalised names
+/// are) sorted and joined by a space, into `into`.
+fn sort_words(text: &[char], into: &mut Vec<char>) {
+    let mut words: Vec<&[char]> = text
+        .split(|&c| c == ' ')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort_unstable();
+    into.clear();
+    for (k, word) in words.iter().enumerate() {
+        if k > 0 {
+            into.push(' ');
+        }
+        into.extend_from_slice(word);
     }
 }
 
@@ -869,6 +925,9 @@ struct WordScratch {
     rest_a: Vec<char>,
     rest_b: Vec<char>,
     row: Vec<usize>,
+    /// For [`sort_words`], kept apart from what [`differ_by_spelling`] uses.
+    sorted_a: Vec<char>,
+    sorted_b: Vec<char>,
 }
 
 /// Whether the words two names do not share are spellings of each other,
@@ -927,6 +986,7 @@ fn differ_by_spelling(a: &[char], b: &[char], scratch: &mut WordScratch) -> bool
         rest_a,
         rest_b,
         row,
+        ..
     } = scratch;
     split(a, words_a);
     split(b, words_b);
@@ -1157,6 +1217,10 @@ fn assemble(
             },
         )
     });
+    let moved = scored
+        .moved
+        .iter()
+        .map(|&(score, a, b)| (a, b, SuggestionKind::WordsMoved { score }));
     let cross = scored.cross.iter().map(|&(score, a, b)| {
         let kind = SuggestionKind::CrossScript {
             skeleton_a: scored.skeletons[a].clone(),
@@ -1176,7 +1240,7 @@ fn assemble(
         .map(|&(x, y)| (roots[x].min(roots[y]), roots[x].max(roots[y])))
         .collect();
     let mut seen = std::collections::HashSet::new();
-    for (a, b, kind) in close.chain(cross).chain(initials) {
+    for (a, b, kind) in close.chain(moved).chain(cross).chain(initials) {
         let (ra, rb) = (roots[a], roots[b]);
         if ra == rb || decided.contains(&(ra.min(rb), ra.max(rb))) {
             continue;
