@@ -807,8 +807,8 @@ impl Judge<'_> {
                 // again with each name's words sorted, for a suggestion
                 // only (a link never rests on words moved freely).
                 let (sorted_a, sorted_b) = (&mut words.sorted_a, &mut words.sorted_b);
-                sort_words(chars_a, sorted_a);
-                sort_words(chars_b, sorted_b);
+                sort_words(chars_a, &mut words.words_a, sorted_a);
+                sort_words(chars_b, &mut words.words_b, sorted_b);
                 if let Some(score) = similarity(sorted_a, sorted_b, self.suggest, row)
                     && differ_by_spelling(chars_a, chars_b, words)
                 {
@@ -839,20 +839,31 @@ impl Judge<'_> {
     }
 }
 
-/// The words of `text` (separated by single spaces, as normalised names
-/// are) sorted and joined by a space, into `into`.
-fn sort_words(text: &[char], into: &mut Vec<char>) {
-    let mut words: Vec<&[char]> = text
-        .split(|&c| c == ' ')
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.sort_unstable();
+/// The words of `text` (separated by spaces, as normalised names are)
+/// sorted and joined by a space, into `into`; `words` is reused for their
+/// places (this runs for most candidate pairs).
+fn sort_words(text: &[char], words: &mut Vec<(usize, usize)>, into: &mut Vec<char>) {
+    words.clear();
+    let mut start = 0;
+    for (i, &c) in text
+        .iter()
+        .enumerate()
+        .chain(std::iter::once((text.len(), &' ')))
+    {
+        if c == ' ' {
+            if i > start {
+                words.push((start, i));
+            }
+            start = i + 1;
+        }
+    }
+    words.sort_unstable_by(|&(sx, ex), &(sy, ey)| text[sx..ex].cmp(&text[sy..ey]));
     into.clear();
-    for (k, word) in words.iter().enumerate() {
+    for (k, &(start, end)) in words.iter().enumerate() {
         if k > 0 {
             into.push(' ');
         }
-        into.extend_from_slice(word);
+        into.extend_from_slice(&text[start..end]);
     }
 }
 
