@@ -856,6 +856,26 @@ digits of the document"
                         "drop the seconds: `2011-12-08T19:10`",
                     ));
                 }
+                // `Z`, `+01:00`, `-05:00`: a zone the grammar has no place for.
+                let zone = match self.peek() {
+                    Some('Z') => 1,
+                    Some('+' | '-') if self.digit_run(self.pos + 1) > 0 => self.chars[self.pos..]
+                        .iter()
+                        .take(6)
+                        .take_while(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ':'))
+                        .count(),
+                    _ => 0,
+                };
+                if zone > 0 {
+                    return Err(ValueError::new(
+                        self.pos,
+                        zone,
+                        "a time is written without a time zone",
+                        "times are compared as written: write every claim of this fact in one \
+                         zone (the local time, or UTC), without it, and say which in the \
+                         claim's `note`: `2011-12-08T19:10`",
+                    ));
+                }
             }
         }
         if self.peek() == Some('T') {
