@@ -173,7 +173,8 @@ cases! {
     /// both dated to 9 September, contradict with the sentence that they
     /// may be from different hours; dated to the minute, they are not
     /// compared. A magnitude published twice that day, undated, gets no
-    /// such sentence.
+    /// such sentence. A day written relative to the publication
+    /// (`published-1d`) is named as a date in the fix.
     tolls_one_day,
     /// Libya reported in English and Arabic: one prime minister in three
     /// spellings against a rival's name, the former leader with and

@@ -190,7 +190,7 @@ fn rising_undated(reports: &[Report<'_>]) -> Option<String> {
 fn one_day(reports: &[Report<'_>]) -> Option<String> {
     const DAY: i64 = 24 * 60;
     let first = reports.first()?;
-    let (start, end, day) = first.time;
+    let (start, end, written) = first.time;
     let one_day = end - start == DAY
         && reports.iter().all(|r| {
             r.figure.dimension == first.figure.dimension && (r.time.0, r.time.1) == (start, end)
@@ -198,12 +198,19 @@ fn one_day(reports: &[Report<'_>]) -> Option<String> {
     if !one_day || !reports.iter().any(|r| r.dated) {
         return None;
     }
+    // The day as a date, for the fix: `as_of` may be written relative to
+    // the publication (`published-1d`), which takes no time of day.
+    let day = super::describe::instant(start);
+    let dated = match written == day {
+        true => day.clone(),
+        false => format!("{day} ({written})"),
+    };
     let by = match reports.iter().all(|r| r.dated) {
         true => "by its `as_of`",
         false => "by its `as_of`, else when its source was published,",
     };
     Some(format!(
-        ". Every one of these figures is dated {day} {by} to the day only: a figure \
+        ". Every one of these figures is dated {dated} {by} to the day only: a figure \
          that changes within a day, such as a toll, may have been given at different \
          hours. If it was, give each claim's `as_of` its time of day (`{day}T10:00`), \
          and they will not be compared"
@@ -293,10 +300,10 @@ mod tests {
         ];
         let sentence = one_day(&reports).unwrap();
         assert!(
-            sentence.contains("dated a day by its `as_of` to the day only"),
+            sentence.contains("dated 1970-01-02 (a day) by its `as_of` to the day only"),
             "{sentence}"
         );
-        assert!(sentence.contains("(`a dayT10:00`)"), "{sentence}");
+        assert!(sentence.contains("(`1970-01-02T10:00`)"), "{sentence}");
         // One dated, one read at its publication on the same day.
         let mixed = [
             dated(report("hespress", 1, 632, Dimension::Pure)),
