@@ -20,8 +20,8 @@
 //!   `Q7rs` in a short link or `%D8` in an encoded URL are not numbers);
 //!   digits inside a URL otherwise count (`-500-` in a slug does);
 //! - a year: a four-digit number from 1900 to 2099;
-//! - a time of day: hours and minutes with a colon, with `a.m.`, `pm` and
-//!   the like after it (`11:11 p.m.`, `23:11`, `الساعة 23:11`), or four
+//! - a time of day: hours and minutes with a colon, with or without
+//!   `a.m.`, `pm` and the like (`11:11 p.m.`, `23:11`, `الساعة 23:11`), or four
 //!   digits before `GMT` or `UTC` (`2211 GMT`): one figure, not two
 //!   numbers, so one quote covers it;
 //! - an amount: a scale word (مليون, ملايين, مليار, مليارات, …) followed
@@ -51,7 +51,8 @@
 //! figure ("25 نوفمبر 2021", "بين 20 و30 يونيو/حزيران", "200 مليون يورو"),
 //! except a number after a month that is not a year ("7 و8 شتنبر 18
 //! قتيلا": the 18 is a toll) and a number after a comma that follows a
-//! number or a time ("18, 14 missing", "11:11 PM, 18 dead"): joined, a quote covering one would cover the other.
+//! number or a time ("18, 14 missing", "11:11 PM, 18 dead"): joined, a
+//! quote covering one would cover the other.
 //!
 //! # Covered, explained, unexplained
 //!

@@ -62,9 +62,9 @@ impl<'a> Publications<'a> {
 /// between undated figures (numbers, amounts, quantities) whose sources
 /// were published at times that do not overlap, when no later report gives
 /// a lower figure ([`rising_undated`]), or to each contradiction between
-/// figures all dated to one day ([`one_day`]). Run per group, where the claims are
-/// at hand (sorted by id): a pass over all findings afterwards had to find
-/// each claim among all of them.
+/// figures all dated to one day ([`one_day`]). Run per group, where the
+/// claims are at hand (sorted by id): a pass over all findings afterwards
+/// had to find each claim among all of them.
 pub fn note_publication_gaps(
     findings: &mut [Finding],
     group: &ClaimGroup<'_>,
@@ -188,10 +188,9 @@ fn rising_undated(reports: &[Report<'_>]) -> Option<String> {
 /// one day, a difference is as likely a dispute, and the fix (a time of
 /// day) would not apply.
 fn one_day(reports: &[Report<'_>]) -> Option<String> {
-    const DAY: i64 = 24 * 60;
     let first = reports.first()?;
     let (start, end, written) = first.time;
-    let one_day = end - start == DAY
+    let one_day = end - start == super::describe::MINUTES_PER_DAY
         && reports.iter().all(|r| {
             r.figure.dimension == first.figure.dimension && (r.time.0, r.time.1) == (start, end)
         });
