@@ -839,11 +839,10 @@ impl Judge<'_> {
     }
 }
 
-/// The words of `text` (separated by spaces, as normalised names are)
-/// sorted and joined by a space, into `into`; `words` is reused for their
-/// places (this runs for most candidate pairs).
-fn sort_words(text: &[char], words: &mut Vec<(usize, usize)>, into: &mut Vec<char>) {
-    words.clear();
+/// Where each word of `text` (separated by spaces, as normalised names
+/// are) starts and ends, into `into`.
+fn word_places(text: &[char], into: &mut Vec<(usize, usize)>) {
+    into.clear();
     let mut start = 0;
     for (i, &c) in text
         .iter()
@@ -852,11 +851,18 @@ fn sort_words(text: &[char], words: &mut Vec<(usize, usize)>, into: &mut Vec<cha
     {
         if c == ' ' {
             if i > start {
-                words.push((start, i));
+                into.push((start, i));
             }
             start = i + 1;
         }
     }
+}
+
+/// The words of `text` (separated by spaces, as normalised names are)
+/// sorted and joined by a space, into `into`; `words` is reused for their
+/// places (this runs for most candidate pairs).
+fn sort_words(text: &[char], words: &mut Vec<(usize, usize)>, into: &mut Vec<char>) {
+    word_places(text, words);
     words.sort_unstable_by(|&(sx, ex), &(sy, ey)| text[sx..ex].cmp(&text[sy..ey]));
     into.clear();
     for (k, &(start, end)) in words.iter().enumerate() {
@@ -957,22 +963,6 @@ struct WordScratch {
 /// leaves an empty rest against a word: not a variant either. Equal word
 /// multisets (the same words reordered) are variants.
 fn differ_by_spelling(a: &[char], b: &[char], scratch: &mut WordScratch) -> bool {
-    fn split(text: &[char], into: &mut Vec<(usize, usize)>) {
-        into.clear();
-        let mut start = 0;
-        for (i, &c) in text
-            .iter()
-            .enumerate()
-            .chain(std::iter::once((text.len(), &' ')))
-        {
-            if c == ' ' {
-                if i > start {
-                    into.push((start, i));
-                }
-                start = i + 1;
-            }
-        }
-    }
     fn join(
         text: &[char],
         words: &[(usize, usize)],
@@ -999,8 +989,8 @@ fn differ_by_spelling(a: &[char], b: &[char], scratch: &mut WordScratch) -> bool
         row,
         ..
     } = scratch;
-    split(a, words_a);
-    split(b, words_b);
+    word_places(a, words_a);
+    word_places(b, words_b);
     common_a.clear();
     common_a.resize(words_a.len(), false);
     common_b.clear();
