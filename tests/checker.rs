@@ -176,6 +176,14 @@ cases! {
     /// such sentence. A day written relative to the publication
     /// (`published-1d`) is named as a date in the fix.
     tolls_one_day,
+    /// The 2024 Algerian presidential election: the authority's share for
+    /// the winner (published the next day)
+    /// against the court's final one (a week later), all dated to election
+    /// day, contradict without the sentence on hours: figures published
+    /// days later are that day's final ones. One article's turnout at 5
+    /// p.m. against its undated final turnout contradicts itself, with
+    /// the sentence that the figure may have grown between them.
+    election_results,
     /// Libya reported in English and Arabic: one prime minister in three
     /// spellings against a rival's name, the former leader with and
     /// without the article in two scripts, an envoy by family name, a

@@ -74,10 +74,12 @@ pub fn note_publication_gaps(
         let at = group.claims.binary_search_by(|c| c.id().cmp(id)).ok()?;
         Some(group.claims[at])
     };
-    for finding in findings
-        .iter_mut()
-        .filter(|finding| finding.kind == FindingKind::Contradiction)
-    {
+    for finding in findings.iter_mut().filter(|finding| {
+        matches!(
+            finding.kind,
+            FindingKind::Contradiction | FindingKind::InternalContradiction
+        )
+    }) {
         let reports: Option<Vec<Report<'_>>> = finding
             .claims
             .iter()
@@ -86,8 +88,9 @@ pub fn note_publication_gaps(
                 let Ok(Denotation::Numeric(figure)) = &claim.denotation else {
                     return None;
                 };
+                let published = publications.by_source.get(claim.source).copied();
                 let (time, dated) = match &claim.as_of {
-                    None => (*publications.by_source.get(claim.source)?, false),
+                    None => (published?, false),
                     Some(TimeSet::Span(span)) => {
                         let (Bound::Included(start), Bound::Excluded(end)) = (span.lo(), span.hi())
                         else {
@@ -101,6 +104,7 @@ pub fn note_publication_gaps(
                     source: claim.source,
                     time,
                     dated,
+                    published: published.map(|(start, _, _)| start),
                     figure: *figure,
                 })
             })
@@ -123,6 +127,8 @@ struct Report<'a> {
     time: (i64, i64, &'a str),
     /// Whether `time` is the claim's `as_of`.
     dated: bool,
+    /// The first minute of its source's publication, when known.
+    published: Option<i64>,
     figure: NumericSet,
 }
 
@@ -183,16 +189,23 @@ fn rising_undated(reports: &[Report<'_>]) -> Option<String> {
 
 /// The sentence for figures in one dimension all dated to one same day,
 /// by `as_of` on at least one claim (the curator dated the figure: it
-/// changes with time), else when its source was published; `None`
-/// otherwise. Figures dated to a month or a year are not noted: read at
-/// one day, a difference is as likely a dispute, and the fix (a time of
-/// day) would not apply.
+/// changes with time), else when its source was published, and all
+/// published by the end of the next day; `None` otherwise. Figures dated
+/// to a month or a year are not noted: read at one day, a difference is as
+/// likely a dispute, and the fix (a time of day) would not apply. Nor are
+/// figures a source published days later: an election's results dated to
+/// its day, the authority's count (published the next day) and the court's
+/// final one (a week later), are that day's final figures, not a count
+/// caught at some hour of it while it grew.
 fn one_day(reports: &[Report<'_>]) -> Option<String> {
     let first = reports.first()?;
     let (start, end, written) = first.time;
-    let one_day = end - start == super::describe::MINUTES_PER_DAY
+    let day = super::describe::MINUTES_PER_DAY;
+    let one_day = end - start == day
         && reports.iter().all(|r| {
-            r.figure.dimension == first.figure.dimension && (r.time.0, r.time.1) == (start, end)
+            r.figure.dimension == first.figure.dimension
+                && (r.time.0, r.time.1) == (start, end)
+                && r.published.is_none_or(|published| published < end + day)
         });
     if !one_day || !reports.iter().any(|r| r.dated) {
         return None;
@@ -241,6 +254,7 @@ mod tests {
             source,
             time: (day * DAY, (day + 1) * DAY, "a day"),
             dated: false,
+            published: Some(day * DAY),
             figure: NumericSet {
                 dimension,
                 interval: Interval::closed(value, value).unwrap(),
@@ -332,6 +346,30 @@ mod tests {
             ..dated(report(source, 0, value, Dimension::Pure))
         };
         assert_eq!(one_day(&[month("a", 632), month("b", 820)]), None);
+    }
+
+    #[test]
+    fn figures_of_one_day_published_days_later_are_that_days_final_ones() {
+        // The 2024 Algerian presidential election, dated to its day (7
+        // September): the authority's count published the next day, the
+        // court's final one a week later.
+        let of_election_day = |source, published: i64, value| Report {
+            dated: true,
+            published: Some(published * DAY),
+            ..report(source, 7, value, Dimension::Percent)
+        };
+        let announced = [
+            of_election_day("aps", 8, 9465),
+            of_election_day("aljazeera", 14, 8430),
+        ];
+        assert_eq!(one_day(&announced), None);
+        // Both published by the end of the next day: the sentence, as for
+        // the tolls.
+        let next_day = [
+            of_election_day("aps", 8, 9465),
+            of_election_day("reuters", 8, 9400),
+        ];
+        assert!(one_day(&next_day).is_some());
     }
 
     #[test]
