@@ -504,9 +504,13 @@ digits of the document"
             _ => first_unit,
         };
         if !self.at_end() {
-            let help = match self.peek() {
-                Some(':') => "a time is written after a full date: `2011-12-08T12:30`",
-                Some('-') => "a date is written `YYYY-MM-DD` with a four-digit year: `2020-01-05`",
+            let dot_grouped = dot_grouped_help(&self.text(0, self.chars.len()));
+            let help = match (self.peek(), &dot_grouped) {
+                (Some(':'), _) => "a time is written after a full date: `2011-12-08T12:30`",
+                (Some('-'), _) => {
+                    "a date is written `YYYY-MM-DD` with a four-digit year: `2020-01-05`"
+                }
+                (Some('.'), Some(help)) => help,
                 _ => HELP_AFTER_NUMBER,
             };
             return Err(self.unexpected(help));
@@ -1680,6 +1684,27 @@ fn spaced_figure_help(before: &str, after: &str) -> String {
     }
     "a number or date is written without spaces, except the one before a unit: `500M USD`"
         .to_owned()
+}
+
+/// The help for a figure whose thousands are grouped with dots, as French,
+/// German and much Arabic reporting write them (`5.329.253`): the same
+/// figure with commas. `None` unless there are two dots or more, each
+/// followed by exactly three digits: one dot (`5.329`) is a decimal point.
+fn dot_grouped_help(value: &str) -> Option<String> {
+    let number = value.split(' ').next()?;
+    let groups: Vec<&str> = number.split('.').collect();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (first, rest) = groups.split_first()?;
+    let grouped = rest.len() >= 2
+        && digits(first)
+        && first.len() <= 3
+        && rest.iter().all(|g| g.len() == 3 && digits(g));
+    grouped.then(|| {
+        format!(
+            "thousands are grouped with commas, not dots: `{}`",
+            value.replacen(number, &groups.join(","), 1)
+        )
+    })
 }
 
 #[cfg(test)]
