@@ -42,6 +42,9 @@
 //!   the date, as English writes it. `May`, `March` and the abbreviations
 //!   count only joined to another figure ("may" and "march" are verbs too,
 //!   `Jan` a name);
+//! - a date with a French month name, as Maghreb reporting in French
+//!   writes it ("du 7 septembre", "en décembre 2019"), accented or not:
+//!   only joined to another figure;
 //! - a run of private-use characters (U+E000..U+F8FF): what a PDF extraction
 //!   leaves when a font draws digits with private glyphs. They may be letters
 //!   too; listing them is how a curator learns the document still holds the
@@ -75,6 +78,7 @@ use crate::text::normalize::{ascii_digit, normalize_for_quote};
 use crate::text::quote;
 use crate::value::calendar::MONTH_NAMES;
 use crate::value::hint::month;
+use unicode_normalization::char::is_combining_mark;
 
 /// What kind of figure a passage is, for the listing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -546,6 +550,7 @@ fn tokens(original_text: &str, origin: &[usize], t: &str) -> Vec<Token> {
         t,
     ));
     out.extend(english_months(&chars, t));
+    out.extend(french_months(&chars, t));
     out.extend(english_amounts(&chars, t));
     out.sort_by_key(|token| (token.bytes.start, token.bytes.end));
     out
@@ -748,16 +753,82 @@ fn words_between_ok(t: &str, words: &[Range<usize>], scale: usize, candidate: us
     (scale + 1..candidate).all(|k| &t[words[k].clone()] == "من")
 }
 
-/// Where the run of ASCII letters starting at `k` ends, and whether another
-/// letter or digit is glued on there (`Febr2023`, `34bnX`): such a run is
-/// part of a longer word, not a month or a scale.
-fn ascii_word_end(chars: &[(usize, char)], k: usize) -> (usize, bool) {
+/// Whether a word of `in_word` letters starts at `i`: such a letter, with
+/// no letter or digit before it.
+fn starts_word(chars: &[(usize, char)], i: usize, in_word: fn(char) -> bool) -> bool {
+    let c = chars[i].1;
+    c.is_alphabetic()
+        && in_word(c)
+        && i.checked_sub(1)
+            .is_none_or(|p| !chars[p].1.is_alphanumeric())
+}
+
+/// Where the run of `in_word` characters starting at `k` ends, and whether
+/// another letter or digit is glued on there (`Febr2023`, `34bnX`): such a
+/// run is part of a longer word, not a month or a scale.
+fn word_end(chars: &[(usize, char)], k: usize, in_word: fn(char) -> bool) -> (usize, bool) {
     let mut j = k;
-    while j < chars.len() && chars[j].1.is_ascii_alphabetic() {
+    while j < chars.len() && in_word(chars[j].1) {
         j += 1;
     }
     let glued = chars.get(j).is_some_and(|&(_, c)| c.is_alphanumeric());
     (j, glued)
+}
+
+/// [`word_end`] for a word of ASCII letters.
+fn ascii_word_end(chars: &[(usize, char)], k: usize) -> (usize, bool) {
+    word_end(chars, k, |c| c.is_ascii_alphabetic())
+}
+
+/// French month names, as Maghreb reporting in French writes dates ("du 7
+/// septembre", "en décembre 2019"), with or without their accents. In
+/// lower case, as French writes them, or capitalised; always weak: they
+/// count only joined to another figure, since `mars` and `mai` stand alone
+/// in other languages' text.
+fn french_months(chars: &[(usize, char)], t: &str) -> Vec<Token> {
+    // Without their accents: the folded text keeps them as combining marks
+    // (decomposed), which the comparison skips.
+    const FRENCH_MONTHS: &[&str] = &[
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+    ];
+    let in_word = |c: char| c.is_alphabetic() || is_combining_mark(c);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !starts_word(chars, i, in_word) {
+            i += 1;
+            continue;
+        }
+        let start = chars[i].0;
+        let (j, glued) = word_end(chars, i, in_word);
+        let end = chars.get(j).map_or(t.len(), |&(b, _)| b);
+        let bare: String = t[start..end]
+            .chars()
+            .filter(|&c| !is_combining_mark(c))
+            .flat_map(char::to_lowercase)
+            .collect();
+        if !glued && FRENCH_MONTHS.contains(&bare.as_str()) {
+            out.push(Token {
+                bytes: start..end,
+                kind: FigureKind::Date,
+                weak: true,
+                day_follows: false,
+            });
+        }
+        i = j;
+    }
+    out
 }
 
 /// English month names, full or abbreviated, with the abbreviation's
@@ -770,10 +841,7 @@ fn english_months(chars: &[(usize, char)], t: &str) -> Vec<Token> {
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
-        let word_start = c.is_ascii_alphabetic()
-            && i.checked_sub(1)
-                .is_none_or(|p| !chars[p].1.is_alphanumeric());
-        if !word_start {
+        if !starts_word(chars, i, |c| c.is_ascii_alphabetic()) {
             i += 1;
             continue;
         }
@@ -1039,6 +1107,14 @@ mod tests {
         assert_eq!(written("BENGHAZI, Sept 14 (Reuters)"), ["Sept 14"]);
         assert_eq!(written("burst on the night of Sept. 10 as"), ["Sept. 10"]);
         assert_eq!(written("struck in September, killing"), ["September"]);
+        assert_eq!(
+            written("l'élection présidentielle du 7 septembre."),
+            ["7 septembre"]
+        );
+        assert_eq!(written("élu en décembre 2019 avec"), ["décembre 2019"]);
+        // Alone, a French month is no figure: `mars` and `mai` are words
+        // elsewhere, and a month without a day or year dates nothing.
+        assert_eq!(written("prévu en septembre, puis"), Vec::<&str>::new());
         assert_eq!(
             written("damage at $34.2 billion, or 4% of"),
             ["$34.2 billion", "4%"]
