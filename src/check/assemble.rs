@@ -157,7 +157,7 @@ pub(crate) fn same_origin(a: &ClaimFacts, b: &ClaimFacts, names: &dyn ValueNames
 
 /// How reports name a claim's origin: [`ValueNames::origin_name`] of a
 /// cited name, or `source <id>`.
-fn origin_name(claim: &ClaimFacts<'_>, names: &dyn ValueNames) -> String {
+pub(super) fn origin_name(claim: &ClaimFacts<'_>, names: &dyn ValueNames) -> String {
     match claim.origin() {
         ClaimOrigin::Cited(name) => names.origin_name(name),
         origin @ ClaimOrigin::Source(_) => origin.name(),

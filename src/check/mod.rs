@@ -152,7 +152,7 @@ pub struct TimelineEntry {
     pub as_of_dates: String,
     /// The value as written.
     pub value: String,
-    /// The claim's origin ([`ClaimOrigin::name`]).
+    /// The claim's origin, named as in findings (a registry entry's name).
     pub origin: String,
     /// The claim this one supersedes, if any.
     pub supersedes: Option<ClaimId>,
@@ -172,8 +172,11 @@ impl TimelineEntry {
     }
 }
 
-/// The timelines of `claims`: see [`CheckOutcome::timelines`].
-pub fn timelines(claims: &[ClaimFacts<'_>]) -> Vec<Timeline> {
+/// The timelines of `claims`: see [`CheckOutcome::timelines`]. Each
+/// entry names its origin as the findings do (one registry entry, one
+/// name), so a reader going down the column sees one authority once,
+/// however each source wrote it.
+pub fn timelines(claims: &[ClaimFacts<'_>], names: &dyn ValueNames) -> Vec<Timeline> {
     let mut by_fact: BTreeMap<(&str, &str), Vec<&ClaimFacts<'_>>> = BTreeMap::new();
     for claim in claims.iter().filter(|c| c.as_of.is_some()) {
         by_fact
@@ -209,7 +212,7 @@ pub fn timelines(claims: &[ClaimFacts<'_>]) -> Vec<Timeline> {
                         as_of: c.as_of_written().unwrap_or_default().to_owned(),
                         as_of_dates: c.as_of.as_ref().map(describe::time).unwrap_or_default(),
                         value: c.written().to_owned(),
-                        origin: c.origin().name(),
+                        origin: assemble::origin_name(c, names),
                         supersedes: c.supersedes().cloned(),
                     })
                     .collect(),
@@ -763,7 +766,7 @@ pub fn check_facts_with(
         consensus.then(|| crate::consensus::estimate_grouped(facts, &groups, &rank, &names));
     let (findings, timelines) = rayon::join(
         || check_groups(facts, &groups, &context),
-        || timelines(facts),
+        || timelines(facts, &names),
     );
     let mut outcome = CheckOutcome {
         findings,
