@@ -100,7 +100,8 @@ pub struct Args {
     #[arg(long)]
     pub sheet: Option<String>,
     /// The field separator of a text file (default: tab for .tsv, .tab
-    /// and .txt, else a comma). `\t` is a tab. A separator of more than
+    /// and .txt, else a comma, or a semicolon when the first line has
+    /// semicolons and no comma). `\t` is a tab. A separator of more than
     /// one character splits each line as it is (no quoting).
     #[arg(long, allow_hyphen_values = true)]
     pub delimiter: Option<String>,
@@ -545,7 +546,7 @@ fn read_text(args: &Args, ext: &str) -> Result<Table, Problem> {
     let delimiter = match args.delimiter.as_deref() {
         Some(d) => d.replace("\\t", "\t"),
         None if matches!(ext, "tsv" | "tab" | "txt") => "\t".to_owned(),
-        None => ",".to_owned(),
+        None => sniffed_delimiter(&text).to_owned(),
     };
     let mut rows = if delimiter.len() == 1 {
         let mut reader = csv::ReaderBuilder::new()
@@ -596,6 +597,22 @@ fn read_text(args: &Args, ext: &str) -> Result<Table, Problem> {
         headers,
         rows,
     })
+}
+
+/// The separator of a `.csv` given without `--delimiter`: a comma, or a
+/// semicolon when the first line holds semicolons and no comma. Spreadsheet
+/// programs set to a language whose decimal mark is a comma (French, German,
+/// Arabic as written in the Maghreb) save "CSV" with semicolons; read with
+/// commas, the whole header was one column named `source;subject;...`.
+fn sniffed_delimiter(text: &str) -> &'static str {
+    let first = text
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or("");
+    match first.contains(';') && !first.contains(',') {
+        true => ";",
+        false => ",",
+    }
 }
 
 /// The file's text: UTF-8 (a byte-order mark dropped) or UTF-16 with a

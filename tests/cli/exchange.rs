@@ -207,6 +207,45 @@ fn an_unknown_column_is_an_error_with_the_fix() {
     assert_eq!(code, 0, "{stderr}");
 }
 
+/// A spreadsheet program set to French (or German, or Arabic as the
+/// Maghreb writes it) saves "CSV" separated by semicolons, since its
+/// decimal mark is the comma: such a file imports without `--delimiter`,
+/// and a decimal comma in it is still an error with the fix.
+#[test]
+fn a_csv_separated_by_semicolons_is_read_as_such() {
+    let project = empty_project();
+    write(
+        project.path(),
+        "rows.csv",
+        "source;id;subject;attribute;value;as_of\n\
+         ennahar;share;Abdelmadjid Tebboune;vote_share;94.65 %;2024-09-07\n\
+         ennahar;voters;2024 Algerian presidential election;voters;5630196;\n",
+    );
+    let (code, stdout, stderr) = run(project.path(), &["import", "rows.csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("imported 2 claims"), "{stdout}");
+    let report = json_report(project.path());
+    let values: Vec<&str> = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, ["94.65 %", "5630196"]);
+    write(
+        project.path(),
+        "more.csv",
+        "source;id;subject;attribute;value\nennahar;hassani;Hassani Cherif;vote_share;3,17 %\n",
+    );
+    let (code, _, stderr) = run(project.path(), &["import", "more.csv"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("row 2, column E (5): invalid value `3,17 %`")
+            && stderr.contains("did you mean \"3.17 %\"?"),
+        "{stderr}"
+    );
+}
+
 const BAD_ROWS: &str = "source,id,subject,attribute,value,as_of\n\
 alpha,ok,Barak deal,value,500M USD,\n\
 alpha,bad-date,Barak deal,signed,2020-13-45,\n\
