@@ -57,6 +57,16 @@ fn json_report(dir: &Path) -> Value {
     serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"))
 }
 
+/// Every claim's value as written, in report order.
+fn claim_values(dir: &Path) -> Vec<String> {
+    json_report(dir)["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["value"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 /// Every claim file's text, by name (lock files left out).
 fn claim_files(dir: &Path) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = std::fs::read_dir(dir.join("claims"))
@@ -224,13 +234,7 @@ fn a_csv_separated_by_semicolons_is_read_as_such() {
     let (code, stdout, stderr) = run(project.path(), &["import", "rows.csv"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.starts_with("imported 2 claims"), "{stdout}");
-    let report = json_report(project.path());
-    let values: Vec<&str> = report["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["value"].as_str().unwrap())
-        .collect();
+    let values = claim_values(project.path());
     assert_eq!(values, ["94.65 %", "5630196"]);
     write(
         project.path(),
@@ -350,13 +354,7 @@ fn a_changed_row_is_an_error_unless_update() {
     let (code, stdout, _) = run(project.path(), &["import", "rows.csv", "--update"]);
     assert_eq!(code, 0);
     assert!(stdout.contains("1 unchanged, 1 updated"), "{stdout}");
-    let report = json_report(project.path());
-    let values: Vec<&str> = report["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["value"].as_str().unwrap())
-        .collect();
+    let values = claim_values(project.path());
     assert_eq!(values, ["500M USD", "650M USD"]);
 }
 
