@@ -28,6 +28,17 @@ fn report(case: &str) -> serde_json::Value {
     serde_json::from_slice(&json_report(&project)).expect("the report is JSON")
 }
 
+/// The first fact of `report` about `attribute`.
+fn fact_of(report: &serde_json::Value, attribute: &str) -> serde_json::Value {
+    report["facts"]
+        .as_array()
+        .expect("facts")
+        .iter()
+        .find(|fact| fact["attribute"] == attribute)
+        .unwrap_or_else(|| panic!("no fact {attribute}"))
+        .clone()
+}
+
 /// The JSON report of a loaded project, with no curation warnings, in
 /// full detail: these cases document each rule, so every compared pair's
 /// verdict and reason is in the snapshot (the default report leaves out
@@ -177,18 +188,37 @@ cases! {
     /// (`published-1d`) is named as a date in the fix.
     tolls_one_day,
     /// The 2024 Algerian presidential election: the authority's share for
-    /// the winner (published the next day)
-    /// against the court's final one (a week later), all dated to election
-    /// day, contradict without the sentence on hours: figures published
-    /// days later are that day's final ones. One article's turnout at 5
-    /// p.m. against its undated final turnout contradicts itself, with
-    /// the sentence that the figure may have grown between them.
+    /// the winner (published the next day) against the court's final one
+    /// (a week later, superseding the authority's in one article), all
+    /// dated to election day: a revision, and a contradiction with the
+    /// article that repeated the authority's figure, without the sentence
+    /// on hours (figures published days later are that day's final ones).
+    /// One article's turnout at 5 p.m. against its undated final turnout
+    /// contradicts itself, with the sentence that the figure may have
+    /// grown between them.
     election_results,
     /// Libya reported in English and Arabic: one prime minister in three
     /// spellings against a rival's name, the former leader with and
     /// without the article in two scripts, an envoy by family name, a
     /// list with one member transliterated two ways.
     texts_consensus,
+}
+
+/// A revised statement votes no more, in any report of it: the court's
+/// share supersedes the authority's in one article, and the other article
+/// citing the authority's figure does not hold the consensus split.
+#[test]
+fn reports_of_a_revised_figure_do_not_vote() {
+    let share = fact_of(&report("election_results"), "vote_share");
+    assert_eq!(share["consensus"]["value"], "84.30%", "{share}");
+    assert_eq!(
+        share["consensus"]["claims"],
+        serde_json::json!(["aljazeera/tebboune_share"])
+    );
+    assert!(
+        share["against"].as_array().expect("against").is_empty(),
+        "{share}"
+    );
 }
 
 /// The consensus reads names as the texts check does: spellings that may
@@ -198,15 +228,7 @@ cases! {
 #[test]
 fn spellings_of_one_name_add_up_in_the_consensus() {
     let report = report("texts_consensus");
-    let fact = |attribute: &str| {
-        report["facts"]
-            .as_array()
-            .expect("facts")
-            .iter()
-            .find(|fact| fact["attribute"] == attribute)
-            .unwrap_or_else(|| panic!("no fact {attribute}"))
-            .clone()
-    };
+    let fact = |attribute: &str| fact_of(&report, attribute);
     let against = |fact: &serde_json::Value| -> Vec<String> {
         fact["against"]
             .as_array()
@@ -278,12 +300,7 @@ fn an_origin_cited_in_two_scripts_votes_once() {
 #[test]
 fn members_voted_down_for_their_script_decide_nothing() {
     let report = report("sets_across_scripts");
-    let fact = report["facts"]
-        .as_array()
-        .expect("facts")
-        .iter()
-        .find(|fact| fact["attribute"] == "signatories")
-        .expect("the signatories");
+    let fact = fact_of(&report, "signatories");
     assert_eq!(fact["independent_origins"], 3);
     assert!(fact["consensus"].is_null(), "{fact}");
     assert!(

@@ -63,6 +63,7 @@ pub mod unreadable;
 mod assemble;
 mod sides;
 
+pub(crate) use assemble::same_origin;
 pub use assemble::{origins_of, recount_origins};
 
 use std::collections::{BTreeMap, HashMap};

@@ -30,14 +30,14 @@ use super::{
     Check, CheckCode, CheckContext, ClaimFacts, ClaimGroup, Reason, ReasonCode, Verdict,
     VerdictSink, comparison, describe,
 };
-use crate::value::{Form, Value};
+use crate::value::{Form, MeasureUnit, Unit, Value};
 
 pub const CHECK: Check = Check {
     code: CheckCode::Revisions,
     run,
 };
 
-fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut VerdictSink) {
+fn run(group: &ClaimGroup<'_>, context: &CheckContext<'_>, sink: &mut VerdictSink) {
     for new in &group.claims {
         let Some(old) = new.supersedes().and_then(|id| group.claim(id)) else {
             continue;
@@ -54,14 +54,14 @@ fn run(group: &ClaimGroup<'_>, _context: &CheckContext<'_>, sink: &mut VerdictSi
             Verdict::Revision,
             None,
             ReasonCode::Supersedes,
-            Reason::text(sentence(old, new)),
+            Reason::text(sentence(old, new, context)),
         ));
     }
 }
 
 /// `UN revised '>=11300' (as of 2023-09-15) to '>=3958' (as of
 /// 2023-09-17): down by 7,342`.
-fn sentence(old: &ClaimFacts, new: &ClaimFacts) -> String {
+fn sentence(old: &ClaimFacts, new: &ClaimFacts, context: &CheckContext<'_>) -> String {
     let as_of = |claim: &ClaimFacts| {
         claim
             .as_of_written()
@@ -70,7 +70,7 @@ fn sentence(old: &ClaimFacts, new: &ClaimFacts) -> String {
     };
     let mut text = format!(
         "{} revised '{}'{} to '{}'{}",
-        new.origin().name(),
+        super::assemble::origin_name(new, context.names),
         old.written(),
         as_of(old),
         new.written(),
@@ -80,12 +80,19 @@ fn sentence(old: &ClaimFacts, new: &ClaimFacts) -> String {
         && let (Some(before), Some(after)) = (figure(old.value()), figure(new.value()))
     {
         let change = after - before;
+        // In the unit the figures are written in; a change between two
+        // percentages is in points, not a percentage of the old figure.
+        let unit = match number_unit(new) {
+            None => String::new(),
+            Some(Unit::Measure(MeasureUnit::Percent)) => " percentage points".to_owned(),
+            Some(unit) => format!(" {unit}"),
+        };
         let words = if change.is_zero() {
             "the same figure".to_owned()
         } else if change.is_sign_negative() {
-            format!("down by {}", describe::grouped(-change))
+            format!("down by {}{unit}", describe::grouped(-change))
         } else {
-            format!("up by {}", describe::grouped(change))
+            format!("up by {}{unit}", describe::grouped(change))
         };
         text.push_str(": ");
         text.push_str(&words);
@@ -102,6 +109,14 @@ fn figure(value: &Value) -> Option<Decimal> {
     match &number.form {
         Form::Exact(n) | Form::Approx(n) | Form::Bound(_, n) => Some(n.value()),
         Form::Range(..) => None,
+    }
+}
+
+/// The unit of a claim's number, if it has one.
+fn number_unit(claim: &ClaimFacts) -> Option<Unit> {
+    match claim.value() {
+        Value::Number(number) => number.unit,
+        _ => None,
     }
 }
 
