@@ -101,6 +101,9 @@ pub enum DiagnosticCode {
     /// Warning: a figure its quote hedges ("some 385,000", "more than",
     /// "نحو") written as exact, so it denotes less than its source said.
     HedgedFigure,
+    /// Warning: a number whose digits its quote does not hold (`94.56 %`
+    /// quoting "94,65"): a figure mistyped while copying.
+    FigureNotInQuote,
     /// Curation warning: two subject names in one script are close but
     /// below the link threshold, so they stay two subjects.
     CloseSubjectNames,
@@ -185,6 +188,9 @@ impl DiagnosticCode {
             }
             DiagnosticCode::HedgedFigure => {
                 "a figure its quote hedges (\"about\", \"more than\", \"نحو\") written as exact"
+            }
+            DiagnosticCode::FigureNotInQuote => {
+                "a number whose digits its quote does not hold: a figure mistyped while copying"
             }
             DiagnosticCode::CloseSubjectNames => {
                 "two subject names are close but not linked (below the link threshold)"

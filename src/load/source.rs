@@ -10,6 +10,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticCode, Label};
 use crate::model::{AttributeKind, Claim, ClaimId, ClaimMore, FileId, Quote, Source};
 use crate::value::hedge::{self, Hedge};
 use crate::value::hint::{self, Risk};
+use crate::value::quoted_digits::{self, MissingDigits};
 use crate::value::{self, DateExpr, DatePoint, Form, Reading, Value, ValueError};
 
 use super::fields::{Fields, Sink, read_object};
@@ -435,6 +436,12 @@ fn read_claim(
     {
         push_hedge(sink, json.span.clone(), written, &hedge);
     }
+    if let (Some(json), Some((value, written)), Some(quote)) =
+        (fields.get("value"), value.as_ref(), quote.as_ref())
+        && let Some(missing) = quoted_digits::missing_from_quote(value, &quote.value)
+    {
+        push_missing_digits(sink, json.span.clone(), written, &missing);
+    }
     let (id, subject, attribute, (value, value_written)) = (id?, subject?, attribute?, value?);
     Some((
         Claim {
@@ -614,6 +621,34 @@ fn push_hedge(sink: &mut Sink<'_>, span: Range<usize>, written: &str, hedge: &He
                 ""
             }
         )),
+    );
+}
+
+/// The warning for a number whose digits its quote does not hold (see
+/// [`quoted_digits`]).
+fn push_missing_digits(
+    sink: &mut Sink<'_>,
+    span: Range<usize>,
+    written: &str,
+    missing: &MissingDigits,
+) {
+    let span = sink.span(span);
+    let quoted = missing
+        .quoted
+        .iter()
+        .map(|figure| format!("\"{figure}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    sink.push(
+        Diagnostic::warning(
+            DiagnosticCode::FigureNotInQuote,
+            format!("the digits of `{written}` are not in its quote, which gives {quoted}"),
+        )
+        .with_label(Label::primary(span, "not in the quote"))
+        .with_help(
+            "check the value against the quote: a figure mistyped while copying contradicts \
+             every source that gives it right",
+        ),
     );
 }
 

@@ -511,6 +511,16 @@ fn number_word(word: &str) -> Option<u32> {
         .map(|&(_, n)| n)
 }
 
+/// Whether `word` (lower case) is a cardinal number or a count written as a
+/// word, the ambiguous Arabic ones ([`number_word`] leaves out) and
+/// `dozen` included: a quote holding one may give a figure in words.
+pub fn is_number_word(word: &str) -> bool {
+    const MORE: &[&str] = &[
+        "one", "dozen", "dozens", "ست", "سبع", "خمس", "تسع", "عشر", "عشرة", "ثلاث",
+    ];
+    number_word(word).is_some() || MORE.contains(&word)
+}
+
 /// Positions written as words: `sixth`, `السادس`, `السادسة`.
 const ORDINAL_WORDS: &[(&str, u32)] = &[
     ("first", 1),

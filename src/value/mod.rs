@@ -17,6 +17,7 @@ pub mod hedge;
 pub mod hint;
 pub mod interval;
 pub mod parse;
+pub mod quoted_digits;
 mod typography;
 
 use rust_decimal::Decimal;

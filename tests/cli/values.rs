@@ -1,6 +1,7 @@
 //! The checker's readings of real reporting through the command line:
-//! rounding fails only `--fail-on any`, risky readings and figures their
-//! quotes hedge are warnings in `validate` and `check`, bad values exit 2 with place, problem and fix, and
+//! rounding fails only `--fail-on any`, risky readings, figures their
+//! quotes hedge and figures their quotes do not hold are warnings in
+//! `validate` and `check`, bad values exit 2 with place, problem and fix, and
 //! a revision across facts is a curation warning. (The findings themselves
 //! are snapshotted through the library in tests/reporting.rs.)
 
@@ -69,6 +70,23 @@ fn hedged_figures_written_exact_are_warnings() {
         report_warnings(&dir, "hedged-figure"),
         2,
         "check lists the same hedged figures"
+    );
+}
+
+/// The 2024 Algerian election copied with two slips (`94.56 %` for
+/// "94,65", `5392253` for "5.329.253"): warnings at the value, in
+/// `validate` and in the report. The same figures written otherwise
+/// ("7 ملايين و976 ألفا و291", "24 351 551", "46,10 %") and a figure in
+/// words beside other digits ("ثلاثة أيام في 5 ولايات") are not.
+#[test]
+fn figures_mistyped_from_their_quotes_are_warnings() {
+    let dir = fixture("reporting/mistyped_figures").display().to_string();
+    let transcript = validates_with_warnings(&dir);
+    insta::assert_snapshot!("mistyped_figures_validate", transcript);
+    assert_eq!(
+        report_warnings(&dir, "figure-not-in-quote"),
+        2,
+        "check lists the same figures"
     );
 }
 
