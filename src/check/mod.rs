@@ -51,6 +51,7 @@ pub mod dates;
 pub mod describe;
 pub mod finding;
 pub mod groups;
+pub mod mistyped;
 pub mod mixed_kinds;
 pub mod numeric;
 pub mod ordinals;
@@ -918,6 +919,7 @@ pub fn check_groups<'a>(
                     assemble::findings(group, sink, context)
                 };
             undated::note_publication_gaps(&mut findings, group, context.publications);
+            mistyped::note_figures_not_in_quotes(&mut findings, group);
             findings.sort_by(|a, b| (a.kind, &a.claims).cmp(&(b.kind, &b.claims)));
             // Held until every group is checked: no room to spare in each.
             findings.shrink_to_fit();

@@ -75,7 +75,8 @@ fn hedged_figures_written_exact_are_warnings() {
 
 /// The 2024 Algerian election copied with two slips (`94.56 %` for
 /// "94,65", `5392253` for "5.329.253"): warnings at the value, in
-/// `validate` and in the report. The same figures written otherwise
+/// `validate` and in the report, and the contradiction with the source
+/// that copied "94.65%" right says so. The same figures written otherwise
 /// ("7 ملايين و976 ألفا و291", "24 351 551", "46,10 %") and a figure in
 /// words beside other digits ("ثلاثة أيام في 5 ولايات") are not.
 #[test]
@@ -87,6 +88,21 @@ fn figures_mistyped_from_their_quotes_are_warnings() {
         report_warnings(&dir, "figure-not-in-quote"),
         2,
         "check lists the same figures"
+    );
+    // The contradiction the slip makes says so, where the reader is.
+    let Run { stdout: report, .. } = in_process(&["check", &dir, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&report).expect("JSON");
+    let share = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["kind"] == "contradiction" && f["attribute"] == "vote_share")
+        .expect("the share's contradiction");
+    assert!(
+        share["explanation"].as_str().expect("text").contains(
+            "The value of aps/share, '94.56 %', is not in its quote, which gives \"94,65\""
+        ),
+        "{share}"
     );
 }
 
