@@ -77,7 +77,7 @@ use crate::model::{FileId, LineColumn, Project, Span};
 use crate::text::normalize::{ascii_digit, normalize_for_quote};
 use crate::text::quote;
 use crate::value::calendar::MONTH_NAMES;
-use crate::value::hint::month;
+use crate::value::hint::{french_month, month};
 use unicode_normalization::char::is_combining_mark;
 
 /// What kind of figure a passage is, for the listing.
@@ -786,22 +786,6 @@ fn ascii_word_end(chars: &[(usize, char)], k: usize) -> (usize, bool) {
 /// count only joined to another figure, since `mars` and `mai` stand alone
 /// in other languages' text.
 fn french_months(chars: &[(usize, char)], t: &str) -> Vec<Token> {
-    // Without their accents: the folded text keeps them as combining marks
-    // (decomposed), which the comparison skips.
-    const FRENCH_MONTHS: &[&str] = &[
-        "janvier",
-        "fevrier",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "aout",
-        "septembre",
-        "octobre",
-        "novembre",
-        "decembre",
-    ];
     let in_word = |c: char| c.is_alphabetic() || is_combining_mark(c);
     let mut out = Vec::new();
     let mut i = 0;
@@ -818,7 +802,9 @@ fn french_months(chars: &[(usize, char)], t: &str) -> Vec<Token> {
             .filter(|&c| !is_combining_mark(c))
             .flat_map(char::to_lowercase)
             .collect();
-        if !glued && FRENCH_MONTHS.contains(&bare.as_str()) {
+        // Compared without accents: the folded text keeps them as
+        // combining marks (decomposed), which `bare` drops.
+        if !glued && french_month(&bare).is_some() {
             out.push(Token {
                 bytes: start..end,
                 kind: FigureKind::Date,

@@ -59,8 +59,9 @@ impl Reading {
     }
 }
 
-/// Hedge phrases, longest first within each language, so "no more than"
-/// is found before "more than" and "لا يتجاوز" before "يتجاوز". Arabic in
+/// Hedge phrases in English, French and Arabic, longest first within each
+/// language, so "no more than" is found before "more than" and "لا يتجاوز"
+/// before "يتجاوز". Arabic in
 /// its folded form (اكثر for أكثر, الي for إلى, قرابه for قرابة). "Nearly"
 /// and "almost" are at most: "nearly 2 million" is not more than 2 million.
 /// The one list of hedges: [`super::hint::probable_form`] reads a value
@@ -95,6 +96,15 @@ const PHRASES: &[(&str, Reading)] = &[
     ("up to", Reading::AtMost),
     ("some", Reading::About),
     ("over", Reading::Above),
+    // French, as Maghreb reporting in French hedges; folded, so `près` is
+    // written decomposed (`e` and its grave accent).
+    ("au moins", Reading::AtLeast),
+    ("plus de", Reading::Above),
+    ("moins de", Reading::Below),
+    ("au plus", Reading::AtMost),
+    ("pre\u{300}s de", Reading::AtMost),
+    ("environ", Reading::About),
+    ("quelque", Reading::About),
     ("ما لا يقل عن", Reading::AtLeast),
     ("ما يزيد على", Reading::Above),
     ("ما يزيد عن", Reading::Above),

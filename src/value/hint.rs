@@ -176,10 +176,10 @@ pub fn probable_form(text: &str) -> Option<String> {
         return Some(magnitude);
     }
     // A bare figure only when something in it was read as more than digits
-    // (`$500 million`, `1.2 billion dirhams`): digits alone are a number
-    // the grammar reads already, or a name ("Barak 8").
+    // (`$500 million`, `1.2 billion dirhams`, `7 976 291`): digits alone are
+    // a number the grammar reads already, or a name ("Barak 8").
     figure(&lower)
-        .filter(|f| !f.scale.is_empty() || !f.unit.is_empty() || f.dozens)
+        .filter(|f| !f.scale.is_empty() || !f.unit.is_empty() || f.dozens || f.spaced)
         .map(|f| f.to_string())
 }
 
@@ -192,6 +192,8 @@ struct Figure {
     unit: String,
     /// Counted in dozens (`a dozen`, `two dozen`): the digits are the count.
     dozens: bool,
+    /// Written with its thousands grouped by spaces (`7 976 291`).
+    spaced: bool,
 }
 
 impl Figure {
@@ -229,7 +231,7 @@ fn figure(text: &str) -> Option<Figure> {
         Some((code, rest)) => (format!(" {code}"), rest),
         None => (String::new(), text),
     };
-    let mut words = text.split_whitespace();
+    let mut words = text.split_whitespace().peekable();
     let first = words.next()?;
     let spelled = number_word(first).map(|n| n.to_string());
     let (number, glued) = match first {
@@ -247,7 +249,19 @@ fn figure(text: &str) -> Option<Figure> {
             first.split_at(end)
         }
     };
-    let digits = ascii_number(number)?;
+    // Thousands grouped with spaces (`3 958`, `7 976 291`, as French
+    // writes them) are one number: read alone, `3` would be proposed.
+    let mut number = number.to_owned();
+    let mut spaced = false;
+    while glued.is_empty()
+        && let Some(group) =
+            words.next_if(|w| w.chars().count() == 3 && w.chars().all(|c| ascii_digit(c).is_some()))
+    {
+        number.push(',');
+        number.push_str(group);
+        spaced = true;
+    }
+    let digits = ascii_number(&number)?;
     // A bare four-digit figure written with its thousands separator
     // (`3,958`) keeps it: without, the grammar reads it as a year.
     let written_as_count = number.contains([',', '٬']);
@@ -259,25 +273,38 @@ fn figure(text: &str) -> Option<Figure> {
         _ => return None,
     };
     let mut dozens = false;
-    let mut words = words.peekable();
+    // A word right after the number that is none of those known may be a
+    // scale in a language not listed (`lakh`): a scale or unit after it
+    // would then be proposed without it, a figure off by its factor.
+    let mut unknown_first = false;
+    let mut first_word = true;
     while let Some(word) = words.next() {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '%');
-        // "per cent" and "في المئة" are one word.
+        // "per cent", "pour cent" and "في المئة" are one word.
         let word = match (word, words.peek()) {
-            ("per", Some(&"cent")) | ("في", Some(&"المئة")) => {
+            ("per" | "pour", Some(&"cent")) | ("في", Some(&"المئة")) => {
                 words.next();
                 "percent"
             }
             _ => word,
         };
+        let first = std::mem::replace(&mut first_word, false);
         if let Some(named) = scale_word(word) {
+            if unknown_first {
+                return None;
+            }
             scale = named;
         } else if let Some(named) = unit_word(word) {
+            if unknown_first {
+                return None;
+            }
             unit = named.to_owned();
         } else if word == "dozen" && !dozens && scale.is_empty() {
             dozens = true;
-        } else if VAGUE_PARTS.contains(&word) {
+        } else if VAGUE_PARTS.contains(&word) || SEVERAL_CURRENCIES.contains(&word) {
             return None;
+        } else if first && !FILLERS.contains(&word) {
+            unknown_first = true;
         }
     }
     let digits = match dozens {
@@ -289,9 +316,38 @@ fn figure(text: &str) -> Option<Figure> {
         scale,
         unit,
         dozens,
+        spaced,
     };
     Some(figure.written_as_count_if(written_as_count))
 }
+
+/// Words that may stand between a number and its scale or unit: `500
+/// million of US dollars`, `500 millions de dollars`, `500 مليون من
+/// الدولارات`.
+const FILLERS: &[&str] = &["of", "us", "u.s", "de", "d", "du", "des", "من"];
+
+/// Currency names several currencies share (the Algerian, Tunisian and
+/// Libyan dinar; the Saudi riyal and the Iranian rial; the Egyptian and
+/// British pound): the figure is money, but in which currency only the
+/// story says, so nothing is proposed rather than a bare number.
+const SEVERAL_CURRENCIES: &[&str] = &[
+    "dinar",
+    "dinars",
+    "riyal",
+    "riyals",
+    "rial",
+    "rials",
+    "pound",
+    "pounds",
+    "franc",
+    "francs",
+    "دينار",
+    "دينارا",
+    "ريال",
+    "ريالا",
+    "جنيه",
+    "جنيها",
+];
 
 /// Words after a number that make it a part or a vague quantity, not a
 /// count: `a third`, `half a`, `a few`, `a couple of`, `dozens`.
@@ -402,7 +458,9 @@ fn scale_word(word: &str) -> Option<&'static str> {
     Some(match word {
         "thousand" | "thousands" | "ألف" | "آلاف" | "الآلاف" => "k",
         "million" | "millions" | "مليون" | "ملايين" | "الملايين" => "M",
-        "billion" | "billions" | "مليار" | "مليارات" | "المليارات" => "B",
+        "billion" | "billions" | "milliard" | "milliards" | "مليار" | "مليارات" | "المليارات" => {
+            "B"
+        }
         _ => return None,
     })
 }
@@ -786,6 +844,37 @@ const MONTHS: &[(&str, u8)] = &[
     ("كانون الأول", 12),
 ];
 
+/// French month names, as Maghreb reporting in French writes dates, with
+/// and without their accents.
+const FRENCH_MONTHS: &[(&str, u8)] = &[
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+];
+
+/// The month a French month name names, in any case (`septembre`,
+/// `Décembre`). Apart from [`month`]: `mars` and `mai` are words in
+/// English text, so only a date's context may read them.
+pub fn french_month(word: &str) -> Option<u8> {
+    let word = word.to_lowercase();
+    FRENCH_MONTHS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|(_, m)| *m)
+}
+
 /// The month a month name or its abbreviation names, in English or
 /// Arabic, in any case, with or without the abbreviation's period
 /// (`Sept.`, `september`, `سبتمبر`).
@@ -851,7 +940,7 @@ fn written_date(text: &str) -> Option<String> {
                     continue;
                 }
             }
-            if at.is_none() && month(words[i]).is_some() {
+            if at.is_none() && month(words[i]).or_else(|| french_month(words[i])).is_some() {
                 at = Some(joined.len());
             }
             joined.push(words[i].to_owned());
@@ -860,7 +949,7 @@ fn written_date(text: &str) -> Option<String> {
         (joined, at)
     };
     let at = month_at?;
-    let m = month(&words[at])?;
+    let m = month(&words[at]).or_else(|| french_month(&words[at]))?;
     let w = |i: usize| words.get(i).map(String::as_str);
     match (words.len(), at) {
         // September 10 2023
@@ -888,6 +977,21 @@ mod tests {
             ("10 سبتمبر 2023", Some("2023-09-10")),
             ("١٠ أيلول ٢٠٢٣", Some("2023-09-10")),
             ("September 2023", Some("2023-09")),
+            ("7 septembre 2024", Some("2024-09-07")),
+            ("décembre 2019", Some("2019-12")),
+            ("1,2 milliard de dollars", Some("1.2B USD")),
+            ("500 millions de dollars", Some("500M USD")),
+            ("48 pour cent", Some("48 %")),
+            ("environ 24 millions", Some("~24M")),
+            ("plus de 5 millions", Some(">5M")),
+            ("près de 95 %", Some("<=95 %")),
+            ("au moins 3 958", Some(">=3,958")),
+            ("7 976 291 voix", Some("7976291")),
+            // A word the hint does not know before a unit: no proposal
+            // rather than one off by that word's factor.
+            ("3 lakh dollars", None),
+            ("3,5 milliards de dinars", None),
+            ("2 billion riyals", None),
             ("أكثر من 5000", Some(">5,000")),
             ("قرابة 34 مليار دولار", Some("~34B USD")),
             ("passed 11,000", Some(">11000")),
