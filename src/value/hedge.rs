@@ -246,6 +246,9 @@ mod tests {
             ("300", "no more than 300 troops", "<=300"),
             ("34.2B USD", "بنحو 34.2 مليار دولار", "~34.2B USD"),
             ("105", "أكثر من ١٠٥ آلاف مبنى", ">105"),
+            ("5M", "plus de 5 millions d'électeurs", ">5M"),
+            ("95 %", "Près de 95 % des suffrages", "<=95 %"),
+            ("24M", "environ 24 millions d'inscrits", "~24M"),
         ] {
             assert_eq!(meant(written, quote).as_deref(), Some(kept), "{quote}");
         }
