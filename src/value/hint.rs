@@ -615,14 +615,32 @@ const ORDINAL_WORDS: &[(&str, u32)] = &[
     ("التاسعة", 9),
     ("العاشر", 10),
     ("العاشرة", 10),
+    ("premier", 1),
+    ("première", 1),
+    ("deuxième", 2),
+    ("seconde", 2),
+    ("troisième", 3),
+    ("quatrième", 4),
+    ("cinquième", 5),
+    ("sixième", 6),
+    ("septième", 7),
+    ("huitième", 8),
+    ("neuvième", 9),
+    ("dixième", 10),
 ];
 
 /// A position written as a word or with an article, as the grammar's
 /// ordinal: `the sixth` → `6th`, `السادسة` → `6th`, `the 4th` → `4th`.
 fn ordinal_word(text: &str) -> Option<String> {
-    let word = text.strip_prefix("the ").unwrap_or(text).trim();
+    let word = ["the ", "le ", "la "]
+        .iter()
+        .find_map(|article| text.strip_prefix(article))
+        .unwrap_or(text)
+        .trim();
     let n = match ORDINAL_WORDS.iter().find(|(name, _)| *name == word) {
         Some(&(_, n)) => n,
+        // French: `4e`, `4ème`, `1er`, `1re`, `1ère`.
+        None if let Some(n) = french_numbered_ordinal(word) => n,
         // `the 4th`: the grammar reads `4th`, not with the article.
         None if word != text => {
             let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -633,6 +651,16 @@ fn ordinal_word(text: &str) -> Option<String> {
         None => return None,
     };
     Some(format!("{n}{}", ordinal_suffix(n)))
+}
+
+/// A position written with a French suffix: `4e`, `4ème`, `4eme`, `1er`,
+/// `1re`, `1ère` → 4, 1.
+fn french_numbered_ordinal(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_alphabetic());
+    let n: u32 = digits.parse().ok()?;
+    let first = ["er", "re", "ère"].contains(&&word[digits.len()..]);
+    let other = ["e", "ème", "eme"].contains(&&word[digits.len()..]);
+    (first && n == 1 || other && n > 1).then_some(n)
 }
 
 /// `st`, `nd`, `rd` or `th`, as English writes positions.
@@ -990,6 +1018,11 @@ mod tests {
             // A word the hint does not know before a unit: no proposal
             // rather than one off by that word's factor.
             ("3 lakh dollars", None),
+            ("le quatrième", Some("4th")),
+            ("4e", Some("4th")),
+            ("la 6ème", Some("6th")),
+            ("1er", Some("1st")),
+            ("1e", None),
             ("3,5 milliards de dinars", None),
             ("2 billion riyals", None),
             ("أكثر من 5000", Some(">5,000")),
