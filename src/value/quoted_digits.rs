@@ -21,8 +21,10 @@
 //! Only what is certainly a slip is warned about, since a false warning
 //! costs the curator as much as a false contradiction costs the reader:
 //! a quote without digits says the figure in words (nothing to compare),
-//! and a quote with a number word ("three", "ثلاثة", "dozen") may say the
-//! value in words beside other figures, so neither is looked at. Joining
+//! and a quote with a number word ("three", "ثلاثة", "dozen"), a fraction
+//! or multiple ("half of the 300 homes", "twice") or a scale word standing
+//! alone ("a million people", "مليون شخص") may give the value in words or
+//! make it of another figure, so neither is looked at. Joining
 //! all the quote's digits may let a slip pass (a run across two figures):
 //! a missed warning, never a false one.
 
@@ -75,18 +77,73 @@ fn significant_digits(written: &str) -> String {
 /// proclitic و or ب: it may give the value in words. Read unfolded, as the
 /// number words are listed (`ثلاثة` with its taa marbuta).
 fn has_number_word(quote: &str) -> bool {
-    quote
-        .split(|c: char| !c.is_alphabetic())
+    let words: Vec<String> = quote
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
-        .any(|word| {
-            let word = word.to_lowercase();
-            let bare = word
-                .strip_prefix('و')
-                .or_else(|| word.strip_prefix('ب'))
-                .unwrap_or(&word);
-            super::hint::is_number_word(&word) || super::hint::is_number_word(bare)
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().enumerate().any(|(i, word)| {
+        let bare = word
+            .strip_prefix('و')
+            .or_else(|| word.strip_prefix('ب'))
+            .unwrap_or(word);
+        let after_digits = i
+            .checked_sub(1)
+            .is_some_and(|p| words[p].chars().all(char::is_numeric));
+        [word.as_str(), bare].iter().any(|w| {
+            super::hint::is_number_word(w)
+                || FRACTIONS.contains(w)
+                || (SCALES.contains(w) && !after_digits)
         })
+    })
 }
+
+/// Words that make a figure of another (`half of the 300 homes` is 150,
+/// `twice` doubles): a value computed from them is not in the quote's digits.
+const FRACTIONS: &[&str] = &[
+    "half",
+    "halves",
+    "quarter",
+    "quarters",
+    "third",
+    "thirds",
+    "twice",
+    "double",
+    "doubled",
+    "triple",
+    "tripled",
+    "moitié",
+    "tiers",
+    "quart",
+    "نصف",
+    "ربع",
+    "ثلث",
+    "ثلثي",
+    "ضعف",
+    "أضعاف",
+];
+
+/// Scale words: after digits (`5.63 million`) they scale those digits; alone
+/// (`a million people`, `مليون شخص`) they are the figure, in words.
+const SCALES: &[&str] = &[
+    "hundred",
+    "thousand",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "mille",
+    "milliard",
+    "milliards",
+    "مئة",
+    "مائة",
+    "ألف",
+    "آلاف",
+    "مليون",
+    "ملايين",
+    "مليار",
+    "مليارات",
+];
 
 /// The figures of `quote` as it writes them: runs of digits (any script)
 /// with the separators between them (`5.329.253`, `94,65`, `24 351 551`).
@@ -167,6 +224,14 @@ mod tests {
         // A number word beside other digits may be the value.
         assert_eq!(missing("3", "three people died on 5 May"), None);
         assert_eq!(missing("3", "وثلاثة جرحى في 5 مايو"), None);
+        assert_eq!(missing("50 %", "half of the 300 homes"), None);
+        assert_eq!(missing("1M", "a million people in 12 provinces"), None);
+        assert_eq!(missing("1M", "نزوح مليون شخص في 12 ولاية"), None);
+        // A scale after digits scales them: a slip there is still found.
+        assert_eq!(
+            missing("1.3B USD", "a $1.2 billion deal for 12 jets"),
+            Some(vec!["1.2".to_owned(), "12".to_owned()])
+        );
         // Not a number.
         assert_eq!(missing("2020-12-10", "on 10 December 2021"), None);
         assert_eq!(missing("2nd", "its 3rd deal"), None);
