@@ -11,8 +11,10 @@
 //! later one gives a lower figure. A toll also changes within a day (the
 //! 2023 Al Haouz earthquake: 632 dead by the morning's count, at least 820
 //! by the evening's, both reported on 9 September): figures all dated to
-//! one day, by `as_of` on at least one of them, may have been given at
-//! different hours, which only a time of day in `as_of` tells apart. The
+//! one day, by `as_of` on at least one of them, and reported by the next
+//! day, may have been given at different hours, which only a time of day
+//! in `as_of` tells apart. A source's contradiction with itself (an early
+//! figure dated, its final one not) gets the sentences too. The
 //! sentence is added to the finding's explanation, where the curator
 //! decides, and names the fix (an `as_of` on each claim, or its time of
 //! day, after which the claims are not compared). The finding stays a
@@ -59,7 +61,7 @@ impl<'a> Publications<'a> {
 }
 
 /// Adds the publication gap to each contradiction of `group`'s findings
-/// between undated figures (numbers, amounts, quantities) whose sources
+/// (a source's with itself included) between undated figures (numbers, amounts, quantities) whose sources
 /// were published at times that do not overlap, when no later report gives
 /// a lower figure ([`rising_undated`]), or to each contradiction between
 /// figures all dated to one day ([`one_day`]). Run per group, where the
