@@ -38,7 +38,7 @@ pub enum Command {
     Graph(commands::graph::Args),
     /// Import claims from a CSV, TSV, .xlsx or .ods file, one claim per row.
     Import(commands::import::Args),
-    /// List the findings that are new, resolved and changed between two runs.
+    /// List the findings that are new, resolved and changed between two runs, and the facts whose consensus changed.
     Diff(commands::diff::Args),
 }
 

@@ -21,6 +21,14 @@
 //! Keys hold claim ids, never positions or report order, so moving a claim
 //! in its file or adding an unrelated one changes nothing. A unit is
 //! *changed* when its kind or the values of its claims (as written) differ.
+//!
+//! # Consensus
+//!
+//! The journalist's next question after "where do they disagree" is "what
+//! is most likely true", and a run that adds a source or a `supersedes`
+//! can change that answer without changing any finding's kind. Each fact
+//! in both runs (keyed by subject, attribute and `as_of`) whose consensus
+//! value differs is listed, "no consensus" included.
 
 use std::collections::BTreeMap;
 
@@ -62,7 +70,34 @@ pub struct Diff {
     pub resolved: Vec<Unit>,
     pub changed: Vec<Change>,
     pub unchanged: Vec<Unit>,
+    /// Facts in both runs whose consensus differs, in (subject, attribute,
+    /// as_of) order.
+    pub consensus: Vec<ConsensusChange>,
 }
+
+/// A fact in both runs whose consensus value differs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConsensusChange {
+    pub subject: String,
+    pub attribute: String,
+    pub as_of: Option<String>,
+    /// The consensus value as written (a set as its JSON array); `None`
+    /// for "no consensus".
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// A report's findings as units, and each fact's consensus.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Run {
+    pub units: BTreeMap<String, Unit>,
+    /// (subject, attribute, as_of) → consensus value (`None`: no
+    /// consensus). Empty for a report made with `--no-consensus`.
+    pub consensus: BTreeMap<FactKey, Option<String>>,
+}
+
+/// A fact's subject, attribute and `as_of`.
+pub type FactKey = (String, String, Option<String>);
 
 /// Why a JSON text is not a report this can read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,6 +229,54 @@ pub fn units(report: &Value) -> Result<BTreeMap<String, Unit>, NotAReport> {
         }
     }
     Ok(units)
+}
+
+/// A report's units ([`units`]) and each fact's consensus value.
+pub fn run(report: &Value) -> Result<Run, NotAReport> {
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
+    let consensus = report
+        .get("facts")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|fact| {
+            let key = (
+                text(fact.get("subject")).unwrap_or_default(),
+                text(fact.get("attribute")).unwrap_or_default(),
+                text(fact.get("as_of")),
+            );
+            let value = fact
+                .get("consensus")
+                .and_then(|c| c.get("value"))
+                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned));
+            (key, value)
+        })
+        .collect();
+    Ok(Run {
+        units: units(report)?,
+        consensus,
+    })
+}
+
+/// Compares an old and a new run: their units, and the consensus of the
+/// facts in both.
+pub fn diff_runs(old: &Run, new: &Run) -> Diff {
+    let mut diff = diff(&old.units, &new.units);
+    diff.consensus = new
+        .consensus
+        .iter()
+        .filter_map(|(key, value)| {
+            let before = old.consensus.get(key)?;
+            (before != value).then(|| ConsensusChange {
+                subject: key.0.clone(),
+                attribute: key.1.clone(),
+                as_of: key.2.clone(),
+                old: before.clone(),
+                new: value.clone(),
+            })
+        })
+        .collect();
+    diff
 }
 
 /// Compares the units of an old and a new run.

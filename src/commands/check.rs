@@ -235,7 +235,7 @@ fn baseline_status(
     console: &mut Console<'_>,
 ) -> io::Result<ExitStatus> {
     let baseline = match super::diff::read_report(path) {
-        Ok(units) => units,
+        Ok(run) => run.units,
         Err(message) => {
             writeln!(console.stderr, "error: --baseline {message}")?;
             return Ok(ExitStatus::Invalid);

@@ -1,13 +1,13 @@
 //! `crosscheck diff OLD NEW` and `crosscheck diff --since REV [DIR]`: the
 //! findings that are new, resolved, changed and unchanged between two runs
-//! (src/diff.rs says how findings are keyed), as text, Markdown or JSON.
+//! (src/diff.rs says how findings are keyed), and the facts whose consensus
+//! changed, as text, Markdown or JSON.
 //!
 //! `OLD` and `NEW` are JSON reports (`check --format json`). With
 //! `--since`, the old run is the project as it was at the git revision
 //! `REV` (its files taken with `git archive` into a temporary directory)
 //! and the new run is the project as it is.
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use super::{Console, ExitStatus};
 use crate::check;
-use crate::diff::{self, Unit};
+use crate::diff::{self, Run};
 use crate::link::SubjectGraph;
 use crate::report::{self, ReportInput};
 
@@ -63,7 +63,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
             return Ok(ExitStatus::Invalid);
         }
     };
-    let diff = diff::diff(&old, &new);
+    let diff = diff::diff_runs(&old, &new);
     match args.format {
         DiffFormat::Text => report::diff::render_text(&diff, console.stdout)?,
         DiffFormat::Md => report::diff::render_markdown(&diff, console.stdout)?,
@@ -72,8 +72,9 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-/// The units of the JSON report at `path`, or why it cannot be read.
-pub fn read_report(path: &Path) -> Result<BTreeMap<String, Unit>, String> {
+/// The units and consensus of the JSON report at `path`, or why it cannot
+/// be read.
+pub fn read_report(path: &Path) -> Result<Run, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let value: Value = serde_json::from_slice(&bytes).map_err(|e| {
         format!(
@@ -81,7 +82,7 @@ pub fn read_report(path: &Path) -> Result<BTreeMap<String, Unit>, String> {
             path.display()
         )
     })?;
-    diff::units(&value).map_err(|e| {
+    diff::run(&value).map_err(|e| {
         format!(
             "{} is not a crosscheck JSON report: {}",
             path.display(),
@@ -90,8 +91,8 @@ pub fn read_report(path: &Path) -> Result<BTreeMap<String, Unit>, String> {
     })
 }
 
-/// The units of the project in `dir` at `rev`, and as it is now.
-type Sides = (BTreeMap<String, Unit>, BTreeMap<String, Unit>);
+/// The runs of the project in `dir` at `rev`, and as it is now.
+type Sides = (Run, Run);
 
 fn since(dir: &Path, rev: &str) -> Result<Sides, String> {
     let old_dir = tempfile::tempdir().map_err(|e| e.to_string())?;
@@ -140,8 +141,9 @@ fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
     Ok(output.stdout)
 }
 
-/// Checks the project in `dir` and keys its JSON report's findings.
-fn project_units(dir: &Path) -> Result<BTreeMap<String, Unit>, String> {
+/// Checks the project in `dir` and keys its JSON report's findings and
+/// facts.
+fn project_units(dir: &Path) -> Result<Run, String> {
     let project = crate::load::load_project(dir)
         .map_err(|failure| crate::diagnostic::render_plain(&failure.diagnostics, &failure.files))?;
     let graph = SubjectGraph::build(&project);
@@ -151,5 +153,5 @@ fn project_units(dir: &Path) -> Result<BTreeMap<String, Unit>, String> {
     let warnings = check::curation_warnings(&project, &graph);
     let input = ReportInput::new(&project, &facts, &outcome, &warnings);
     let value = super::check::json_value(&input).map_err(|e| e.to_string())?;
-    diff::units(&value).map_err(|e| e.0)
+    diff::run(&value).map_err(|e| e.0)
 }

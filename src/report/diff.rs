@@ -4,11 +4,13 @@
 //! The JSON is the [`Diff`] serialised: `new`, `resolved`, `unchanged`
 //! (lists of units: `key`, `kind`, `subject`, `attribute`, `claims` with
 //! each claim's `id` and `value` as written) and `changed` (`key`, `old`,
-//! `new` units), each sorted by key.
+//! `new` units), each sorted by key; and `consensus`: the facts in both
+//! runs whose consensus differs (`subject`, `attribute`, `as_of`, `old`,
+//! `new`: the value as written, `null` for no consensus).
 
 use std::io::{self, Write};
 
-use crate::diff::{Change, Diff, Unit};
+use crate::diff::{Change, ConsensusChange, Diff, Unit};
 
 /// The diff as indented JSON, with a final newline.
 pub fn render_json(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
@@ -40,13 +42,40 @@ fn change_words(change: &Change) -> String {
 }
 
 fn summary(diff: &Diff) -> String {
-    format!(
+    let mut summary = format!(
         "{} new, {} resolved, {} changed, {} unchanged",
         diff.new.len(),
         diff.resolved.len(),
         diff.changed.len(),
         diff.unchanged.len()
-    )
+    );
+    if !diff.consensus.is_empty() {
+        summary.push_str(&format!(
+            "; the consensus of {} {} changed",
+            diff.consensus.len(),
+            if diff.consensus.len() == 1 {
+                "fact"
+            } else {
+                "facts"
+            }
+        ));
+    }
+    summary
+}
+
+/// A fact as the human reports name it: `subject · attribute`, with its
+/// `as_of` when it has one.
+fn fact(change: &ConsensusChange) -> String {
+    match &change.as_of {
+        Some(as_of) => format!("{} · {} (as of {as_of})", change.subject, change.attribute),
+        None => format!("{} · {}", change.subject, change.attribute),
+    }
+}
+
+/// `no consensus -> 84.30%`.
+fn consensus_words(change: &ConsensusChange) -> String {
+    let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "no consensus".to_owned());
+    format!("{} -> {}", value(&change.old), value(&change.new))
 }
 
 /// The diff for a terminal or a log: a summary line, then each new,
@@ -80,6 +109,12 @@ pub fn render_text(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
             change.new.attribute,
             change_words(change)
         )?;
+    }
+    if !diff.consensus.is_empty() {
+        writeln!(out, "\nconsensus changed:")?;
+    }
+    for change in &diff.consensus {
+        writeln!(out, "  {}: {}", fact(change), consensus_words(change))?;
     }
     Ok(())
 }
@@ -127,6 +162,20 @@ pub fn render_markdown(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
                 cell(&change.new.subject),
                 cell(&change.new.attribute),
                 cell(&change_words(change))
+            )?;
+        }
+    }
+    if !diff.consensus.is_empty() {
+        writeln!(
+            out,
+            "\n### Consensus changed\n\n| fact | consensus |\n|---|---|"
+        )?;
+        for change in &diff.consensus {
+            writeln!(
+                out,
+                "| {} | {} |",
+                cell(&fact(change)),
+                cell(&consensus_words(change))
             )?;
         }
     }

@@ -534,6 +534,7 @@ fn keys(diff: &Value, list: &str) -> Vec<String> {
         .collect()
 }
 
+/// Also each fact whose consensus the new run changed.
 #[test]
 fn diff_lists_new_resolved_changed_and_unchanged_findings() {
     let dir = tempfile::tempdir().unwrap();
@@ -554,6 +555,22 @@ fn diff_lists_new_resolved_changed_and_unchanged_findings() {
     assert_eq!(keys(&diff, "resolved"), ["alpha/value|beta/value"]);
     assert_eq!(keys(&diff, "changed"), ["alpha/rank|beta/rank"]);
     assert_eq!(keys(&diff, "unchanged"), ["alpha/signed|beta/signed"]);
+    // The consensus each change moved: gamma's count and beta's rank leave
+    // one origin against another; with beta's value gone, alpha's stands.
+    let consensus: Vec<String> = diff["consensus"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| format!("{}: {} -> {}", c["attribute"], c["old"], c["new"]))
+        .collect();
+    assert_eq!(
+        consensus,
+        [
+            r#""count": "10" -> null"#,
+            r#""rank": "3rd" -> null"#,
+            r#""value": null -> "500M USD""#
+        ]
+    );
     insta::assert_snapshot!("diff_json", json);
     insta::assert_snapshot!(
         "diff_text",
@@ -574,6 +591,7 @@ fn diff_lists_new_resolved_changed_and_unchanged_findings() {
     let same: Value = serde_json::from_str(&same).unwrap();
     assert_eq!(keys(&same, "unchanged").len(), 3);
     assert!(keys(&same, "new").is_empty() && keys(&same, "changed").is_empty());
+    assert_eq!(same["consensus"], serde_json::json!([]));
 }
 
 fn git(dir: &Path, args: &[&str]) {
