@@ -67,18 +67,19 @@
 //! (located like a quote, with [`quote::locate`]) contains it, and
 //! unexplained otherwise.
 
-use crate::text::plural::noun;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{self, Write};
 use std::ops::Range;
 
+use unicode_normalization::char::is_combining_mark;
+
 use crate::model::{FileId, LineColumn, Project, Span};
 use crate::text::normalize::{ascii_digit, normalize_for_quote};
+use crate::text::plural::noun;
 use crate::text::quote;
 use crate::value::calendar::MONTH_NAMES;
 use crate::value::hint::{french_month, month};
-use unicode_normalization::char::is_combining_mark;
 
 /// What kind of figure a passage is, for the listing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
