@@ -25,7 +25,7 @@ use std::ops::Bound;
 
 use rust_decimal::Decimal;
 
-use crate::model::{ClaimId, Project};
+use crate::model::Project;
 use crate::value::{Denotation, Interval, NumericSet, TimeSet};
 
 use super::finding::{Finding, FindingKind};
@@ -72,10 +72,6 @@ pub fn note_publication_gaps(
     group: &ClaimGroup<'_>,
     publications: &Publications<'_>,
 ) {
-    let claim = |id: &ClaimId| {
-        let at = group.claims.binary_search_by(|c| c.id().cmp(id)).ok()?;
-        Some(group.claims[at])
-    };
     for finding in findings.iter_mut().filter(|finding| {
         matches!(
             finding.kind,
@@ -86,7 +82,7 @@ pub fn note_publication_gaps(
             .claims
             .iter()
             .map(|id| {
-                let claim = claim(id)?;
+                let claim = group.claim(id)?;
                 let Ok(Denotation::Numeric(figure)) = &claim.denotation else {
                     return None;
                 };

@@ -351,7 +351,7 @@ const SEVERAL_CURRENCIES: &[&str] = &[
 
 /// Words after a number that make it a part or a vague quantity, not a
 /// count: `a third`, `half a`, `a few`, `a couple of`, `dozens`.
-const VAGUE_PARTS: &[&str] = &[
+pub(crate) const VAGUE_PARTS: &[&str] = &[
     "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
     "tenths", "few", "couple", "fraction", "dozens", "handful", "نصف", "ثلث", "ربع", "بضع", "بضعة",
 ];
@@ -454,7 +454,7 @@ fn part_of_year(text: &str) -> Option<String> {
 }
 
 /// The grammar's scale suffix a word names: `million` → `M`.
-fn scale_word(word: &str) -> Option<&'static str> {
+pub(crate) fn scale_word(word: &str) -> Option<&'static str> {
     Some(match word {
         "thousand" | "thousands" | "ألف" | "آلاف" | "الآلاف" => "k",
         "million" | "millions" | "مليون" | "ملايين" | "الملايين" => "M",

@@ -28,6 +28,7 @@
 //! all the quote's digits may let a slip pass (a run across two figures):
 //! a missed warning, never a false one.
 
+use super::hint::{VAGUE_PARTS, is_number_word, scale_word};
 use super::{Form, NumberExpr, Value};
 use crate::text::normalize::normalize_for_quote;
 
@@ -91,22 +92,18 @@ fn has_number_word(quote: &str) -> bool {
             .checked_sub(1)
             .is_some_and(|p| words[p].chars().all(char::is_numeric));
         [word.as_str(), bare].iter().any(|w| {
-            super::hint::is_number_word(w)
-                || FRACTIONS.contains(w)
-                || (SCALES.contains(w) && !after_digits)
+            is_number_word(w)
+                || VAGUE_PARTS.contains(w)
+                || MULTIPLES.contains(w)
+                || ((scale_word(w).is_some() || MORE_SCALES.contains(w)) && !after_digits)
         })
     })
 }
 
-/// Words that make a figure of another (`half of the 300 homes` is 150,
-/// `twice` doubles): a value computed from them is not in the quote's digits.
-const FRACTIONS: &[&str] = &[
-    "half",
-    "halves",
-    "quarter",
-    "quarters",
-    "third",
-    "thirds",
+/// Multiples and fractions beyond [`VAGUE_PARTS`] that make a figure of
+/// another (`twice`, `half of the 300 homes` is 150): a value computed
+/// from them is not in the quote's digits.
+const MULTIPLES: &[&str] = &[
     "twice",
     "double",
     "doubled",
@@ -115,35 +112,15 @@ const FRACTIONS: &[&str] = &[
     "moitié",
     "tiers",
     "quart",
-    "نصف",
-    "ربع",
-    "ثلث",
     "ثلثي",
     "ضعف",
     "أضعاف",
 ];
 
-/// Scale words: after digits (`5.63 million`) they scale those digits; alone
-/// (`a million people`, `مليون شخص`) they are the figure, in words.
-const SCALES: &[&str] = &[
-    "hundred",
-    "thousand",
-    "million",
-    "millions",
-    "billion",
-    "billions",
-    "mille",
-    "milliard",
-    "milliards",
-    "مئة",
-    "مائة",
-    "ألف",
-    "آلاف",
-    "مليون",
-    "ملايين",
-    "مليار",
-    "مليارات",
-];
+/// Scale words [`scale_word`] does not read (it reads those a value is
+/// written with): after digits (`5.63 million`) a scale scales them; alone
+/// (`a million people`, `مليون شخص`) it is the figure, in words.
+const MORE_SCALES: &[&str] = &["hundred", "mille", "مئة", "مائة"];
 
 /// The figures of `quote` as it writes them: runs of digits (any script)
 /// with the separators between them (`5.329.253`, `94,65`, `24 351 551`).
