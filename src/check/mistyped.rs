@@ -29,15 +29,10 @@ pub fn note_figures_not_in_quotes(findings: &mut [Finding], group: &ClaimGroup<'
             .filter_map(|id| {
                 let claim = group.claim(id)?;
                 let missing = missing_from_quote(claim.value(), claim.quote()?)?;
-                let quoted: Vec<String> = missing
-                    .quoted
-                    .iter()
-                    .map(|figure| format!("\"{figure}\""))
-                    .collect();
                 Some(format!(
                     "the value of {id}, '{}', is not in its quote, which gives {}",
                     claim.written(),
-                    quoted.join(", ")
+                    missing.listed()
                 ))
             })
             .collect();

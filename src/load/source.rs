@@ -633,12 +633,7 @@ fn push_missing_digits(
     missing: &MissingDigits,
 ) {
     let span = sink.span(span);
-    let quoted = missing
-        .quoted
-        .iter()
-        .map(|figure| format!("\"{figure}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let quoted = missing.listed();
     sink.push(
         Diagnostic::warning(
             DiagnosticCode::FigureNotInQuote,

@@ -39,6 +39,14 @@ pub struct MissingDigits {
     pub quoted: Vec<String>,
 }
 
+impl MissingDigits {
+    /// The quote's figures for a sentence: `"94,65"`, `"40", "50"`.
+    pub fn listed(&self) -> String {
+        let quoted: Vec<String> = self.quoted.iter().map(|f| format!("\"{f}\"")).collect();
+        quoted.join(", ")
+    }
+}
+
 /// The quote's figures, when `value` is a number some of whose significant
 /// digits `quote` does not hold (see the module's doc); `None` otherwise.
 pub fn missing_from_quote(value: &Value, quote: &str) -> Option<MissingDigits> {
