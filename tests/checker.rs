@@ -93,7 +93,8 @@ cases! {
     money_no_rate,
     /// EUR and MAD both convert to USD.
     money_two_currencies,
-    /// km against m, mm against cm, t against kg; a length against a mass is incomparable.
+    /// km against m, mm against cm, t against kg; a length against a mass is incomparable;
+    /// barrels against cubic metres, MW against GW, TWh against GWh and MWh.
     units,
     /// `--12-10` against 2020-12, 2020, 2020-12-10 (compatible) and 2020-11, 2020-12-11 (contradiction).
     day_of_year,

@@ -230,7 +230,25 @@ fn display_unit(dimension: Dimension, magnitude: Decimal) -> (String, Decimal) {
             (" ha".to_owned(), Decimal::from(10_000))
         }
         Dimension::Area => (" m²".to_owned(), Decimal::ONE),
-        Dimension::Volume => (" barrels".to_owned(), Decimal::ONE),
+        Dimension::Volume if magnitude >= Decimal::ONE => (" m³".to_owned(), Decimal::ONE),
+        Dimension::Volume => (" l".to_owned(), Decimal::new(1, 3)),
+        Dimension::Power | Dimension::Energy => {
+            let hours = if dimension == Dimension::Energy {
+                "h"
+            } else {
+                ""
+            };
+            let (prefix, factor) = [
+                ("T", 1_000_000_000_000i64),
+                ("G", 1_000_000_000),
+                ("M", 1_000_000),
+                ("k", 1_000),
+            ]
+            .into_iter()
+            .find(|(_, factor)| magnitude >= Decimal::from(*factor))
+            .unwrap_or(("", 1));
+            (format!(" {prefix}W{hours}"), Decimal::from(factor))
+        }
     }
 }
 
@@ -271,7 +289,9 @@ pub fn dimension(dimension: Dimension) -> String {
         Dimension::Mass => "a mass".to_owned(),
         Dimension::Percent => "a percentage".to_owned(),
         Dimension::Area => "an area".to_owned(),
-        Dimension::Volume => "a volume of oil".to_owned(),
+        Dimension::Volume => "a volume".to_owned(),
+        Dimension::Power => "a power (capacity)".to_owned(),
+        Dimension::Energy => "an amount of energy".to_owned(),
     }
 }
 

@@ -396,7 +396,7 @@ impl ReasonCode {
             }
             ReasonCode::ConversionOverflow => "a converted amount is too large to represent",
             ReasonCode::DifferentDimensions => {
-                "numbers in different dimensions (money, length, mass, percent, plain)"
+                "numbers in different dimensions (money, length, mass, area, volume, power, energy, percent, plain)"
             }
             ReasonCode::UnanchoredDate => {
                 "a relative date whose source has no calendar published date"

@@ -423,10 +423,12 @@ fn read_claim(
     if sink.diagnostics.len() > errors_before {
         return None;
     }
-    if declared.is_none()
-        && let (Some(attribute), Some(json), Some((value, written))) =
-            (attribute, fields.get("value"), value.as_ref())
+    // A declared kind settles whether a value is a number, a date or a
+    // text, but not whether a number's dot groups its thousands.
+    if let (Some(attribute), Some(json), Some((value, written))) =
+        (attribute, fields.get("value"), value.as_ref())
         && let Some(risk) = hint::risk(written, value, context.published.as_ref())
+        && (declared.is_none() || matches!(risk, Risk::DotThousands { .. }))
     {
         push_risk(sink, json.span.clone(), &attribute.value, written, &risk);
     }
@@ -574,6 +576,15 @@ fn push_risk(sink: &mut Sink<'_>, span: Range<usize>, attribute: &str, written: 
             "read as a date".to_owned(),
             format!(
                 "if it is a count or amount, write \"{meant}\" (a comma keeps a four-digit figure a number) or declare `{attribute} = \"number\"` under [attributes] in crosscheck.toml; if years are meant, declare `{attribute} = \"date\"` to say so"
+            ),
+        ),
+        Risk::DotThousands { meant } => (
+            format!(
+                "`{written}` on `{attribute}` is read with three decimals, but the dot may group thousands"
+            ),
+            "read with three decimals".to_owned(),
+            format!(
+                "if the dot groups thousands (as French, German or Spanish write them), write \"{meant}\"; if decimals are meant, drop the trailing zeros that no one measured"
             ),
         ),
         Risk::TextLooksStructured { meant } => (

@@ -390,6 +390,9 @@ pub struct JsonClaim<'a> {
 
 /// The set a value denotes. `dimension`, `lo` and `hi` only for numbers and
 /// spans of time (times are `YYYY-MM-DDTHH:MM`, minutes, no time zone).
+/// `dimension` names the dimension and the base unit `lo` and `hi` are in:
+/// `pure`, `percent`, `money:<ISO 4217 code>`, `length:m`, `mass:kg`,
+/// `area:m2`, `volume:m3`, `power:W`, `energy:Wh`.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JsonDenotation {
     pub kind: &'static str,
@@ -1126,7 +1129,9 @@ fn dimension_name(dimension: Dimension) -> String {
         Dimension::Mass => "mass:kg".to_owned(),
         Dimension::Percent => "percent".to_owned(),
         Dimension::Area => "area:m2".to_owned(),
-        Dimension::Volume => "volume:barrel".to_owned(),
+        Dimension::Volume => "volume:m3".to_owned(),
+        Dimension::Power => "power:W".to_owned(),
+        Dimension::Energy => "energy:Wh".to_owned(),
     }
 }
 

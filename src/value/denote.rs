@@ -77,8 +77,12 @@ pub enum Dimension {
     Percent,
     /// Square metres.
     Area,
-    /// Oil barrels.
+    /// Cubic metres.
     Volume,
+    /// Watts: the capacity of a plant or a grid.
+    Power,
+    /// Watt-hours: what a plant produces or a country consumes.
+    Energy,
 }
 
 /// A number's denotation: an interval in the dimension's base unit.
@@ -145,7 +149,20 @@ impl MeasureUnit {
             MeasureUnit::SquareKilometre => (Dimension::Area, Decimal::from(1_000_000)),
             MeasureUnit::SquareMile => (Dimension::Area, Decimal::new(2_589_988_110_336, 6)),
             MeasureUnit::Hectare => (Dimension::Area, Decimal::from(10_000)),
-            MeasureUnit::Barrel => (Dimension::Volume, Decimal::ONE),
+            MeasureUnit::SquareMetre => (Dimension::Area, Decimal::ONE),
+            MeasureUnit::CubicMetre => (Dimension::Volume, Decimal::ONE),
+            MeasureUnit::Litre => (Dimension::Volume, Decimal::new(1, 3)),
+            // 42 US gallons of 3.785411784 litres, both exact by definition.
+            MeasureUnit::Barrel => (Dimension::Volume, Decimal::new(158_987_294_928, 12)),
+            MeasureUnit::Watt => (Dimension::Power, Decimal::ONE),
+            MeasureUnit::Kilowatt => (Dimension::Power, Decimal::from(1_000)),
+            MeasureUnit::Megawatt => (Dimension::Power, Decimal::from(1_000_000)),
+            MeasureUnit::Gigawatt => (Dimension::Power, Decimal::from(1_000_000_000)),
+            MeasureUnit::WattHour => (Dimension::Energy, Decimal::ONE),
+            MeasureUnit::KilowattHour => (Dimension::Energy, Decimal::from(1_000)),
+            MeasureUnit::MegawattHour => (Dimension::Energy, Decimal::from(1_000_000)),
+            MeasureUnit::GigawattHour => (Dimension::Energy, Decimal::from(1_000_000_000)),
+            MeasureUnit::TerawattHour => (Dimension::Energy, Decimal::from(1_000_000_000_000i64)),
             MeasureUnit::People => (Dimension::Pure, Decimal::ONE),
         }
     }
@@ -164,7 +181,19 @@ impl MeasureUnit {
             MeasureUnit::SquareKilometre => "km²",
             MeasureUnit::SquareMile => "sq mi",
             MeasureUnit::Hectare => "ha",
+            MeasureUnit::SquareMetre => "m²",
+            MeasureUnit::CubicMetre => "m³",
+            MeasureUnit::Litre => "l",
             MeasureUnit::Barrel => "barrels",
+            MeasureUnit::Watt => "W",
+            MeasureUnit::Kilowatt => "kW",
+            MeasureUnit::Megawatt => "MW",
+            MeasureUnit::Gigawatt => "GW",
+            MeasureUnit::WattHour => "Wh",
+            MeasureUnit::KilowattHour => "kWh",
+            MeasureUnit::MegawattHour => "MWh",
+            MeasureUnit::GigawattHour => "GWh",
+            MeasureUnit::TerawattHour => "TWh",
             MeasureUnit::People => "people",
         }
     }
@@ -527,7 +556,9 @@ impl fmt::Display for Dimension {
             Dimension::Mass => f.write_str("kg"),
             Dimension::Percent => f.write_str("%"),
             Dimension::Area => f.write_str("m²"),
-            Dimension::Volume => f.write_str("barrels"),
+            Dimension::Volume => f.write_str("m³"),
+            Dimension::Power => f.write_str("W"),
+            Dimension::Energy => f.write_str("Wh"),
         }
     }
 }

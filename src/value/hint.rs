@@ -34,6 +34,11 @@ pub enum Risk {
         years_after_publication: i32,
         meant: String,
     },
+    /// A number whose dot is followed by three digits, the last a zero
+    /// (`25.000`, `1.500`): the grammar reads three decimals, but French,
+    /// German, Spanish and Turkish reporting group thousands with a dot.
+    /// `meant` is the value with the dots read as thousands (`25,000`).
+    DotThousands { meant: String },
     /// A text that looks like a number, date or bound with words around it;
     /// `meant` is the value form it probably stands for, when recognised.
     TextLooksStructured { meant: Option<String> },
@@ -69,6 +74,7 @@ pub fn risk(written: &str, value: &Value, published: Option<&DateExpr>) -> Optio
                 meant: with_thousands_commas(written),
             })
         }
+        Value::Number(_) => dot_thousands(written).map(|meant| Risk::DotThousands { meant }),
         Value::Text(text) if !written.starts_with(super::parse::TEXT_MARK) => {
             match probable_form(text) {
                 Some(meant) => Some(Risk::TextLooksStructured { meant: Some(meant) }),
@@ -123,6 +129,41 @@ fn with_thousands_commas(written: &str) -> String {
 /// form the grammar reads as a number, not a year.
 fn count_form(four_digits: &str) -> String {
     format!("{},{}", &four_digits[..1], &four_digits[1..])
+}
+
+/// `written` with each figure of one to three digits, a dot and three
+/// digits ending in zero (`25.000`) read as grouped thousands (`25,000`),
+/// or `None` when it has no such figure. Figures with more digits on
+/// either side (`1250.500`, `3.1415`) are decimals in any convention.
+fn dot_thousands(written: &str) -> Option<String> {
+    let chars: Vec<char> = written.chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let mut meant = String::with_capacity(written.len());
+    let mut found = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let grouping = c == '.'
+            && digit(i.wrapping_sub(1))
+            && (1..=3).all(|k| digit(i + k))
+            && chars[i + 3] == '0'
+            && !digit(i + 4)
+            && !(chars.get(i + 4) == Some(&'.') && digit(i + 5))
+            && {
+                let whole = chars[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+                // Another group before (`5.329.253`, `1,250.500`), not a
+                // range's `..`.
+                let start = i - whole;
+                let grouped =
+                    start >= 2 && matches!(chars[start - 1], ',' | '.') && digit(start - 2);
+                whole <= 3 && !grouped
+            };
+        found |= grouping;
+        meant.push(if grouping { ',' } else { c });
+    }
+    found.then_some(meant)
 }
 
 fn is_bare_year(written: &str) -> bool {
@@ -289,7 +330,18 @@ fn figure(text: &str) -> Option<Figure> {
             _ => word,
         };
         let first = std::mem::replace(&mut first_word, false);
-        if let Some(named) = scale_word(word) {
+        let next = words
+            .peek()
+            .map(|next| next.trim_matches(|c: char| !c.is_alphanumeric()));
+        if let Some(named) = next.and_then(|next| compound_unit(word, next)) {
+            words.next();
+            if unknown_first {
+                return None;
+            }
+            unit = named.to_owned();
+        } else if UNIT_MODIFIERS.contains(&word) || SEVERAL_UNITS.contains(&word) {
+            return None;
+        } else if let Some(named) = scale_word(word) {
             if unknown_first {
                 return None;
             }
@@ -349,6 +401,73 @@ const SEVERAL_CURRENCIES: &[&str] = &[
     "جنيها",
 ];
 
+/// A unit written as two words, in either order (Arabic and French put
+/// the adjective after the noun): `cubic metres`, `متر مكعب`, `mètres
+/// cubes`, `square kilometres`.
+fn compound_unit(word: &str, next: &str) -> Option<&'static str> {
+    const METRES: &[&str] = &["metres", "meters", "metre", "meter", "mètres", "mètre"];
+    const KILOMETRES: &[&str] = &[
+        "kilometres",
+        "kilometers",
+        "kilometre",
+        "kilometer",
+        "kilomètres",
+        "kilomètre",
+    ];
+    let (modifier, noun) = match (word, next) {
+        ("cubic" | "square", noun) => (word, noun),
+        (noun, "cubes" | "cube" | "carrés" | "carré") => (next, noun),
+        (noun, "مكعب" | "مكعبا" | "مكعبة" | "مربع" | "مربعا" | "مربعة") => {
+            (next, noun)
+        }
+        _ => return None,
+    };
+    let cubic = matches!(
+        modifier,
+        "cubic" | "cubes" | "cube" | "مكعب" | "مكعبا" | "مكعبة"
+    );
+    let metres = METRES.contains(&noun) || matches!(noun, "متر" | "مترا" | "أمتار");
+    let kilometres =
+        KILOMETRES.contains(&noun) || matches!(noun, "كيلومتر" | "كيلومترا" | "كيلومترات" | "كلم");
+    let miles = matches!(noun, "miles" | "mile");
+    Some(match (cubic, metres, kilometres, miles) {
+        (true, true, _, _) => " m³",
+        (false, true, _, _) => " m²",
+        (false, _, true, _) => " km²",
+        (false, _, _, true) => " sq mi",
+        _ => return None,
+    })
+}
+
+/// Words that change the unit next to them (`cubic` metres are no
+/// metres, `nautical` miles no miles): when no [`compound_unit`] reads
+/// the pair, the figure gets no proposal rather than the plain unit.
+const UNIT_MODIFIERS: &[&str] = &[
+    "cubic",
+    "square",
+    "nautical",
+    "cubes",
+    "cube",
+    "carrés",
+    "carré",
+    "marins",
+    "marin",
+    "مكعب",
+    "مكعبا",
+    "مكعبة",
+    "مربع",
+    "مربعا",
+    "مربعة",
+    "بحري",
+    "بحريا",
+    "بحرية",
+];
+
+/// Unit names that stand for several units: a `ton` is a tonne, a short
+/// ton (907 kg) or a long ton (1,016 kg), a `gallon` a US or an imperial
+/// one. As with [`SEVERAL_CURRENCIES`], nothing is proposed.
+const SEVERAL_UNITS: &[&str] = &["tons", "ton", "gallons", "gallon", "ounces", "ounce"];
+
 /// Words after a number that make it a part or a vague quantity, not a
 /// count: `a third`, `half a`, `a few`, `a couple of`, `dozens`.
 pub(crate) const VAGUE_PARTS: &[&str] = &[
@@ -369,6 +488,14 @@ fn ascii_number(number: &str) -> Option<String> {
             other => ascii_digit(other).unwrap_or(other),
         })
         .collect();
+    // `25.000` groups thousands in French and reads 25 in English: no
+    // proposal rather than a figure a thousand times off.
+    if let Some((_, fraction)) = ascii.split_once('.')
+        && !ascii.contains(',')
+        && fraction.len() == 3
+    {
+        return None;
+    }
     let groups: Vec<&str> = ascii.split(',').collect();
     let digits = match groups.as_slice() {
         [whole, fraction] if fraction.len() != 3 && !whole.contains('.') => {
@@ -487,6 +614,20 @@ fn unit_word(word: &str) -> Option<&'static str> {
         }
         "tonnes" | "tonne" | "طن" | "أطنان" => " t",
         "barrels" | "barrel" | "برميل" => " barrels",
+        "m³" | "m3" => " m³",
+        "litres" | "liters" | "litre" | "liter" | "لتر" | "لترا" | "لترات" => " l",
+        "watts" | "watt" | "w" | "واط" => " W",
+        "kilowatts" | "kilowatt" | "kw" | "كيلوواط" => " kW",
+        "megawatts" | "megawatt" | "mw" | "ميغاواط" | "ميجاوات" | "ميغاوات" => {
+            " MW"
+        }
+        "gigawatts" | "gigawatt" | "gw" | "جيغاواط" | "جيجاوات" | "غيغاواط" | "جيغاوات" => {
+            " GW"
+        }
+        "kwh" | "kilowatt-hours" | "kilowatt-hour" => " kWh",
+        "mwh" | "megawatt-hours" | "megawatt-hour" => " MWh",
+        "gwh" | "gigawatt-hours" | "gigawatt-hour" => " GWh",
+        "twh" | "terawatt-hours" | "terawatt-hour" => " TWh",
         "hectares" | "hectare" | "ha" | "هكتار" => " ha",
         "percent" | "%" | "بالمئة" | "بالمائة" => " %",
         _ => return None,
@@ -946,7 +1087,52 @@ pub fn slashed_date(text: &str) -> Option<Vec<String>> {
 
 fn written_date(text: &str) -> Option<String> {
     let cleaned = text.replace([',', '،'], " ");
-    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let mut words: Vec<&str> = cleaned.split_whitespace().collect();
+    // A weekday before the date (`Saturday, December 3, 2022`, `samedi 3
+    // décembre 2022`, `يوم السبت 3 دجنبر 2022`) is checked, not read: a
+    // date whose weekday is another day's has a slip, and which half is
+    // right only the source can say.
+    if words.first() == Some(&"يوم") {
+        words.remove(0);
+    }
+    let weekday = words.first().and_then(|w| weekday(w));
+    if weekday.is_some() {
+        words.remove(0);
+    }
+    let date = written_date_words(&words)?;
+    match (
+        weekday,
+        date.split('-')
+            .map(str::parse::<i64>)
+            .collect::<Result<Vec<_>, _>>(),
+    ) {
+        (Some(named), Ok(parts)) if parts.len() == 3 => {
+            let days = super::calendar::days_from_civil(parts[0], parts[1], parts[2]);
+            // 1970-01-01 was a Thursday (4, counting from Sunday as 0).
+            ((days + 4).rem_euclid(7) == named).then_some(date)
+        }
+        (Some(_), _) => None,
+        (None, _) => Some(date),
+    }
+}
+
+/// The day of the week a word names, from Sunday (0) to Saturday (6), in
+/// English (also abbreviated), French and Arabic.
+fn weekday(word: &str) -> Option<i64> {
+    const WEEKDAYS: [&[&str]; 7] = [
+        &["sunday", "sun", "dimanche", "الأحد", "الاحد"],
+        &["monday", "mon", "lundi", "الاثنين", "الإثنين"],
+        &["tuesday", "tue", "tues", "mardi", "الثلاثاء"],
+        &["wednesday", "wed", "mercredi", "الأربعاء", "الاربعاء"],
+        &["thursday", "thu", "thurs", "jeudi", "الخميس"],
+        &["friday", "fri", "vendredi", "الجمعة"],
+        &["saturday", "sat", "samedi", "السبت"],
+    ];
+    let word = word.trim_end_matches('.').to_lowercase();
+    (0..7).find(|&day| WEEKDAYS[day as usize].contains(&word.as_str()))
+}
+
+fn written_date_words(words: &[&str]) -> Option<String> {
     let number = |w: &str| -> Option<u32> {
         let ascii: String = w.chars().map(|c| ascii_digit(c).unwrap_or(c)).collect();
         ascii.parse().ok()
@@ -995,6 +1181,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dots_that_may_group_thousands_are_found() {
+        assert_eq!(dot_thousands("25.000").as_deref(), Some("25,000"));
+        assert_eq!(
+            dot_thousands("~1.500 people").as_deref(),
+            Some("~1,500 people")
+        );
+        assert_eq!(
+            dot_thousands("1.500..2.000").as_deref(),
+            Some("1,500..2,000")
+        );
+        for decimal in [
+            "2.5",
+            "3.142",
+            "1250.500",
+            "0.25",
+            "3.1400",
+            "1,250.500",
+            "2022-12-03",
+        ] {
+            assert_eq!(dot_thousands(decimal), None, "{decimal}");
+        }
+    }
+
+    #[test]
     fn proposes_the_form_probably_meant() {
         let cases = [
             ("at least 3,958", Some(">=3,958")),
@@ -1002,6 +1212,12 @@ mod tests {
             ("about 500 million dollars", Some("~500M USD")),
             ("September 10, 2023", Some("2023-09-10")),
             ("10 September 2023", Some("2023-09-10")),
+            ("Saturday, December 3, 2022", Some("2022-12-03")),
+            ("quelque 25.000", None),
+            ("1.250 milliard de dollars", None),
+            ("samedi 3 décembre 2022", Some("2022-12-03")),
+            ("يوم السبت 3 دجنبر 2022", Some("2022-12-03")),
+            ("Friday, December 3, 2022", None),
             ("10 سبتمبر 2023", Some("2023-09-10")),
             ("١٠ أيلول ٢٠٢٣", Some("2023-09-10")),
             ("September 2023", Some("2023-09")),
@@ -1052,6 +1268,18 @@ mod tests {
             ("about 72 kilometres", Some("~72 km")),
             ("نحو 70 كيلومترا", Some("~70 km")),
             ("18.5 metres", Some("18.5 m")),
+            ("560 million cubic metres", Some("560M m³")),
+            ("560 مليون متر مكعب", Some("560M m³")),
+            ("560 millions de mètres cubes", Some("560M m³")),
+            ("1,200 square kilometres", Some("1200 km²")),
+            ("4 gigawatts", Some("4 GW")),
+            ("5 جيغاواط", Some("5 GW")),
+            ("4 GW", Some("4 GW")),
+            ("2.3 TWh", Some("2.3 TWh")),
+            ("20 million tons", None),
+            ("200 nautical miles", None),
+            ("200 ميل بحري", None),
+            ("about 5 cubic kilometres", None),
             ("$1.2bn", Some("1.2B USD")),
             ("€300m", Some("300M EUR")),
             ("£300m", Some("300M GBP")),

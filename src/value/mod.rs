@@ -244,8 +244,20 @@ pub enum MeasureUnit {
     SquareKilometre,
     SquareMile,
     Hectare,
+    SquareMetre,
+    CubicMetre,
+    Litre,
     /// An oil barrel (42 US gallons).
     Barrel,
+    Watt,
+    Kilowatt,
+    Megawatt,
+    Gigawatt,
+    WattHour,
+    KilowattHour,
+    MegawattHour,
+    GigawattHour,
+    TerawattHour,
     /// A count of people: the same dimension as a plain number, so
     /// `3,000 people` and `3000` compare.
     People,

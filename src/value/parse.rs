@@ -81,7 +81,8 @@ one space and a unit (`500M USD`, `40 km`), `%`, `..` and the end of a range (`1
 or nothing";
 
 const HELP_UNITS: &str = "valid units are a currency code such as USD, EUR, MAD (ISO 4217, upper case), \
-or mm, cm, m, km, mi, km², sq mi, ha, g, kg, t (or tonnes), barrels, people, %";
+or mm, cm, m, km, mi, m², km², sq mi, ha, m³, l, barrels, g, kg, t (or tonnes), W, kW, MW, GW, \
+Wh, kWh, MWh, GWh, TWh, people, %";
 
 const HELP_POINT: &str = "expected a number (`500M`), a date (`2020-12`), a day of year (`--12-10`) \
 or a date relative to publication (`published-5y`)";
@@ -1058,7 +1059,7 @@ digits of the document"
         let word_len = |from: usize| {
             self.chars[from.min(self.chars.len())..]
                 .iter()
-                .take_while(|c| c.is_alphabetic() || **c == '²')
+                .take_while(|c| c.is_alphabetic() || matches!(**c, '²' | '³'))
                 .count()
         };
         let mut len = if self.peek() == Some('%') {
@@ -1066,8 +1067,10 @@ digits of the document"
         } else {
             word_len(start)
         };
-        // `sq mi`, `sq km`: the one unit written as two words.
-        if self.text(start, start + len) == "sq" && self.chars.get(start + len) == Some(&' ') {
+        // `sq mi`, `sq km`, `cu m`: the units written as two words.
+        if matches!(self.text(start, start + len).as_str(), "sq" | "cu")
+            && self.chars.get(start + len) == Some(&' ')
+        {
             len += 1 + word_len(start + len + 1);
         }
         let word = self.text(start, start + len);
@@ -1524,6 +1527,13 @@ fn describe_char(c: char) -> String {
     }
 }
 
+/// The symbols of the units of measure, for a suggestion when one is
+/// written in the wrong case (`gw` for `GW`, `KM` for `km`).
+const MEASURE_SYMBOLS: &[&str] = &[
+    "mm", "cm", "m", "km", "mi", "m²", "km²", "sq mi", "ha", "m³", "l", "barrels", "g", "kg", "t",
+    "tonnes", "W", "kW", "MW", "GW", "Wh", "kWh", "MWh", "GWh", "TWh", "people",
+];
+
 /// A unit symbol or a current ISO 4217 code, exactly as written.
 fn lookup_unit(word: &str) -> Option<Unit> {
     let measure = match word {
@@ -1537,6 +1547,18 @@ fn lookup_unit(word: &str) -> Option<Unit> {
         "%" => Some(MeasureUnit::Percent),
         "mi" => Some(MeasureUnit::Mile),
         "km²" | "sq km" => Some(MeasureUnit::SquareKilometre),
+        "m²" | "sq m" => Some(MeasureUnit::SquareMetre),
+        "m³" | "cu m" => Some(MeasureUnit::CubicMetre),
+        "l" | "litres" | "litre" | "liters" | "liter" => Some(MeasureUnit::Litre),
+        "W" => Some(MeasureUnit::Watt),
+        "kW" => Some(MeasureUnit::Kilowatt),
+        "MW" => Some(MeasureUnit::Megawatt),
+        "GW" => Some(MeasureUnit::Gigawatt),
+        "Wh" => Some(MeasureUnit::WattHour),
+        "kWh" => Some(MeasureUnit::KilowattHour),
+        "MWh" => Some(MeasureUnit::MegawattHour),
+        "GWh" => Some(MeasureUnit::GigawattHour),
+        "TWh" => Some(MeasureUnit::TerawattHour),
         "sq mi" => Some(MeasureUnit::SquareMile),
         "ha" => Some(MeasureUnit::Hectare),
         "barrels" | "barrel" | "bbl" => Some(MeasureUnit::Barrel),
@@ -1556,19 +1578,27 @@ pub fn currency(code: &str) -> Option<Currency> {
 }
 
 fn unknown_unit(word: &str, start: usize, len: usize) -> ValueError {
-    let measures = [
-        "mm", "cm", "m", "km", "mi", "km²", "sq mi", "ha", "g", "kg", "t", "tonnes", "barrels",
-        "people",
-    ];
     let upper = word.to_uppercase();
     let lower = word.to_lowercase();
+    let same_letters = MEASURE_SYMBOLS
+        .iter()
+        .find(|symbol| symbol.to_lowercase() == lower);
     let suggestion = if currency(&upper).is_some() {
         Some(format!(
             "currency codes are upper case: did you mean `{upper}`?"
         ))
-    } else if measures.contains(&lower.as_str()) {
+    } else if let Some(scale) = super::hint::scale_word(&lower) {
         Some(format!(
-            "units of measure are lower case: did you mean `{lower}`?"
+            "a scale is a letter glued to the number (`20{scale}`), and a unit follows after one space (`20{scale} t`, `20{scale} USD`)."
+        ))
+    } else if matches!(lower.as_str(), "tons" | "ton") {
+        Some(
+            "a ton may be a tonne (1,000 kg), a short ton (907 kg) or a long ton (1,016 kg): write `t` for tonnes, or convert and say so in the claim's `note`."
+                .to_owned(),
+        )
+    } else if let Some(symbol) = same_letters {
+        Some(format!(
+            "units of measure are written as their symbols, in their case: did you mean `{symbol}`?"
         ))
     } else if word.chars().count() == 3 && word.chars().all(|c| c.is_ascii_uppercase()) {
         closest_currency(word)

@@ -28,7 +28,7 @@ fn risky_readings_are_warnings_in_validate_and_check() {
     insta::assert_snapshot!("risky_values_validate", validates_with_warnings(&dir));
     assert_eq!(
         report_warnings(&dir, "risky-value"),
-        8,
+        10,
         "check lists the same risky readings"
     );
 }
