@@ -203,6 +203,12 @@ cases! {
     /// without the article in two scripts, an envoy by family name, a
     /// list with one member transliterated two ways.
     texts_consensus,
+    /// OCP's 2022 green investment plan in Arabic, English and French: an
+    /// amount for 2023-2027 in dirhams and dollars, converted at the rate
+    /// of 2022 when the articles were written (rounding, not incomparable);
+    /// desalination in cubic metres; a chief executive cited for 4 GW by
+    /// one article and 5 GW by another, which the contradiction names.
+    green_plan,
 }
 
 /// A revised statement votes no more, in any report of it: the court's

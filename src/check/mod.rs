@@ -55,6 +55,7 @@ pub mod mistyped;
 pub mod mixed_kinds;
 pub mod numeric;
 pub mod ordinals;
+pub mod reported_both_ways;
 pub mod revisions;
 pub mod sets;
 pub mod texts;
@@ -326,7 +327,9 @@ pub struct ClaimFacts<'a> {
     /// The time the claim is about; `None` is any time.
     pub as_of: Option<TimeSet>,
     /// The year whose rate converts the claim's money: the year `as_of`
-    /// starts in, else the year `published` starts in.
+    /// starts in, but not after the year `published` starts in (a source
+    /// converts a plan's amount at the rates it knows); else the year
+    /// `published` starts in.
     pub rate_year: Option<i32>,
 }
 
@@ -817,7 +820,13 @@ pub fn claim_facts<'a>(
                 .as_of
                 .as_ref()
                 .and_then(|expr| time_of(&Value::Date(expr.clone()), &context));
-            let rate_year = as_of.as_ref().and_then(start_year).or(published_years[s]);
+            // An amount planned for years ahead ("130 billion dirhams
+            // between 2023 and 2027", written in 2022) was converted by its
+            // source at the rates it knew: its publication year's.
+            let rate_year = match (as_of.as_ref().and_then(start_year), published_years[s]) {
+                (Some(about), Some(published)) => Some(about.min(published)),
+                (about, published) => about.or(published),
+            };
             let denotation = denote(&claim.value, &context);
             ClaimFacts {
                 claim,
@@ -920,6 +929,11 @@ pub fn check_groups<'a>(
                 };
             undated::note_publication_gaps(&mut findings, group, context.publications);
             mistyped::note_figures_not_in_quotes(&mut findings, group);
+            reported_both_ways::note_origins_reported_both_ways(
+                &mut findings,
+                group,
+                context.names,
+            );
             findings.sort_by(|a, b| (a.kind, &a.claims).cmp(&(b.kind, &b.claims)));
             // Held until every group is checked: no room to spare in each.
             findings.shrink_to_fit();
