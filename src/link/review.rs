@@ -140,7 +140,8 @@ pub struct Consequence {
 /// Only the claims of the two subjects a suggestion joins can change, so
 /// each is judged on a project of those claims alone (same settings and
 /// registry), checked as it is and with the accepted registry: the cost is
-/// the size of the two subjects, not of the project.
+/// the size of the two subjects, not of the project. Origins are counted
+/// by `according_to` alone there ([`findings_of`]).
 pub fn consequences(
     project: &Project,
     graph: &SubjectGraph,
@@ -221,11 +222,16 @@ fn sub_project(project: &Project, claims: &[(usize, usize)]) -> Project {
     }
 }
 
+/// The findings of a sub-project, without copy detection: which sources
+/// copy each other is read from every fact they share, and two sources
+/// alone on the two subjects' facts, agreeing, looked like copies of each
+/// other ("1 independent origin ... (copies)") though the whole project
+/// showed them independent. `check` counts the copy groups.
 fn findings_of(project: &Project) -> BTreeSet<FindingSummary> {
     let graph = SubjectGraph::build(project);
     let canonical = graph.canonical_subjects();
     let facts = check::claim_facts(project, &canonical);
-    let outcome = check::check_facts(project, &facts);
+    let outcome = check::check_facts_with(project, &facts, false, check::Detail::default());
     outcome
         .findings
         .into_iter()

@@ -222,3 +222,82 @@ fn author_names_in_another_form_are_naming_variants() {
         .collect();
     assert_eq!(kinds, ["naming-variant"]);
 }
+
+/// Two sources alone on the two subjects a suggestion joins, agreeing on
+/// both facts, looked like copies of each other in the preview ("1
+/// independent origin ... (copies)"), which only reads those subjects'
+/// claims; the whole project shows them independent (they differ on
+/// another fact), and so does the preview now, as `check` does once the
+/// link is accepted.
+#[test]
+fn the_preview_counts_the_origins_check_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("claims")).unwrap();
+    let source = |id: &str, subject: &str, jobs: &str| {
+        serde_json::json!({
+            "source": { "id": id, "outlet": id, "published": "2022-12-03" },
+            "claims": [
+                { "id": "ammonia27", "subject": subject, "attribute": "capacity",
+                  "value": "1M t", "as_of": "2027" },
+                { "id": "ammonia32", "subject": subject, "attribute": "capacity",
+                  "value": "3M t", "as_of": "2032" },
+                { "id": "jobs", "subject": "OCP green investment programme",
+                  "attribute": "jobs", "value": jobs },
+            ]
+        })
+    };
+    for (id, subject, jobs) in [
+        ("hespress", "Green ammonia output", "~25,000"),
+        ("alarabiya", "Green amonia output", "~20,000"),
+        ("reuters", "Fertiliser output", "~25,000"),
+    ] {
+        std::fs::write(
+            dir.path().join(format!("claims/{id}.json")),
+            source(id, subject, jobs).to_string(),
+        )
+        .unwrap();
+    }
+    let listing = crosscheck(dir.path())
+        .args(["subjects", "--suggestions"])
+        .output()
+        .unwrap();
+    let listing = String::from_utf8(listing.stdout).unwrap();
+    let preview: Vec<&str> = listing
+        .lines()
+        .filter(|l| l.contains("+ agreement capacity"))
+        .collect();
+    assert_eq!(preview.len(), 2, "{listing}");
+    for line in &preview {
+        assert!(line.contains("2 sources, 2 independent origins)"), "{line}");
+    }
+    let id = listing
+        .lines()
+        .find(|l| l.contains("\"Green amonia output\""))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap()
+        .to_string();
+    let accepted = crosscheck(dir.path())
+        .args(["link", "accept", &id])
+        .output()
+        .unwrap();
+    assert!(accepted.status.success(), "{accepted:?}");
+    let check = crosscheck(dir.path())
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    let agreements: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "agreement" && f["attribute"] == "capacity")
+        .map(|f| f["explanation"].as_str().unwrap())
+        .collect();
+    assert_eq!(agreements.len(), 2, "{report}");
+    for explanation in agreements {
+        assert!(
+            explanation.ends_with("2 sources, 2 independent origins"),
+            "{explanation}"
+        );
+    }
+}
