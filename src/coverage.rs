@@ -28,9 +28,10 @@
 //!   within two words by a currency word (دولار, يورو, درهم, …), with or
 //!   without digits, with a preceding مئات / عشرات / آلاف ("بمئات الملايين من
 //!   الدولارات"); in English, a number after a currency sign (`$185
-//!   million`, `US$ 2bn`, `€200m`) or with a scale and a currency word
-//!   after it (`84.1 billion dollars`), `$34bn` included, though a number
-//!   glued to letters is otherwise a code;
+//!   million`, `US$ 2bn`, `€200m`) or an ISO code (`MAD 130 billion`), or
+//!   with a scale and a currency word after it (`84.1 billion dollars`,
+//!   in French `130 milliards de dirhams`), `$34bn` included, though a
+//!   number glued to letters is otherwise a code;
 //! - a date with an Arabic month name, from the Levantine series (كانون
 //!   الثاني … كانون الأول) and the Maghreb/Egyptian one (يناير … ديسمبر, with
 //!   ماي/مايو, يوليوز/يوليو, غشت/أغسطس, شتنبر/سبتمبر, نونبر/نوفمبر,
@@ -552,7 +553,7 @@ fn tokens(original_text: &str, origin: &[usize], t: &str) -> Vec<Token> {
     ));
     out.extend(english_months(&chars, t));
     out.extend(french_months(&chars, t));
-    out.extend(english_amounts(&chars, t));
+    out.extend(latin_amounts(&chars, t));
     out.sort_by_key(|token| (token.bytes.start, token.bytes.end));
     out
 }
@@ -856,23 +857,35 @@ fn english_months(chars: &[(usize, char)], t: &str) -> Vec<Token> {
 /// English scale words, after a number and a space or glued to it
 /// (`34.2 billion`, `$34bn`); the one-letter ones only glued after a
 /// currency sign (`$2m`, `€5b`), where they cannot be a unit.
-const ENGLISH_SCALES: &[&str] = &[
-    "thousand", "million", "millions", "billion", "billions", "trillion", "bn", "mn", "tn",
+const LATIN_SCALES: &[&str] = &[
+    "thousand",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "bn",
+    "mn",
+    "tn",
+    "milliard",
+    "milliards",
 ];
-const ENGLISH_SCALE_LETTERS: &[&str] = &["k", "m", "b"];
+const LATIN_SCALE_LETTERS: &[&str] = &["k", "m", "b"];
 
-/// Currency words after an English amount (`84.1 billion dollars`).
-const ENGLISH_CURRENCIES: &[&str] = &[
+/// Currency words after an English or French amount (`84.1 billion
+/// dollars`, `130 milliards de dirhams`).
+const LATIN_CURRENCIES: &[&str] = &[
     "dollar", "dollars", "euro", "euros", "pound", "pounds", "dirham", "dirhams", "dinar",
     "dinars", "riyal", "riyals", "shekel", "shekels", "usd", "eur", "gbp", "mad",
 ];
 
-/// English amounts: a number after a currency sign (`$185 million`,
-/// `US$ 2bn`, `€200m`), or with a scale and a currency word after it
-/// (`84.1 billion dollars`), as one figure from the sign to the last word.
+/// English and French amounts: a number after a currency sign or an ISO
+/// code (`$185 million`, `US$ 2bn`, `€200m`, `MAD 130 billion`), or with a
+/// scale and a currency word after it (`84.1 billion dollars`, `130
+/// milliards de dirhams`), as one figure from the sign to the last word.
 /// A digit run glued to letters is a code to [`char_tokens`]; `$34bn` is
 /// found here.
-fn english_amounts(chars: &[(usize, char)], t: &str) -> Vec<Token> {
+fn latin_amounts(chars: &[(usize, char)], t: &str) -> Vec<Token> {
     let end_of = |k: usize| chars.get(k).map_or(t.len(), |&(b, _)| b);
     // The letters of the word starting at `k`, and where it ends.
     let word_at = |k: usize| {
@@ -895,8 +908,18 @@ fn english_amounts(chars: &[(usize, char)], t: &str) -> Vec<Token> {
         if k > 0 && chars[k - 1].1 == ' ' {
             k -= 1;
         }
-        let signed = k > 0 && matches!(chars[k - 1].1, '$' | '€' | '£');
-        if signed {
+        // An ISO code and one space before (`MAD 130 billion`).
+        let code = k >= 3 && k < i && (k - 3..k).all(|c| chars[c].1.is_ascii_uppercase()) && {
+            let code: String = chars[k - 3..k].iter().map(|&(_, c)| c).collect();
+            (k - 3)
+                .checked_sub(1)
+                .is_none_or(|p| !chars[p].1.is_alphanumeric())
+                && crate::value::parse::currency(&code).is_some()
+        };
+        let signed = code || (k > 0 && matches!(chars[k - 1].1, '$' | '€' | '£'));
+        if code {
+            start = k - 3;
+        } else if signed {
             start = k - 1;
             if chars[start].1 == '$' && start >= 2 && &t[chars[start - 2].0..chars[start].0] == "US"
             {
@@ -914,21 +937,30 @@ fn english_amounts(chars: &[(usize, char)], t: &str) -> Vec<Token> {
         let mut end = j;
         // The scale, glued or after one space.
         let glued_scale = word_at(j).filter(|(word, _)| {
-            ENGLISH_SCALES.contains(&word.as_str())
-                || (signed && ENGLISH_SCALE_LETTERS.contains(&word.as_str()))
+            LATIN_SCALES.contains(&word.as_str())
+                || (signed && LATIN_SCALE_LETTERS.contains(&word.as_str()))
         });
         let spaced_scale = (chars.get(j).is_some_and(|&(_, c)| c == ' '))
             .then(|| word_at(j + 1))
             .flatten()
-            .filter(|(word, _)| ENGLISH_SCALES.contains(&word.as_str()));
+            .filter(|(word, _)| LATIN_SCALES.contains(&word.as_str()));
         let scaled = glued_scale.or(spaced_scale);
         if let Some((_, after)) = &scaled {
             end = *after;
         }
-        let currency_after = (chars.get(end).is_some_and(|&(_, c)| c == ' '))
-            .then(|| word_at(end + 1))
-            .flatten()
-            .filter(|(word, _)| ENGLISH_CURRENCIES.contains(&word.as_str()));
+        // The currency word after one space, or after `of` or `de` (`500
+        // millions de dollars`).
+        let word_after = |at: usize| {
+            (chars.get(at).is_some_and(|&(_, c)| c == ' '))
+                .then(|| word_at(at + 1))
+                .flatten()
+        };
+        let currency_after = word_after(end)
+            .and_then(|(word, after)| match word.as_str() {
+                "of" | "de" if scaled.is_some() => word_after(after),
+                _ => Some((word, after)),
+            })
+            .filter(|(word, _)| LATIN_CURRENCIES.contains(&word.as_str()));
         if let Some((_, after)) = &currency_after {
             end = *after;
         }
@@ -1113,6 +1145,16 @@ mod tests {
             ["84.1 billion dollars"]
         );
         assert_eq!(written("€200m for 12 jets"), ["€200m", "12"]);
+        assert_eq!(
+            written("Presentation of OCP's MAD 130 Billion Green Plan"),
+            ["MAD 130 Billion"]
+        );
+        assert_eq!(
+            written("un programme de 130 milliards de dirhams"),
+            ["130 milliards de dirhams"]
+        );
+        // Capitals that are no currency code stay out of the figure.
+        assert_eq!(written("THE 130 BILLION"), ["130"]);
         // A scale without a currency is a number, as before; a unit is no scale.
         assert_eq!(written("1.5 million people"), ["1.5"]);
         assert_eq!(written("a 155mm gun, 40 km away"), ["40"]);
