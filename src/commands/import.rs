@@ -231,6 +231,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
         Err(problems) => return report(args, sheet.as_deref(), &problems, console),
     };
     let (mut claims, mut problems) = row_claims(&table, &targets);
+    let sheet_fields = claim_fields_of(&targets);
     // Rows with a problem are set aside and the rest validated, so one run
     // names every invalid row; without --skip-invalid nothing is then
     // written.
@@ -247,7 +248,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> io::Result<ExitStatus> {
     let _locks = lock_all(paths.values().collect::<BTreeSet<_>>())?;
 
     loop {
-        let plan = match plan(args, &claims, &paths) {
+        let plan = match plan(args, &claims, &paths, &sheet_fields) {
             Ok(plan) => plan,
             Err(row_problems) => {
                 drop_rows(&mut claims, &mut skipped, &mut problems, row_problems);
@@ -1189,12 +1190,53 @@ struct Plan {
 struct ExistingClaim {
     span: Range<usize>,
     members: BTreeMap<String, String>,
+    /// The same members in the file's order.
+    ordered: Members,
+}
+
+/// The claim fields some column of the sheet gives (an empty cell in such
+/// a column removes the field; a field no column gives is kept).
+fn claim_fields_of(targets: &[Target]) -> BTreeSet<&'static str> {
+    targets
+        .iter()
+        .filter_map(|target| match target {
+            Target::Field(field) if CLAIM_FIELDS.contains(field) => Some(*field),
+            Target::GlobalId => Some("id"),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A row's claim as it replaces `old`: the row's members, then the fields
+/// of `old` that no column of the sheet gives. A sheet without a `note`
+/// column, as the claims table `check --format claims-csv` writes, must
+/// not remove every note when it updates a value.
+fn merged_members(row: &Members, old: &ExistingClaim, sheet_fields: &BTreeSet<&str>) -> Members {
+    let mut members = row.clone();
+    // A value the cell writes as the file's JSON number reads (`600` and
+    // 600, `1,500` and 1500) is the file's: a round trip changes nothing.
+    if let Some((_, new)) = members.iter_mut().find(|(key, _)| key == "value")
+        && let Some(old) = old.members.get("value")
+        && new != old
+        && let Ok(number) = crate::value::parse::parse_json_number(old)
+        && let Ok(text) = serde_json::from_str::<String>(new)
+        && crate::value::parse_value_str(&text).is_ok_and(|read| read == number)
+    {
+        new.clone_from(old);
+    }
+    for (key, literal) in &old.ordered {
+        if !sheet_fields.contains(key.as_str()) && !members.iter().any(|(k, _)| k == key) {
+            members.push((key.clone(), literal.clone()));
+        }
+    }
+    members
 }
 
 fn plan(
     args: &Args,
     claims: &[RowClaim],
     paths: &BTreeMap<String, PathBuf>,
+    sheet_fields: &BTreeSet<&str>,
 ) -> Result<Plan, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut plan = Plan {
@@ -1232,7 +1274,7 @@ fn plan(
         let existing = existing_claims(&base);
         let mut seen_in_file: BTreeMap<&str, usize> = BTreeMap::new();
         let mut to_insert: Vec<usize> = Vec::new();
-        let mut replacements: Vec<(Range<usize>, usize)> = Vec::new();
+        let mut replacements: Vec<(Range<usize>, Members)> = Vec::new();
         for &i in &indices {
             let claim = &claims[i];
             if let Some(first) = seen_in_file.insert(&claim.id, claim.row) {
@@ -1255,11 +1297,12 @@ fn plan(
             match existing.get(&claim.id) {
                 None => to_insert.push(i),
                 Some(old) => {
-                    let new: BTreeMap<String, String> = claim.members.iter().cloned().collect();
+                    let merged = merged_members(&claim.members, old, sheet_fields);
+                    let new: BTreeMap<String, String> = merged.iter().cloned().collect();
                     if old.members == new {
                         plan.unchanged += 1;
                     } else if args.update {
-                        replacements.push((old.span.clone(), i));
+                        replacements.push((old.span.clone(), merged));
                     } else {
                         let changed: Vec<&str> = new
                             .keys()
@@ -1297,9 +1340,8 @@ fn plan(
         // are written as one line of members.
         let mut text = String::from_utf8_lossy(&base).into_owned();
         replacements.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
-        for (span, i) in &replacements {
-            let members: Vec<String> = claims[*i]
-                .members
+        for (span, merged) in &replacements {
+            let members: Vec<String> = merged
                 .iter()
                 .map(|(k, v)| format!("{}: {v}", json::quote_string(k)))
                 .collect();
@@ -1401,14 +1443,16 @@ fn existing_claims(bytes: &[u8]) -> BTreeMap<String, ExistingClaim> {
         else {
             continue;
         };
+        let ordered: Members = members
+            .iter()
+            .map(|m| (m.key.value.to_string(), add::compact(&m.value)))
+            .collect();
         claims.insert(
             id.value.to_string(),
             ExistingClaim {
                 span: item.span.start + shift..item.span.end + shift,
-                members: members
-                    .iter()
-                    .map(|m| (m.key.value.to_string(), add::compact(&m.value)))
-                    .collect(),
+                members: ordered.iter().cloned().collect(),
+                ordered,
             },
         );
     }

@@ -5,9 +5,11 @@
 //!
 //! - claims: `claim, source, subject, canonical subject, attribute, value as
 //!   written, normalised, as_of, according_to, quote, document, line,
-//!   column` (one row per claim, sorted by id; `according_to` names joined
-//!   by `; `; `line` and `column` are where the quote starts in the
-//!   document, the column in characters);
+//!   column, note, supersedes, outlet, title, published, language, url`
+//!   (one row per claim, sorted by id; `according_to` names joined by `; `;
+//!   `line` and `column` are where the quote starts in the document, the
+//!   column in characters; the last five are the claim's source's fields,
+//!   so the table imported into an empty project gives the same report);
 //! - findings: `finding, kind, subject, attribute, claim a, value a, source
 //!   a, claim b, value b, source b, reason` (findings numbered in report
 //!   order; one row per pair for the kinds with pairs, the contradictions;
@@ -32,7 +34,7 @@ use crate::report::ReportInput;
 use crate::value::Value;
 
 /// The header of the claims table.
-pub const CLAIM_COLUMNS: [&str; 13] = [
+pub const CLAIM_COLUMNS: [&str; 20] = [
     "claim",
     "source",
     "subject",
@@ -46,6 +48,13 @@ pub const CLAIM_COLUMNS: [&str; 13] = [
     "document",
     "line",
     "column",
+    "note",
+    "supersedes",
+    "outlet",
+    "title",
+    "published",
+    "language",
+    "url",
 ];
 
 /// The header of the findings table.
@@ -113,9 +122,15 @@ pub fn render_claims(input: &ReportInput<'_>, out: &mut dyn Write, bom: bool) ->
         let location = quote.and_then(|q| q.location.as_ref());
         // A set as its JSON array, which `import` reads back as a set (its
         // members joined by ", " would read as one text).
+        // A value as written reads back as itself, except a JSON number:
+        // `1500` written as a number is the count, and the cell `1500` would
+        // read as the year; its canonical form (`1,500`) reads as the count.
         let value = match &claim.value {
             Value::Set(members) => serde_json::to_string(members).map_err(io::Error::other)?,
-            _ => claim.value_written.to_string(),
+            value => match crate::value::parse_value_str(&claim.value_written) {
+                Ok(read) if read == *value => claim.value_written.to_string(),
+                _ => value.to_string(),
+            },
         };
         let (line, column) = location.map_or((String::new(), String::new()), |l| {
             (l.start.line.to_string(), l.start.column.to_string())
@@ -136,6 +151,13 @@ pub fn render_claims(input: &ReportInput<'_>, out: &mut dyn Write, bom: bool) ->
                 source.document.as_ref().map_or("", |d| d.path.as_str()),
                 &line,
                 &column,
+                claim.note().unwrap_or(""),
+                claim.supersedes().map_or("", |(id, _)| id.as_str()),
+                source.outlet.as_deref().unwrap_or(""),
+                source.title.as_deref().unwrap_or(""),
+                source.published_written.as_deref().unwrap_or(""),
+                source.language.as_deref().unwrap_or(""),
+                source.url.as_deref().unwrap_or(""),
             ],
         )?;
     }

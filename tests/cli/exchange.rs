@@ -96,8 +96,9 @@ fn claims_table_round_trip_gives_the_same_findings() {
     assert_eq!(code, 1, "{stderr}");
 
     // A project with the same documents, settings, registry and sources,
-    // and no claim at all (the claims table holds no source fields such as
-    // `published`, which relative dates and money years need).
+    // and no claim at all (an existing source file's fields are kept; the
+    // table's source columns fill the files it creates:
+    // `the_claims_table_updates_only_what_its_cells_change`).
     let copy = tempfile::tempdir().unwrap();
     copy_dir(Path::new("seeds"), &copy.path().join("seeds"));
     std::fs::copy("crosscheck.toml", copy.path().join("crosscheck.toml")).unwrap();
@@ -356,6 +357,96 @@ fn a_changed_row_is_an_error_unless_update() {
     assert!(stdout.contains("1 unchanged, 1 updated"), "{stdout}");
     let values = claim_values(project.path());
     assert_eq!(values, ["500M USD", "650M USD"]);
+}
+
+/// The claims table edited in a spreadsheet and imported with `--update`
+/// changes what the cells change and nothing else: a note and a
+/// `supersedes` the table once lacked were dropped from every updated
+/// claim, and a count written as the JSON number 1500 came back as the
+/// cell `1500`, the year. Imported into an empty project, the table gives
+/// the same report: the sources' `published` (which converts a plan's
+/// dirhams at its year's rate) travels with it.
+#[test]
+fn the_claims_table_updates_only_what_its_cells_change() {
+    let project = empty_project();
+    write(
+        project.path(),
+        "crosscheck.toml",
+        "[rates.2022]\nMAD = 0.0955\n",
+    );
+    let source = |id: &str, claims: Value| {
+        serde_json::json!({
+            "source": {"id": id, "outlet": id.to_uppercase(), "published": "2022-12-03", "language": "en"},
+            "claims": claims,
+        })
+        .to_string()
+    };
+    write(
+        project.path(),
+        "claims/alpha.json",
+        source(
+            "alpha",
+            serde_json::json!([
+                {"id": "plan", "subject": "Plan", "attribute": "investment", "value": "130B MAD", "as_of": "2023..2027"},
+                {"id": "mines", "subject": "Plan", "attribute": "mines", "value": 1500, "note": "a count"},
+                {"id": "jobs", "subject": "Plan", "attribute": "jobs", "value": "25,000", "note": "rounded"},
+            ]),
+        ),
+    );
+    write(
+        project.path(),
+        "claims/beta.json",
+        source(
+            "beta",
+            serde_json::json!([
+                {"id": "plan", "subject": "Plan", "attribute": "investment", "value": "12.3B USD", "as_of": "2023..2027"},
+                {"id": "jobs", "subject": "Plan", "attribute": "jobs", "value": "~25,000", "supersedes": "alpha/jobs"},
+            ]),
+        ),
+    );
+    let (_, table, stderr) = run(project.path(), &["check", "--format", "claims-csv"]);
+    assert!(table.contains(",\"1,500\","), "{table}{stderr}");
+    let edited = table
+        .replace(
+            "alpha/jobs,alpha,Plan,Plan,jobs,\"25,000\"",
+            "alpha/jobs,alpha,Plan,Plan,jobs,\"26,000\"",
+        )
+        .replace(
+            "beta/jobs,beta,Plan,Plan,jobs,\"~25,000\"",
+            "beta/jobs,beta,Plan,Plan,jobs,\"~26,000\"",
+        );
+    assert_ne!(edited, table);
+    write(project.path(), "claims.csv", &edited);
+    let (code, stdout, stderr) = run(project.path(), &["import", "claims.csv", "--update"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("(3 unchanged, 2 updated"), "{stdout}");
+    let alpha: Value = serde_json::from_str(
+        &std::fs::read_to_string(project.path().join("claims/alpha.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(alpha["claims"][1]["value"], 1500);
+    assert_eq!(alpha["claims"][2]["value"], "26,000");
+    assert_eq!(alpha["claims"][2]["note"], "rounded");
+    let beta: Value = serde_json::from_str(
+        &std::fs::read_to_string(project.path().join("claims/beta.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(beta["claims"][1]["supersedes"], "alpha/jobs");
+
+    // Into an empty project, with the settings: the same report.
+    let copy = empty_project();
+    write(
+        copy.path(),
+        "crosscheck.toml",
+        "[rates.2022]\nMAD = 0.0955\n",
+    );
+    write(copy.path(), "claims.csv", &edited);
+    let (code, _, stderr) = run(copy.path(), &["import", "claims.csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (before, after) = (json_report(project.path()), json_report(copy.path()));
+    assert_eq!(before["counts"]["rounding"], 1, "{before}");
+    assert_eq!(before["findings"], after["findings"]);
+    assert_eq!(before["sources"], after["sources"]);
 }
 
 #[test]
