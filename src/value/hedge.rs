@@ -113,6 +113,8 @@ const PHRASES: &[(&str, Reading)] = &[
     ("علي الاقل", Reading::AtLeast),
     ("ما يقارب", Reading::About),
     ("ما يناهز", Reading::About),
+    ("تناهز", Reading::About),
+    ("يناهز", Reading::About),
     ("اكثر من", Reading::Above),
     ("ازيد من", Reading::Above),
     ("اقل من", Reading::Below),
@@ -156,8 +158,15 @@ pub fn hedged_in_quote(written: &str, value: &Value, quote: &str) -> Option<Hedg
     // ASCII case only, so offsets stay those of the folded text.
     let folded = normalized.text.to_ascii_lowercase();
     for (start, end) in figures(&folded) {
-        let digits: String = folded[start..end].chars().filter(|&c| c != ',').collect();
-        if digits.parse::<Decimal>().ok() != Some(number.mantissa) {
+        let figure = &folded[start..end];
+        let digits: String = figure.chars().filter(|&c| c != ',').collect();
+        // `25.000` is also 25,000, as French writes it.
+        let dot_grouped = figure.contains('.')
+            && !figure.contains(',')
+            && figure.split('.').skip(1).all(|group| group.len() == 3);
+        let grouped: String = figure.chars().filter(|&c| c != '.').collect();
+        let reads = |digits: &str| digits.parse::<Decimal>().ok() == Some(number.mantissa);
+        if !(reads(&digits) || (dot_grouped && reads(&grouped))) {
             continue;
         }
         let before = folded[..start].trim_end();
@@ -249,6 +258,12 @@ mod tests {
             ("5M", "plus de 5 millions d'électeurs", ">5M"),
             ("95 %", "Près de 95 % des suffrages", "<=95 %"),
             ("24M", "environ 24 millions d'inscrits", "~24M"),
+            ("25,000", "quelque 25.000 emplois directs", "~25,000"),
+            (
+                "130B MAD",
+                "استثمارات بقيمة تناهز 130 مليار درهم",
+                "~130B MAD",
+            ),
         ] {
             assert_eq!(meant(written, quote).as_deref(), Some(kept), "{quote}");
         }
@@ -270,5 +285,8 @@ mod tests {
         assert_eq!(meant("40", "a handsome 40 points"), None);
         // The digits must be the figure's: 5,800 is not 800.
         assert_eq!(meant("800", "more than 5,800 deaths"), None);
+        // A dot before other than three digits is a decimal point.
+        assert_eq!(meant("25,000", "about 25.00 jobs"), None);
+        assert_eq!(meant("250", "about 25.0 jobs"), None);
     }
 }
