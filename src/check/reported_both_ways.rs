@@ -4,7 +4,7 @@
 //! body (Hespress has OCP's chief executive announce 5 GW of renewables,
 //! Le360 4 GW), the two values are not two origins' word against each
 //! other: they are two reports of one statement, and at least one of them
-//! misreports it, unless the speaker gave both figures (a toll at noon and
+//! misreports it, unless the speaker said both (a toll at noon and
 //! at night, a figure and its correction). Another article
 //! repeating either value settles nothing; the speaker's own statement
 //! does. The finding says so, naming the speaker and the claims that cite
@@ -54,8 +54,8 @@ pub fn note_origins_reported_both_ways(
                 .map(|claim| format!("'{}' by {}", claim.written(), claim.id()))
                 .collect();
             finding.explanation.push_str(&format!(
-                ". {speaker} is cited for both ({}): either {speaker} gave both figures (at \
-                 different times, or one correcting the other) or one report misquotes \
+                ". {speaker} is cited for both ({}): either {speaker} said both (at different \
+                 times, or one correcting the other) or one report misquotes \
                  {speaker}; the statement itself says which",
                 cited.join(", ")
             ));
