@@ -210,6 +210,13 @@ pub fn probable_form(text: &str) -> Option<String> {
     if let Some(rest) = lower.strip_suffix(" or more") {
         return figure(rest).map(|f| format!(">={}", f.written_as_count_if(true)));
     }
+    // `€60 million-plus`, `4,000-plus`: more than the figure.
+    if let Some(rest) = lower
+        .strip_suffix("-plus")
+        .or_else(|| lower.strip_suffix(" plus"))
+    {
+        return figure(rest).map(|f| format!(">{}", f.written_as_count_if(true)));
+    }
     if let Some(range) = range(&lower) {
         return Some(range);
     }
@@ -272,6 +279,7 @@ fn figure(text: &str) -> Option<Figure> {
         Some((code, rest)) => (format!(" {code}"), rest),
         None => (String::new(), text),
     };
+    let currency_first = !unit.is_empty();
     let mut words = text.split_whitespace().peekable();
     let first = words.next()?;
     let spelled = number_word(first).map(|n| n.to_string());
@@ -311,6 +319,11 @@ fn figure(text: &str) -> Option<Figure> {
         "k" => "k",
         "bn" | "b" => "B",
         "m" | "mn" if !unit.is_empty() => "M",
+        // `30-40%`: the percent sign glued to the number.
+        "%" if unit.is_empty() => {
+            unit = " %".to_owned();
+            ""
+        }
         _ => return None,
     };
     let mut dozens = false;
@@ -358,6 +371,11 @@ fn figure(text: &str) -> Option<Figure> {
         } else if first && !FILLERS.contains(&word) {
             unknown_first = true;
         }
+    }
+    // `€60 gazillion`: the word may be a scale, and the currency read
+    // before the number would make the figure off by its factor.
+    if unknown_first && currency_first {
+        return None;
     }
     let digits = match dozens {
         true => (digits.parse::<u64>().ok()? * 12).to_string(),
@@ -588,6 +606,7 @@ pub(crate) fn scale_word(word: &str) -> Option<&'static str> {
         "billion" | "billions" | "milliard" | "milliards" | "مليار" | "مليارات" | "المليارات" => {
             "B"
         }
+        "trillion" | "trillions" | "تريليون" | "تريليونات" => "T",
         _ => return None,
     })
 }
@@ -704,10 +723,22 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
 /// are also common words (ست "lady", سبع "lion", خمس "a fifth", تسع, عشر)
 /// are left out: a text value holding one is more likely that word.
 fn number_word(word: &str) -> Option<u32> {
-    NUMBER_WORDS
-        .iter()
-        .find(|(name, _)| *name == word)
-        .map(|&(_, n)| n)
+    let single = |word: &str| {
+        NUMBER_WORDS
+            .iter()
+            .find(|(name, _)| *name == word)
+            .map(|&(_, n)| n)
+    };
+    // `twenty-five`: tens and units, which the range reader would otherwise
+    // take for `20..5`.
+    match word.split_once('-') {
+        Some((tens, units)) => {
+            let (tens, units) = (single(tens)?, single(units)?);
+            ((20..=90).contains(&tens) && tens % 10 == 0 && (1..=9).contains(&units))
+                .then_some(tens + units)
+        }
+        None => single(word),
+    }
 }
 
 /// Whether `word` (lower case) is a cardinal number or a count written as a
@@ -1171,7 +1202,13 @@ fn written_date_words(words: &[&str]) -> Option<String> {
         // 10 September 2023
         (3, 1) => Some(format!("{:04}-{m:02}-{:02}", year(w(2)?)?, day(w(0)?)?)),
         // September 2023
-        (2, 0) => Some(format!("{:04}-{m:02}", year(w(1)?)?)),
+        (2, 0) if year(w(1)?).is_some() => Some(format!("{:04}-{m:02}", year(w(1)?)?)),
+        // June 12, 12 June: that day in a year the text does not say.
+        (2, 0) | (2, 1) => {
+            let d = day(w(1 - at)?)?;
+            (d <= super::calendar::month_length(2000, i64::from(m)) as u32)
+                .then(|| format!("--{m:02}-{d:02}"))
+        }
         _ => None,
     }
 }
@@ -1213,6 +1250,15 @@ mod tests {
             ("September 10, 2023", Some("2023-09-10")),
             ("10 September 2023", Some("2023-09-10")),
             ("Saturday, December 3, 2022", Some("2022-12-03")),
+            ("€60 million-plus", Some(">60M EUR")),
+            ("4,000-plus", Some(">4,000")),
+            ("$2.3 trillion", Some("2.3T USD")),
+            ("twenty-five", Some("25")),
+            ("30-40%", Some("30..40 %")),
+            ("12 June", Some("--06-12")),
+            ("June 12", Some("--06-12")),
+            ("June 31", None),
+            ("€60 gazillion", None),
             ("quelque 25.000", None),
             ("1.250 milliard de dollars", None),
             ("samedi 3 décembre 2022", Some("2022-12-03")),
