@@ -78,7 +78,9 @@ pub fn risk(written: &str, value: &Value, published: Option<&DateExpr>) -> Optio
         Value::Text(text) if !written.starts_with(super::parse::TEXT_MARK) => {
             match probable_form(text) {
                 Some(meant) => Some(Risk::TextLooksStructured { meant: Some(meant) }),
-                None if is_vague_quantity(text) => Some(Risk::TextLooksStructured { meant: None }),
+                None if is_vague_quantity(text) || is_hedged_figure(text) => {
+                    Some(Risk::TextLooksStructured { meant: None })
+                }
                 None => None,
             }
         }
@@ -319,6 +321,15 @@ fn figure(text: &str) -> Option<Figure> {
         "k" => "k",
         "bn" | "b" => "B",
         "m" | "mn" if !unit.is_empty() => "M",
+        // French: `60M€`, `1,5Md€`.
+        _ if unit.is_empty() && euro_scale(glued).is_some() => {
+            unit = " EUR".to_owned();
+            euro_scale(glued).unwrap_or_default()
+        }
+        "€" if unit.is_empty() => {
+            unit = " EUR".to_owned();
+            ""
+        }
         // `30-40%`: the percent sign glued to the number.
         "%" if unit.is_empty() => {
             unit = " %".to_owned();
@@ -333,10 +344,15 @@ fn figure(text: &str) -> Option<Figure> {
     let mut unknown_first = false;
     let mut first_word = true;
     while let Some(word) = words.next() {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '%');
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '€');
+        // French elides `de` before a vowel: `60 millions d'euros`.
+        let word = ["d'", "d’", "l'", "l’"]
+            .iter()
+            .find_map(|elided| word.strip_prefix(elided))
+            .unwrap_or(word);
         // "per cent", "pour cent" and "في المئة" are one word.
         let word = match (word, words.peek()) {
-            ("per" | "pour", Some(&"cent")) | ("في", Some(&"المئة")) => {
+            ("per" | "pour", Some(&"cent")) | ("في", Some(&"المئة" | &"المائة")) => {
                 words.next();
                 "percent"
             }
@@ -352,6 +368,9 @@ fn figure(text: &str) -> Option<Figure> {
                 return None;
             }
             unit = named.to_owned();
+        } else if let Some(named) = euro_scale(word) {
+            scale = named;
+            unit = " EUR".to_owned();
         } else if UNIT_MODIFIERS.contains(&word) || SEVERAL_UNITS.contains(&word) {
             return None;
         } else if let Some(named) = scale_word(word) {
@@ -418,6 +437,16 @@ const SEVERAL_CURRENCIES: &[&str] = &[
     "جنيه",
     "جنيها",
 ];
+
+/// The scale of a French abbreviation for euros: `M€` (millions), `Md€`,
+/// `Mds€`, `Mrd€` (milliards), in lower case.
+fn euro_scale(word: &str) -> Option<&'static str> {
+    match word {
+        "m€" => Some("M"),
+        "md€" | "mds€" | "mrd€" => Some("B"),
+        _ => None,
+    }
+}
 
 /// A unit written as two words, in either order (Arabic and French put
 /// the adjective after the noun): `cubic metres`, `متر مكعب`, `mètres
@@ -550,6 +579,7 @@ fn range(text: &str) -> Option<String> {
     let text = text
         .strip_prefix("between ")
         .or_else(|| text.strip_prefix("from "))
+        .or_else(|| text.strip_prefix("ما بين "))
         .or_else(|| text.strip_prefix("بين "))
         .unwrap_or(text);
     let (low, high) = [" and ", " to ", " و", "-"]
@@ -588,11 +618,11 @@ fn part_of_year(text: &str) -> Option<String> {
         ["q4"] | ["fourth", "quarter"] => (10, 12),
         ["h1"] | ["first", "half"] => (1, 6),
         ["h2"] | ["second", "half"] => (7, 12),
-        ["early"] | ["beginning"] | ["start"] | ["مطلع"] | ["بداية"] | ["أوائل"] => {
+        ["early"] | ["beginning"] | ["start"] | ["مطلع"] | ["بداية"] | ["أوائل"] | ["début"] => {
             (1, 4)
         }
-        ["mid"] | ["منتصف"] => (5, 8),
-        ["late"] | ["أواخر"] => (9, 12),
+        ["mid"] | ["منتصف"] | ["mi"] => (5, 8),
+        ["late"] | ["أواخر"] | ["fin"] => (9, 12),
         _ => return None,
     };
     Some(format!("{year}-{first:02}..{year}-{last:02}"))
@@ -620,7 +650,10 @@ fn unit_word(word: &str) -> Option<&'static str> {
             " USD"
         }
         "euros" | "euro" | "يورو" | "eur" => " EUR",
-        "dirhams" | "dirham" | "درهم" | "دراهم" | "الدراهم" | "mad" => " MAD",
+        "dirhams" | "dirham" | "درهم" | "دراهم" | "الدراهم" | "mad" | "dh" | "dhs" => {
+            " MAD"
+        }
+        "€" => " EUR",
         "people" | "persons" | "شخص" | "أشخاص" => " people",
         // Arabic counts of 11 to 99 take the accusative (`70 كيلومترا`),
         // 3 to 10 the plural.
@@ -928,6 +961,13 @@ fn relative_day(text: &str) -> Option<String> {
 /// Quantities said only vaguely (`dozens`, `scores of people`): no form of
 /// the grammar says just that, but the curator should know the value is
 /// compared as a name.
+/// A hedge and a figure (`près de 3.000`) that no form was proposed for
+/// (the dot may group thousands or be a decimal point): still no name.
+fn is_hedged_figure(text: &str) -> bool {
+    super::hedge::strip_leading(text.trim())
+        .is_some_and(|(rest, _)| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 fn is_vague_quantity(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     let first = lower.split_whitespace().next().unwrap_or_default();
@@ -1123,7 +1163,11 @@ fn written_date(text: &str) -> Option<String> {
     // décembre 2022`, `يوم السبت 3 دجنبر 2022`) is checked, not read: a
     // date whose weekday is another day's has a slip, and which half is
     // right only the source can say.
-    if words.first() == Some(&"يوم") {
+    // `on`, `le`, `في`: the date as a sentence gives it.
+    if words
+        .first()
+        .is_some_and(|w| ["on", "le", "في", "يوم"].contains(&w.to_lowercase().as_str()))
+    {
         words.remove(0);
     }
     let weekday = words.first().and_then(|w| weekday(w));
@@ -1259,6 +1303,18 @@ mod tests {
             ("June 12", Some("--06-12")),
             ("June 31", None),
             ("€60 gazillion", None),
+            ("début 2022", Some("2022-01..2022-04")),
+            ("mi-2022", Some("2022-05..2022-08")),
+            ("fin 2021", Some("2021-09..2021-12")),
+            ("le 12 juin", Some("--06-12")),
+            ("في 12 يونيو", Some("--06-12")),
+            ("quelque 60 millions d'euros", Some("~60M EUR")),
+            ("3 milliards de DH", Some("3B MAD")),
+            ("15 في المائة", Some("15 %")),
+            ("60 M€", Some("60M EUR")),
+            ("60M€", Some("60M EUR")),
+            ("1,5 Md€", Some("1.5B EUR")),
+            ("ما بين 40 و50 مليون دولار", Some("40M..50M USD")),
             ("quelque 25.000", None),
             ("1.250 milliard de dollars", None),
             ("samedi 3 décembre 2022", Some("2022-12-03")),
