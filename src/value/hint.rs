@@ -962,7 +962,8 @@ fn relative_day(text: &str) -> Option<String> {
 /// the grammar says just that, but the curator should know the value is
 /// compared as a name.
 /// A hedge and a figure (`près de 3.000`) that no form was proposed for
-/// (the dot may group thousands or be a decimal point): still no name.
+/// (the dot may group thousands or be a decimal point): a figure written
+/// as text all the same, worth the warning without a proposal.
 fn is_hedged_figure(text: &str) -> bool {
     super::hedge::strip_leading(text.trim())
         .is_some_and(|(rest, _)| rest.starts_with(|c: char| c.is_ascii_digit()))
@@ -1159,17 +1160,17 @@ pub fn slashed_date(text: &str) -> Option<Vec<String>> {
 fn written_date(text: &str) -> Option<String> {
     let cleaned = text.replace([',', '،'], " ");
     let mut words: Vec<&str> = cleaned.split_whitespace().collect();
-    // A weekday before the date (`Saturday, December 3, 2022`, `samedi 3
-    // décembre 2022`, `يوم السبت 3 دجنبر 2022`) is checked, not read: a
-    // date whose weekday is another day's has a slip, and which half is
-    // right only the source can say.
-    // `on`, `le`, `في`: the date as a sentence gives it.
+    // `on`, `le`, `في`, `يوم`: the date as a sentence gives it.
     if words
         .first()
         .is_some_and(|w| ["on", "le", "في", "يوم"].contains(&w.to_lowercase().as_str()))
     {
         words.remove(0);
     }
+    // A weekday before the date (`Saturday, December 3, 2022`, `samedi 3
+    // décembre 2022`, `يوم السبت 3 دجنبر 2022`) is checked, not read: a
+    // date whose weekday is another day's has a slip, and which half is
+    // right only the source can say.
     let weekday = words.first().and_then(|w| weekday(w));
     if weekday.is_some() {
         words.remove(0);
