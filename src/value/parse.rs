@@ -508,6 +508,11 @@ digits of the document"
             let dot_grouped = dot_grouped_help(&self.text(0, self.chars.len()));
             let help = match (self.peek(), &dot_grouped) {
                 (Some(':'), _) => "a time is written after a full date: `2011-12-08T12:30`",
+                // `10-fold`, `4,000-plus`: a word, not a date's month.
+                (Some('-'), _) if self.peek_at(1).is_some_and(char::is_alphabetic) => {
+                    "a hyphen joins no word to a number in the grammar: a range is `30..40`, \
+a bound `>4,000`; to keep the text as written, start it with `'`"
+                }
                 (Some('-'), _) => {
                     "a date is written `YYYY-MM-DD` with a four-digit year: `2020-01-05`"
                 }
