@@ -36,6 +36,16 @@ fn crosscheck(dir: &Path) -> Command {
     command
 }
 
+/// The id of the suggestion whose line in `listing` holds `name`.
+fn suggestion_id(listing: &str, name: &str) -> String {
+    listing
+        .lines()
+        .find(|l| l.contains(name))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap()
+        .to_string()
+}
+
 fn registry(dir: &Path) -> String {
     std::fs::read_to_string(dir.join("claims/subjects.json")).unwrap()
 }
@@ -102,12 +112,7 @@ fn accept_adds_an_alias_to_a_registry_entry() {
         .unwrap();
     let listing = String::from_utf8(listing.stdout).unwrap();
     // The suggestion between the registry entry and "Beny Gantz visit".
-    let id = listing
-        .lines()
-        .find(|l| l.contains("\"Beny Gantz visit\""))
-        .and_then(|l| l.split_whitespace().next())
-        .unwrap()
-        .to_string();
+    let id = suggestion_id(&listing, "\"Beny Gantz visit\"");
     let output = crosscheck(dir.path())
         .args(["link", "accept", &id])
         .output()
@@ -270,12 +275,7 @@ fn the_preview_counts_the_origins_check_counts() {
     for line in &preview {
         assert!(line.contains("2 sources, 2 independent origins)"), "{line}");
     }
-    let id = listing
-        .lines()
-        .find(|l| l.contains("\"Green amonia output\""))
-        .and_then(|l| l.split_whitespace().next())
-        .unwrap()
-        .to_string();
+    let id = suggestion_id(&listing, "\"Green amonia output\"");
     let accepted = crosscheck(dir.path())
         .args(["link", "accept", &id])
         .output()
